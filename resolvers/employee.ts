@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { completedYearsBetween } from '../src/domain/calendar-date';
+import { golonganLabel, golonganOrder, pangkatOf } from '../src/domain/golongan';
+import { UNIT_KINDS } from '../src/domain/organization';
+import type { Resolvers } from '../src/generated/graphql';
+import { toGlobalId } from '../src/server/global-id';
+import { CreateEmployeeInput, EmployeeFilterInput, globalIdOf, UpdateEmployeeInput } from './employee.inputs';
+import { parseInput } from './parse-input';
+
+const UnitFilterInput = z
+  .object({
+    kinds: z
+      .array(z.enum(UNIT_KINDS))
+      .max(UNIT_KINDS.length)
+      .nullish()
+      .transform((v) => v ?? undefined),
+    parentId: globalIdOf('Unit')
+      .nullish()
+      .transform((v) => v?.id),
+  })
+  .nullish()
+  .transform((f) => f ?? {});
+
+/** Agencies, units and employees. */
+export const employeeResolvers: Resolvers = {
+  Query: {
+    employee: (_, { id }, ctx) =>
+      ctx.services.employees.get(ctx, parseInput(globalIdOf('Employee'), id, 'id')),
+    employeeByNip: (_, { nip }, ctx) => ctx.services.employees.getByNip(ctx, nip.trim()),
+    employees: (_, { filter, first, after }, ctx) =>
+      ctx.services.employees.list(ctx, parseInput(EmployeeFilterInput, filter, 'filter'), { first, after }),
+    unit: (_, { id }, ctx) =>
+      ctx.services.organization.getUnit(ctx, parseInput(globalIdOf('Unit'), id, 'id')),
+    units: (_, { filter, first, after }, ctx) =>
+      ctx.services.organization.listUnits(ctx, parseInput(UnitFilterInput, filter, 'filter'), {
+        first,
+        after,
+      }),
+  },
+  Mutation: {
+    createEmployee: (_, { input }, ctx) =>
+      ctx.services.employees.create(ctx, parseInput(CreateEmployeeInput, input)),
+    updateEmployee: (_, { input }, ctx) =>
+      ctx.services.employees.update(ctx, parseInput(UpdateEmployeeInput, input)),
+  },
+  Agency: {
+    id: (agency) => toGlobalId('Agency', agency.id, agency.id),
+    code: (agency) => agency.id,
+    units: (_, { filter, first, after }, ctx) =>
+      ctx.services.organization.listUnits(ctx, parseInput(UnitFilterInput, filter, 'filter'), {
+        first,
+        after,
+      }),
+  },
+  Unit: {
+    id: (unit) => toGlobalId('Unit', unit.agencyId, unit.id),
+    agency: async (unit, _, ctx) =>
+      ctx.services.organization.getAgency(ctx, unit.agencyId).then(required('Agency')),
+    parent: (unit, _, ctx) =>
+      unit.parentId
+        ? ctx.services.organization.getUnit(ctx, { agencyId: unit.agencyId, id: unit.parentId })
+        : null,
+    children: (unit, { first, after }, ctx) =>
+      ctx.services.organization.listUnits(ctx, { parentId: unit.id }, { first, after }),
+    head: (unit, _, ctx) =>
+      unit.headEmployeeId
+        ? ctx.services.employees.get(ctx, { agencyId: unit.agencyId, id: unit.headEmployeeId })
+        : null,
+    employees: (unit, { filter, first, after }, ctx) =>
+      ctx.services.employees.list(
+        ctx,
+        { ...parseInput(EmployeeFilterInput, filter, 'filter'), unitId: unit.id },
+        { first, after },
+      ),
+  },
+  UnitConnection: { totalCount: (connection) => connection.totalCount() },
+  EmployeeConnection: { totalCount: (connection) => connection.totalCount() },
+  Employee: {
+    id: (employee) => toGlobalId('Employee', employee.agencyId, employee.id),
+    rank: (employee) => employee.golongan ?? null,
+    golongan: (employee) => employee.golongan ?? null,
+    pppkGrade: (employee) => employee.pppkGrade ?? null,
+    email: (employee) => employee.email ?? null,
+    phone: (employee) => employee.phone ?? null,
+    unit: (employee, _, ctx) =>
+      ctx.services.organization
+        .getUnit(ctx, { agencyId: employee.agencyId, id: employee.unitId })
+        .then(required('Unit')),
+    agency: (employee, _, ctx) =>
+      ctx.services.organization.getAgency(ctx, employee.agencyId).then(required('Agency')),
+    yearsOfService: (employee, _, ctx) =>
+      completedYearsBetween(employee.serviceStartDate, ctx.clock().toISOString().slice(0, 10)),
+  },
+  Rank: {
+    golongan: (golongan) => golongan,
+    label: (golongan) => golonganLabel(golongan),
+    pangkat: (golongan) => pangkatOf(golongan),
+    order: (golongan) => golonganOrder(golongan),
+  },
+};
+
+/** A non-null relation that must exist (referential integrity is kept by the services). */
+function required<T>(type: string) {
+  return (value: T | null): T => {
+    if (value === null) throw new Error(`Dangling reference to ${type}`);
+    return value;
+  };
+}

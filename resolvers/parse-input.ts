@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { BadUserInputError } from '../src/errors/app-error';
+
+/**
+ * Parses resolver arguments with a zod schema; every issue becomes a field path under `root`
+ * (e.g. `input.nip`) with its reason, in one BAD_USER_INPUT error.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root = 'input'): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new BadUserInputError(
+    parsed.error.issues.map((issue) => ({
+      field: [root, ...issue.path.map(String)].filter(Boolean).join('.'),
+      reason: issue.message,
+    })),
+  );
+}

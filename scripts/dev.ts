@@ -1,0 +1,90 @@
+/**
+ * `npm start`: DynamoDB Local (persisted under DATA_DIR) or DYNAMODB_ENDPOINT, the table,
+ * demo data once, the GraphiQL bundle, and the API on http://localhost:PORT/graphql.
+ */
+import { join } from 'node:path';
+import { createLocalVerifier } from '../src/auth/local-issuer';
+import { loadConfig } from '../src/config/load-config';
+import { ensureTable } from '../src/data/ensure-table';
+import { demoIdentities } from '../src/demo/demo-identities';
+import { seedDemoData } from '../src/demo/seed-demo-data';
+import { ensureDevSecrets } from '../src/local/dev-secrets';
+import { devHeaderPresets } from '../src/local/dev-tokens';
+import { javaProblem, type RunningDynamoDb, startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { createServer } from '../src/server/create-server';
+import { createDeps } from '../src/server/deps';
+import { startHttpServer } from '../src/server/http-server';
+import { createPlaygroundAssets } from '../src/server/playground-assets';
+import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../src/server/playground-examples';
+import { playgroundLandingPage } from '../src/server/playground-landing-page';
+import { ensurePlaygroundBuilt } from './build-playground';
+
+const started = Date.now();
+const say = (message: string) => console.log(`[start] ${message}`);
+const config = loadConfig(process.env);
+
+let dynamo: RunningDynamoDb | undefined;
+let endpoint = config.dynamoEndpoint;
+if (!endpoint) {
+  const problem = javaProblem();
+  if (problem) {
+    console.error(`\n${problem}\n`);
+    process.exit(1);
+  }
+  dynamo = await startDynamoDbLocal({ dataDir: join(config.dataDir, 'dynamodb') });
+  endpoint = dynamo.endpoint;
+  say(`DynamoDB Local on ${endpoint} (data in ${join(config.dataDir, 'dynamodb')})`);
+} else {
+  say(`using DynamoDB at ${endpoint}`);
+}
+
+try {
+  const secrets = await ensureDevSecrets(config.dataDir);
+  const deps = createDeps(
+    { ...config, dynamoEndpoint: endpoint },
+    {
+      verifier: createLocalVerifier(secrets.keys.publicJwk),
+      cursorSecret: config.cursorSecret ?? secrets.cursorSecret,
+    },
+  );
+  if (await ensureTable(deps.dynamo.client, config.tableName)) say(`created table ${config.tableName}`);
+  const seeded = await seedDemoData(deps.table, deps.clock());
+  say(seeded ? `seeded ${seeded} demo items` : 'demo data already present');
+
+  const playgroundDir = await ensurePlaygroundBuilt();
+  const presets = await devHeaderPresets(secrets.keys, demoIdentities(deps.clock()));
+  const landingPage = playgroundLandingPage(
+    {
+      endpoint: '/graphql',
+      defaultQuery: DEFAULT_PLAYGROUND_QUERY,
+      headerPresets: presets,
+      examples: PLAYGROUND_EXAMPLES,
+    },
+    '/playground/',
+  );
+  const http = await startHttpServer(createServer(deps, { landingPage }), deps, {
+    port: config.port,
+    host: config.host,
+    playgroundAssets: createPlaygroundAssets(playgroundDir),
+  });
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${http.url.replace('/graphql', '/health')}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping`);
+    await http.close();
+    await dynamo?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  console.error(error);
+  await dynamo?.stop();
+  process.exit(1);
+}

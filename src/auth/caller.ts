@@ -1,0 +1,18 @@
+/** Staff roles, from the identity provider's groups. */
+export const STAFF_ROLES = ['ADMIN', 'UNIT_HEAD', 'EMPLOYEE'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Who is calling, as established from the bearer token (or its absence). */
+export type Caller =
+  | { kind: 'public' }
+  | {
+      kind: 'staff';
+      role: StaffRole;
+      agencyId: string;
+      unitId?: string | undefined;
+      employeeId?: string | undefined;
+      subject: string;
+    }
+  | { kind: 'partner'; partnerId: string; subject: string; scopes: string[] };
+
+export const PUBLIC_CALLER: Caller = { kind: 'public' };

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  STAGE: z.enum(['dev', 'prod']).default('dev'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Interface the local server listens on; 0.0.0.0 to reach it from other machines. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  TABLE_NAME: z.string().min(3).max(255).default('pembinaan-asn'),
+  AWS_REGION: z.string().min(1).default('ap-southeast-3'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** HMAC secret for pagination cursors; locally generated under DATA_DIR when unset. */
+  CURSOR_SECRET: z.string().min(32).optional(),
+  /** Token verification: `local` (dev issuer, keys under DATA_DIR) or `cognito`. */
+  AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
+  COGNITO_USER_POOL_ID: z.string().optional(),
+  COGNITO_CLIENT_IDS: z.string().optional(),
+  /** GraphiQL and introspection; on by default in dev, off in prod. */
+  PLAYGROUND: z.enum(['on', 'off']).optional(),
+});
+
+export interface Config {
+  stage: 'dev' | 'prod';
+  port: number;
+  host: string;
+  dataDir: string;
+  dynamoEndpoint: string | undefined;
+  tableName: string;
+  region: string;
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  cursorSecret: string | undefined;
+  auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientIds: string[] };
+  playground: boolean;
+}
+
+/** Reads and validates the environment once; the only reader of `process.env`. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  const e = parsed.data;
+  if (e.AUTH_MODE === 'cognito' && (!e.COGNITO_USER_POOL_ID || !e.COGNITO_CLIENT_IDS)) {
+    throw new Error(
+      'Invalid configuration: AUTH_MODE=cognito needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_IDS',
+    );
+  }
+  return {
+    stage: e.STAGE,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    tableName: e.TABLE_NAME,
+    region: e.AWS_REGION,
+    logLevel: e.LOG_LEVEL,
+    cursorSecret: e.CURSOR_SECRET,
+    auth:
+      e.AUTH_MODE === 'cognito'
+        ? {
+            mode: 'cognito',
+            userPoolId: e.COGNITO_USER_POOL_ID as string,
+            clientIds: (e.COGNITO_CLIENT_IDS as string).split(',').map((s) => s.trim()),
+          }
+        : { mode: 'local' },
+    playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
+  };
+}

@@ -1,0 +1,112 @@
+import type { Employee, EmployeeStatus, PositionType } from '../../domain/employee';
+import type { Golongan } from '../../domain/golongan';
+import type { EmploymentType } from '../../domain/nip';
+import { ConflictError } from '../../errors/app-error';
+import type { Condition } from '../conditions';
+import type { CursorCodec } from '../cursor';
+import { employeeEntity } from '../entities/employee';
+import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
+import { nameSortKey } from '../entity';
+import type { ItemLoader } from '../item-loader';
+import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { ConditionFailedError, type QuerySpec, type Table } from '../table';
+import { type IdempotencyClaim, transactCreate } from '../transact-create';
+import { putVersioned } from '../versioned-put';
+
+export interface EmployeeListFilter {
+  unitId?: string | undefined;
+  nameStartsWith?: string | undefined;
+  employmentType?: EmploymentType | undefined;
+  golongan?: Golongan[] | undefined;
+  status?: EmployeeStatus[] | undefined;
+  positionType?: PositionType | undefined;
+}
+
+const NIP = 'Nip';
+
+/** Employees in the single table: by id, by NIP (unique per agency), by agency or unit, by name. */
+export function createEmployeeRepository(table: Table, codec: CursorCodec) {
+  return {
+    /** One employee, through the request's batching loader. */
+    async get(loader: ItemLoader, agencyId: string, id: string): Promise<Employee | undefined> {
+      const item = await loader.load(employeeEntity.key(agencyId, id));
+      return item ? employeeEntity.fromItem(item) : undefined;
+    },
+
+    /** One employee read strongly consistent, as the base of an update. */
+    async getLatest(agencyId: string, id: string): Promise<Employee | undefined> {
+      const item = await table.get(employeeEntity.key(agencyId, id));
+      return item ? employeeEntity.fromItem(item) : undefined;
+    },
+
+    /** The id of the employee holding a NIP in an agency. */
+    async findIdByNip(loader: ItemLoader, agencyId: string, nip: string): Promise<string | undefined> {
+      const guard = await loader.load(uniqueValueKey(agencyId, NIP, nip));
+      return guard ? String(guard.ownerId) : undefined;
+    },
+
+    /** A page of employees of an agency (or one unit), by name. */
+    list(agencyId: string, filter: EmployeeListFilter, page: PageArgs): Promise<Connection<Employee>> {
+      const prefix = filter.nameStartsWith ? nameSortKey(filter.nameStartsWith) : '';
+      const spec: QuerySpec = filter.unitId
+        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.unitId}#Employee` }
+        : { index: 'gsi1', partition: `${agencyId}#Employee` };
+      if (prefix) spec.sortKey = { beginsWith: prefix };
+      const filters: Condition[] = [];
+      if (filter.employmentType) filters.push({ attribute: 'employmentType', equals: filter.employmentType });
+      if (filter.golongan?.length) filters.push({ attribute: 'golongan', in: filter.golongan });
+      if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
+      if (filter.positionType) filters.push({ attribute: 'positionType', equals: filter.positionType });
+      if (filters.length) spec.filters = filters;
+      return queryConnection(table, codec, spec, page, (item) => employeeEntity.fromItem(item));
+    },
+
+    /** Writes a new employee and its NIP guard together; CONFLICT if the NIP is taken. */
+    async create(
+      employee: Employee,
+      now: Date,
+      claim?: IdempotencyClaim,
+    ): Promise<{ id: string; replayed: boolean }> {
+      try {
+        return await transactCreate(
+          table,
+          [
+            {
+              Put: {
+                TableName: table.name,
+                Item: employeeEntity.toItem(employee),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: table.name,
+                Item: uniqueValueItem(employee.agencyId, NIP, employee.nip, employee.id),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+          employee.id,
+          now,
+          claim,
+        );
+      } catch (error) {
+        if (error instanceof ConditionFailedError && error.failed.includes(1)) {
+          throw new ConflictError(
+            `NIP ${employee.nip} is already registered in this agency`,
+            { field: 'input.nip' },
+            error,
+          );
+        }
+        throw error;
+      }
+    },
+
+    /** Replaces an employee if its stored version is still `next.version - 1`; CONFLICT otherwise. */
+    update(next: Employee): Promise<void> {
+      return putVersioned(table, 'Employee', employeeEntity.toItem(next), next.version - 1);
+    },
+  };
+}
+
+export type EmployeeRepository = ReturnType<typeof createEmployeeRepository>;

@@ -1,0 +1,40 @@
+import type { Agency, Unit, UnitKind } from '../../domain/organization';
+import type { CursorCodec } from '../cursor';
+import { agencyEntity } from '../entities/agency';
+import { unitEntity } from '../entities/unit';
+import type { ItemLoader } from '../item-loader';
+import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import type { QuerySpec, Table } from '../table';
+
+export interface UnitListFilter {
+  kinds?: UnitKind[] | undefined;
+  parentId?: string | undefined;
+}
+
+/** Agencies (tenants) and their work units. */
+export function createOrganizationRepository(table: Table, codec: CursorCodec) {
+  return {
+    /** One agency by its code. */
+    async getAgency(loader: ItemLoader, agencyId: string): Promise<Agency | undefined> {
+      const item = await loader.load(agencyEntity.key(agencyId, agencyId));
+      return item ? agencyEntity.fromItem(item) : undefined;
+    },
+
+    /** One unit, through the request's batching loader. */
+    async getUnit(loader: ItemLoader, agencyId: string, id: string): Promise<Unit | undefined> {
+      const item = await loader.load(unitEntity.key(agencyId, id));
+      return item ? unitEntity.fromItem(item) : undefined;
+    },
+
+    /** A page of units of an agency, or of the direct sub-units of one unit, by name. */
+    listUnits(agencyId: string, filter: UnitListFilter, page: PageArgs): Promise<Connection<Unit>> {
+      const spec: QuerySpec = filter.parentId
+        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.parentId}#Unit` }
+        : { index: 'gsi1', partition: `${agencyId}#Unit` };
+      if (filter.kinds?.length) spec.filters = [{ attribute: 'kind', in: filter.kinds }];
+      return queryConnection(table, codec, spec, page, (item) => unitEntity.fromItem(item));
+    },
+  };
+}
+
+export type OrganizationRepository = ReturnType<typeof createOrganizationRepository>;

@@ -1,0 +1,51 @@
+import { ConflictError } from '../errors/app-error';
+import { idempotencyItem, idempotencyKey } from './entities/idempotency-record';
+import { ConditionFailedError, type Table, type WriteOp } from './table';
+
+/** An idempotency key sent with a create, and a hash of the request it came with. */
+export interface IdempotencyClaim {
+  agencyId: string;
+  operation: string;
+  key: string;
+  requestHash: string;
+}
+
+/**
+ * Runs a create transaction. With an idempotency claim, the claim is written in the same
+ * transaction; a retry with the same key and input returns the first result's id instead of
+ * writing again, and the same key with another input is a CONFLICT. Other failed conditions
+ * surface as ConditionFailedError with the indexes of `ops`.
+ */
+export async function transactCreate(
+  table: Table,
+  ops: WriteOp[],
+  resultId: string,
+  now: Date,
+  claim?: IdempotencyClaim,
+): Promise<{ id: string; replayed: boolean }> {
+  if (!claim) {
+    await table.transactWrite(ops);
+    return { id: resultId, replayed: false };
+  }
+  const claimOp: WriteOp = {
+    Put: {
+      TableName: table.name,
+      Item: idempotencyItem(claim.agencyId, claim.operation, claim.key, resultId, claim.requestHash, now),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+  try {
+    await table.transactWrite([...ops, claimOp]);
+    return { id: resultId, replayed: false };
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError) || !error.failed.includes(ops.length)) throw error;
+    const previous = await table.get(idempotencyKey(claim.agencyId, claim.operation, claim.key));
+    if (!previous) throw error;
+    if (previous.requestHash !== claim.requestHash) {
+      throw new ConflictError('idempotencyKey was already used for a different request', {
+        field: 'input.idempotencyKey',
+      });
+    }
+    return { id: String(previous.resultId), replayed: true };
+  }
+}

@@ -1,0 +1,87 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-code';
+
+/** One problem with one input field: the path (e.g. `input.nip`) and why. */
+export interface FieldIssue {
+  field: string;
+  reason: string;
+}
+
+/** Base of every error the API returns on purpose; sets `extensions.code`. */
+export class AppError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}, cause?: unknown) {
+    super(message, {
+      extensions: { code, ...extensions },
+      originalError: cause instanceof Error ? cause : undefined,
+    });
+    this.name = 'AppError';
+  }
+}
+
+/** Invalid input: names the field path and the reason; carries every issue found. */
+export class BadUserInputError extends AppError {
+  constructor(issues: FieldIssue[]) {
+    const [first] = issues;
+    super(first ? `${first.field}: ${first.reason}` : 'Invalid input', ErrorCode.BAD_USER_INPUT, {
+      field: first?.field,
+      reason: first?.reason,
+      issues,
+    });
+  }
+
+  /** One field, one reason. */
+  static of(field: string, reason: string): BadUserInputError {
+    return new BadUserInputError([{ field, reason }]);
+  }
+}
+
+/** No credentials, or credentials that could not be verified. */
+export class UnauthenticatedError extends AppError {
+  constructor(reason = 'A valid bearer token is required') {
+    super(reason, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+/** The caller is known but may not do this. */
+export class ForbiddenError extends AppError {
+  constructor(reason = 'You are not allowed to do this') {
+    super(reason, ErrorCode.FORBIDDEN);
+  }
+}
+
+/** The object does not exist (or is not visible to the caller). */
+export class NotFoundError extends AppError {
+  constructor(type: string, id: string) {
+    super(`${type} ${id} was not found`, ErrorCode.NOT_FOUND, { type, id });
+  }
+}
+
+/** A write lost a race or broke a uniqueness rule; nothing was changed. */
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}, cause?: unknown) {
+    super(message, ErrorCode.CONFLICT, extensions, cause);
+  }
+}
+
+/** Too many requests; retry after the given number of seconds. */
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(`Too many requests; retry after ${retryAfterSeconds} s`, ErrorCode.RATE_LIMITED, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+/** The operation exceeds a depth, cost or size limit. */
+export class QueryTooComplexError extends AppError {
+  constructor(reason: string) {
+    super(reason, ErrorCode.QUERY_TOO_COMPLEX);
+  }
+}
+
+/** Ends an exhaustive switch: the compiler proves this is never reached. */
+export class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`Unreachable case: ${JSON.stringify(value)}`);
+  }
+}

@@ -1,0 +1,23 @@
+import { type LocalKeyPair, signLocalToken } from '../auth/local-issuer';
+import type { ApiClaims } from '../auth/token-claims';
+import type { HeaderPreset } from '../server/playground-page';
+
+/** A demo identity offered in the playground: a label and the claims of its token. */
+export interface DemoIdentity {
+  label: string;
+  claims: ApiClaims;
+}
+
+/** Header presets for GraphiQL: one signed dev token per demo identity, plus the public (no token). */
+export async function devHeaderPresets(
+  keys: LocalKeyPair,
+  identities: DemoIdentity[],
+): Promise<HeaderPreset[]> {
+  const presets: HeaderPreset[] = [];
+  for (const identity of identities) {
+    const token = await signLocalToken(keys, identity.claims, { expiresIn: '30d' });
+    presets.push({ label: identity.label, headers: { Authorization: `Bearer ${token}` } });
+  }
+  presets.push({ label: 'Public (no token)', headers: {} });
+  return presets;
+}

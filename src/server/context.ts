@@ -1,0 +1,58 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { PUBLIC_CALLER } from '../auth/caller';
+import { createItemLoader } from '../data/item-loader';
+import { UnauthenticatedError } from '../errors/app-error';
+import type { RequestScope } from '../services/request-scope';
+import type { Deps, Services } from './deps';
+
+/** What every resolver receives: the request scope (caller, loader, logger) and the services. */
+export interface GraphQLContext extends RequestScope {
+  services: Services;
+  clock: () => Date;
+}
+
+/** The parts of an HTTP request the context needs, from either the Lambda event or node's http. */
+export interface RequestInfo {
+  headers: Record<string, string | undefined>;
+  requestId: string;
+  sourceIp?: string | undefined;
+}
+
+/**
+ * Per request: verifies the bearer token (none = the public), and creates a fresh loader.
+ * A token that is present but invalid fails the whole request with UNAUTHENTICATED (HTTP 401).
+ */
+export async function createContext(request: RequestInfo, deps: Deps): Promise<GraphQLContext> {
+  const logger: Logger = deps.logger.createChild({ persistentKeys: { requestId: request.requestId } });
+  const authorization = headerValue(request.headers, 'authorization');
+  let caller = PUBLIC_CALLER;
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1])
+      throw withStatus(new UnauthenticatedError('Authorization header must be "Bearer <token>"'), 401);
+    try {
+      caller = await deps.verifier.verify(match[1]);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw withStatus(error, 401);
+      throw error;
+    }
+  }
+  return {
+    caller,
+    loader: createItemLoader(deps.table),
+    logger,
+    requestId: request.requestId,
+    services: deps.services,
+    clock: deps.clock,
+  };
+}
+
+function headerValue(headers: Record<string, string | undefined>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+function withStatus<E extends UnauthenticatedError>(error: E, status: number): E {
+  error.extensions.http = { status };
+  return error;
+}

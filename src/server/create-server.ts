@@ -1,0 +1,41 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { resolvers } from '../../resolvers';
+import { typeDefs } from '../generated/type-defs';
+import type { GraphQLContext } from './context';
+import type { Deps } from './deps';
+import { createErrorFormatter } from './format-error';
+import { operationLimitRules } from './operation-limits';
+
+let schema: GraphQLSchema | undefined;
+
+/** The executable schema, built once per process from the generated SDL and resolvers/. */
+export function executableSchema(): GraphQLSchema {
+  schema ??= makeExecutableSchema({ typeDefs, resolvers });
+  return schema;
+}
+
+/**
+ * The one Apollo Server, used by the Lambda handler, `npm start` and the tests.
+ * `landingPage` renders GraphiQL for browsers (local server and dev stage); none in prod.
+ */
+export function createServer(
+  deps: Deps,
+  options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
+): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema: executableSchema(),
+    introspection: deps.config.playground,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !deps.config.playground,
+    allowBatchedHttpRequests: false,
+    // Entry points own shutdown (npm start stops HTTP, then DynamoDB Local).
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    formatError: createErrorFormatter(deps.logger),
+    validationRules: operationLimitRules(),
+    plugins: [options.landingPage ?? ApolloServerPluginLandingPageDisabled()],
+  });
+}

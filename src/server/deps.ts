@@ -1,0 +1,66 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { monotonicFactory } from 'ulid';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { Config } from '../config/load-config';
+import { createCursorCodec } from '../data/cursor';
+import { createDynamoClients } from '../data/dynamo-client';
+import { createEmployeeRepository } from '../data/repositories/employee-repository';
+import { createOrganizationRepository } from '../data/repositories/organization-repository';
+import { Table } from '../data/table';
+import { createEmployeeService } from '../services/employee-service';
+import { createOrganizationService } from '../services/organization-service';
+
+/** Everything built once per process (Lambda cold start, `npm start`, a test file). */
+export interface Deps {
+  config: Config;
+  dynamo: ReturnType<typeof createDynamoClients>;
+  table: Table;
+  clock: () => Date;
+  newId: () => string;
+  logger: Logger;
+  verifier: TokenVerifier;
+  services: Services;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** What the entry point decides: how tokens are verified and which secret signs cursors. */
+export interface DepsOptions {
+  verifier: TokenVerifier;
+  cursorSecret: string;
+  clock?: () => Date;
+  newId?: () => string;
+  logger?: Logger;
+  dynamo?: ReturnType<typeof createDynamoClients>;
+}
+
+/** Builds clients, repositories and services; no request-specific state. */
+export function createDeps(config: Config, options: DepsOptions): Deps {
+  const dynamo =
+    options.dynamo ?? createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
+  const table = new Table(dynamo.doc, config.tableName);
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? monotonicFactory();
+  const logger =
+    options.logger ?? new Logger({ serviceName: 'pembinaan-asn-api', logLevel: config.logLevel });
+  return {
+    config,
+    dynamo,
+    table,
+    clock,
+    newId,
+    logger,
+    verifier: options.verifier,
+    services: createServices(table, options.cursorSecret, clock, newId),
+  };
+}
+
+function createServices(table: Table, cursorSecret: string, clock: () => Date, newId: () => string) {
+  const cursors = createCursorCodec(cursorSecret);
+  const employees = createEmployeeRepository(table, cursors);
+  const organization = createOrganizationRepository(table, cursors);
+  return {
+    employees: createEmployeeService({ employees, organization, clock, newId }),
+    organization: createOrganizationService({ organization }),
+  };
+}

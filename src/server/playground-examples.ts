@@ -1,0 +1,73 @@
+import type { PlaygroundExample } from './playground-page';
+
+/** The query a new playground tab opens with: who am I, and a first page of employees. */
+export const DEFAULT_PLAYGROUND_QUERY = `# Pembinaan ASN API. Pick a role under the key icon (header presets),
+# and load examples for each audience under the list icon.
+query WhoAmI {
+  me { role agency { name region { name } } unit { name } }
+  employees(first: 5) {
+    totalCount
+    edges { node { nip name rank { label pangkat } position { title } unit { name } } }
+  }
+}
+`;
+
+/** Example operations per audience, shown in the playground's example menu. */
+export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
+  {
+    audience: 'Staff',
+    title: 'Employees of a unit, by name',
+    query: `query EmployeesOfUnit($unitId: ID!, $after: String) {
+  unit(id: $unitId) {
+    name kind region { code name }
+    employees(first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id nip name gender employmentType golongan pppkGrade yearsOfService } }
+    }
+  }
+}`,
+    variables: '{ "unitId": "paste a Unit id from the units example" }',
+  },
+  {
+    audience: 'Staff',
+    title: 'Units of my agency',
+    query: `query Units {
+  units(first: 50) { totalCount edges { node { id name kind region { code name level } parent { name } } } }
+}`,
+  },
+  {
+    audience: 'Staff',
+    title: 'Find an employee by NIP',
+    query: `query ByNip($nip: String!) {
+  employeeByNip(nip: $nip) { id name nip rank { label pangkat } position { title type } unit { name } version }
+}`,
+    variables: '{ "nip": "198503152010011001" }',
+  },
+  {
+    audience: 'Administrators',
+    title: 'Register an employee',
+    query: `mutation Register($input: CreateEmployeeInput!) {
+  createEmployee(input: $input) { id nip name gender birthDate serviceStartDate rank { label } version }
+}`,
+    variables: `{
+  "input": {
+    "nip": "199001012015031002",
+    "name": "Budi Santoso, S.Kom.",
+    "unitId": "paste a Unit id",
+    "employmentType": "PNS",
+    "golongan": "III_B",
+    "position": { "title": "Pranata Komputer Ahli Pertama", "type": "FUNCTIONAL" },
+    "idempotencyKey": "register-budi-0001"
+  }
+}`,
+  },
+  {
+    audience: 'Administrators',
+    title: 'Promote an employee (optimistic version)',
+    query: `mutation Promote($input: UpdateEmployeeInput!) {
+  updateEmployee(input: $input) { id golongan rank { label pangkat } version updatedAt }
+}`,
+    variables: '{ "input": { "id": "paste an Employee id", "version": 1, "golongan": "III_C" } }',
+  },
+];

@@ -1,0 +1,166 @@
+import type { Connection, PageArgs } from '../data/paginate';
+import type { EmployeeListFilter, EmployeeRepository } from '../data/repositories/employee-repository';
+import type { OrganizationRepository } from '../data/repositories/organization-repository';
+import { requestHash } from '../data/request-hash';
+import { versionConflict } from '../data/versioned-put';
+import type { Employee, EmployeeStatus, Position } from '../domain/employee';
+import type { Golongan, PppkGrade } from '../domain/golongan';
+import { type EmploymentType, parseNip } from '../domain/nip';
+import { BadUserInputError, NotFoundError } from '../errors/app-error';
+import { requireSameAgency, requireStaff } from './access';
+import type { Ref, RequestScope } from './request-scope';
+
+/** Validated input of createEmployee (shape checked by the resolver, references here). */
+export interface CreateEmployeeCommand {
+  nip: string;
+  name: string;
+  unit: Ref;
+  employmentType: EmploymentType;
+  golongan?: Golongan | undefined;
+  pppkGrade?: PppkGrade | undefined;
+  position: Position;
+  serviceStartDate?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+/** Validated input of updateEmployee: undefined = unchanged, null = cleared. */
+export interface UpdateEmployeeCommand {
+  employee: Ref;
+  version: number;
+  name?: string | undefined;
+  unit?: Ref | undefined;
+  golongan?: Golongan | undefined;
+  pppkGrade?: PppkGrade | undefined;
+  position?: Position | undefined;
+  status?: EmployeeStatus | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+}
+
+export interface EmployeeServiceDeps {
+  employees: EmployeeRepository;
+  organization: OrganizationRepository;
+  clock: () => Date;
+  newId: () => string;
+}
+
+const EDITORS = ['ADMIN'] as const;
+
+/** Employees: reading within the caller's agency, registering and changing them (administrators). */
+export function createEmployeeService({ employees, organization, clock, newId }: EmployeeServiceDeps) {
+  async function requireUnit(scope: RequestScope, unit: Ref, field: string) {
+    const found = await organization.getUnit(scope.loader, unit.agencyId, unit.id);
+    if (!found) throw BadUserInputError.of(field, 'no such unit in this agency');
+    return found;
+  }
+
+  return {
+    /** One employee of the caller's agency, or null. */
+    async get(scope: RequestScope, ref: Ref): Promise<Employee | null> {
+      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
+      return (await employees.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+    },
+
+    /** One employee of the caller's agency by NIP, or null. */
+    async getByNip(scope: RequestScope, nip: string): Promise<Employee | null> {
+      const caller = requireStaff(scope.caller);
+      const id = await employees.findIdByNip(scope.loader, caller.agencyId, nip);
+      return id ? ((await employees.get(scope.loader, caller.agencyId, id)) ?? null) : null;
+    },
+
+    /** Employees of the caller's agency. */
+    list(scope: RequestScope, filter: EmployeeListFilter, page: PageArgs): Promise<Connection<Employee>> {
+      const caller = requireStaff(scope.caller);
+      return employees.list(caller.agencyId, filter, page);
+    },
+
+    /** Registers an employee; the NIP gives gender, birth date and the default start of service. */
+    async create(scope: RequestScope, input: CreateEmployeeCommand): Promise<Employee> {
+      const caller = requireStaff(scope.caller, EDITORS);
+      requireSameAgency(caller, input.unit.agencyId);
+      const parsed = parseNip(input.nip, input.employmentType);
+      if (!parsed.ok) throw BadUserInputError.of('input.nip', `${parsed.part}: ${parsed.reason}`);
+      if (input.serviceStartDate && input.serviceStartDate < parsed.value.startDate) {
+        throw BadUserInputError.of(
+          'input.serviceStartDate',
+          `must not precede the start in the NIP (${parsed.value.startDate})`,
+        );
+      }
+      await requireUnit(scope, input.unit, 'input.unitId');
+      const now = clock();
+      const employee: Employee = {
+        agencyId: caller.agencyId,
+        id: newId(),
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        nip: parsed.value.nip,
+        name: input.name,
+        gender: parsed.value.gender,
+        birthDate: parsed.value.birthDate,
+        employmentType: input.employmentType,
+        golongan: input.golongan,
+        pppkGrade: input.pppkGrade,
+        position: input.position,
+        unitId: input.unit.id,
+        status: 'ACTIVE',
+        serviceStartDate: input.serviceStartDate ?? parsed.value.startDate,
+        email: input.email,
+        phone: input.phone,
+      };
+      const { idempotencyKey, ...request } = input;
+      const claim = idempotencyKey
+        ? {
+            agencyId: caller.agencyId,
+            operation: 'createEmployee',
+            key: idempotencyKey,
+            requestHash: requestHash(request),
+          }
+        : undefined;
+      const result = await employees.create(employee, now, claim);
+      if (!result.replayed) return employee;
+      const existing = await employees.get(scope.loader, caller.agencyId, result.id);
+      if (!existing) throw new NotFoundError('Employee', result.id);
+      return existing;
+    },
+
+    /** Changes an employee if `version` is current; refuses grade fields that do not fit the employment type. */
+    async update(scope: RequestScope, input: UpdateEmployeeCommand): Promise<Employee> {
+      const caller = requireStaff(scope.caller, EDITORS);
+      requireSameAgency(caller, input.employee.agencyId);
+      const current = await employees.getLatest(input.employee.agencyId, input.employee.id);
+      if (!current) throw new NotFoundError('Employee', input.employee.id);
+      if (current.version !== input.version)
+        throw versionConflict('Employee', input.version, current.version);
+      if (input.golongan && current.employmentType !== 'PNS') {
+        throw BadUserInputError.of('input.golongan', 'only PNS have a golongan; set pppkGrade for PPPK');
+      }
+      if (input.pppkGrade && current.employmentType !== 'PPPK') {
+        throw BadUserInputError.of('input.pppkGrade', 'only PPPK have a PPPK grade; set golongan for PNS');
+      }
+      if (input.unit) {
+        requireSameAgency(caller, input.unit.agencyId);
+        await requireUnit(scope, input.unit, 'input.unitId');
+      }
+      const next: Employee = {
+        ...current,
+        name: input.name ?? current.name,
+        unitId: input.unit?.id ?? current.unitId,
+        golongan: input.golongan ?? current.golongan,
+        pppkGrade: input.pppkGrade ?? current.pppkGrade,
+        position: input.position ?? current.position,
+        status: input.status ?? current.status,
+        email: input.email === undefined ? current.email : (input.email ?? undefined),
+        phone: input.phone === undefined ? current.phone : (input.phone ?? undefined),
+        version: input.version + 1,
+        updatedAt: clock().toISOString(),
+      };
+      await employees.update(next);
+      return next;
+    },
+  };
+}
+
+export type EmployeeService = ReturnType<typeof createEmployeeService>;

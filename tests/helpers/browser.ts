@@ -1,0 +1,24 @@
+import { type Browser, chromium } from 'playwright-core';
+
+/**
+ * Flags for a closed network: without the background-networking ones Chromium waits on
+ * connections (updates, sync, QUIC probes) that never complete.
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium) for browser tests. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { HeaderMap } from '@apollo/server';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import {
+  createLocalVerifier,
+  generateLocalKeyPair,
+  type LocalKeyPair,
+  signLocalToken,
+} from '../../src/auth/local-issuer';
+import type { ApiClaims } from '../../src/auth/token-claims';
+import { type Config, loadConfig } from '../../src/config/load-config';
+import { createDynamoClients } from '../../src/data/dynamo-client';
+import { ensureTable } from '../../src/data/ensure-table';
+import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
+import { requestHash } from '../../src/data/request-hash';
+import { createContext } from '../../src/server/context';
+import { createServer } from '../../src/server/create-server';
+import { createDeps, type Deps } from '../../src/server/deps';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApp {
+  deps: Deps;
+  config: Config;
+  keys: LocalKeyPair;
+  counter: RequestCounter;
+  /** Sends an operation through the full server (context, token verification, formatting). */
+  request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    auth?: { claims?: ApiClaims; token?: string },
+  ): Promise<GraphQLResponse<T>>;
+  token(claims: ApiClaims, options?: Parameters<typeof signLocalToken>[2]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A server on its own fresh table of the run's DynamoDB Local. */
+export async function createTestApp(
+  options: { clock?: () => Date; newId?: () => string } = {},
+): Promise<TestApp> {
+  const endpoint = inject('dynamoEndpoint');
+  const config = loadConfig({
+    DYNAMODB_ENDPOINT: endpoint,
+    TABLE_NAME: `test-${randomUUID()}`,
+    AWS_REGION: 'local',
+    LOG_LEVEL: 'SILENT',
+  });
+  const dynamo = createDynamoClients({ region: config.region, endpoint });
+  const counter = attachRequestCounter(dynamo.client);
+  await ensureTable(dynamo.client, config.tableName);
+  const keys = await generateLocalKeyPair();
+  const deps = createDeps(config, {
+    verifier: createLocalVerifier(keys.publicJwk),
+    cursorSecret: 'test-cursor-secret-0123456789abcdef',
+    dynamo,
+    ...options,
+  });
+  const server = createServer(deps);
+  await server.start();
+  const token = (claims: ApiClaims, signOptions?: Parameters<typeof signLocalToken>[2]) =>
+    signLocalToken(keys, claims, signOptions);
+  return {
+    deps,
+    config,
+    keys,
+    counter,
+    token,
+    async request(query, variables, auth) {
+      const headers = new HeaderMap([['content-type', 'application/json']]);
+      const bearer = auth?.token ?? (auth?.claims ? await token(auth.claims) : undefined);
+      if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: 'POST',
+          headers,
+          search: '',
+          body: variables ? { query, variables } : { query },
+        },
+        context: () => createContext({ headers: Object.fromEntries(headers), requestId: randomUUID() }, deps),
+      });
+      const text = response.body.kind === 'complete' ? response.body.string : '';
+      return { status: response.status ?? 200, ...JSON.parse(text) };
+    },
+    async close() {
+      await server.stop();
+      await dynamo.client
+        .send(new DeleteTableCommand({ TableName: config.tableName }))
+        .catch(() => undefined);
+      dynamo.client.destroy();
+    },
+  };
+}
+
+/** Claims of an ADMIN of an agency. */
+export const adminOf = (agencyId: string): ApiClaims => ({
+  sub: `admin-${agencyId}`,
+  'cognito:groups': ['ADMIN'],
+  agency_id: agencyId,
+});
+
+/** Every item in the app's table, sorted, to prove a rejected write changed nothing. */
+export async function tableSnapshot(app: TestApp): Promise<string[]> {
+  const items: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await app.deps.dynamo.doc.send(
+      new ScanCommand({ TableName: app.config.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }),
+    );
+    for (const item of out.Items ?? []) items.push(requestHash(item));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items.sort();
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Predikat } from '../../../src/domain/skp-predikat';
+import { studyLeaveEligibility } from '../../../src/domain/study-leave';
+
+describe('studyLeaveEligibility: tugas belajar', () => {
+  it.each<[number, Predikat]>([
+    [1, 'BAIK'],
+    [1, 'SANGAT_BAIK'],
+    [12, 'BAIK'],
+  ])('grants it with %d year(s) of service and a last predikat of %s', (yearsOfService, lastPredikat) => {
+    expect(studyLeaveEligibility({ yearsOfService, lastPredikat, funding: 'TUGAS_BELAJAR' })).toEqual({
+      ok: true,
+      value: {
+        funding: 'TUGAS_BELAJAR',
+        releasedFromDuties: true,
+        selfFunded: false,
+        outsideWorkingHours: false,
+      },
+    });
+  });
+
+  it('refuses it in the first year of service', () => {
+    expect(
+      studyLeaveEligibility({ yearsOfService: 0, lastPredikat: 'BAIK', funding: 'TUGAS_BELAJAR' }),
+    ).toEqual({
+      ok: false,
+      reasons: ['tugas belajar needs at least 1 year of service (has 0)'],
+    });
+  });
+
+  it.each<Predikat>(['BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'])(
+    'refuses it after a last predikat of %s',
+    (p) => {
+      const result = studyLeaveEligibility({ yearsOfService: 5, lastPredikat: p, funding: 'TUGAS_BELAJAR' });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reasons[0]).toContain('at least Baik');
+    },
+  );
+
+  it('refuses it without any appraisal on record', () => {
+    const result = studyLeaveEligibility({ yearsOfService: 3, funding: 'TUGAS_BELAJAR' });
+    expect(result).toEqual({
+      ok: false,
+      reasons: ['tugas belajar needs a last appraisal of at least Baik (no appraisal on record)'],
+    });
+  });
+
+  it('gives every reason at once', () => {
+    const result = studyLeaveEligibility({
+      yearsOfService: 0,
+      lastPredikat: 'KURANG',
+      funding: 'TUGAS_BELAJAR',
+    });
+    expect(result.ok ? [] : result.reasons).toHaveLength(2);
+  });
+});
+
+describe('studyLeaveEligibility: izin belajar', () => {
+  it('permits self-funded study outside working hours without the tugas belajar conditions', () => {
+    expect(
+      studyLeaveEligibility({ yearsOfService: 0, lastPredikat: 'KURANG', funding: 'IZIN_BELAJAR' }),
+    ).toEqual({
+      ok: true,
+      value: {
+        funding: 'IZIN_BELAJAR',
+        releasedFromDuties: false,
+        selfFunded: true,
+        outsideWorkingHours: true,
+      },
+    });
+  });
+});
