@@ -32,8 +32,17 @@ export async function signLocalToken(
     .setIssuer(LOCAL_ISSUER)
     .setAudience(options.audience ?? LOCAL_AUDIENCE)
     .setIssuedAt(now)
-    .setExpirationTime(options.expiresIn ?? '8h')
+    .setExpirationTime(now + durationSeconds(options.expiresIn ?? '8h'))
     .sign(key as CryptoKey);
+}
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** `90s`, `15m`, `8h`, `30d` as seconds (relative to the token's own issue time). */
+function durationSeconds(duration: string): number {
+  const match = /^(\d+)([smhd])$/.exec(duration);
+  if (!match) throw new Error(`Invalid token lifetime "${duration}" (use e.g. 15m, 8h, 30d)`);
+  return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
 }
 
 /** Verifies dev-issuer tokens: ES256 only (no `alg: none`), issuer, audience and expiry checked. */

@@ -12,12 +12,16 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
   /** HMAC secret for pagination cursors; locally generated under DATA_DIR when unset. */
   CURSOR_SECRET: z.string().min(32).optional(),
+  /** Or: the Secrets Manager secret holding it (read once at cold start, in AWS). */
+  CURSOR_SECRET_ARN: z.string().startsWith('arn:').optional(),
   /** Token verification: `local` (dev issuer, keys under DATA_DIR) or `cognito`. */
   AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_IDS: z.string().optional(),
   /** GraphiQL and introspection; on by default in dev, off in prod. */
   PLAYGROUND: z.enum(['on', 'off']).optional(),
+  /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
+  PLAYGROUND_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -30,8 +34,10 @@ export interface Config {
   region: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   cursorSecret: string | undefined;
+  cursorSecretArn: string | undefined;
   auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientIds: string[] };
   playground: boolean;
+  playgroundDir: string | undefined;
 }
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
@@ -57,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     region: e.AWS_REGION,
     logLevel: e.LOG_LEVEL,
     cursorSecret: e.CURSOR_SECRET,
+    cursorSecretArn: e.CURSOR_SECRET_ARN,
     auth:
       e.AUTH_MODE === 'cognito'
         ? {
@@ -66,5 +73,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           }
         : { mode: 'local' },
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
+    playgroundDir: e.PLAYGROUND_DIR,
   };
 }

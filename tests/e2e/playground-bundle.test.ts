@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayground, type PlaygroundBuild } from '../../scripts/build-playground';
 import { createPlaygroundAssets, type PlaygroundAssets } from '../../src/server/playground-assets';
 import { type PlaygroundConfig, renderPlaygroundHtml } from '../../src/server/playground-page';
-import { launchBrowser } from '../helpers/browser';
+import { editorText, launchBrowser } from '../helpers/browser';
 
 const BROWSER_TIMEOUT = 60_000;
 const GREETING = 'Halo dari Pembinaan ASN';
@@ -48,12 +48,6 @@ interface Session {
   failures: string[];
   workers: string[];
   consoleProblems: string[];
-}
-
-/** The text Monaco shows in an editor, with its non-breaking spaces made plain. */
-async function editorText(page: Page, editorSelector: string): Promise<string> {
-  const text = await page.locator(`${editorSelector} .view-lines`).first().textContent();
-  return (text ?? '').replace(/\u00a0/g, ' ');
 }
 
 describe('GraphiQL playground bundle', () => {

@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /**
  * Flags for a closed network: without the background-networking ones Chromium waits on
@@ -21,4 +21,10 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+}
+
+/** The text a Monaco editor in GraphiQL shows (e.g. `.graphiql-response`), non-breaking spaces made plain. */
+export async function editorText(page: Page, editorSelector: string): Promise<string> {
+  const text = await page.locator(`${editorSelector} .view-lines`).first().textContent();
+  return (text ?? '').replace(/\u00a0/g, ' ');
 }

@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { toGlobalId } from '../../src/server/global-id';
-import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
+import {
+  adminOf,
+  createTestApp,
+  type GraphQLResponse,
+  type TestApp,
+  tableSnapshot,
+} from '../helpers/test-app';
+
+interface EmployeePage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { nip: string } }[];
+}
 
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 let app: TestApp;
@@ -43,13 +55,7 @@ describe('reading employees', () => {
     let after: string | null = null;
     let totalCount = 0;
     do {
-      const res = await app.request<{
-        employees: {
-          totalCount: number;
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          edges: { node: { nip: string } }[];
-        };
-      }>(
+      const res: GraphQLResponse<{ employees: EmployeePage }> = await app.request(
         'query($after: String) { employees(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { nip } } } }',
         { after },
         { claims: adminOf('medan') },

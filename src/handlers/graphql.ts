@@ -1,0 +1,66 @@
+/**
+ * Lambda entry point behind API Gateway's REST API (payload format 1.0). Built once per
+ * container: config, clients, services and the Apollo server; each request adds its context.
+ */
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { authFromConfig } from '../auth/verifier-from-config';
+import { loadConfig } from '../config/load-config';
+import { createContext } from '../server/context';
+import { createServer } from '../server/create-server';
+import { createDeps } from '../server/deps';
+import { createPlaygroundAssets } from '../server/playground-assets';
+import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../server/playground-examples';
+import { playgroundLandingPage } from '../server/playground-landing-page';
+
+const config = loadConfig(process.env);
+const deps = createDeps(config, await authFromConfig(config));
+const assets =
+  config.playground && config.playgroundDir ? createPlaygroundAssets(config.playgroundDir) : undefined;
+const landingPage = assets
+  ? playgroundLandingPage(
+      {
+        endpoint: 'graphql',
+        defaultQuery: DEFAULT_PLAYGROUND_QUERY,
+        headerPresets: [
+          { label: 'Cognito access token', headers: { Authorization: 'Bearer <paste an access token>' } },
+        ],
+        examples: PLAYGROUND_EXAMPLES,
+      },
+      'playground/',
+    )
+  : undefined;
+const server = createServer(deps, landingPage ? { landingPage } : {});
+const requestHandler = handlers.createAPIGatewayProxyEventRequestHandler();
+
+/** GET /health and the GraphiQL files; everything else goes to GraphQL. */
+async function staticRoutes(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult | undefined> {
+  if (event.httpMethod !== 'GET') return undefined;
+  if (event.path.endsWith('/health')) {
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' };
+  }
+  const marker = '/playground/';
+  const at = event.path.indexOf(marker);
+  if (at < 0 || !assets) return undefined;
+  const asset = await assets.get(event.path.slice(at + marker.length));
+  if (!asset) return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
+  return {
+    statusCode: 200,
+    headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' },
+    body: asset.body.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
+export const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
+  middleware: [staticRoutes],
+  context: ({ event, context }) =>
+    createContext(
+      {
+        headers: event.headers ?? {},
+        requestId: context.awsRequestId,
+        sourceIp: event.requestContext?.identity?.sourceIp,
+      },
+      deps,
+    ),
+});

@@ -1,0 +1,131 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signLocalToken } from '../../src/auth/local-issuer';
+import { createDynamoClients } from '../../src/data/dynamo-client';
+import { ensureTable } from '../../src/data/ensure-table';
+import { Table } from '../../src/data/table';
+import { seedDemoData } from '../../src/demo/seed-demo-data';
+import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
+
+type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+let handler: Handler;
+let secrets: DevSecrets;
+const tableName = `lambda-${Date.now()}`;
+
+/** A REST API (payload format 1.0) proxy event as API Gateway sends it. */
+function restEvent(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyEvent {
+  return {
+    resource: '/graphql',
+    path,
+    httpMethod: method,
+    headers: { 'content-type': 'application/json', ...headers },
+    multiValueHeaders: {},
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    body: body === undefined ? null : JSON.stringify(body),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'test',
+      httpMethod: method,
+      path: `/dev${path}`,
+      stage: 'dev',
+      requestId: 'req-1',
+      requestTimeEpoch: Date.now(),
+      resourceId: 'res',
+      resourcePath: path,
+      protocol: 'HTTP/1.1',
+      authorizer: null,
+      identity: { sourceIp: '203.0.113.7' } as APIGatewayProxyEvent['requestContext']['identity'],
+    },
+  };
+}
+
+const lambdaContext = { awsRequestId: 'aws-req-1', functionName: 'graphql' } as Context;
+
+beforeAll(async () => {
+  const endpoint = inject('dynamoEndpoint');
+  const dataDir = mkdtempSync(join(tmpdir(), 'asn-lambda-'));
+  secrets = await ensureDevSecrets(dataDir);
+  const { client, doc } = createDynamoClients({ region: 'local', endpoint });
+  await ensureTable(client, tableName);
+  await seedDemoData(new Table(doc, tableName), new Date());
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: endpoint,
+    TABLE_NAME: tableName,
+    AWS_REGION: 'local',
+    AUTH_MODE: 'local',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'SILENT',
+    STAGE: 'dev',
+  });
+  ({ handler } = (await import('../../src/handlers/graphql')) as unknown as { handler: Handler });
+});
+
+afterAll(() => {
+  for (const name of ['DYNAMODB_ENDPOINT', 'TABLE_NAME', 'AUTH_MODE', 'DATA_DIR', 'STAGE'])
+    delete process.env[name];
+});
+
+describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
+  it('answers an anonymous query as the public', async () => {
+    const result = await handler(
+      restEvent('POST', '/graphql', { query: '{ __typename me { role } }' }),
+      lambdaContext,
+    );
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ data: { __typename: 'Query', me: { role: 'PUBLIC' } } });
+  });
+
+  it('answers an authenticated query within the token agency', async () => {
+    const token = await signLocalToken(secrets.keys, {
+      sub: 'a',
+      'cognito:groups': ['ADMIN'],
+      agency_id: 'binjai',
+    });
+    const result = await handler(
+      restEvent(
+        'POST',
+        '/graphql',
+        { query: '{ me { role agency { name } } employees(first: 1) { totalCount } }' },
+        { Authorization: `Bearer ${token}` },
+      ),
+      lambdaContext,
+    );
+    const body = JSON.parse(result.body);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.me).toEqual({ role: 'ADMIN', agency: { name: 'Pemerintah Kota Binjai' } });
+    expect(body.data.employees.totalCount).toBeGreaterThan(10);
+  });
+
+  it('refuses an expired token with HTTP 401 and UNAUTHENTICATED', async () => {
+    const token = await signLocalToken(
+      secrets.keys,
+      { sub: 'a', 'cognito:groups': ['ADMIN'], agency_id: 'binjai' },
+      { now: new Date(Date.now() - 86_400_000), expiresIn: '1h' },
+    );
+    const result = await handler(
+      restEvent('POST', '/graphql', { query: '{ me { role } }' }, { authorization: `Bearer ${token}` }),
+      lambdaContext,
+    );
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers GET /health without touching GraphQL', async () => {
+    const result = await handler(restEvent('GET', '/health'), lambdaContext);
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
+  });
+});
