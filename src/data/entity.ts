@@ -12,6 +12,11 @@ export interface EntityDeclaration<T extends StoredRecord> {
   indexes: Partial<Record<IndexName, IndexKeyFn<T>>>;
   /** Attributes derived from the record and stored beside it, so queries can filter on them. */
   derived?: (record: T) => Item;
+  /**
+   * Attributes other writers maintain with their own UpdateItem (seat counters, relation id
+   * lists): read into the record, written on create, never touched by a versioned update.
+   */
+  external?: readonly string[];
 }
 
 export interface Entity<T extends StoredRecord> {
@@ -24,6 +29,8 @@ export interface Entity<T extends StoredRecord> {
   fromItem(item: Item): T;
   /** The partition value of an index for a record. */
   indexKeys(index: IndexName, record: T): { pk: string; sk: string } | undefined;
+  /** Attributes a versioned update leaves alone. */
+  readonly external: ReadonlySet<string>;
 }
 
 const KEY_ATTRIBUTES = new Set([
@@ -39,10 +46,12 @@ const KEY_ATTRIBUTES = new Set([
  */
 export function defineEntity<T extends StoredRecord>(declaration: EntityDeclaration<T>): Entity<T> {
   const { type, indexes, derived } = declaration;
+  const external = new Set(declaration.external ?? []);
   const key = (agencyId: string, id: string): ItemKey => ({ pk: `${agencyId}#${type}#${id}`, sk: type });
   return {
     type,
     key,
+    external,
     toItem(record) {
       const item: Item = {
         ...(record as unknown as Item),

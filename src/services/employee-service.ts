@@ -2,7 +2,7 @@ import type { Connection, PageArgs } from '../data/paginate';
 import type { EmployeeListFilter, EmployeeRepository } from '../data/repositories/employee-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
 import { requestHash } from '../data/request-hash';
-import { versionConflict } from '../data/versioned-put';
+import { versionConflict } from '../data/versioned-update';
 import type { Employee, EmployeeStatus, Position } from '../domain/employee';
 import type { Golongan, PppkGrade } from '../domain/golongan';
 import { type EmploymentType, parseNip } from '../domain/nip';
@@ -157,7 +157,7 @@ export function createEmployeeService({ employees, organization, clock, newId }:
         version: input.version + 1,
         updatedAt: clock().toISOString(),
       };
-      await employees.update(next);
+      await employees.update(current, next);
       return next;
     },
   };

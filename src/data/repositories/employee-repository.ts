@@ -11,7 +11,7 @@ import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import { ConditionFailedError, type QuerySpec, type Table } from '../table';
 import { type IdempotencyClaim, transactCreate } from '../transact-create';
-import { putVersioned } from '../versioned-put';
+import { updateVersioned } from '../versioned-update';
 
 export interface EmployeeListFilter {
   unitId?: string | undefined;
@@ -102,9 +102,9 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
       }
     },
 
-    /** Replaces an employee if its stored version is still `next.version - 1`; CONFLICT otherwise. */
-    update(next: Employee): Promise<void> {
-      return putVersioned(table, 'Employee', employeeEntity.toItem(next), next.version - 1);
+    /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
+    update(before: Employee, after: Employee): Promise<void> {
+      return updateVersioned(table, employeeEntity, before, after);
     },
   };
 }
