@@ -42,6 +42,7 @@ export async function createContext(request: RequestInfo, deps: Deps): Promise<G
     loader: createItemLoader(deps.table),
     logger,
     requestId: request.requestId,
+    sourceIp: request.sourceIp,
     services: deps.services,
     clock: deps.clock,
   };

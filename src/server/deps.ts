@@ -4,8 +4,7 @@ import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
-import { createEmployeeRepository } from '../data/repositories/employee-repository';
-import { createOrganizationRepository } from '../data/repositories/organization-repository';
+import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
 import { createEmployeeService } from '../services/employee-service';
 import { createOrganizationService } from '../services/organization-service';
@@ -55,12 +54,13 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   };
 }
 
+/** What every service factory receives: the repositories, the clock and the id generator. */
+export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string };
+
 function createServices(table: Table, cursorSecret: string, clock: () => Date, newId: () => string) {
-  const cursors = createCursorCodec(cursorSecret);
-  const employees = createEmployeeRepository(table, cursors);
-  const organization = createOrganizationRepository(table, cursors);
+  const deps: ServiceDeps = { ...createRepositories(table, createCursorCodec(cursorSecret)), clock, newId };
   return {
-    employees: createEmployeeService({ employees, organization, clock, newId }),
-    organization: createOrganizationService({ organization }),
+    employees: createEmployeeService(deps),
+    organization: createOrganizationService(deps),
   };
 }

@@ -8,6 +8,8 @@ export interface RequestScope {
   loader: ItemLoader;
   logger: Logger;
   requestId: string;
+  /** The client's address (rate limits of public endpoints), when known. */
+  sourceIp?: string | undefined;
 }
 
 /** A reference to a record of an agency, as decoded from a global id. */
