@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** `{ X: '../../resolvers/mappers#X' }` for each exported type alias of the mappers module. */
+function mappersFrom(path: string): Record<string, string> {
+  const names = [...readFileSync(path, 'utf8').matchAll(/^export type (\w+) =/gm)].map((m) => m[1] as string);
+  return Object.fromEntries(names.map((name) => [name, `../../${path.replace(/\.ts$/, '')}#${name}`]));
+}
 
 /**
  * Generates types only, into src/generated/ (committed; `npm test` fails when stale):
@@ -27,15 +34,8 @@ const config: CodegenConfig = {
         mapperTypeSuffix: 'Model',
         // `node(id)` returns records tagged with their type; Node.__resolveType reads the tag.
         resolversNonOptionalTypename: { interfaceImplementingType: true },
-        mappers: {
-          Agency: '../../resolvers/mappers#Agency',
-          Unit: '../../resolvers/mappers#Unit',
-          Employee: '../../resolvers/mappers#Employee',
-          Viewer: '../../resolvers/mappers#Viewer',
-          UnitConnection: '../../resolvers/mappers#UnitConnection',
-          EmployeeConnection: '../../resolvers/mappers#EmployeeConnection',
-          Rank: '../../resolvers/mappers#Rank',
-        },
+        // Every `export type X` of resolvers/mappers.ts maps GraphQL type X to that model.
+        mappers: mappersFrom('resolvers/mappers.ts'),
       },
     },
     'src/generated/type-defs.ts': {

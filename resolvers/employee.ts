@@ -6,6 +6,7 @@ import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/server/global-id';
 import { CreateEmployeeInput, EmployeeFilterInput, globalIdOf, UpdateEmployeeInput } from './employee.inputs';
 import { parseInput } from './parse-input';
+import { required } from './required';
 
 const UnitFilterInput = z
   .object({
@@ -98,11 +99,3 @@ export const employeeResolvers: Resolvers = {
     order: (golongan) => golonganOrder(golongan),
   },
 };
-
-/** A non-null relation that must exist (referential integrity is kept by the services). */
-function required<T>(type: string) {
-  return (value: T | null): T => {
-    if (value === null) throw new Error(`Dangling reference to ${type}`);
-    return value;
-  };
-}

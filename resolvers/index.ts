@@ -1,6 +1,17 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
+import { feedbackResolvers } from './feedback';
+import { mentorshipResolvers } from './mentorship';
+import { performanceResolvers } from './performance';
+import { trainingResolvers } from './training';
 
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
-export const resolvers: Resolvers[] = [commonResolvers, employeeResolvers];
+export const resolvers: Resolvers[] = [
+  commonResolvers,
+  employeeResolvers,
+  performanceResolvers,
+  feedbackResolvers,
+  trainingResolvers,
+  mentorshipResolvers,
+];

@@ -1,12 +1,28 @@
 /**
- * Ties GraphQL types to the models resolvers receive as parents (graphql-codegen mappers).
- * Object types not listed here map to their generated shapes.
+ * Ties GraphQL types to the models resolvers receive as parents (graphql-codegen mappers):
+ * codegen.ts maps every `export type X` here to the GraphQL type X. Object types not listed
+ * map to their generated shapes.
  */
 import type { Caller } from '../src/auth/caller';
 import type { Connection } from '../src/data/paginate';
 import type { Employee as EmployeeRecord } from '../src/domain/employee';
+import type { Feedback as FeedbackRecord } from '../src/domain/feedback';
 import type { Golongan } from '../src/domain/golongan';
+import type {
+  MentoringSession as MentoringSessionRecord,
+  Mentorship as MentorshipRecord,
+} from '../src/domain/mentorship';
 import type { Agency as AgencyRecord, Unit as UnitRecord } from '../src/domain/organization';
+import type {
+  Measurement as MeasurementRecord,
+  PerformanceIndicator as PerformanceIndicatorRecord,
+} from '../src/domain/performance-indicator';
+import type {
+  Enrollment as EnrollmentRecord,
+  Partner as PartnerRecord,
+  TrainingProgram as TrainingProgramRecord,
+} from '../src/domain/training';
+import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
@@ -15,3 +31,20 @@ export type Viewer = Caller;
 export type Rank = Golongan;
 export type UnitConnection = Connection<UnitRecord>;
 export type EmployeeConnection = Connection<EmployeeRecord>;
+export type PerformanceIndicator = PerformanceIndicatorRecord;
+export type Measurement = MeasurementRecord;
+export type PerformanceIndicatorConnection = Connection<PerformanceIndicatorRecord>;
+export type MeasurementConnection = Connection<MeasurementRecord>;
+export type Feedback = FeedbackRecord;
+export type FeedbackConnection = Connection<FeedbackRecord>;
+export type Partner = PartnerRecord;
+export type PartnerConnection = Connection<PartnerRecord>;
+export type TrainingProgram = TrainingProgramRecord;
+export type TrainingProgramConnection = Connection<TrainingProgramRecord>;
+export type Enrollment = EnrollmentRecord;
+export type EnrollmentConnection = Connection<EnrollmentRecord>;
+export type TrainingHours = TrainingHoursModel;
+export type Mentorship = MentorshipRecord;
+export type MentorshipConnection = Connection<MentorshipRecord>;
+export type MentoringSession = MentoringSessionRecord;
+export type MentoringSessionConnection = Connection<MentoringSessionRecord>;

@@ -19,4 +19,10 @@ export const nodeFetchers: Record<string, (ctx: GraphQLContext, ref: Ref) => Pro
   Agency: tagged('Agency', (ctx, ref) => ctx.services.organization.getAgency(ctx, ref.agencyId)),
   Unit: tagged('Unit', (ctx, ref) => ctx.services.organization.getUnit(ctx, ref)),
   Employee: tagged('Employee', (ctx, ref) => ctx.services.employees.get(ctx, ref)),
+  PerformanceIndicator: tagged('PerformanceIndicator', (ctx, ref) => ctx.services.performance.get(ctx, ref)),
+  Feedback: tagged('Feedback', (ctx, ref) => ctx.services.feedback.get(ctx, ref)),
+  Partner: tagged('Partner', (ctx, ref) => ctx.services.training.getPartner(ctx, ref)),
+  TrainingProgram: tagged('TrainingProgram', (ctx, ref) => ctx.services.training.getProgram(ctx, ref)),
+  Enrollment: tagged('Enrollment', (ctx, ref) => ctx.services.enrollments.get(ctx, ref)),
+  Mentorship: tagged('Mentorship', (ctx, ref) => ctx.services.mentorships.get(ctx, ref)),
 };

@@ -119,3 +119,24 @@ function memo<T>(fn: () => Promise<T>): () => Promise<T> {
     return result;
   };
 }
+
+/**
+ * A Relay connection over a bounded id list kept on a parent item: the page's ids are sliced
+ * first and only those nodes loaded (with the request's batching loader), so a page of parents
+ * loads all its children in one BatchGetItem.
+ */
+export async function idListConnection<T>(
+  codec: CursorCodec,
+  scope: string,
+  ids: readonly string[],
+  args: PageArgs,
+  load: (ids: string[]) => Promise<(T | undefined)[]>,
+): Promise<Connection<T>> {
+  const page = listConnection(codec, scope, ids, args);
+  const nodes = await load(page.edges.map((edge) => edge.node));
+  const edges = page.edges.flatMap((edge, i) => {
+    const node = nodes[i];
+    return node === undefined ? [] : [{ cursor: edge.cursor, node }];
+  });
+  return { ...page, edges };
+}

@@ -10,6 +10,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { buildConditions, type Condition } from './conditions';
@@ -48,6 +49,7 @@ export class ConditionFailedError extends Error {
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
 const MAX_RETRIES = 8;
+const MAX_CONFLICT_RETRIES = 20;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const backoff = (attempt: number) => sleep(Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random() / 2));
@@ -108,6 +110,21 @@ export class Table {
       }
       throw error;
     }
+  }
+
+  /** Atomically adds 1 to a number attribute (creating the item) and returns the new value. */
+  async increment(key: ItemKey, attribute: string): Promise<number> {
+    const out = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.name,
+        Key: key,
+        UpdateExpression: 'ADD #n :one',
+        ExpressionAttributeNames: { '#n': attribute },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.[attribute]);
   }
 
   /** One page of a query: up to `limit` items evaluated from `startKey`. */

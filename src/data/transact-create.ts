@@ -10,6 +10,32 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
+/** The write that claims an idempotency key for a result, in the same transaction as the create. */
+export function claimOp(table: Table, claim: IdempotencyClaim, resultId: string, now: Date): WriteOp {
+  return {
+    Put: {
+      TableName: table.name,
+      Item: idempotencyItem(claim.agencyId, claim.operation, claim.key, resultId, claim.requestHash, now),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/**
+ * After a claim lost (the key was used before): the first result's id when the request is the
+ * same, CONFLICT when the key came with a different request.
+ */
+export async function replayedResult(table: Table, claim: IdempotencyClaim): Promise<string | undefined> {
+  const previous = await table.get(idempotencyKey(claim.agencyId, claim.operation, claim.key));
+  if (!previous) return undefined;
+  if (previous.requestHash !== claim.requestHash) {
+    throw new ConflictError('idempotencyKey was already used for a different request', {
+      field: 'input.idempotencyKey',
+    });
+  }
+  return String(previous.resultId);
+}
+
 /**
  * Runs a create transaction. With an idempotency claim, the claim is written in the same
  * transaction; a retry with the same key and input returns the first result's id instead of
@@ -27,25 +53,13 @@ export async function transactCreate(
     await table.transactWrite(ops);
     return { id: resultId, replayed: false };
   }
-  const claimOp: WriteOp = {
-    Put: {
-      TableName: table.name,
-      Item: idempotencyItem(claim.agencyId, claim.operation, claim.key, resultId, claim.requestHash, now),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
   try {
-    await table.transactWrite([...ops, claimOp]);
+    await table.transactWrite([...ops, claimOp(table, claim, resultId, now)]);
     return { id: resultId, replayed: false };
   } catch (error) {
     if (!(error instanceof ConditionFailedError) || !error.failed.includes(ops.length)) throw error;
-    const previous = await table.get(idempotencyKey(claim.agencyId, claim.operation, claim.key));
-    if (!previous) throw error;
-    if (previous.requestHash !== claim.requestHash) {
-      throw new ConflictError('idempotencyKey was already used for a different request', {
-        field: 'input.idempotencyKey',
-      });
-    }
-    return { id: String(previous.resultId), replayed: true };
+    const id = await replayedResult(table, claim);
+    if (!id) throw error;
+    return { id, replayed: true };
   }
 }

@@ -3,19 +3,32 @@ import { employeeEntity } from '../data/entities/employee';
 import { uniqueValueItem } from '../data/entities/unique-value';
 import { unitEntity } from '../data/entities/unit';
 import type { Item, Table } from '../data/table';
+import { demoFeedbackItems } from './build-feedback';
+import { buildDemoMentoring } from './build-mentorship';
 import { buildDemoOrganization } from './build-organization';
+import { demoPerformanceItems } from './build-performance';
+import { buildDemoTraining } from './build-training';
+import { trainingItems } from './training-items';
 
 /** Bump when the demo data set changes; a table seeded with an older version is seeded again. */
-export const DEMO_DATA_VERSION = 1;
+export const DEMO_DATA_VERSION = 2;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
 /** Every item of the demo data set, built for `now`. */
 export function demoItems(now: Date): Item[] {
-  const { agencies, units, employees } = buildDemoOrganization(now);
+  const org = buildDemoOrganization(now);
+  const { agencies, units } = org;
+  const training = trainingItems(org, buildDemoTraining(now, org), buildDemoMentoring(now, org));
   return [
     ...agencies.map((a) => agencyEntity.toItem(a)),
     ...units.map((u) => unitEntity.toItem(u)),
-    ...employees.flatMap((e) => [employeeEntity.toItem(e), uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id)]),
+    ...training.employees.flatMap((e) => [
+      employeeEntity.toItem(e),
+      uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id),
+    ]),
+    ...training.items,
+    ...demoPerformanceItems(now),
+    ...demoFeedbackItems(now),
   ];
 }
 

@@ -37,4 +37,20 @@ export interface Employee extends RecordMeta {
   serviceStartDate: string;
   email?: string | undefined;
   phone?: string | undefined;
+  /** Ids of the employee's enrollments, oldest first (kept by enrollment transactions). */
+  enrollmentIds?: string[] | undefined;
+  /** Ids of mentorships where the employee mentors (kept by mentorship transactions). */
+  mentorshipIdsAsMentor?: string[] | undefined;
+  /** Ids of mentorships where the employee is mentored. */
+  mentorshipIdsAsMentee?: string[] | undefined;
+  /** Mentorships in progress as mentor (bounded by the agency's limit). */
+  activeMenteeCount?: number | undefined;
 }
+
+/** Relation attributes of the employee item that enrollment and mentorship writes maintain. */
+export const EMPLOYEE_RELATION_ATTRIBUTES = [
+  'enrollmentIds',
+  'mentorshipIdsAsMentor',
+  'mentorshipIdsAsMentee',
+  'activeMenteeCount',
+] as const;

@@ -7,7 +7,13 @@ import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
 import { createEmployeeService } from '../services/employee-service';
+import { createEmployeeDevelopmentService } from '../services/employee-development-service';
+import { createEnrollmentService } from '../services/enrollment-service';
+import { admitAllFeedback, createFeedbackService } from '../services/feedback-service';
+import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
+import { createPerformanceService } from '../services/performance-service';
+import { createTrainingService } from '../services/training-service';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {
@@ -62,5 +68,12 @@ function createServices(table: Table, cursorSecret: string, clock: () => Date, n
   return {
     employees: createEmployeeService(deps),
     organization: createOrganizationService(deps),
+    training: createTrainingService(deps),
+    enrollments: createEnrollmentService(deps),
+    mentorships: createMentorshipService(deps),
+    development: createEmployeeDevelopmentService(deps),
+    performance: createPerformanceService(deps),
+    // Public feedback passes this gate first; a rate limiter replaces the admit-all default.
+    feedback: createFeedbackService({ ...deps, gate: admitAllFeedback }),
   };
 }

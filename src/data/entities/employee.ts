@@ -1,4 +1,4 @@
-import type { Employee } from '../../domain/employee';
+import { EMPLOYEE_RELATION_ATTRIBUTES, type Employee } from '../../domain/employee';
 import { defineEntity, nameSortKey } from '../entity';
 
 /**
@@ -12,4 +12,6 @@ export const employeeEntity = defineEntity<Employee>({
     gsi2: (e) => ({ pk: `${e.agencyId}#Unit#${e.unitId}#Employee`, sk: `${nameSortKey(e.name)}#${e.id}` }),
   },
   derived: (e) => ({ positionType: e.position.type }),
+  // Bounded id lists on the parent let a page of employees load its relations with BatchGetItem.
+  external: EMPLOYEE_RELATION_ATTRIBUTES,
 });

@@ -1,7 +1,12 @@
 import type { CursorCodec } from '../cursor';
 import type { Table } from '../table';
 import { createEmployeeRepository } from './employee-repository';
+import { createEnrollmentRepository } from './enrollment-repository';
+import { createFeedbackRepository } from './feedback-repository';
+import { createMentorshipRepository } from './mentorship-repository';
 import { createOrganizationRepository } from './organization-repository';
+import { createPerformanceRepository } from './performance-repository';
+import { createTrainingRepository } from './training-repository';
 
 /** Every repository over the one table; services receive the ones they need. */
 export function createRepositories(table: Table, cursors: CursorCodec) {
@@ -10,6 +15,11 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     cursors,
     employees: createEmployeeRepository(table, cursors),
     organization: createOrganizationRepository(table, cursors),
+    training: createTrainingRepository(table, cursors),
+    enrollments: createEnrollmentRepository(table, cursors),
+    mentorships: createMentorshipRepository(table, cursors),
+    performance: createPerformanceRepository(table, cursors),
+    feedback: createFeedbackRepository(table, cursors),
   };
 }
 

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { FEEDBACK_CHANNELS, FEEDBACK_KINDS, MODERATION_STATUSES } from '../src/domain/feedback';
+import { validateSurveyAnswers } from '../src/domain/ikm';
+import { globalIdOf } from './employee.inputs';
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `must have at least ${min} characters`)
+    .max(max, `must have at most ${max.toLocaleString('en')} characters`);
+/** An instant in the canonical stored form (UTC, milliseconds), so it compares with stored keys. */
+const instant = z.string().transform((v) => new Date(v).toISOString());
+const version = z.number().int().min(1);
+
+/** Nine answers 1–4 (DOMAIN rule 5); a failure names `surveyAnswers` or `surveyAnswers.<index>`. */
+const surveyAnswers = z
+  .array(z.number())
+  .nullish()
+  .transform((answers, ctx) => {
+    if (answers === null || answers === undefined) return undefined;
+    const checked = validateSurveyAnswers(answers);
+    if (checked.ok) return checked.value;
+    const index = /\[(\d+)\]$/.exec(checked.field ?? '')?.[1];
+    ctx.addIssue({
+      code: 'custom',
+      message: checked.reason,
+      path: index === undefined ? [] : [Number(index)],
+    });
+    return z.NEVER;
+  });
+
+const contact = z
+  .object({
+    name: nullable(text(1, 100)),
+    email: nullable(z.email('is not a valid e-mail address').max(254)),
+    phone: nullable(z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6–15 digits with an optional leading +')),
+  })
+  .nullish()
+  .transform((c) => (c && (c.name || c.email || c.phone) ? c : undefined));
+
+/** submitFeedback input: answers, a text or both. */
+export const SubmitFeedbackInput = z
+  .object({
+    unitId: globalIdOf('Unit'),
+    serviceName: text(2, 200),
+    channel: nullable(z.enum(FEEDBACK_CHANNELS)).transform((v) => v ?? 'ONLINE'),
+    kind: nullable(z.enum(FEEDBACK_KINDS)),
+    surveyAnswers,
+    text: text(0, 2000)
+      .nullish()
+      .transform((v) => v || undefined),
+    contact,
+  })
+  .superRefine((input, ctx) => {
+    if (!input.surveyAnswers && !input.text)
+      ctx.addIssue({ code: 'custom', path: [], message: 'give surveyAnswers, a text or both' });
+  })
+  .transform(({ unitId, ...rest }) => ({ ...rest, unit: unitId }));
+
+/** respondToComplaint input. */
+export const RespondToComplaintInput = z
+  .object({ feedbackId: globalIdOf('Feedback'), response: text(2, 2000), version })
+  .transform(({ feedbackId, ...rest }) => ({ ...rest, feedback: feedbackId }));
+
+/** resolveComplaint input. */
+export const ResolveComplaintInput = z
+  .object({ feedbackId: globalIdOf('Feedback'), resolution: text(2, 2000), version })
+  .transform(({ feedbackId, ...rest }) => ({ ...rest, feedback: feedbackId }));
+
+/** moderateFeedback input. */
+export const ModerateFeedbackInput = z
+  .object({ feedbackId: globalIdOf('Feedback'), status: z.enum(MODERATION_STATUSES), version })
+  .transform(({ feedbackId, ...rest }) => ({ ...rest, feedback: feedbackId }));
+
+/** A time range, `from` inclusive and `to` exclusive; `to` must come after `from`. */
+export const TimeRangeInput = z
+  .object({ from: nullable(instant), to: nullable(instant) })
+  .refine((r) => !r.from || !r.to || r.from < r.to, { path: ['to'], message: 'must be after from' });
+
+/** Feedback list filter. */
+export const FeedbackFilterInput = z
+  .object({
+    unitId: nullable(globalIdOf('Unit')),
+    channel: nullable(z.enum(FEEDBACK_CHANNELS)),
+    kind: nullable(z.enum(FEEDBACK_KINDS)),
+    from: nullable(instant),
+    to: nullable(instant),
+    overdueOnly: nullable(z.boolean()),
+    moderationStatus: nullable(z.enum(MODERATION_STATUSES)),
+  })
+  .refine((f) => !f.from || !f.to || f.from < f.to, { path: ['to'], message: 'must be after from' })
+  .transform(({ unitId, ...rest }) => ({ ...rest, unit: unitId }))
+  .nullish()
+  .transform((f) => f ?? { unit: undefined });

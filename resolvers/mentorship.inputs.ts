@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { MENTORSHIP_STATUSES } from '../src/domain/mentorship';
+import { globalIdOf } from './employee.inputs';
+
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const line = z.string().trim().min(1, 'must not be empty').max(300, 'must have at most 300 characters');
+
+export const StartMentorshipInput = z
+  .object({
+    mentorId: globalIdOf('Employee'),
+    menteeId: globalIdOf('Employee'),
+    goals: z.array(line).min(1, 'needs at least one goal').max(10, 'at most 10 goals'),
+    startDate: optional(z.iso.date()),
+    endDate: optional(z.iso.date()),
+  })
+  .transform(({ mentorId, menteeId, ...rest }) => ({ ...rest, mentor: mentorId, mentee: menteeId }));
+
+export const LogMentoringSessionInput = z
+  .object({
+    mentorshipId: globalIdOf('Mentorship'),
+    date: z.iso.date(),
+    minutes: z
+      .number()
+      .int('must be whole minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(480, 'must be at most 480 minutes'),
+    notes: optional(z.string().trim().max(5000)),
+    agreedActions: optional(z.array(line).max(20)).transform((v) => v ?? []),
+  })
+  .transform(({ mentorshipId, ...rest }) => ({ ...rest, mentorship: mentorshipId }));
+
+export const EndMentorshipInput = z
+  .object({
+    mentorshipId: globalIdOf('Mentorship'),
+    version: z.number().int().min(1),
+    status: z.enum(['COMPLETED', 'CANCELLED'], { message: 'must be COMPLETED or CANCELLED' }),
+    outcome: optional(z.string().trim().max(2000)),
+  })
+  .transform(({ mentorshipId, ...rest }) => ({ ...rest, mentorship: mentorshipId }));
+
+export const MentorshipFilterInput = z
+  .object({ status: optional(z.array(z.enum(MENTORSHIP_STATUSES))) })
+  .nullish()
+  .transform((f) => ({ status: f?.status }));

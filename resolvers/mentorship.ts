@@ -1,0 +1,60 @@
+import type { Resolvers } from '../src/generated/graphql';
+import { toGlobalId } from '../src/server/global-id';
+import { globalIdOf } from './employee.inputs';
+import {
+  EndMentorshipInput,
+  LogMentoringSessionInput,
+  MentorshipFilterInput,
+  StartMentorshipInput,
+} from './mentorship.inputs';
+import { parseInput } from './parse-input';
+import { required } from './required';
+
+/** Mentorships, their sessions, and an employee's mentors and mentees. */
+export const mentorshipResolvers: Resolvers = {
+  Query: {
+    mentorship: (_, { id }, ctx) =>
+      ctx.services.mentorships.get(ctx, parseInput(globalIdOf('Mentorship'), id, 'id')),
+    mentorships: (_, { filter, first, after }, ctx) =>
+      ctx.services.mentorships.list(ctx, parseInput(MentorshipFilterInput, filter, 'filter').status, {
+        first,
+        after,
+      }),
+  },
+  Mutation: {
+    startMentorship: (_, { input }, ctx) =>
+      ctx.services.mentorships.start(ctx, parseInput(StartMentorshipInput, input)),
+    logMentoringSession: (_, { input }, ctx) =>
+      ctx.services.mentorships.logSession(ctx, parseInput(LogMentoringSessionInput, input)),
+    endMentorship: (_, { input }, ctx) =>
+      ctx.services.mentorships.end(ctx, parseInput(EndMentorshipInput, input)),
+  },
+  Mentorship: {
+    id: (m) => toGlobalId('Mentorship', m.agencyId, m.id),
+    mentor: (m, _, ctx) =>
+      ctx.services.employees.get(ctx, { agencyId: m.agencyId, id: m.mentorId }).then(required('Employee')),
+    mentee: (m, _, ctx) =>
+      ctx.services.employees.get(ctx, { agencyId: m.agencyId, id: m.menteeId }).then(required('Employee')),
+    endDate: (m) => m.endDate ?? null,
+    outcome: (m) => m.outcome ?? null,
+    sessions: (m, { first, after }, ctx) => ctx.services.mentorships.sessions(ctx, m, { first, after }),
+  },
+  MentoringSession: {
+    // Sessions are addressed by mentorship and session id: `<mentorshipId>.<sessionId>`.
+    id: (s) => toGlobalId('MentoringSession', s.agencyId, `${s.mentorshipId}.${s.id}`),
+    mentorship: (s, _, ctx) =>
+      ctx.services.mentorships
+        .get(ctx, { agencyId: s.agencyId, id: s.mentorshipId })
+        .then(required('Mentorship')),
+    notes: (s) => s.notes ?? null,
+  },
+  MentorshipConnection: { totalCount: (connection) => connection.totalCount() },
+  MentoringSessionConnection: { totalCount: (connection) => connection.totalCount() },
+  Employee: {
+    mentors: (employee, { first, after }, ctx) =>
+      ctx.services.development.mentorships(ctx, employee, 'MENTEE', { first, after }),
+    mentees: (employee, { first, after }, ctx) =>
+      ctx.services.development.mentorships(ctx, employee, 'MENTOR', { first, after }),
+    activeMenteeCount: (employee) => employee.activeMenteeCount ?? 0,
+  },
+};

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { DIRECTIONS } from '../src/domain/indicator-achievement';
+import {
+  INDICATOR_CADENCES,
+  INDICATOR_SCOPES,
+  INDICATOR_STATUSES,
+} from '../src/domain/performance-indicator';
+import { globalIdOf } from './employee.inputs';
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `must have at least ${min} characters`)
+    .max(max, `must have at most ${max} characters`);
+/** Optional free text: blank counts as not given. */
+const optionalText = (max: number) =>
+  text(0, max)
+    .nullish()
+    .transform((v) => v || undefined);
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(
+    /^[A-Z0-9][A-Z0-9._/-]{1,39}$/,
+    'must be 2–40 letters, digits or -_./, starting with a letter or digit',
+  );
+const idempotencyKey = nullable(
+  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
+);
+
+/** The reference fields each scope needs (true) or refuses (false). */
+const SCOPE_FIELDS = {
+  UNIT: { unitId: true, employeeId: false, programId: false },
+  EMPLOYEE: { unitId: false, employeeId: true, programId: false },
+  PROGRAM: { unitId: true, employeeId: false, programId: true },
+} as const;
+
+/** createPerformanceIndicator input: the subject references must fit the scope. */
+export const CreatePerformanceIndicatorInput = z
+  .object({
+    code,
+    name: text(2, 200),
+    description: optionalText(2000),
+    unitOfMeasure: text(1, 30),
+    direction: z.enum(DIRECTIONS),
+    baseline: nullable(z.number()),
+    target: z.number(),
+    cadence: z.enum(INDICATOR_CADENCES),
+    scope: z.enum(INDICATOR_SCOPES),
+    unitId: nullable(globalIdOf('Unit')),
+    employeeId: nullable(globalIdOf('Employee')),
+    programId: nullable(globalIdOf('TrainingProgram')),
+    idempotencyKey,
+  })
+  .superRefine((input, ctx) => {
+    for (const [field, needed] of Object.entries(SCOPE_FIELDS[input.scope])) {
+      const given = input[field as keyof (typeof SCOPE_FIELDS)['UNIT']] !== undefined;
+      if (needed && !given)
+        ctx.addIssue({ code: 'custom', path: [field], message: `is required for ${input.scope} scope` });
+      if (!needed && given)
+        ctx.addIssue({ code: 'custom', path: [field], message: `is not used for ${input.scope} scope` });
+    }
+  })
+  .transform(({ unitId, employeeId, programId, ...rest }) => ({
+    ...rest,
+    unit: unitId,
+    employee: employeeId,
+    program: programId,
+  }));
+
+/** updatePerformanceIndicator input: omitted = unchanged; null clears description and baseline. */
+export const UpdatePerformanceIndicatorInput = z
+  .object({
+    id: globalIdOf('PerformanceIndicator'),
+    version: z.number().int().min(1),
+    name: nullable(text(2, 200)),
+    description: text(0, 2000)
+      .nullish()
+      .transform((v) => (v === '' ? null : v)),
+    unitOfMeasure: nullable(text(1, 30)),
+    baseline: z.number().nullish(),
+    target: nullable(z.number()),
+    status: nullable(z.enum(INDICATOR_STATUSES)),
+  })
+  .transform(({ id, ...rest }) => ({ ...rest, indicator: id }));
+
+/** recordMeasurement input (the period itself is checked against the cadence by the service). */
+export const RecordMeasurementInput = z
+  .object({
+    indicatorId: globalIdOf('PerformanceIndicator'),
+    period: z.string().trim().max(20, 'must have at most 20 characters'),
+    value: z.number(),
+    note: optionalText(500),
+  })
+  .transform(({ indicatorId, ...rest }) => ({ ...rest, indicator: indicatorId }));
+
+/** Indicator list filter. */
+export const PerformanceIndicatorFilterInput = z
+  .object({
+    unitId: nullable(globalIdOf('Unit')),
+    scope: nullable(z.enum(INDICATOR_SCOPES)),
+    status: nullable(z.enum(INDICATOR_STATUSES)),
+    codePrefix: optionalText(40).transform((v) => v?.toUpperCase()),
+  })
+  .transform(({ unitId, ...rest }) => ({ ...rest, unit: unitId }))
+  .nullish()
+  .transform((f) => f ?? { unit: undefined });

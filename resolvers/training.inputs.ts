@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/domain/training';
+import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
+import { MINUTES_PER_JP } from '../src/domain/training-hours';
+import { globalIdOf } from './employee.inputs';
+
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const title = z
+  .string()
+  .trim()
+  .min(3, 'must have at least 3 characters')
+  .max(200, 'must have at most 200 characters');
+const jp = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1 JP')
+  .max(2000, 'must be at most 2000 JP');
+const rupiah = z.number().int('must be whole rupiah').min(0, 'must not be negative').max(1_000_000_000_000);
+const competencies = z.array(z.string().trim().min(1).max(100)).max(30);
+const score = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
+const idempotencyKey = optional(
+  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
+);
+
+/** createTrainingProgram: JP given directly or as minutes (whole JP of 45 minutes). */
+export const CreateTrainingProgramInput = z
+  .object({
+    title,
+    description: optional(z.string().trim().max(5000)),
+    category: z.enum(PROGRAM_CATEGORIES),
+    format: z.enum(PROGRAM_FORMATS),
+    jp: optional(jp),
+    durationMinutes: optional(
+      z.number().int().min(MINUTES_PER_JP, `must be at least ${MINUTES_PER_JP} minutes (1 JP)`).max(90_000),
+    ),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    capacity: z.number().int().min(1, 'must be at least 1').max(10_000),
+    costPerParticipant: rupiah,
+    partnerCode: optional(z.string().trim().toLowerCase()),
+    organizerUnitId: optional(globalIdOf('Unit')),
+    competencies: optional(competencies).transform((v) => v ?? []),
+    status: optional(
+      z.enum(['DRAFT', 'OPEN'], { message: 'a new program starts as DRAFT or OPEN' }),
+    ).transform((v) => v ?? 'DRAFT'),
+    cohort: optional(z.number().int().min(1).max(100)),
+    location: optional(z.string().trim().max(200)),
+    idempotencyKey,
+  })
+  .superRefine((input, ctx) => {
+    if (input.endDate < input.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+    if ((input.jp === undefined) === (input.durationMinutes === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['jp'], message: 'give exactly one of jp or durationMinutes' });
+    }
+  })
+  .transform(({ durationMinutes, organizerUnitId, jp: givenJp, ...rest }) => ({
+    ...rest,
+    jp: givenJp ?? Math.floor((durationMinutes ?? 0) / MINUTES_PER_JP),
+    organizerUnit: organizerUnitId,
+  }));
+
+/** updateTrainingProgram: omitted fields unchanged. */
+export const UpdateTrainingProgramInput = z
+  .object({
+    id: globalIdOf('TrainingProgram'),
+    version: z.number().int().min(1),
+    title: optional(title),
+    description: optional(z.string().trim().max(5000)),
+    jp: optional(jp),
+    startDate: optional(z.iso.date()),
+    endDate: optional(z.iso.date()),
+    capacity: optional(z.number().int().min(1, 'must be at least 1').max(10_000)),
+    costPerParticipant: optional(rupiah),
+    competencies: optional(competencies),
+    status: optional(z.enum(PROGRAM_STATUSES)),
+    cohort: optional(z.number().int().min(1).max(100)),
+    location: optional(z.string().trim().max(200)),
+  })
+  .transform(({ id, ...rest }) => ({ ...rest, program: id }));
+
+export const EnrollEmployeeInput = z
+  .object({ programId: globalIdOf('TrainingProgram'), employeeId: globalIdOf('Employee'), idempotencyKey })
+  .transform(({ programId, employeeId, ...rest }) => ({ ...rest, program: programId, employee: employeeId }));
+
+export const CompleteEnrollmentInput = z
+  .object({
+    enrollmentId: globalIdOf('Enrollment'),
+    version: optional(z.number().int().min(1)),
+    attended: optional(z.boolean()).transform((v) => v ?? true),
+    preTestScore: optional(score),
+    postTestScore: optional(score),
+    completedOn: optional(z.iso.date()),
+  })
+  .transform(({ enrollmentId, ...rest }) => ({ ...rest, enrollment: enrollmentId }));
+
+export const DropEnrollmentInput = z
+  .object({
+    enrollmentId: globalIdOf('Enrollment'),
+    version: optional(z.number().int().min(1)),
+    reason: optional(z.string().trim().max(500)),
+  })
+  .transform(({ enrollmentId, ...rest }) => ({ ...rest, enrollment: enrollmentId }));
+
+export const CreatePartnerInput = z.object({
+  code: z.string().regex(/^[a-z0-9-]{2,32}$/, 'must be 2–32 lowercase letters, digits or dashes'),
+  name: title,
+  kind: z.enum(PARTNER_KINDS),
+  city: optional(z.string().trim().max(100)),
+});
+
+export const TrainingProgramFilterInput = z
+  .object({
+    status: optional(z.array(z.enum(PROGRAM_STATUSES))),
+    category: optional(z.array(z.enum(PROGRAM_CATEGORIES))),
+    partnerCode: optional(z.string().trim().toLowerCase()),
+    from: optional(z.iso.date()),
+    to: optional(z.iso.date()),
+  })
+  .nullish()
+  .transform((f) => {
+    const { partnerCode, ...rest } = f ?? {};
+    return { ...rest, partnerId: partnerCode };
+  });
+
+export const EnrollmentStatusList = optional(z.array(z.enum(ENROLLMENT_STATUSES)));

@@ -1,0 +1,110 @@
+import type { Feedback, FeedbackChannel, FeedbackKind, ModerationStatus } from '../../domain/feedback';
+import type { SurveyAnswers } from '../../domain/ikm';
+import type { Condition } from '../conditions';
+import type { CursorCodec } from '../cursor';
+import { feedbackEntity } from '../entities/feedback';
+import type { ItemLoader } from '../item-loader';
+import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import type { QuerySpec, Table } from '../table';
+import { updateVersioned } from '../versioned-update';
+
+/** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
+export interface FeedbackListFilter {
+  unitId?: string | undefined;
+  channel?: FeedbackChannel | undefined;
+  kind?: FeedbackKind | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  moderationStatus?: ModerationStatus | undefined;
+  /** Only open complaints whose resolution was due at or before this instant. */
+  resolutionDueBy?: string | undefined;
+}
+
+/** Sorts after every `<instant>#<id>` sort key that starts with the instant. */
+const AFTER_ANY_ID = '#\uffff';
+
+/** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
+const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
+
+/** Feedback in the single table: by id, by agency or unit and time, open complaints by due date. */
+export function createFeedbackRepository(table: Table, codec: CursorCodec) {
+  const toFeedback = feedbackEntity.fromItem;
+
+  function timeRange(filter: FeedbackListFilter): QuerySpec['sortKey'] {
+    const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;
+    if (filter.from && upper) return { between: [filter.from, upper] };
+    if (filter.from) return { gte: filter.from };
+    return upper ? { lte: upper } : undefined;
+  }
+
+  function listSpec(agencyId: string, filter: FeedbackListFilter): QuerySpec {
+    const filters: Condition[] = [];
+    if (filter.channel) filters.push({ attribute: 'channel', equals: filter.channel });
+    if (filter.kind) filters.push({ attribute: 'kind', equals: filter.kind });
+    if (filter.moderationStatus)
+      filters.push({ attribute: 'moderationStatus', equals: filter.moderationStatus });
+    let spec: QuerySpec;
+    if (filter.resolutionDueBy) {
+      spec = filter.unitId
+        ? { index: 'gsi4', partition: `${agencyId}#Unit#${filter.unitId}#OpenComplaint` }
+        : { index: 'gsi3', partition: `${agencyId}#OpenComplaint` };
+      spec.sortKey = { lte: `${filter.resolutionDueBy}${AFTER_ANY_ID}` };
+      if (filter.from) filters.push({ attribute: 'submittedAt', gte: filter.from });
+      if (filter.to) filters.push({ attribute: 'submittedAt', lte: justBefore(filter.to) });
+    } else {
+      spec = filter.unitId
+        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.unitId}#Feedback`, scanForward: false }
+        : { index: 'gsi1', partition: `${agencyId}#Feedback`, scanForward: false };
+      const sortKey = timeRange(filter);
+      if (sortKey) spec.sortKey = sortKey;
+    }
+    if (filters.length) spec.filters = filters;
+    return spec;
+  }
+
+  return {
+    /** One entry, through the request's batching loader. */
+    async get(loader: ItemLoader, agencyId: string, id: string): Promise<Feedback | undefined> {
+      const item = await loader.load(feedbackEntity.key(agencyId, id));
+      return item ? toFeedback(item) : undefined;
+    },
+
+    /** One entry read strongly consistent, as the base of an update. */
+    async getLatest(agencyId: string, id: string): Promise<Feedback | undefined> {
+      const item = await table.get(feedbackEntity.key(agencyId, id));
+      return item ? toFeedback(item) : undefined;
+    },
+
+    /** A page of an agency's (or a unit's) feedback, newest first; open complaints most overdue first. */
+    list(agencyId: string, filter: FeedbackListFilter, page: PageArgs): Promise<Connection<Feedback>> {
+      return queryConnection(table, codec, listSpec(agencyId, filter), page, toFeedback);
+    },
+
+    /** Stores a new entry (ids are fresh, so the condition only guards against an id collision). */
+    async create(feedback: Feedback): Promise<void> {
+      await table.put(feedbackEntity.toItem(feedback), { expression: 'attribute_not_exists(pk)' });
+    },
+
+    /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
+    update(before: Feedback, after: Feedback): Promise<void> {
+      return updateVersioned(table, feedbackEntity, before, after);
+    },
+
+    /** The answer sets of a unit's survey responses submitted in a time range, hidden ones left out. */
+    async surveyAnswers(
+      agencyId: string,
+      unitId: string,
+      range: { from?: string | undefined; to?: string | undefined },
+    ): Promise<SurveyAnswers[]> {
+      const spec = listSpec(agencyId, { unitId, ...range });
+      spec.filters = [
+        { attribute: 'surveyAnswers', exists: true },
+        { attribute: 'moderationStatus', in: ['PENDING', 'PUBLISHED'] },
+      ];
+      const items = await table.queryAll(spec);
+      return items.map((item) => toFeedback(item).surveyAnswers).filter((a) => a !== undefined);
+    },
+  };
+}
+
+export type FeedbackRepository = ReturnType<typeof createFeedbackRepository>;

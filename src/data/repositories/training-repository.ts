@@ -1,0 +1,108 @@
+import type { Partner, ProgramStatus, TrainingProgram } from '../../domain/training';
+import type { ProgramCategory } from '../../domain/training-formats';
+import { ConflictError } from '../../errors/app-error';
+import type { Condition } from '../conditions';
+import type { CursorCodec } from '../cursor';
+import { partnerEntity } from '../entities/partner';
+import { trainingProgramEntity } from '../entities/training-program';
+import type { ItemLoader } from '../item-loader';
+import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { putNewOp } from '../relation-ops';
+import { ConditionFailedError, type QuerySpec, type Table } from '../table';
+import { type IdempotencyClaim, transactCreate } from '../transact-create';
+import { updateVersioned } from '../versioned-update';
+
+export interface ProgramListFilter {
+  status?: ProgramStatus[] | undefined;
+  category?: ProgramCategory[] | undefined;
+  partnerId?: string | undefined;
+  /** Programs starting on or after this date. */
+  from?: string | undefined;
+  /** Programs starting on or before this date. */
+  to?: string | undefined;
+}
+
+/** Partner institutions and training programs. */
+export function createTrainingRepository(table: Table, cursors: CursorCodec) {
+  return {
+    async getPartner(loader: ItemLoader, agencyId: string, code: string): Promise<Partner | undefined> {
+      const item = await loader.load(partnerEntity.key(agencyId, code));
+      return item ? partnerEntity.fromItem(item) : undefined;
+    },
+
+    listPartners(agencyId: string, page: PageArgs): Promise<Connection<Partner>> {
+      return queryConnection(
+        table,
+        cursors,
+        { index: 'gsi1', partition: `${agencyId}#Partner` },
+        page,
+        (item) => partnerEntity.fromItem(item),
+      );
+    },
+
+    /** Registers a partner; its code is unique within the agency. */
+    async createPartner(partner: Partner): Promise<void> {
+      try {
+        await table.transactWrite([putNewOp(table, partnerEntity.toItem(partner))]);
+      } catch (error) {
+        if (error instanceof ConditionFailedError) {
+          throw new ConflictError(
+            `Partner code ${partner.id} is already registered`,
+            { field: 'input.code' },
+            error,
+          );
+        }
+        throw error;
+      }
+    },
+
+    async getProgram(loader: ItemLoader, agencyId: string, id: string): Promise<TrainingProgram | undefined> {
+      const item = await loader.load(trainingProgramEntity.key(agencyId, id));
+      return item ? trainingProgramEntity.fromItem(item) : undefined;
+    },
+
+    /** A program read strongly consistent (the base of a transaction). */
+    async getProgramLatest(agencyId: string, id: string): Promise<TrainingProgram | undefined> {
+      const item = await table.get(trainingProgramEntity.key(agencyId, id));
+      return item ? trainingProgramEntity.fromItem(item) : undefined;
+    },
+
+    /** Programs of an agency (or of one partner) by start date, newest first. */
+    listPrograms(
+      agencyId: string,
+      filter: ProgramListFilter,
+      page: PageArgs,
+    ): Promise<Connection<TrainingProgram>> {
+      const spec: QuerySpec = filter.partnerId
+        ? {
+            index: 'gsi2',
+            partition: `${agencyId}#Partner#${filter.partnerId}#TrainingProgram`,
+            scanForward: false,
+          }
+        : { index: 'gsi1', partition: `${agencyId}#TrainingProgram`, scanForward: false };
+      if (filter.from || filter.to)
+        spec.sortKey = { between: [filter.from ?? '0000', `${filter.to ?? '9999'}#\uffff`] };
+      const filters: Condition[] = [];
+      if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
+      if (filter.category?.length) filters.push({ attribute: 'category', in: filter.category });
+      if (filters.length) spec.filters = filters;
+      return queryConnection(table, cursors, spec, page, (item) => trainingProgramEntity.fromItem(item));
+    },
+
+    createProgram(program: TrainingProgram, now: Date, claim?: IdempotencyClaim) {
+      return transactCreate(
+        table,
+        [putNewOp(table, trainingProgramEntity.toItem(program))],
+        program.id,
+        now,
+        claim,
+      );
+    },
+
+    updateProgram(before: TrainingProgram, after: TrainingProgram): Promise<void> {
+      return updateVersioned(table, trainingProgramEntity, before, after);
+    },
+  };
+}
+
+export type TrainingRepository = ReturnType<typeof createTrainingRepository>;

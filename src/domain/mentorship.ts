@@ -1,0 +1,27 @@
+import type { RecordMeta } from './record';
+
+export const MENTORSHIP_STATUSES = ['ACTIVE', 'COMPLETED', 'CANCELLED'] as const;
+export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number];
+
+/** Senior-to-junior mentoring (bimbingan/mentoring ASN senior kepada junior). */
+export interface Mentorship extends RecordMeta {
+  mentorId: string;
+  menteeId: string;
+  goals: string[];
+  startDate: string;
+  endDate?: string | undefined;
+  status: MentorshipStatus;
+  outcome?: string | undefined;
+  /** Kept by session writes. */
+  sessionCount: number;
+  totalMinutes: number;
+}
+
+/** One mentoring meeting with its minutes (notulen) and agreed actions (rencana tindak lanjut). */
+export interface MentoringSession extends RecordMeta {
+  mentorshipId: string;
+  date: string;
+  minutes: number;
+  notes?: string | undefined;
+  agreedActions: string[];
+}

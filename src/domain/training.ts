@@ -1,0 +1,107 @@
+import type { RecordMeta } from './record';
+import type { ProgramCategory, ProgramFormat } from './training-formats';
+
+export const PARTNER_KINDS = [
+  'UNIVERSITY',
+  'TRAINING_INSTITUTE',
+  'GOVERNMENT_TRAINING_CENTER',
+  'PROFESSIONAL_BODY',
+] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+/** A partner institution (mitra: university, training body) providing programs to an agency. Its id is its code. */
+export interface Partner extends RecordMeta {
+  name: string;
+  kind: PartnerKind;
+  city?: string | undefined;
+}
+
+export const PROGRAM_STATUSES = ['DRAFT', 'OPEN', 'RUNNING', 'COMPLETED', 'CANCELLED'] as const;
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+
+/** Which status changes a program may make (DRAFT -> OPEN -> RUNNING -> COMPLETED; cancel before completion). */
+const NEXT_STATUSES: Record<ProgramStatus, readonly ProgramStatus[]> = {
+  DRAFT: ['OPEN', 'CANCELLED'],
+  OPEN: ['RUNNING', 'CANCELLED'],
+  RUNNING: ['COMPLETED', 'CANCELLED'],
+  COMPLETED: [],
+  CANCELLED: [],
+};
+
+/** Whether a program may move from one status to another. */
+export function canMoveProgram(from: ProgramStatus, to: ProgramStatus): boolean {
+  return from === to || NEXT_STATUSES[from].includes(to);
+}
+
+/** A training program (program pelatihan / pengembangan kompetensi). */
+export interface TrainingProgram extends RecordMeta {
+  title: string;
+  description?: string | undefined;
+  category: ProgramCategory;
+  format: ProgramFormat;
+  /** Lesson hours (jam pelajaran, 1 JP = 45 minutes) credited on completion. */
+  jp: number;
+  startDate: string;
+  endDate: string;
+  capacity: number;
+  /** Rupiah per participant. */
+  costPerParticipant: number;
+  partnerId?: string | undefined;
+  organizerUnitId?: string | undefined;
+  competencies: string[];
+  status: ProgramStatus;
+  /** Phase/cohort of a phased rollout (angkatan), e.g. 1, 2. */
+  cohort?: number | undefined;
+  location?: string | undefined;
+  /** Seats in use: ENROLLED, COMPLETED and NO_SHOW enrollments (kept by enrollment transactions). */
+  seatsTaken: number;
+  /** WAITLISTED enrollments (kept by enrollment transactions). */
+  waitlistCount: number;
+  completedCount: number;
+  developmentPlanId?: string | undefined;
+}
+
+export const ENROLLMENT_STATUSES = [
+  'INVITED',
+  'ENROLLED',
+  'WAITLISTED',
+  'COMPLETED',
+  'DROPPED',
+  'NO_SHOW',
+] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/** Statuses that hold a seat of the program. */
+export const SEAT_HOLDING: readonly EnrollmentStatus[] = ['ENROLLED', 'COMPLETED', 'NO_SHOW'];
+
+/** An employee's participation in a program (peserta pelatihan). */
+export interface Enrollment extends RecordMeta {
+  programId: string;
+  employeeId: string;
+  /** The employee's unit when enrolling (dashboards group by it). */
+  unitId: string;
+  partnerId?: string | undefined;
+  status: EnrollmentStatus;
+  /** Orders the waitlist: earlier keys are promoted first. */
+  queueKey: string;
+  enrolledAt?: string | undefined;
+  waitlistedAt?: string | undefined;
+  completedAt?: string | undefined;
+  droppedAt?: string | undefined;
+  dropReason?: string | undefined;
+  preTestScore?: number | undefined;
+  postTestScore?: number | undefined;
+  /** JP credited on completion (0 before). */
+  jpCredited: number;
+  certificateNumber?: string | undefined;
+}
+
+/** Free seats of a program (never negative). */
+export function seatsAvailable(program: Pick<TrainingProgram, 'capacity' | 'seatsTaken'>): number {
+  return Math.max(0, program.capacity - program.seatsTaken);
+}
+
+/** Certificate number (nomor sertifikat), e.g. `00042/SERT/BKPSDM-MEDAN/2026`. */
+export function certificateNumber(serial: number, agencyId: string, year: string): string {
+  return `${String(serial).padStart(5, '0')}/SERT/BKPSDM-${agencyId.toUpperCase()}/${year}`;
+}

@@ -1,0 +1,225 @@
+import type { Connection, PageArgs } from '../data/paginate';
+import { versionConflict } from '../data/versioned-update';
+import type { Employee } from '../domain/employee';
+import type { MentoringSession, Mentorship, MentorshipStatus } from '../domain/mentorship';
+import { checkMentorEligibility, type SeniorityProfile } from '../domain/mentorship-rules';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
+import type { ServiceDeps } from '../server/deps';
+import { requireSameAgency, requireStaff } from './access';
+import type { Ref, RequestScope } from './request-scope';
+import { canManageIn, isSelf } from './staff-scope';
+
+const profile = (e: Employee): SeniorityProfile => ({
+  employmentType: e.employmentType,
+  serviceStartDate: e.serviceStartDate,
+  ...(e.golongan ? { golongan: e.golongan } : {}),
+  ...(e.pppkGrade ? { pppkGrade: e.pppkGrade } : {}),
+});
+
+/** Senior-to-junior mentoring: seniority, no self-mentoring, a bounded number of active mentees per mentor. */
+export function createMentorshipService(deps: ServiceDeps) {
+  const { mentorships, employees, organization, clock, newId } = deps;
+
+  async function requireEmployee(ref: Ref, field: string): Promise<Employee> {
+    const employee = await employees.getLatest(ref.agencyId, ref.id);
+    if (!employee) throw BadUserInputError.of(field, 'no such employee in this agency');
+    if (employee.status !== 'ACTIVE')
+      throw BadUserInputError.of(field, `the employee is ${employee.status}, not active`);
+    return employee;
+  }
+
+  /** Administrators, the head of the mentee's unit, and (when allowed) the mentor or mentee themselves. */
+  async function authorize(scope: RequestScope, mentorship: Mentorship, participantsAllowed: boolean) {
+    const caller = requireStaff(scope.caller);
+    requireSameAgency(caller, mentorship.agencyId);
+    if (participantsAllowed && (isSelf(caller, mentorship.mentorId) || isSelf(caller, mentorship.menteeId)))
+      return;
+    const mentee = await employees.get(scope.loader, mentorship.agencyId, mentorship.menteeId);
+    const unit = mentee
+      ? await organization.getUnit(scope.loader, mentee.agencyId, mentee.unitId)
+      : undefined;
+    if (!unit || !canManageIn(caller, unit))
+      throw new ForbiddenError('Only an administrator, the head of the unit or a participant may do this');
+  }
+
+  async function latest(ref: Ref): Promise<Mentorship> {
+    const found = await mentorships.getLatest(ref.agencyId, ref.id);
+    if (!found) throw new NotFoundError('Mentorship', ref.id);
+    return found;
+  }
+
+  return {
+    async get(scope: RequestScope, ref: Ref): Promise<Mentorship | null> {
+      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
+      return (await mentorships.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+    },
+
+    list(
+      scope: RequestScope,
+      status: MentorshipStatus[] | undefined,
+      page: PageArgs,
+    ): Promise<Connection<Mentorship>> {
+      return mentorships.list(requireStaff(scope.caller).agencyId, status, page);
+    },
+
+    /** Starts a mentorship after the seniority and limit rules (DOMAIN: mentor more senior, at most N active mentees). */
+    async start(
+      scope: RequestScope,
+      input: {
+        mentor: Ref;
+        mentee: Ref;
+        goals: string[];
+        startDate?: string | undefined;
+        endDate?: string | undefined;
+      },
+    ): Promise<Mentorship> {
+      const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
+      requireSameAgency(caller, input.mentor.agencyId);
+      requireSameAgency(caller, input.mentee.agencyId);
+      if (input.mentor.id === input.mentee.id)
+        throw BadUserInputError.of('input.menteeId', 'an employee cannot mentor themself');
+      const [mentor, mentee] = await Promise.all([
+        requireEmployee(input.mentor, 'input.mentorId'),
+        requireEmployee(input.mentee, 'input.menteeId'),
+      ]);
+      const unit = await organization.getUnit(scope.loader, mentee.agencyId, mentee.unitId);
+      if (!unit || !canManageIn(caller, unit))
+        throw new ForbiddenError(
+          "Only an administrator or the head of the mentee's unit may start this mentorship",
+        );
+      const agency = await organization.getAgency(scope.loader, caller.agencyId);
+      const maxActiveMentees = agency?.maxActiveMentees ?? 5;
+      const today = clock().toISOString().slice(0, 10);
+      const startDate = input.startDate ?? today;
+      if (input.endDate && input.endDate < startDate)
+        throw BadUserInputError.of('input.endDate', 'must not be before startDate');
+      const eligibility = checkMentorEligibility({
+        mentorId: mentor.id,
+        menteeId: mentee.id,
+        mentor: profile(mentor),
+        mentee: profile(mentee),
+        activeMenteeCount: mentor.activeMenteeCount ?? 0,
+        maxActiveMentees,
+        asOf: startDate,
+      });
+      if (!eligibility.ok) {
+        if (eligibility.code === 'MENTEE_LIMIT_REACHED')
+          throw new ConflictError(eligibility.reason, { field: 'input.mentorId', rule: eligibility.code });
+        throw BadUserInputError.of(
+          eligibility.code === 'SELF_MENTORING' ? 'input.menteeId' : 'input.mentorId',
+          eligibility.reason,
+        );
+      }
+      const now = clock().toISOString();
+      const mentorship: Mentorship = {
+        agencyId: caller.agencyId,
+        id: newId(),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        mentorId: mentor.id,
+        menteeId: mentee.id,
+        goals: input.goals,
+        startDate,
+        endDate: input.endDate,
+        status: 'ACTIVE',
+        sessionCount: 0,
+        totalMinutes: 0,
+      };
+      const refusal = await mentorships.start(mentorship, maxActiveMentees);
+      if (refusal === 'MENTEE_LIMIT_REACHED') {
+        throw new ConflictError(`The mentor already has ${maxActiveMentees} active mentees`, {
+          field: 'input.mentorId',
+          rule: refusal,
+        });
+      }
+      if (refusal === 'ALREADY_MENTORING')
+        throw new ConflictError('These two already have an active mentorship', { field: 'input.menteeId' });
+      if (refusal === 'EMPLOYEE_MISSING')
+        throw BadUserInputError.of('input.mentorId', 'no such employee in this agency');
+      return mentorship;
+    },
+
+    /** Logs a session (date, minutes, notes, agreed actions) of an active mentorship. */
+    async logSession(
+      scope: RequestScope,
+      input: {
+        mentorship: Ref;
+        date: string;
+        minutes: number;
+        notes?: string | undefined;
+        agreedActions: string[];
+      },
+    ): Promise<MentoringSession> {
+      const mentorship = await latest(input.mentorship);
+      await authorize(scope, mentorship, true);
+      const today = clock().toISOString().slice(0, 10);
+      if (input.date < mentorship.startDate || input.date > today) {
+        throw BadUserInputError.of(
+          'input.date',
+          `must be between the mentorship start (${mentorship.startDate}) and today`,
+        );
+      }
+      const now = clock().toISOString();
+      const session: MentoringSession = {
+        agencyId: mentorship.agencyId,
+        id: newId(),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        mentorshipId: mentorship.id,
+        date: input.date,
+        minutes: input.minutes,
+        notes: input.notes,
+        agreedActions: input.agreedActions,
+      };
+      if (await mentorships.logSession(session)) {
+        throw BadUserInputError.of(
+          'input.mentorshipId',
+          `the mentorship is ${mentorship.status}; sessions need an ACTIVE one`,
+        );
+      }
+      return session;
+    },
+
+    /** Ends an active mentorship as COMPLETED or CANCELLED (frees the mentor's place). */
+    async end(
+      scope: RequestScope,
+      input: {
+        mentorship: Ref;
+        version: number;
+        status: 'COMPLETED' | 'CANCELLED';
+        outcome?: string | undefined;
+      },
+    ): Promise<Mentorship> {
+      const current = await latest(input.mentorship);
+      await authorize(scope, current, false);
+      if (current.version !== input.version)
+        throw versionConflict('Mentorship', input.version, current.version);
+      if (current.status !== 'ACTIVE')
+        throw BadUserInputError.of('input.mentorshipId', `the mentorship is already ${current.status}`);
+      const now = clock();
+      const next: Mentorship = {
+        ...current,
+        status: input.status,
+        outcome: input.outcome,
+        endDate: now.toISOString().slice(0, 10),
+        version: current.version + 1,
+        updatedAt: now.toISOString(),
+      };
+      if (await mentorships.end(current, next)) throw versionConflict('Mentorship', input.version, undefined);
+      return next;
+    },
+
+    sessions(
+      scope: RequestScope,
+      mentorship: Mentorship,
+      page: PageArgs,
+    ): Promise<Connection<MentoringSession>> {
+      requireSameAgency(requireStaff(scope.caller), mentorship.agencyId);
+      return mentorships.sessions(mentorship.agencyId, mentorship.id, page);
+    },
+  };
+}
+
+export type MentorshipService = ReturnType<typeof createMentorshipService>;
