@@ -23,7 +23,8 @@ export const USER_ATTRIBUTE_CLAIMS = {
 /** A partner code as the API and the demo data use it (`usu`). */
 const PARTNER_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
-const logger = new Logger({ serviceName: 'pembinaan-asn-pre-token-generation' });
+/** What the trigger logs through; tests pass a quiet one. */
+export type TriggerLogger = Pick<Logger, 'error'>;
 
 /** Reads the `{ "<app client id>": "<partner code>" }` JSON the CDK app passes in; fails fast on bad input. */
 export function parsePartnerClients(json: string | undefined): ReadonlyMap<string, string> {
@@ -49,6 +50,7 @@ export function parsePartnerClients(json: string | undefined): ReadonlyMap<strin
 /** The trigger, for a given client-to-partner mapping (tests pass their own). */
 export function createPreTokenGenerationHandler(
   partnerClients: ReadonlyMap<string, string>,
+  logger: TriggerLogger = new Logger({ serviceName: 'pembinaan-asn-pre-token-generation' }),
 ): PreTokenGenerationHandler {
   return async (event) => {
     if (event.triggerSource === 'TokenGeneration_ClientCredentials') {

@@ -1,0 +1,118 @@
+/**
+ * Benchmark of the GraphQL Lambda bundle (DESIGN.md, benchmark contract): `bundleKb`, the size of
+ * the built `index.mjs` (no source map, no playground files), and `coldInitMs`, the median over
+ * fresh `node` processes of the time from just before `import()` of the bundle until the handler
+ * has answered the first query (an authenticated one that reads DynamoDB). Node's own start-up is
+ * left out: Lambda's runtime is already up when it imports the handler.
+ *
+ * Run directly: `npx tsx scripts/bench/lambda-cold-start.ts` (starts DynamoDB Local unless
+ * DYNAMODB_ENDPOINT is set).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { signLocalToken } from '../../src/auth/local-issuer';
+import { createDynamoClients } from '../../src/data/dynamo-client';
+import { ensureTable } from '../../src/data/ensure-table';
+import { ensureDevSecrets } from '../../src/local/dev-secrets';
+import { startDynamoDbLocal } from '../../src/local/dynamodb-local';
+import { buildLambdas } from '../build-lambdas';
+import { restProxyEvent } from './lambda-events';
+import { invokeBundle } from './lambda-invoke';
+
+/** Where the measurement runs. */
+export interface MeasureLambdaOptions {
+  dynamoEndpoint: string;
+  tableName: string;
+  dataDir: string;
+  /** Fresh processes to take the median over (default 7). */
+  runs?: number;
+}
+
+/** The bundle's environment outside AWS: local auth (dev issuer under dataDir), DynamoDB Local. */
+export function lambdaEnv(options: Omit<MeasureLambdaOptions, 'runs'>): Record<string, string> {
+  return {
+    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+    TABLE_NAME: options.tableName,
+    AWS_REGION: 'local',
+    AUTH_MODE: 'local',
+    DATA_DIR: options.dataDir,
+    LOG_LEVEL: 'SILENT',
+    STAGE: 'dev',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  };
+}
+
+/** Builds the GraphQL bundle and measures its size and cold start. */
+export async function measureLambda(
+  options: MeasureLambdaOptions,
+): Promise<{ bundleKb: number; coldInitMs: number }> {
+  const [[build], secrets] = await Promise.all([
+    buildLambdas({ names: ['graphql'] }),
+    ensureDevSecrets(options.dataDir),
+    ensureTable(
+      createDynamoClients({ region: 'local', endpoint: options.dynamoEndpoint }).client,
+      options.tableName,
+    ),
+  ]);
+  if (!build) throw new Error('The GraphQL bundle was not built');
+  const token = await signLocalToken(secrets.keys, {
+    sub: 'bench',
+    'cognito:groups': ['ADMIN'],
+    agency_id: 'medan',
+  });
+  const firstQuery = restProxyEvent(
+    'POST',
+    '/graphql',
+    { query: '{ me { role } employees(first: 1) { totalCount } }' },
+    { authorization: `Bearer ${token}` },
+  );
+  const timings: number[] = [];
+  for (let run = 0; run < (options.runs ?? 7); run += 1) {
+    // One at a time: parallel processes would measure CPU contention, not start-up.
+    const result = await invokeBundle({
+      bundle: build.outFile,
+      env: lambdaEnv(options),
+      // As the deployed function runs (NODE_OPTIONS in infra/constructs/lambda-function.ts).
+      nodeFlags: ['--enable-source-maps'],
+      events: [firstQuery],
+    });
+    const response = result.results[0] as { statusCode?: number } | undefined;
+    if (response?.statusCode !== 200) throw new Error(`First query failed: ${JSON.stringify(response)}`);
+    timings.push(result.coldStartMs);
+  }
+  return { bundleKb: round(build.bytes / 1024), coldInitMs: round(median(timings)) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+async function main(): Promise<void> {
+  const given = process.env.DYNAMODB_ENDPOINT;
+  const dynamo = given ? undefined : await startDynamoDbLocal();
+  try {
+    const result = await measureLambda({
+      dynamoEndpoint: given ?? (dynamo?.endpoint as string),
+      tableName: `bench-lambda-${Date.now()}`,
+      dataDir: mkdtempSync(join(tmpdir(), 'asn-bench-lambda-')),
+    });
+    console.log(JSON.stringify(result));
+  } finally {
+    await dynamo?.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await main();
+}

@@ -1,0 +1,68 @@
+/**
+ * Synthetic Lambda events as AWS sends them, for invoking the built bundles outside AWS:
+ * API Gateway REST API proxy events (payload format 1.0) and DynamoDB stream events.
+ */
+import type { APIGatewayProxyEvent, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+/** A REST API (payload format 1.0) proxy event for `method path`, JSON body when given. */
+export function restProxyEvent(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyEvent {
+  const allHeaders = { 'content-type': 'application/json', ...headers };
+  return {
+    resource: path,
+    path,
+    httpMethod: method,
+    headers: allHeaders,
+    multiValueHeaders: Object.fromEntries(Object.entries(allHeaders).map(([k, v]) => [k, [v]])),
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    body: body === undefined ? null : JSON.stringify(body),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'bench',
+      httpMethod: method,
+      path: `/dev${path}`,
+      stage: 'dev',
+      requestId: 'req-bench',
+      requestTimeEpoch: Date.now(),
+      resourceId: 'res',
+      resourcePath: path,
+      protocol: 'HTTP/1.1',
+      authorizer: null,
+      identity: { sourceIp: '203.0.113.7' } as APIGatewayProxyEvent['requestContext']['identity'],
+    },
+  };
+}
+
+/** A stream record for a put of `keys` (marshalled `pk`/`sk`), as NEW_AND_OLD_IMAGES delivers it. */
+export function streamInsertRecord(eventID: string, pk: string, sk: string): DynamoDBRecord {
+  const keys = { pk: { S: pk }, sk: { S: sk } };
+  return {
+    eventID,
+    eventName: 'INSERT',
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'ap-southeast-3',
+    eventSourceARN: 'arn:aws:dynamodb:ap-southeast-3:123456789012:table/bench/stream/2026-01-01T00:00:00.000',
+    dynamodb: {
+      ApproximateCreationDateTime: Math.floor(Date.now() / 1000),
+      Keys: keys,
+      NewImage: { ...keys, type: { S: 'Bench' } },
+      SequenceNumber: eventID.replace(/\D/g, '').padStart(21, '1'),
+      SizeBytes: 64,
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+  };
+}
+
+/** A stream event of the given records. */
+export function streamEvent(records: DynamoDBRecord[]): DynamoDBStreamEvent {
+  return { Records: records };
+}
