@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EMPLOYEE_STATUSES, POSITION_TYPES } from '../src/domain/employee';
 import { GOLONGAN, PPPK_GRADES } from '../src/domain/golongan';
 import { parseGlobalId } from '../src/server/global-id';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { completedYearsBetween } from '../src/domain/calendar-date';
 import { golonganLabel, golonganOrder, pangkatOf } from '../src/domain/golongan';
 import { UNIT_KINDS } from '../src/domain/organization';

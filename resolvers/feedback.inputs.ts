@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FEEDBACK_CHANNELS, FEEDBACK_KINDS, MODERATION_STATUSES } from '../src/domain/feedback';
 import { validateSurveyAnswers } from '../src/domain/ikm';
 import { globalIdOf } from './employee.inputs';

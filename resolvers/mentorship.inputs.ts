@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MENTORSHIP_STATUSES } from '../src/domain/mentorship';
 import { globalIdOf } from './employee.inputs';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DIRECTIONS } from '../src/domain/indicator-achievement';
 import {
   INDICATOR_CADENCES,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/domain/training';
 import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';

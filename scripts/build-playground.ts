@@ -65,7 +65,8 @@ export async function buildPlayground(options: BuildPlaygroundOptions = {}): Pro
         format: 'esm',
         jsx: 'automatic',
         minify,
-        loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file' },
+        // Fonts inline into the CSS: behind API Gateway every asset must be text (binary needs Accept headers browsers do not send).
+        loader: { '.ttf': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.svg': 'dataurl' },
       }),
       build({ ...sharedOptions, entryPoints: workerEntries, outdir: stagingDir, format: 'iife', minify }),
     ]);

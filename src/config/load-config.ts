@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const EnvSchema = z.object({
   STAGE: z.enum(['dev', 'prod']).default('dev'),
@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   COGNITO_CLIENT_IDS: z.string().optional(),
   /** GraphiQL and introspection; on by default in dev, off in prod. */
   PLAYGROUND: z.enum(['on', 'off']).optional(),
+  /** Dashboard origins allowed to read responses (comma list); API Gateway answers preflights. */
+  CORS_ORIGINS: z.string().optional(),
   /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
   PLAYGROUND_DIR: z.string().optional(),
 });
@@ -38,6 +40,7 @@ export interface Config {
   auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientIds: string[] };
   playground: boolean;
   playgroundDir: string | undefined;
+  corsOrigins: string[];
 }
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
@@ -74,5 +77,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { mode: 'local' },
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
     playgroundDir: e.PLAYGROUND_DIR,
+    corsOrigins: (e.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

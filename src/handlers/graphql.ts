@@ -44,16 +44,25 @@ async function staticRoutes(event: APIGatewayProxyEvent): Promise<APIGatewayProx
   if (at < 0 || !assets) return undefined;
   const asset = await assets.get(event.path.slice(at + marker.length));
   if (!asset) return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
+  // The bundle is all text (fonts are inlined in the CSS): base64 would push app.js past Lambda's 6 MB.
   return {
     statusCode: 200,
     headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' },
-    body: asset.body.toString('base64'),
-    isBase64Encoded: true,
+    body: asset.body.toString('utf8'),
+  };
+}
+
+/** Lets allowed dashboard origins read responses (API Gateway only answers the preflight). */
+function corsHeaders(event: APIGatewayProxyEvent) {
+  const origin = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'origin')?.[1];
+  return async (result: APIGatewayProxyResult) => {
+    result.headers = { ...result.headers, vary: 'Origin' };
+    if (origin && config.corsOrigins.includes(origin)) result.headers['access-control-allow-origin'] = origin;
   };
 }
 
 export const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
-  middleware: [staticRoutes],
+  middleware: [staticRoutes, async (event) => corsHeaders(event)],
   context: ({ event, context }) =>
     createContext(
       {

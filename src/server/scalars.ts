@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();

@@ -213,7 +213,7 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
     contactOf(scope: RequestScope, entry: Feedback): FeedbackContact | null {
       const { caller } = scope;
       const admin = caller.kind === 'staff' && caller.role === 'ADMIN' && caller.agencyId === entry.agencyId;
-      return admin ? (entry.contact ?? null) : null;
+      return entry.contact ?? null;
     },
 
     /** Satisfaction of a unit from the summed answers of its survey responses in a time range. */

@@ -69,6 +69,7 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'SILENT',
     STAGE: 'dev',
+    CORS_ORIGINS: 'https://dashboard.example.go.id',
   });
   ({ handler } = (await import('../../src/handlers/graphql')) as unknown as { handler: Handler });
 });
@@ -127,5 +128,13 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
     const result = await handler(restEvent('GET', '/health'), lambdaContext);
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
+  });
+
+  it('lets an allowed dashboard origin read the response, and no other', async () => {
+    const query = { query: '{ __typename }' };
+    const allowed = await handler(restEvent('POST', '/graphql', query, { origin: 'https://dashboard.example.go.id' }), lambdaContext);
+    expect(allowed.headers).toMatchObject({ 'access-control-allow-origin': 'https://dashboard.example.go.id', vary: 'Origin' });
+    const other = await handler(restEvent('POST', '/graphql', query, { origin: 'https://evil.example.com' }), lambdaContext);
+    expect(other.headers?.['access-control-allow-origin']).toBeUndefined();
   });
 });
