@@ -1,9 +1,11 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
+import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
 import { mentorshipResolvers } from './mentorship';
 import { performanceResolvers } from './performance';
+import { planResolvers } from './plan';
 import { trainingResolvers } from './training';
 
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
@@ -14,4 +16,6 @@ export const resolvers: Resolvers[] = [
   feedbackResolvers,
   trainingResolvers,
   mentorshipResolvers,
+  evaluationResolvers,
+  planResolvers,
 ];

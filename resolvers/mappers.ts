@@ -5,7 +5,18 @@
  */
 import type { Caller } from '../src/auth/caller';
 import type { Connection } from '../src/data/paginate';
+import type {
+  DevelopmentPlan as DevelopmentPlanRecord,
+  PlanCommitment as PlanCommitmentRecord,
+  PlanSpending as PlanSpendingRecord,
+} from '../src/domain/development-plan';
 import type { Employee as EmployeeRecord } from '../src/domain/employee';
+import type {
+  Evaluation as EvaluationRecord,
+  ProgramEvaluation as ProgramEvaluationRecord,
+  ResultsEvidence as ResultsEvidenceRecord,
+  TalentBox as TalentBoxRecord,
+} from '../src/domain/evaluation';
 import type { Feedback as FeedbackRecord } from '../src/domain/feedback';
 import type { Golongan } from '../src/domain/golongan';
 import type {
@@ -48,3 +59,14 @@ export type Mentorship = MentorshipRecord;
 export type MentorshipConnection = Connection<MentorshipRecord>;
 export type MentoringSession = MentoringSessionRecord;
 export type MentoringSessionConnection = Connection<MentoringSessionRecord>;
+export type Evaluation = EvaluationRecord;
+export type EvaluationConnection = Connection<EvaluationRecord>;
+export type TalentBox = TalentBoxRecord;
+export type KirkpatrickLevels = ProgramEvaluationRecord;
+export type ResultsEvidence = ResultsEvidenceRecord & { agencyId: string };
+export type DevelopmentPlan = DevelopmentPlanRecord;
+export type DevelopmentPlanConnection = Connection<DevelopmentPlanRecord>;
+export type PlanBudget = DevelopmentPlanRecord;
+export type PlanCommitment = PlanCommitmentRecord;
+export type PlanSpending = PlanSpendingRecord;
+export type PlanSpendingConnection = Connection<PlanSpendingRecord>;

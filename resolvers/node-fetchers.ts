@@ -25,4 +25,6 @@ export const nodeFetchers: Record<string, (ctx: GraphQLContext, ref: Ref) => Pro
   TrainingProgram: tagged('TrainingProgram', (ctx, ref) => ctx.services.training.getProgram(ctx, ref)),
   Enrollment: tagged('Enrollment', (ctx, ref) => ctx.services.enrollments.get(ctx, ref)),
   Mentorship: tagged('Mentorship', (ctx, ref) => ctx.services.mentorships.get(ctx, ref)),
+  Evaluation: tagged('Evaluation', (ctx, ref) => ctx.services.evaluations.get(ctx, ref)),
+  DevelopmentPlan: tagged('DevelopmentPlan', (ctx, ref) => ctx.services.plans.get(ctx, ref)),
 };

@@ -1,42 +1,48 @@
 import type { ItemKey, Table, WriteOp } from './table';
 
-/**
- * Transaction operations on attributes that records share with other writers: id lists on a
- * parent (bounded; they let a page of parents load its children with one BatchGetItem) and
- * counters. Each is a partial UpdateItem, so concurrent writers never overwrite each other.
- */
-export function appendIdOp(table: Table, key: ItemKey, attribute: string, id: string): WriteOp {
-  return {
-    Update: {
-      TableName: table.name,
-      Key: key,
-      UpdateExpression: 'SET #list = list_append(if_not_exists(#list, :empty), :ids)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#list': attribute },
-      ExpressionAttributeValues: { ':empty': [], ':ids': [id] },
-    },
-  };
+/** A condition on the item a relation update touches (names and values it uses are merged in). */
+export interface RelationCondition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
 }
 
-/** Adds `deltas` to counters, under an optional condition (names and values it uses are merged in). */
-export function addCountersOp(
+/**
+ * The transaction operation on attributes that records share with other writers: counters
+ * (`add`) and bounded id lists on a parent (`append`; they let a page of parents load its
+ * children with one BatchGetItem). A partial UpdateItem, so concurrent writers never overwrite
+ * each other; one operation per item, as transactions require.
+ */
+export function relationUpdateOp(
   table: Table,
   key: ItemKey,
-  deltas: Record<string, number>,
-  condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+  change: { add?: Record<string, number>; append?: Record<string, string> },
+  condition?: RelationCondition,
 ): WriteOp {
   const names: Record<string, string> = { ...condition?.names };
   const values: Record<string, unknown> = { ...condition?.values };
-  const adds = Object.entries(deltas).map(([attribute, delta], i) => {
+  const adds = Object.entries(change.add ?? {}).map(([attribute, delta], i) => {
     names[`#c${i}`] = attribute;
     values[`:d${i}`] = delta;
     return `#c${i} :d${i}`;
   });
+  const appends = Object.entries(change.append ?? {}).map(([attribute, id], i) => {
+    names[`#l${i}`] = attribute;
+    values[`:l${i}`] = [id];
+    values[':empty'] = [];
+    return `#l${i} = list_append(if_not_exists(#l${i}, :empty), :l${i})`;
+  });
+  const expression = [
+    adds.length ? `ADD ${adds.join(', ')}` : '',
+    appends.length ? `SET ${appends.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     Update: {
       TableName: table.name,
       Key: key,
-      UpdateExpression: `ADD ${adds.join(', ')}`,
+      UpdateExpression: expression,
       ConditionExpression: condition
         ? `attribute_exists(pk) AND (${condition.expression})`
         : 'attribute_exists(pk)',

@@ -182,7 +182,8 @@ export class Table {
         const retryable = reasons.some(
           (r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError',
         );
-        if (!retryable || attempt >= MAX_RETRIES) throw error;
+        // Many writers on one item (the seats of a popular program) conflict often: retry longer.
+        if (!retryable || attempt >= MAX_CONFLICT_RETRIES) throw error;
         await backoff(attempt);
       }
     }

@@ -159,7 +159,7 @@ export function buildDemoFeedback(now: Date): Feedback[] {
       const submittedAt = officeHours(dayOfMonth(t));
       const firstResponseAt = later(submittedAt, before ? random.int(20, 140) : random.int(2, 40));
       const resolvedAt =
-        firstResponseAt && later(submittedAt, before ? random.int(72, 330) : random.int(44, 140));
+        firstResponseAt && later(firstResponseAt, before ? random.int(24, 230) : random.int(20, 100));
       add(
         { agencyId: 'medan', unitKey: 'belawan', serviceName, channel: 'ONLINE', kind: 'COMPLAINT' },
         submittedAt,

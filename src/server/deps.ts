@@ -6,13 +6,15 @@ import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
-import { createEmployeeService } from '../services/employee-service';
 import { createEmployeeDevelopmentService } from '../services/employee-development-service';
+import { createEmployeeService } from '../services/employee-service';
 import { createEnrollmentService } from '../services/enrollment-service';
+import { createEvaluationService } from '../services/evaluation-service';
 import { admitAllFeedback, createFeedbackService } from '../services/feedback-service';
 import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
 import { createPerformanceService } from '../services/performance-service';
+import { createPlanService } from '../services/plan-service';
 import { createTrainingService } from '../services/training-service';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
@@ -73,6 +75,8 @@ function createServices(table: Table, cursorSecret: string, clock: () => Date, n
     mentorships: createMentorshipService(deps),
     development: createEmployeeDevelopmentService(deps),
     performance: createPerformanceService(deps),
+    evaluations: createEvaluationService(deps),
+    plans: createPlanService(deps),
     // Public feedback passes this gate first; a rate limiter replaces the admit-all default.
     feedback: createFeedbackService({ ...deps, gate: admitAllFeedback }),
   };

@@ -8,7 +8,10 @@ import { QueryTooComplexError } from '../errors/app-error';
 export const OPERATION_LIMITS = {
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 20_000,
+  /** graphql-armor's structural cost (objects 2, scalars 1, x1.2 per nesting level): the nested
+   * employees -> enrollments/mentors dashboard query costs about 24k. */
+  maxCost: 50_000,
+  depthCostFactor: 1.2,
 } as const;
 
 const reject = (ctx: ValidationContext | null, error: GraphQLError) => {
@@ -29,6 +32,7 @@ export function operationLimitRules(): ValidationRule[] {
     costLimitRule({
       ...common,
       maxCost: OPERATION_LIMITS.maxCost,
+      depthCostFactor: OPERATION_LIMITS.depthCostFactor,
       ignoreIntrospection: true,
       flattenFragments: true,
     }),

@@ -70,4 +70,41 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
 }`,
     variables: '{ "input": { "id": "paste an Employee id", "version": 1, "golongan": "III_C" } }',
   },
+  {
+    audience: 'Staff',
+    title: 'Indicators of Kecamatan Medan Belawan with their latest achievement',
+    query: `query UnitIndicators($unitId: ID!) {
+  unit(id: $unitId) {
+    name
+    indicators(first: 10) {
+      edges { node {
+        code name unitOfMeasure direction baseline target cadence achievement
+        latestMeasurement { periodLabel value }
+        measurements(first: 6) { edges { node { period value achievementPercent } } }
+      } }
+    }
+    satisfaction { responses score band bandLabel }
+    feedback(filter: { overdueOnly: true }, first: 5) {
+      edges { node { serviceName text complaint { stage resolutionDue responseHours } } }
+    }
+  }
+}`,
+    variables: '{ "unitId": "VW5pdDptZWRhbjptZWRhbi1iZWxhd2Fu" }',
+  },
+  {
+    audience: 'Public',
+    title: 'Give feedback on a service (IKM survey, no token)',
+    query: `mutation Feedback($input: SubmitFeedbackInput!) {
+  submitFeedback(input: $input) { id kind moderationStatus ikm { index score band bandLabel } }
+}`,
+    variables: `{
+  "input": {
+    "unitId": "VW5pdDpwYWxlbWJhbmc6cGFsZW1iYW5nLXBrbS1wbGFqdQ",
+    "serviceName": "Poli Umum",
+    "channel": "SURVEY",
+    "surveyAnswers": [3, 3, 4, 3, 3, 4, 4, 3, 3],
+    "text": "Antrean lebih cepat dari tahun lalu."
+  }
+}`,
+  },
 ];

@@ -1,3 +1,4 @@
+import type { StaffRole } from '../auth/caller';
 import type { Connection, PageArgs } from '../data/paginate';
 import type { FeedbackListFilter, FeedbackRepository } from '../data/repositories/feedback-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
@@ -121,11 +122,7 @@ function overdueCutoff(now: Date): string {
 /** Feedback from the public: submitting (anyone), reading, answering and moderating it (staff). */
 export function createFeedbackService({ feedback, organization, clock, newId, gate }: FeedbackServiceDeps) {
   /** The current entry for a complaint or moderation change, after the caller's rights are checked. */
-  async function changeable(
-    scope: RequestScope,
-    input: FeedbackChangeCommand,
-    roles: readonly ('ADMIN' | 'UNIT_HEAD')[],
-  ) {
+  async function changeable(scope: RequestScope, input: FeedbackChangeCommand, roles: readonly StaffRole[]) {
     const caller = requireStaff(scope.caller, roles);
     requireSameAgency(caller, input.feedback.agencyId);
     const current = await feedback.getLatest(input.feedback.agencyId, input.feedback.id);
@@ -213,7 +210,7 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
     contactOf(scope: RequestScope, entry: Feedback): FeedbackContact | null {
       const { caller } = scope;
       const admin = caller.kind === 'staff' && caller.role === 'ADMIN' && caller.agencyId === entry.agencyId;
-      return entry.contact ?? null;
+      return admin ? (entry.contact ?? null) : null;
     },
 
     /** Satisfaction of a unit from the summed answers of its survey responses in a time range. */

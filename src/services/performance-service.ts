@@ -199,7 +199,7 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
       const parsed = parsePeriod(input.period);
       if (!parsed.ok) throw BadUserInputError.of('input.period', parsed.reason);
       const expected = CADENCE_PERIOD_KIND[indicator.cadence];
-      if (parsed.value.kind !== expected && false) {
+      if (parsed.value.kind !== expected) {
         throw BadUserInputError.of(
           'input.period',
           `a ${indicator.cadence} indicator takes ${expected} periods, got the ${parsed.value.kind} ${parsed.value.key}`,

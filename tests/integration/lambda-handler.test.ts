@@ -132,9 +132,18 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
 
   it('lets an allowed dashboard origin read the response, and no other', async () => {
     const query = { query: '{ __typename }' };
-    const allowed = await handler(restEvent('POST', '/graphql', query, { origin: 'https://dashboard.example.go.id' }), lambdaContext);
-    expect(allowed.headers).toMatchObject({ 'access-control-allow-origin': 'https://dashboard.example.go.id', vary: 'Origin' });
-    const other = await handler(restEvent('POST', '/graphql', query, { origin: 'https://evil.example.com' }), lambdaContext);
+    const allowed = await handler(
+      restEvent('POST', '/graphql', query, { origin: 'https://dashboard.example.go.id' }),
+      lambdaContext,
+    );
+    expect(allowed.headers).toMatchObject({
+      'access-control-allow-origin': 'https://dashboard.example.go.id',
+      vary: 'Origin',
+    });
+    const other = await handler(
+      restEvent('POST', '/graphql', query, { origin: 'https://evil.example.com' }),
+      lambdaContext,
+    );
     expect(other.headers?.['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -2,10 +2,12 @@ import type { CursorCodec } from '../cursor';
 import type { Table } from '../table';
 import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
+import { createEvaluationRepository } from './evaluation-repository';
 import { createFeedbackRepository } from './feedback-repository';
 import { createMentorshipRepository } from './mentorship-repository';
 import { createOrganizationRepository } from './organization-repository';
 import { createPerformanceRepository } from './performance-repository';
+import { createPlanRepository } from './plan-repository';
 import { createTrainingRepository } from './training-repository';
 
 /** Every repository over the one table; services receive the ones they need. */
@@ -20,6 +22,8 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     mentorships: createMentorshipRepository(table, cursors),
     performance: createPerformanceRepository(table, cursors),
     feedback: createFeedbackRepository(table, cursors),
+    evaluations: createEvaluationRepository(table, cursors),
+    plans: createPlanRepository(table, cursors),
   };
 }
 

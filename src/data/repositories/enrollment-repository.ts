@@ -6,7 +6,7 @@ import { trainingProgramEntity } from '../entities/training-program';
 import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { addCountersOp, appendIdOp, deleteOp, putNewOp } from '../relation-ops';
+import { deleteOp, putNewOp, relationUpdateOp } from '../relation-ops';
 import { ConditionFailedError, type Table, type WriteOp } from '../table';
 import { claimOp, type IdempotencyClaim } from '../transact-create';
 import { versionedUpdateOp } from '../versioned-update';
@@ -105,10 +105,10 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
      */
     async insert(enrollment: Enrollment, claim?: IdempotencyClaim): Promise<EnrollRefusal | undefined> {
       const seat = enrollment.status === 'ENROLLED';
-      const programOp = addCountersOp(
+      const programOp = relationUpdateOp(
         table,
         programKey(enrollment),
-        seat ? { seatsTaken: 1 } : { waitlistCount: 1 },
+        { add: seat ? { seatsTaken: 1 } : { waitlistCount: 1 } },
         seat
           ? {
               expression: '#status = :open AND #seats < #capacity AND #waiting = :zero',
@@ -127,12 +127,9 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
           programOp,
           putNewOp(table, enrollmentEntity.toItem(enrollment)),
           putNewOp(table, uniqueValueItem(enrollment.agencyId, GUARD, guardValue(enrollment), enrollment.id)),
-          appendIdOp(
-            table,
-            employeeEntity.key(enrollment.agencyId, enrollment.employeeId),
-            'enrollmentIds',
-            enrollment.id,
-          ),
+          relationUpdateOp(table, employeeEntity.key(enrollment.agencyId, enrollment.employeeId), {
+            append: { enrollmentIds: enrollment.id },
+          }),
           ...(claim ? [claimOp(table, claim, enrollment.id, new Date(enrollment.createdAt))] : []),
         ]);
         return undefined;
@@ -159,14 +156,14 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
       if (candidate) {
         ops.push(
           versionedUpdateOp(table, enrollmentEntity, candidate.before, candidate.after),
-          addCountersOp(table, programKey(before), { waitlistCount: -1 }),
+          relationUpdateOp(table, programKey(before), { add: { waitlistCount: -1 } }),
         );
       } else {
         ops.push(
-          addCountersOp(
+          relationUpdateOp(
             table,
             programKey(before),
-            { seatsTaken: -1 },
+            { add: { seatsTaken: -1 } },
             {
               expression: '#waiting = :zero',
               names: { '#waiting': 'waitlistCount' },
@@ -192,7 +189,7 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
         [
           versionedUpdateOp(table, enrollmentEntity, before, after),
           deleteOp(table, uniqueValueKey(before.agencyId, GUARD, guardValue(before))),
-          addCountersOp(table, programKey(before), { waitlistCount: -1 }),
+          relationUpdateOp(table, programKey(before), { add: { waitlistCount: -1 } }),
         ],
         (i) => (i === 0 ? 'ENROLLMENT_CHANGED' : undefined),
       );
@@ -203,10 +200,10 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
       return run(
         [
           versionedUpdateOp(table, enrollmentEntity, before, after),
-          addCountersOp(
+          relationUpdateOp(
             table,
             programKey(before),
-            { seatsTaken: 1, waitlistCount: -1 },
+            { add: { seatsTaken: 1, waitlistCount: -1 } },
             { expression: '#seats < #capacity', names: { '#seats': 'seatsTaken', '#capacity': 'capacity' } },
           ),
         ],
@@ -218,7 +215,7 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
     finish(before: Enrollment, after: Enrollment) {
       const ops: WriteOp[] = [versionedUpdateOp(table, enrollmentEntity, before, after)];
       if (after.status === 'COMPLETED')
-        ops.push(addCountersOp(table, programKey(before), { completedCount: 1 }));
+        ops.push(relationUpdateOp(table, programKey(before), { add: { completedCount: 1 } }));
       return run(ops, (i) => (i === 0 ? 'ENROLLMENT_CHANGED' : undefined));
     },
 

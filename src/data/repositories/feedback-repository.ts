@@ -99,7 +99,7 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
       const spec = listSpec(agencyId, { unitId, ...range });
       spec.filters = [
         { attribute: 'surveyAnswers', exists: true },
-
+        { attribute: 'moderationStatus', in: ['PENDING', 'PUBLISHED'] },
       ];
       const items = await table.queryAll(spec);
       return items.map((item) => toFeedback(item).surveyAnswers).filter((a) => a !== undefined);

@@ -5,7 +5,7 @@ import { mentoringSessionItem, mentorshipEntity } from '../entities/mentorship';
 import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { addCountersOp, appendIdOp, deleteOp, putNewOp } from '../relation-ops';
+import { deleteOp, putNewOp, relationUpdateOp } from '../relation-ops';
 import { ConditionFailedError, type Table } from '../table';
 import { versionedUpdateOp } from '../versioned-update';
 
@@ -58,31 +58,27 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
       try {
         await table.transactWrite([
           putNewOp(table, mentorshipEntity.toItem(mentorship)),
-          addCountersOp(
+          relationUpdateOp(
             table,
             mentorKey,
-            { activeMenteeCount: 1 },
+            { add: { activeMenteeCount: 1 }, append: { mentorshipIdsAsMentor: mentorship.id } },
             {
               expression: 'attribute_not_exists(#active) OR #active < :max',
               names: { '#active': 'activeMenteeCount' },
               values: { ':max': maxActiveMentees },
             },
           ),
-          appendIdOp(table, mentorKey, 'mentorshipIdsAsMentor', mentorship.id),
-          appendIdOp(
-            table,
-            employeeEntity.key(agencyId, mentorship.menteeId),
-            'mentorshipIdsAsMentee',
-            mentorship.id,
-          ),
+          relationUpdateOp(table, employeeEntity.key(agencyId, mentorship.menteeId), {
+            append: { mentorshipIdsAsMentee: mentorship.id },
+          }),
           putNewOp(table, uniqueValueItem(agencyId, PAIR, pairValue(mentorship), mentorship.id)),
         ]);
         return undefined;
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
-        if (error.failed.includes(4)) return 'ALREADY_MENTORING';
+        if (error.failed.includes(3)) return 'ALREADY_MENTORING';
         if (error.failed.includes(1)) return error.items[1] ? 'MENTEE_LIMIT_REACHED' : 'EMPLOYEE_MISSING';
-        if (error.failed.includes(2) || error.failed.includes(3)) return 'EMPLOYEE_MISSING';
+        if (error.failed.includes(2)) return 'EMPLOYEE_MISSING';
         throw error;
       }
     },
@@ -92,8 +88,8 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
       try {
         await table.transactWrite([
           versionedUpdateOp(table, mentorshipEntity, before, after),
-          addCountersOp(table, employeeEntity.key(before.agencyId, before.mentorId), {
-            activeMenteeCount: -1,
+          relationUpdateOp(table, employeeEntity.key(before.agencyId, before.mentorId), {
+            add: { activeMenteeCount: -1 },
           }),
           deleteOp(table, uniqueValueKey(before.agencyId, PAIR, pairValue(before))),
         ]);

@@ -1,0 +1,132 @@
+import type { Appraisal, Evaluation, EvaluationKind, ProgramEvaluation } from '../../domain/evaluation';
+import type { Measurement } from '../../domain/performance-indicator';
+import type { Predikat } from '../../domain/skp-predikat';
+import type { Condition } from '../conditions';
+import type { CursorCodec } from '../cursor';
+import {
+  claimAppraisalMonthsOp,
+  evaluationEntity,
+  evaluationPartitions,
+  overlappingOwners,
+} from '../entities/evaluation';
+import { measurementEntity } from '../entities/measurement';
+import type { ItemLoader } from '../item-loader';
+import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { putNewOp } from '../relation-ops';
+import { ConditionFailedError, type Item, type QuerySpec, type Table } from '../table';
+import { type IdempotencyClaim, replayedResult, transactCreate } from '../transact-create';
+
+/** Evaluation list filter; every given condition must hold. */
+export interface EvaluationListFilter {
+  kind?: EvaluationKind | undefined;
+  employeeId?: string | undefined;
+  programId?: string | undefined;
+  /** The employee's unit when appraised. */
+  unitId?: string | undefined;
+  /** Normalized period key (`2026`, `2026-Q2`, `2026-07`). */
+  period?: string | undefined;
+  predikat?: Predikat | undefined;
+}
+
+/** Outcome of storing an appraisal: written (or replayed), or refused because its months are taken. */
+export type AppraisalWrite = { id: string; replayed: boolean } | { overlapping: string[] };
+
+/** Appraisals and program evaluations: by id, by agency, employee, program or unit. */
+export function createEvaluationRepository(table: Table, cursors: CursorCodec) {
+  const toEvaluation = (item: Item) => evaluationEntity.fromItem(item);
+
+  /** The index that narrows a filter most; the other conditions become filters. */
+  function specOf(agencyId: string, filter: EvaluationListFilter): QuerySpec {
+    const filters: Condition[] = [];
+    let spec: QuerySpec;
+    if (filter.employeeId) {
+      spec = { index: 'gsi2', partition: evaluationPartitions.employee(agencyId, filter.employeeId) };
+      if (filter.programId) filters.push({ attribute: 'programId', equals: filter.programId });
+      if (filter.unitId) filters.push({ attribute: 'unitId', equals: filter.unitId });
+    } else if (filter.programId) {
+      spec = { index: 'gsi3', partition: evaluationPartitions.program(agencyId, filter.programId) };
+      if (filter.unitId) filters.push({ attribute: 'unitId', equals: filter.unitId });
+    } else if (filter.unitId) {
+      spec = { index: 'gsi4', partition: evaluationPartitions.unit(agencyId, filter.unitId) };
+    } else {
+      spec = { index: 'gsi1', partition: evaluationPartitions.agency(agencyId) };
+    }
+    if (filter.kind) filters.push({ attribute: 'kind', equals: filter.kind });
+    if (filter.period) filters.push({ attribute: 'period', equals: filter.period });
+    if (filter.predikat) filters.push({ attribute: 'predikat', equals: filter.predikat });
+    return { ...spec, scanForward: false, ...(filters.length ? { filters } : {}) };
+  }
+
+  return {
+    /** One evaluation, through the request's batching loader. */
+    async get(loader: ItemLoader, agencyId: string, id: string): Promise<Evaluation | undefined> {
+      const item = await loader.load(evaluationEntity.key(agencyId, id));
+      return item ? toEvaluation(item) : undefined;
+    },
+
+    /** One evaluation read strongly consistent (after a write). */
+    async getLatest(agencyId: string, id: string): Promise<Evaluation | undefined> {
+      const item = await table.get(evaluationEntity.key(agencyId, id));
+      return item ? toEvaluation(item) : undefined;
+    },
+
+    /** A page of evaluations, newest first (appraisals of an employee or unit: newest period first). */
+    list(agencyId: string, filter: EvaluationListFilter, page: PageArgs): Promise<Connection<Evaluation>> {
+      return queryConnection(table, cursors, specOf(agencyId, filter), page, toEvaluation);
+    },
+
+    /** Every appraisal of an employee, newest period first (a few a year). */
+    async allAppraisalsOf(agencyId: string, employeeId: string): Promise<Appraisal[]> {
+      const items = await table.queryAll({
+        index: 'gsi2',
+        partition: evaluationPartitions.employee(agencyId, employeeId),
+        scanForward: false,
+      });
+      return items.map((item) => toEvaluation(item) as Appraisal);
+    },
+
+    /**
+     * Stores an appraisal with its months claimed on the employee's year guard, in one
+     * transaction: an appraisal of the same or an overlapping period refuses with the ids
+     * of the appraisals in the way.
+     */
+    async recordAppraisal(
+      appraisal: Appraisal,
+      now: Date,
+      claim?: IdempotencyClaim,
+    ): Promise<AppraisalWrite> {
+      const ops = [
+        claimAppraisalMonthsOp(table, appraisal),
+        putNewOp(table, evaluationEntity.toItem(appraisal)),
+      ];
+      try {
+        return await transactCreate(table, ops, appraisal.id, now, claim);
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError) || !error.failed.includes(0)) throw error;
+        // A retry of the same request finds its own months taken: answer as the first did.
+        const replayed = claim ? await replayedResult(table, claim) : undefined;
+        if (replayed) return { id: replayed, replayed: true };
+        return { overlapping: overlappingOwners(error.items[0], appraisal) };
+      }
+    },
+
+    /** Stores a program evaluation (idempotent with a claim). */
+    recordProgramEvaluation(evaluation: ProgramEvaluation, now: Date, claim?: IdempotencyClaim) {
+      const ops = [putNewOp(table, evaluationEntity.toItem(evaluation))];
+      return transactCreate(table, ops, evaluation.id, now, claim);
+    },
+
+    /** The measurement of an indicator for one period (item of the performance area, read only). */
+    async measurement(
+      loader: ItemLoader,
+      agencyId: string,
+      indicatorId: string,
+      period: string,
+    ): Promise<Measurement | undefined> {
+      const item = await loader.load(measurementEntity.key(agencyId, indicatorId, period));
+      return item ? measurementEntity.fromItem(item) : undefined;
+    },
+  };
+}
+
+export type EvaluationRepository = ReturnType<typeof createEvaluationRepository>;

@@ -1,0 +1,169 @@
+import { requestHash } from '../data/request-hash';
+import { replayedResult } from '../data/transact-create';
+import type { Evaluation, ProgramEvaluation, ResultsEvidence } from '../domain/evaluation';
+import { indicatorChange } from '../domain/indicator-achievement';
+import { averageLearningGain } from '../domain/learning-gain';
+import { CADENCE_PERIOD_KIND } from '../domain/performance-indicator';
+import type { Period } from '../domain/period';
+import { recommendProgramAction } from '../domain/program-evaluation';
+import type { Enrollment } from '../domain/training';
+import { BadUserInputError, NotFoundError } from '../errors/app-error';
+import type { ServiceDeps } from '../server/deps';
+import { requireSameAgency, requireStaff } from './access';
+import type { Ref, RequestScope } from './request-scope';
+
+/** Validated input of evaluateProgram: results from an indicator's two periods, or reported directly. */
+export interface EvaluateProgramCommand {
+  program: Ref;
+  reactionScore?: number | undefined;
+  behaviourScore?: number | undefined;
+  indicator?: Ref | undefined;
+  beforePeriod?: Period | undefined;
+  afterPeriod?: Period | undefined;
+  resultsChangePercent?: number | undefined;
+  notes?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+const EVALUATORS = ['ADMIN'] as const;
+const EVALUABLE = ['RUNNING', 'COMPLETED'];
+
+/**
+ * Post-training evaluation of programs on the four Kirkpatrick levels (DOMAIN rule 7): learning
+ * computed from the program's completed enrollments, results from a performance indicator.
+ */
+export function createProgramEvaluator(deps: ServiceDeps) {
+  const { evaluations, enrollments, training, performance, table, clock, newId } = deps;
+
+  async function latest(agencyId: string, id: string): Promise<Evaluation> {
+    const found = await evaluations.getLatest(agencyId, id);
+    if (!found) throw new NotFoundError('Evaluation', id);
+    return found;
+  }
+
+  /** Every COMPLETED enrollment of a program (a few hundred at most), page by page. */
+  async function completedEnrollments(program: Ref): Promise<Enrollment[]> {
+    const all: Enrollment[] = [];
+    let after: string | null = null;
+    do {
+      const page = await enrollments.listByProgram(program.agencyId, program.id, ['COMPLETED'], {
+        first: 100,
+        after,
+      });
+      all.push(...page.edges.map((edge) => edge.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return all;
+  }
+
+  /** Level 4: an indicator's change between two measured periods (honouring its direction), or a reported change. */
+  async function resultsOf(
+    scope: RequestScope,
+    input: EvaluateProgramCommand,
+  ): Promise<ResultsEvidence | undefined> {
+    if (input.resultsChangePercent !== undefined)
+      return { source: 'REPORTED', changePercent: input.resultsChangePercent };
+    const { indicator: ref, beforePeriod, afterPeriod } = input;
+    if (!ref || !beforePeriod || !afterPeriod) return undefined;
+    const indicator = await performance.get(scope.loader, ref.agencyId, ref.id);
+    if (!indicator) throw BadUserInputError.of('input.indicatorId', 'no such indicator in this agency');
+    const kind = CADENCE_PERIOD_KIND[indicator.cadence];
+    const periods = [
+      ['input.beforePeriod', beforePeriod],
+      ['input.afterPeriod', afterPeriod],
+    ] as const;
+    for (const [field, period] of periods) {
+      if (period.kind !== kind)
+        throw BadUserInputError.of(
+          field,
+          `${indicator.code} is measured ${indicator.cadence}: give a ${kind} period`,
+        );
+    }
+    if (afterPeriod.start <= beforePeriod.start)
+      throw BadUserInputError.of('input.afterPeriod', 'must come after beforePeriod');
+    const values = await Promise.all(
+      periods.map(async ([field, period]) => {
+        const found = await evaluations.measurement(scope.loader, ref.agencyId, ref.id, period.key);
+        if (!found)
+          throw BadUserInputError.of(field, `${indicator.code} has no measurement for ${period.key}`);
+        return found.value;
+      }),
+    );
+    const [beforeValue = 0, afterValue = 0] = values;
+    return {
+      source: 'INDICATOR',
+      indicatorId: indicator.id,
+      beforePeriod: beforePeriod.key,
+      afterPeriod: afterPeriod.key,
+      beforeValue,
+      afterValue,
+      changePercent:
+        indicatorChange({ direction: indicator.direction, before: beforeValue, after: afterValue }) ??
+        undefined,
+    };
+  }
+
+  /**
+   * Evaluates a running or completed program (administrators): reaction and behaviour as given,
+   * learning from its completed participants' test scores, results from an indicator, and the
+   * recommendation (EXPAND / CONTINUE / REVIEW / STOP) with its reasons.
+   */
+  return async function evaluateProgram(
+    scope: RequestScope,
+    input: EvaluateProgramCommand,
+  ): Promise<Evaluation> {
+    const caller = requireStaff(scope.caller, EVALUATORS);
+    requireSameAgency(caller, input.program.agencyId);
+    if (input.indicator) requireSameAgency(caller, input.indicator.agencyId);
+    const { idempotencyKey, ...request } = input;
+    const claim = idempotencyKey
+      ? {
+          agencyId: caller.agencyId,
+          operation: 'evaluateProgram',
+          key: idempotencyKey,
+          requestHash: requestHash(request),
+        }
+      : undefined;
+    const replayed = claim ? await replayedResult(table, claim) : undefined;
+    if (replayed) return latest(caller.agencyId, replayed);
+    const program = await training.getProgramLatest(caller.agencyId, input.program.id);
+    if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
+    if (!EVALUABLE.includes(program.status))
+      throw BadUserInputError.of(
+        'input.programId',
+        `the program is ${program.status}: evaluate it once it runs`,
+      );
+    const [completed, results] = await Promise.all([completedEnrollments(program), resultsOf(scope, input)]);
+    const learningGain = averageLearningGain(completed);
+    const advice = recommendProgramAction({
+      reactionScore: input.reactionScore,
+      avgLearningGain: learningGain,
+      behaviourScore: input.behaviourScore,
+      resultsChange: results?.changePercent,
+    });
+    const now = clock();
+    const evaluation: ProgramEvaluation = {
+      agencyId: caller.agencyId,
+      id: newId(),
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      kind: 'PROGRAM',
+      evaluatedAt: now.toISOString(),
+      evaluatorId: caller.employeeId,
+      notes: input.notes,
+      programId: program.id,
+      reactionScore: input.reactionScore,
+      learningGain: learningGain ?? undefined,
+      learningParticipants: completed.filter(
+        (e) => e.preTestScore !== undefined && e.postTestScore !== undefined,
+      ).length,
+      behaviourScore: input.behaviourScore,
+      results,
+      recommendation: advice.recommendation,
+      reasons: advice.reasons,
+    };
+    const written = await evaluations.recordProgramEvaluation(evaluation, now, claim);
+    return written.replayed ? latest(caller.agencyId, written.id) : evaluation;
+  };
+}
