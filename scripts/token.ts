@@ -9,7 +9,8 @@ import { PARTNER_READ_SCOPE } from '../src/auth/token-claims';
 import { loadConfig } from '../src/config/load-config';
 import { ensureDevSecrets } from '../src/local/dev-secrets';
 
-const usage = 'usage: npm run token -- --role ADMIN|UNIT_HEAD|EMPLOYEE|PARTNER --agency <id> [--unit <id>] [--employee <id>] [--partner <code>] [--expires 8h]';
+const usage =
+  'usage: npm run token -- --role ADMIN|UNIT_HEAD|EMPLOYEE|PARTNER --agency <id> [--unit <id>] [--employee <id>] [--partner <code>] [--expires 8h]';
 const { values } = parseArgs({
   options: {
     role: { type: 'string' },
@@ -39,7 +40,8 @@ if (role === 'PARTNER') {
     ),
   );
 } else {
-  if (!role || !(STAFF_ROLES as readonly string[]).includes(role)) fail(`unknown --role ${values.role ?? ''}`);
+  if (!role || !(STAFF_ROLES as readonly string[]).includes(role))
+    fail(`unknown --role ${values.role ?? ''}`);
   if (!values.agency) fail('--agency <id> is required for staff roles');
   if (role === 'UNIT_HEAD' && !values.unit) fail('--unit <id> is required for UNIT_HEAD');
   if (role === 'EMPLOYEE' && !values.employee) fail('--employee <id> is required for EMPLOYEE');
