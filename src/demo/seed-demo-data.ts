@@ -3,10 +3,12 @@ import { employeeEntity } from '../data/entities/employee';
 import { uniqueValueItem } from '../data/entities/unique-value';
 import { unitEntity } from '../data/entities/unit';
 import type { Item, Table } from '../data/table';
+import { buildDemoEvaluations, demoEvaluationItems } from './build-evaluations';
 import { demoFeedbackItems } from './build-feedback';
 import { buildDemoMentoring } from './build-mentorship';
 import { buildDemoOrganization } from './build-organization';
 import { demoPerformanceItems } from './build-performance';
+import { buildDemoPlans, demoPlanItems, linkProgramsToPlans } from './build-plans';
 import { buildDemoTraining } from './build-training';
 import { trainingItems } from './training-items';
 
@@ -14,11 +16,24 @@ import { trainingItems } from './training-items';
 export const DEMO_DATA_VERSION = 2;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
+/** Agencies, units and employees only: the base the tests build their own scenarios on. */
+export function demoOrganizationItems(now: Date): Item[] {
+  const { agencies, units, employees } = buildDemoOrganization(now);
+  return [
+    ...agencies.map((a) => agencyEntity.toItem(a)),
+    ...units.map((u) => unitEntity.toItem(u)),
+    ...employees.flatMap((e) => [employeeEntity.toItem(e), uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id)]),
+  ];
+}
+
 /** Every item of the demo data set, built for `now`. */
 export function demoItems(now: Date): Item[] {
   const org = buildDemoOrganization(now);
   const { agencies, units } = org;
-  const training = trainingItems(org, buildDemoTraining(now, org), buildDemoMentoring(now, org));
+  const demoTraining = buildDemoTraining(now, org);
+  const plans = buildDemoPlans(now, org, demoTraining);
+  const programs = linkProgramsToPlans(demoTraining.programs, plans.links);
+  const training = trainingItems(org, { ...demoTraining, programs }, buildDemoMentoring(now, org));
   return [
     ...agencies.map((a) => agencyEntity.toItem(a)),
     ...units.map((u) => unitEntity.toItem(u)),
@@ -29,17 +44,24 @@ export function demoItems(now: Date): Item[] {
     ...training.items,
     ...demoPerformanceItems(now),
     ...demoFeedbackItems(now),
+    ...demoEvaluationItems(buildDemoEvaluations(now, org, demoTraining)),
+    ...demoPlanItems(plans),
   ];
 }
 
 /**
  * Seeds the demo data once per table (a marker item remembers the version). Returns the
- * number of items written, 0 when the table was already seeded.
+ * number of items written, 0 when the table was already seeded. `organization` seeds only
+ * agencies, units and employees.
  */
-export async function seedDemoData(table: Table, now: Date): Promise<number> {
+export async function seedDemoData(
+  table: Table,
+  now: Date,
+  scope: 'all' | 'organization' = 'all',
+): Promise<number> {
   const marker = await table.get(MARKER);
   if (marker && Number(marker.version) >= DEMO_DATA_VERSION) return 0;
-  const items = demoItems(now);
+  const items = scope === 'all' ? demoItems(now) : demoOrganizationItems(now);
   await table.batchPut(items);
   await table.put({ ...MARKER, entity: 'Seed', version: DEMO_DATA_VERSION, seededAt: now.toISOString() });
   return items.length;

@@ -41,7 +41,7 @@ const validInput = (overrides: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
-  await seedDemoData(app.deps.table, NOW);
+  await seedDemoData(app.deps.table, NOW, 'organization');
 });
 afterAll(() => app.close());
 

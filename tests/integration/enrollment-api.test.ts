@@ -69,7 +69,7 @@ async function programState(id: string): Promise<ProgramState> {
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
-  await seedDemoData(app.deps.table, NOW);
+  await seedDemoData(app.deps.table, NOW, 'organization');
 });
 afterAll(() => app.close());
 

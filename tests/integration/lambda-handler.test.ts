@@ -60,7 +60,7 @@ beforeAll(async () => {
   secrets = await ensureDevSecrets(dataDir);
   const { client, doc } = createDynamoClients({ region: 'local', endpoint });
   await ensureTable(client, tableName);
-  await seedDemoData(new Table(doc, tableName), new Date());
+  await seedDemoData(new Table(doc, tableName), new Date(), 'organization');
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: tableName,

@@ -47,7 +47,7 @@ const start = (
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
-  await seedDemoData(app.deps.table, NOW);
+  await seedDemoData(app.deps.table, NOW, 'organization');
 });
 afterAll(() => app.close());
 

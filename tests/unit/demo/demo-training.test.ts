@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoMentoring } from '../../../src/demo/build-mentorship';
+import { buildDemoOrganization } from '../../../src/demo/build-organization';
+import { buildDemoTraining } from '../../../src/demo/build-training';
+import { trainingItems } from '../../../src/demo/training-items';
+import { compareSeniority } from '../../../src/domain/mentorship-rules';
+import { SEAT_HOLDING } from '../../../src/domain/training';
+
+const NOW = new Date('2026-11-01T00:00:00.000Z');
+const org = buildDemoOrganization(NOW);
+const training = buildDemoTraining(NOW, org);
+const mentoring = buildDemoMentoring(NOW, org);
+const { employees } = trainingItems(org, training, mentoring);
+
+describe('demo training data', () => {
+  it('offers the programs of the articles in every agency, with the partner university in Medan and Binjai', () => {
+    for (const agency of ['medan', 'palembang', 'gorontalo', 'binjai']) {
+      expect(training.programs.filter((p) => p.agencyId === agency).length).toBeGreaterThanOrEqual(5);
+    }
+    const degree = training.programs.filter((p) => p.category === 'DEGREE');
+    expect(degree.map((p) => `${p.agencyId}:${p.partnerId}`).sort()).toEqual(['binjai:usu', 'medan:usu']);
+    expect(new Set(training.programs.map((p) => p.status))).toEqual(
+      new Set(['COMPLETED', 'RUNNING', 'OPEN']),
+    );
+  });
+
+  it('keeps every program seat counter equal to its enrollments, never over capacity', () => {
+    for (const program of training.programs) {
+      const mine = training.enrollments.filter((e) => e.programId === program.id);
+      expect(program.seatsTaken).toBe(mine.filter((e) => SEAT_HOLDING.includes(e.status)).length);
+      expect(program.waitlistCount).toBe(mine.filter((e) => e.status === 'WAITLISTED').length);
+      expect(program.completedCount).toBe(mine.filter((e) => e.status === 'COMPLETED').length);
+      expect(program.seatsTaken).toBeLessThanOrEqual(program.capacity);
+      if (program.waitlistCount > 0) expect(program.seatsTaken).toBe(program.capacity);
+    }
+  });
+
+  it('credits JP and a unique certificate to every completion, and nothing otherwise', () => {
+    const certificates = new Set<string>();
+    for (const e of training.enrollments) {
+      const program = training.programs.find((p) => p.id === e.programId);
+      if (e.status === 'COMPLETED') {
+        expect(e.jpCredited).toBe(program?.jp);
+        expect(e.postTestScore).toBeGreaterThanOrEqual(e.preTestScore ?? 0);
+        certificates.add(e.certificateNumber ?? '');
+      } else {
+        expect(e.jpCredited).toBe(0);
+        expect(e.certificateNumber).toBeUndefined();
+      }
+    }
+    expect(certificates.size).toBe(training.enrollments.filter((e) => e.status === 'COMPLETED').length);
+  });
+
+  it('lists each enrollment and mentorship on its employees, and counts active mentees', () => {
+    const byId = new Map(employees.map((e) => [e.id, e]));
+    for (const e of training.enrollments) expect(byId.get(e.employeeId)?.enrollmentIds).toContain(e.id);
+    for (const m of mentoring.mentorships) {
+      expect(byId.get(m.mentorId)?.mentorshipIdsAsMentor).toContain(m.id);
+      expect(byId.get(m.menteeId)?.mentorshipIdsAsMentee).toContain(m.id);
+    }
+    for (const e of employees) {
+      const active = mentoring.mentorships.filter((m) => m.mentorId === e.id && m.status === 'ACTIVE').length;
+      expect(e.activeMenteeCount ?? 0).toBe(active);
+      expect(active).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('pairs only a more senior mentor with a junior, with session totals that add up', () => {
+    const byId = new Map(org.employees.map((e) => [e.id, e]));
+    for (const m of mentoring.mentorships) {
+      const mentor = byId.get(m.mentorId);
+      const mentee = byId.get(m.menteeId);
+      if (!mentor || !mentee) throw new Error('dangling mentorship');
+      expect(compareSeniority(mentor, mentee, m.startDate)).toBeGreaterThan(0);
+      const sessions = mentoring.sessions.filter((s) => s.mentorshipId === m.id);
+      expect(m.sessionCount).toBe(sessions.length);
+      expect(m.totalMinutes).toBe(sessions.reduce((sum, s) => sum + s.minutes, 0));
+    }
+  });
+});
