@@ -1,4 +1,4 @@
-import type { Employee } from '../domain/employee';
+import { type Employee, profileOf } from '../domain/employee';
 import type { MentoringSession, Mentorship } from '../domain/mentorship';
 import {
   compareSeniority,
@@ -77,6 +77,7 @@ export function buildDemoMentoring(now: Date, org: DemoOrganization): DemoMentor
         updatedAt: (end ?? start).toISOString(),
         mentorId: mentor.id,
         menteeId: mentee.id,
+        menteeProfile: profileOf(mentee),
         goals: [random.pick(GOALS), random.pick(GOALS)].filter((g, i, all) => all.indexOf(g) === i),
         startDate: isoDay(start),
         endDate: end ? isoDay(end) : undefined,
@@ -98,6 +99,8 @@ export function buildDemoMentoring(now: Date, org: DemoOrganization): DemoMentor
           createdAt: date.toISOString(),
           updatedAt: date.toISOString(),
           mentorshipId: id,
+          menteeId: mentee.id,
+          menteeProfile: profileOf(mentee),
           date: isoDay(date),
           minutes,
           notes: `Diskusi kemajuan: ${mentorship.goals[0]?.toLowerCase()}.`,

@@ -3,7 +3,7 @@ import { INDICATOR_CODE_GUARD, performanceIndicatorEntity } from '../data/entiti
 import { uniqueValueItem } from '../data/entities/unique-value';
 import type { Item } from '../data/table';
 import { addDays, dateParts, jakartaDateOf } from '../domain/calendar-date';
-import type { Direction } from '../domain/indicator-achievement';
+import { achievementPercent, type Direction } from '../domain/indicator-achievement';
 import {
   CADENCE_PERIOD_KIND,
   type IndicatorCadence,
@@ -195,13 +195,20 @@ export function buildDemoPerformance(now: Date): {
     const kind = CADENCE_PERIOD_KIND[plan.cadence];
     for (const period of periodsBetween(firstMonth, today, kind).filter((p) => p.end < today)) {
       const recorded = new Date(`${addDays(period.end, 5)}T02:00:00.000Z`);
+      const value = valueAt(plan, Math.max(0, monthsBetween(firstMonth, period.end)), random);
       measurements.push({
         agencyId: plan.agencyId,
         indicatorId: indicator.id,
         period: period.key,
-        value: valueAt(plan, Math.max(0, monthsBetween(firstMonth, period.end)), random),
+        value,
         recordedAt: (recorded < now ? recorded : now).toISOString(),
         recordedBy: 'demo-seed',
+        unitId,
+        achievementPercent: achievementPercent({
+          direction: plan.direction,
+          target: plan.target,
+          actual: value,
+        }),
       });
     }
   }

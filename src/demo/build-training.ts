@@ -1,4 +1,4 @@
-import type { Employee } from '../domain/employee';
+import { type Employee, profileOf } from '../domain/employee';
 import type { Unit } from '../domain/organization';
 import {
   certificateNumber,
@@ -128,6 +128,8 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
               employeeId: employee.id,
               unitId: employee.unitId,
               partnerId: program.partnerId,
+              employeeProfile: profileOf(employee),
+              programStartDate: program.startDate,
               status,
               queueKey: id,
               jpCredited: 0,

@@ -54,3 +54,27 @@ export const EMPLOYEE_RELATION_ATTRIBUTES = [
   'mentorshipIdsAsMentee',
   'activeMenteeCount',
 ] as const;
+
+/**
+ * An employee as dashboards group them, fixed at the time of a fact (an enrollment, an
+ * appraisal, a mentoring session) so later promotions or transfers do not rewrite history.
+ */
+export interface EmployeeProfile {
+  unitId: string;
+  /** Golongan code (e.g. `III_A`) for PNS, `PPPK-<grade>` for PPPK. */
+  grade: string;
+  employmentType: 'PNS' | 'PPPK';
+  gender: 'MALE' | 'FEMALE';
+}
+
+/** The profile of an employee now. */
+export function profileOf(
+  employee: Pick<Employee, 'unitId' | 'golongan' | 'pppkGrade' | 'employmentType' | 'gender'>,
+): EmployeeProfile {
+  return {
+    unitId: employee.unitId,
+    grade: employee.golongan ?? `PPPK-${employee.pppkGrade ?? 'I'}`,
+    employmentType: employee.employmentType,
+    gender: employee.gender,
+  };
+}

@@ -1,3 +1,4 @@
+import type { EmployeeProfile } from './employee';
 import type { RecordMeta } from './record';
 
 export const MENTORSHIP_STATUSES = ['ACTIVE', 'COMPLETED', 'CANCELLED'] as const;
@@ -7,6 +8,8 @@ export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number];
 export interface Mentorship extends RecordMeta {
   mentorId: string;
   menteeId: string;
+  /** Snapshot for dashboards: the mentee's profile when the mentorship started. */
+  menteeProfile: EmployeeProfile;
   goals: string[];
   startDate: string;
   endDate?: string | undefined;
@@ -20,6 +23,9 @@ export interface Mentorship extends RecordMeta {
 /** One mentoring meeting with its minutes (notulen) and agreed actions (rencana tindak lanjut). */
 export interface MentoringSession extends RecordMeta {
   mentorshipId: string;
+  /** Snapshots for dashboards and JP: who was mentored, and their profile at the time. */
+  menteeId: string;
+  menteeProfile: EmployeeProfile;
   date: string;
   minutes: number;
   notes?: string | undefined;

@@ -56,4 +56,8 @@ export interface Measurement {
   recordedAt: string;
   /** Subject of the token that recorded it. */
   recordedBy: string;
+  /** Snapshot for dashboards, fixed when recorded: the indicator's responsible unit. */
+  unitId: string;
+  /** Snapshot: achievement against the target and direction in force when recorded. */
+  achievementPercent: number;
 }

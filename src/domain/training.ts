@@ -1,3 +1,4 @@
+import type { EmployeeProfile } from './employee';
 import type { RecordMeta } from './record';
 import type { ProgramCategory, ProgramFormat } from './training-formats';
 
@@ -81,6 +82,9 @@ export interface Enrollment extends RecordMeta {
   /** The employee's unit when enrolling (dashboards group by it). */
   unitId: string;
   partnerId?: string | undefined;
+  /** Snapshots for dashboards, fixed at enrollment: the employee's profile and the program's start. */
+  employeeProfile: EmployeeProfile;
+  programStartDate: string;
   status: EnrollmentStatus;
   /** Orders the waitlist: earlier keys are promoted first. */
   queueKey: string;

@@ -92,6 +92,43 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
     variables: '{ "unitId": "VW5pdDptZWRhbjptZWRhbi1iZWxhd2Fu" }',
   },
   {
+    audience: 'Administrators',
+    title: 'Record an SKP appraisal and see the talent 9-box',
+    query: `mutation Appraise($input: RecordAppraisalInput!) {
+  recordAppraisal(input: $input) {
+    id period periodLabel predikat predikatLabel
+    talentBox { box guidance }
+    siasnSkpRecord { nip tahun hasilKinerja perilakuKerja kuadranKinerja penilaiNama }
+    employee { name appraisals(first: 3) { edges { node { period predikat } } } }
+  }
+}`,
+    variables: `{
+  "input": {
+    "employeeId": "RW1wbG95ZWU6bWVkYW46bWVkYW4tZGlua2VzLWUwMDI",
+    "period": "2026",
+    "resultRating": "ABOVE",
+    "behaviourRating": "AS_EXPECTED",
+    "potential": "HIGH"
+  }
+}`,
+  },
+  {
+    audience: 'Staff',
+    title: 'Development plans: budget, programs and their evaluations (Binjai)',
+    query: `query Plans {
+  developmentPlans(first: 5) {
+    edges { node {
+      title year status owner { name position { title } }
+      budget { planned committed spent remaining }
+      programs(first: 10) { edges { node {
+        title costPerParticipant capacity status
+        evaluations(first: 1) { edges { node { recommendation recommendationLabel reasons levels { learning results } } } }
+      } } }
+    } }
+  }
+}`,
+  },
+  {
     audience: 'Public',
     title: 'Give feedback on a service (IKM survey, no token)',
     query: `mutation Feedback($input: SubmitFeedbackInput!) {

@@ -2,6 +2,7 @@ import type { Connection, PageArgs } from '../data/paginate';
 import { requestHash } from '../data/request-hash';
 import { replayedResult } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
+import { profileOf } from '../domain/employee';
 import { certificateNumber, type Enrollment, type EnrollmentStatus } from '../domain/training';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
@@ -115,6 +116,8 @@ export function createEnrollmentService(deps: ServiceDeps) {
         employeeId: employee.id,
         unitId: employee.unitId,
         partnerId: program.partnerId,
+        employeeProfile: profileOf(employee),
+        programStartDate: program.startDate,
         status: 'ENROLLED',
         queueKey: id,
         enrolledAt: now,

@@ -1,6 +1,6 @@
 import type { Connection, PageArgs } from '../data/paginate';
 import { versionConflict } from '../data/versioned-update';
-import type { Employee } from '../domain/employee';
+import { type Employee, profileOf } from '../domain/employee';
 import type { MentoringSession, Mentorship, MentorshipStatus } from '../domain/mentorship';
 import { checkMentorEligibility, type SeniorityProfile } from '../domain/mentorship-rules';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
@@ -119,6 +119,7 @@ export function createMentorshipService(deps: ServiceDeps) {
         updatedAt: now,
         mentorId: mentor.id,
         menteeId: mentee.id,
+        menteeProfile: profileOf(mentee),
         goals: input.goals,
         startDate,
         endDate: input.endDate,
@@ -168,6 +169,8 @@ export function createMentorshipService(deps: ServiceDeps) {
         createdAt: now,
         updatedAt: now,
         mentorshipId: mentorship.id,
+        menteeId: mentorship.menteeId,
+        menteeProfile: mentorship.menteeProfile,
         date: input.date,
         minutes: input.minutes,
         notes: input.notes,

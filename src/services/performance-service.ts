@@ -217,6 +217,12 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
         note: input.note,
         recordedAt: now.toISOString(),
         recordedBy: caller.subject,
+        unitId: indicator.unitId,
+        achievementPercent: achievementPercent({
+          direction: indicator.direction,
+          target: indicator.target,
+          actual: input.value,
+        }),
       };
       await performance.recordMeasurement(measurement);
       return measurement;

@@ -1,0 +1,59 @@
+import { accumulate, type CellDelta } from '../../domain/analytics/cells';
+import { contributionOf } from '../../domain/analytics/facts';
+import { complianceFact, type Tally, withContribution } from '../../domain/analytics/jp-tally';
+import type { Item } from '../table';
+import { cellAttribute, jpTallyKey, rollupKey } from './rollup-keys';
+
+/** Numbers of one rollup item, by attribute (`rest|component`), zeros left out. */
+export type RollupValues = Record<string, number>;
+
+export interface Recomputation {
+  /** Rollup items by `pk\u0000sk`. */
+  rollups: Map<string, { pk: string; sk: string; family: string; cuboid: string; bucket: string; values: RollupValues }>;
+  /** JP tallies by `pk\u0000sk`. */
+  tallies: Map<string, { pk: string; sk: string; agencyId: string; employeeId: string; year: string; contributions: Tally }>;
+}
+
+/**
+ * What the rollups must be for a set of base items: the same fact and tally functions the
+ * stream aggregator applies change by change, applied to everything at once. Used to rebuild
+ * rollups and to prove the aggregator right.
+ */
+export function recomputeRollups(items: Iterable<Item>): Recomputation {
+  const cellsByAgency = new Map<string, Map<string, CellDelta>>();
+  const tallies: Recomputation['tallies'] = new Map();
+  for (const item of items) {
+    const agencyId = item.agencyId;
+    if (typeof agencyId !== 'string') continue;
+    const contribution = contributionOf(item);
+    if (contribution.facts.length === 0 && contribution.jp.length === 0) continue;
+    const cells = cellsByAgency.get(agencyId) ?? new Map<string, CellDelta>();
+    cellsByAgency.set(agencyId, cells);
+    accumulate(cells, contribution.facts, 1);
+    for (const jp of contribution.jp) {
+      const key = jpTallyKey(agencyId, jp.employeeId, jp.year);
+      const id = `${key.pk}\u0000${key.sk}`;
+      const tally = tallies.get(id) ?? { ...key, agencyId, employeeId: jp.employeeId, year: jp.year, contributions: {} };
+      tally.contributions = withContribution(tally.contributions, String(item.id), { minutes: jp.minutes, date: jp.date, profile: jp.profile });
+      tallies.set(id, tally);
+    }
+  }
+  for (const tally of tallies.values()) {
+    const cells = cellsByAgency.get(tally.agencyId) ?? new Map<string, CellDelta>();
+    cellsByAgency.set(tally.agencyId, cells);
+    accumulate(cells, complianceFact(tally.contributions, tally.year), 1);
+  }
+  const rollups: Recomputation['rollups'] = new Map();
+  for (const [agencyId, cells] of cellsByAgency) {
+    for (const cell of cells.values()) {
+      const key = rollupKey(agencyId, cell);
+      const id = `${key.pk}\u0000${key.sk}`;
+      const item = rollups.get(id) ?? { ...key, family: cell.family, cuboid: cell.cuboid, bucket: cell.bucket, values: {} };
+      for (const [component, value] of Object.entries(cell.components)) {
+        if (Math.abs(value) > 1e-9) item.values[cellAttribute(cell.rest, component)] = value;
+      }
+      if (Object.keys(item.values).length > 0) rollups.set(id, item);
+    }
+  }
+  return { rollups, tallies };
+}

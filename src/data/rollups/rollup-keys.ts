@@ -1,0 +1,44 @@
+import type { Cell } from '../../domain/analytics/cells';
+import type { Family } from '../../domain/analytics/families';
+import type { ItemKey } from '../table';
+
+/**
+ * Rollup items: one per (agency, family, cuboid, time bucket, first dimension value), holding
+ * numbers named `<rest>|<component>`. A query reads one partition (family + cuboid) over a
+ * range of buckets: the cost follows the number of groups, never the number of records.
+ */
+export function rollupKey(agencyId: string, cell: Pick<Cell, 'family' | 'cuboid' | 'bucket' | 'first'>): ItemKey {
+  return { pk: rollupPartition(agencyId, cell.family, cell.cuboid), sk: `${cell.bucket}#${cell.first}` };
+}
+
+/** The partition of one cuboid of a family in an agency. */
+export function rollupPartition(agencyId: string, family: Family, cuboid: string): string {
+  return `${agencyId}#Rollup#${family}#${cuboid}`;
+}
+
+/** Attribute of one component of one cell inside its rollup item. */
+export const cellAttribute = (rest: string, component: string) => `${rest}|${component}`;
+
+/** Splits a rollup item's attribute name back into the cell's `rest` and the component. */
+export function parseCellAttribute(name: string): { rest: string; component: string } | undefined {
+  const at = name.lastIndexOf('|');
+  return at > 0 ? { rest: name.slice(0, at), component: name.slice(at + 1) } : undefined;
+}
+
+/** Key of an employee's learning tally for a year (toward the 20 JP rule). */
+export function jpTallyKey(agencyId: string, employeeId: string, year: string): ItemKey {
+  return { pk: `${agencyId}#JpTally#${employeeId}`, sk: year };
+}
+
+/** Key of the ledger entry that marks one chunk of one stream event as applied. */
+export function ledgerKey(agencyId: string, eventId: string, chunk: string): ItemKey {
+  return { pk: `${agencyId}#RollupLedger#${eventId}`, sk: chunk };
+}
+
+/** Key of an agency's freshness mark (the newest change the rollups include). */
+export function watermarkKey(agencyId: string): ItemKey {
+  return { pk: `${agencyId}#RollupWatermark`, sk: 'Watermark' };
+}
+
+/** Ledger entries outlive the stream's 24-hour retention and any retry window. */
+export const LEDGER_TTL_SECONDS = 7 * 24 * 3600;

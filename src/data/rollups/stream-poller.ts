@@ -1,0 +1,159 @@
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  type GetRecordsCommandOutput,
+  GetShardIteratorCommand,
+  type Shard,
+  type ShardIteratorType,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { Table } from '../table';
+import type { RollupAggregator } from './apply-changes';
+import { type StreamChange, toStreamChange } from './stream-change';
+
+const CHECKPOINTS = 'System#StreamCheckpoint';
+
+interface ShardState {
+  iterator?: string | undefined;
+  done: boolean;
+}
+
+export interface StreamPollerOptions {
+  client: DynamoDBClient;
+  table: Table;
+  aggregator: RollupAggregator;
+  /** Where to start in shards that have no checkpoint yet. */
+  startAt: 'TRIM_HORIZON' | 'LATEST';
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Reads the table's stream through the DynamoDB Streams API (DynamoDB Local in `npm start` and
+ * the tests) and hands the changes to the same aggregator Lambda uses. Shards are read parents
+ * first; the last applied sequence number of each is checkpointed in the table, so a restart
+ * resumes where it stopped, and a failed change is retried on the next poll, like Lambda does.
+ */
+export function createStreamPoller({ client, table, aggregator, startAt, onError }: StreamPollerOptions) {
+  const config = client.config;
+  const streams = new DynamoDBStreamsClient({
+    region: config.region,
+    endpoint: config.endpoint,
+    credentials: config.credentials,
+  });
+  const shards = new Map<string, ShardState>();
+  let streamArn: string | undefined;
+
+  async function checkpoint(shardId: string): Promise<string | undefined> {
+    const item = await table.get({ pk: CHECKPOINTS, sk: shardId });
+    return typeof item?.sequence === 'string' ? item.sequence : undefined;
+  }
+
+  async function iteratorFor(shardId: string): Promise<string | undefined> {
+    const sequence = await checkpoint(shardId);
+    const type: ShardIteratorType = sequence ? 'AFTER_SEQUENCE_NUMBER' : startAt;
+    const out = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence }),
+    );
+    return out.ShardIterator;
+  }
+
+  async function readShard(shard: Shard): Promise<number> {
+    const shardId = shard.ShardId as string;
+    const state = shards.get(shardId) ?? { done: false };
+    shards.set(shardId, state);
+    if (state.done) return 0;
+    state.iterator ??= await iteratorFor(shardId);
+    if (!state.iterator) {
+      state.done = true;
+      return 0;
+    }
+    let out: GetRecordsCommandOutput;
+    try {
+      out = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
+    } catch (error) {
+      if (error instanceof ExpiredIteratorException) {
+        state.iterator = undefined;
+        return 0;
+      }
+      throw error;
+    }
+    const records = out.Records ?? [];
+    const changes: StreamChange[] = [];
+    let applied = 0;
+    for (const record of records) {
+      const change = toStreamChange(record);
+      try {
+        if ((await aggregator.applyChange(change)) !== 'skipped') applied += 1;
+      } catch (error) {
+        // Stop at the failed change: the next poll starts again from the last checkpoint.
+        state.iterator = undefined;
+        await aggregator.advanceWatermarks(changes);
+        throw error;
+      }
+      changes.push(change);
+    }
+    // The aggregator's own writes come back through the stream as skipped records; checkpointing
+    // only batches that applied something keeps those from feeding the stream forever.
+    const last = records.at(-1)?.dynamodb?.SequenceNumber;
+    if (applied > 0 && last) {
+      await aggregator.advanceWatermarks(changes);
+      await table.put({ pk: CHECKPOINTS, sk: shardId, entity: 'StreamCheckpoint', sequence: last });
+    }
+    state.iterator = out.NextShardIterator;
+    if (!state.iterator) state.done = true;
+    return applied;
+  }
+
+  /** Applies every change available now; returns how many changed the rollups. */
+  async function pollOnce(): Promise<number> {
+    if (!streamArn) {
+      const described = await client.send(new DescribeTableCommand({ TableName: table.name }));
+      streamArn = described.Table?.LatestStreamArn;
+      if (!streamArn) throw new Error(`Table ${table.name} has no stream`);
+    }
+    const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const all = out.StreamDescription?.Shards ?? [];
+    // Parents (older sequence numbers) before children, so a record's earlier changes come first.
+    const start = (shard: Shard) => BigInt(shard.SequenceNumberRange?.StartingSequenceNumber ?? '0');
+    const ordered = [...all].sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0));
+    let read = 0;
+    for (const shard of ordered) read += await readShard(shard);
+    return read;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  return {
+    pollOnce,
+    /** Applies changes until none arrive for a moment (tests: wait for the aggregator to catch up). */
+    async drain(): Promise<void> {
+      for (let quiet = 0; quiet < 2; ) quiet = (await pollOnce()) === 0 ? quiet + 1 : 0;
+    },
+    /** Polls every `intervalMs` until stopped. */
+    start(intervalMs = 500) {
+      const tick = async () => {
+        try {
+          await pollOnce();
+        } catch (error) {
+          onError?.(error);
+        }
+        if (stopped) return;
+        timer = setTimeout(() => {
+          running = tick();
+        }, intervalMs);
+      };
+      running = tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      streams.destroy();
+    },
+  };
+}
+
+export type StreamPoller = ReturnType<typeof createStreamPoller>;

@@ -1,0 +1,200 @@
+import { complaintDeadlines } from '../complaint-deadlines';
+import { type Employee, type EmployeeProfile, profileOf } from '../employee';
+import { type Feedback, isComplaintKind } from '../feedback';
+import type { MentoringSession, Mentorship } from '../mentorship';
+import type { Enrollment } from '../training';
+import { MINUTES_PER_JP } from '../training-hours';
+import type { StoredDimension } from './dimensions';
+import type { Family } from './families';
+
+/** What one base record contributes to one family: a time bucket, dimension values, summable components. */
+export interface Fact {
+  family: Family;
+  /** `YYYY-MM` (MONTH families), `YYYY` (YEAR) or `-` (timeless state). */
+  bucket: string;
+  dims: Partial<Record<StoredDimension, string>>;
+  components: Record<string, number>;
+}
+
+/** Minutes of learning an employee earned in a year (toward the 20 JP rule), and their profile then. */
+export interface JpContribution {
+  employeeId: string;
+  year: string;
+  /** Day of the learning (completion or session). */
+  date: string;
+  minutes: number;
+  profile: EmployeeProfile;
+}
+
+export interface Contribution {
+  facts: Fact[];
+  jp: JpContribution[];
+}
+
+type Image = Record<string, unknown>;
+const NONE: Contribution = { facts: [], jp: [] };
+const flag = (condition: boolean) => (condition ? 1 : 0);
+
+/** The stored dimensions of an employee profile. */
+export const profileDims = (p: EmployeeProfile) => ({
+  UNIT: p.unitId,
+  GOLONGAN: p.grade,
+  EMPLOYMENT_TYPE: p.employmentType,
+  GENDER: p.gender,
+});
+
+function enrollmentFacts(e: Enrollment): Contribution {
+  const completed = e.status === 'COMPLETED';
+  const gain = completed && e.preTestScore !== undefined && e.postTestScore !== undefined;
+  const facts: Fact[] = [
+    {
+      family: 'ENROLLMENT',
+      bucket: e.programStartDate.slice(0, 7),
+      dims: {
+        ...profileDims({ ...e.employeeProfile, unitId: e.unitId }),
+        PROGRAM: e.programId,
+        ENROLLMENT_STATUS: e.status,
+      },
+      components: {
+        enrollments: 1,
+        completed: flag(completed),
+        dropped: flag(e.status === 'DROPPED'),
+        noShow: flag(e.status === 'NO_SHOW'),
+        waitlisted: flag(e.status === 'WAITLISTED'),
+        jp: e.jpCredited,
+        gainSum: gain ? (e.postTestScore as number) - (e.preTestScore as number) : 0,
+        gainN: flag(gain),
+      },
+    },
+  ];
+  const jp =
+    completed && e.completedAt && e.jpCredited > 0
+      ? [
+          {
+            employeeId: e.employeeId,
+            year: e.completedAt.slice(0, 4),
+            date: e.completedAt.slice(0, 10),
+            minutes: e.jpCredited * MINUTES_PER_JP,
+            profile: { ...e.employeeProfile, unitId: e.unitId },
+          },
+        ]
+      : [];
+  return { facts, jp };
+}
+
+function feedbackFacts(f: Feedback & { overdueAt?: string }): Contribution {
+  if (f.moderationStatus === 'HIDDEN') return NONE;
+  const complaint = isComplaintKind(f.kind);
+  let overdue = false;
+  if (complaint) {
+    const due = complaintDeadlines(f.kind as Parameters<typeof complaintDeadlines>[0], f.submittedAt).resolutionDue;
+    overdue = f.resolvedAt ? f.resolvedAt > due : Boolean(f.overdueAt);
+  }
+  const responseHours = complaint && f.firstResponseAt ? (Date.parse(f.firstResponseAt) - Date.parse(f.submittedAt)) / 3_600_000 : 0;
+  const answers = f.surveyAnswers ?? [];
+  return {
+    facts: [
+      {
+        family: 'FEEDBACK',
+        bucket: f.submittedAt.slice(0, 7),
+        dims: { UNIT: f.unitId, FEEDBACK_CHANNEL: f.channel },
+        components: {
+          feedback: 1,
+          ikmSum: answers.reduce((sum, a) => sum + a, 0),
+          ikmResponses: flag(answers.length > 0),
+          complaints: flag(complaint),
+          overdue: flag(overdue),
+          responseHours: Math.round(responseHours * 100) / 100,
+          responded: flag(complaint && Boolean(f.firstResponseAt)),
+        },
+      },
+    ],
+    jp: [],
+  };
+}
+
+function sessionFacts(s: MentoringSession): Contribution {
+  return {
+    facts: [
+      { family: 'MENTORING', bucket: s.date.slice(0, 7), dims: { UNIT: s.menteeProfile.unitId }, components: { minutes: s.minutes, sessions: 1 } },
+    ],
+    jp: [{ employeeId: s.menteeId, year: s.date.slice(0, 4), date: s.date, minutes: s.minutes, profile: s.menteeProfile }],
+  };
+}
+
+/** Everything a stored item contributes to the rollups; nothing for items that are not facts. */
+export function contributionOf(item: Image | undefined): Contribution {
+  if (!item) return NONE;
+  switch (item.entity) {
+    case 'Enrollment':
+      return enrollmentFacts(item as unknown as Enrollment);
+    case 'Employee':
+      return item.status === 'ACTIVE'
+        ? { facts: [{ family: 'WORKFORCE', bucket: '-', dims: profileDims(profileOf(item as unknown as Employee)), components: { employees: 1 } }], jp: [] }
+        : NONE;
+    case 'Mentorship': {
+      const m = item as unknown as Mentorship;
+      if (m.status !== 'ACTIVE') return NONE;
+      const p = m.menteeProfile;
+      return { facts: [{ family: 'MENTORSHIP', bucket: '-', dims: { UNIT: p.unitId, GOLONGAN: p.grade, GENDER: p.gender }, components: { active: 1 } }], jp: [] };
+    }
+    case 'MentoringSession':
+      return sessionFacts(item as unknown as MentoringSession);
+    case 'Feedback':
+      return feedbackFacts(item as unknown as Feedback);
+    case 'Measurement':
+      return {
+        facts: [
+          {
+            family: 'INDICATOR',
+            bucket: monthOfPeriod(String(item.period)),
+            dims: { UNIT: String(item.unitId) },
+            components: { achievementSum: Number(item.achievementPercent ?? 0), achievementN: 1 },
+          },
+        ],
+        jp: [],
+      };
+    default:
+      return evaluationOrPlanFacts(item);
+  }
+}
+
+/** Appraisals (kind APPRAISAL with an employee profile snapshot) and development-plan budgets. */
+function evaluationOrPlanFacts(item: Image): Contribution {
+  if (item.entity === 'Evaluation' && item.kind === 'APPRAISAL' && item.employeeProfile && item.predikat) {
+    return {
+      facts: [
+        {
+          family: 'APPRAISAL',
+          bucket: String(item.periodStart).slice(0, 7),
+          dims: { ...profileDims(item.employeeProfile as EmployeeProfile), PREDIKAT: String(item.predikat) },
+          components: { appraisals: 1 },
+        },
+      ],
+      jp: [],
+    };
+  }
+  if (item.entity === 'DevelopmentPlan') {
+    const budget = (item.budget ?? {}) as { planned?: number; committed?: number; spent?: number };
+    return {
+      facts: [
+        {
+          family: 'BUDGET',
+          bucket: String(item.year),
+          dims: { UNIT: typeof item.unitId === 'string' ? item.unitId : 'AGENCY' },
+          components: { planned: budget.planned ?? 0, committed: budget.committed ?? 0, spent: budget.spent ?? 0 },
+        },
+      ],
+      jp: [],
+    };
+  }
+  return NONE;
+}
+
+
+/** First month of a period key: `2026-07` -> `2026-07`, `2026-Q3` -> `2026-07`, `2026` -> `2026-01`. */
+export function monthOfPeriod(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}`;
+  return /^\d{4}$/.test(period) ? `${period}-01` : period.slice(0, 7);
+}

@@ -1,0 +1,108 @@
+import type { StoredDimension } from './dimensions';
+import { inStorageOrder } from './dimensions';
+
+/**
+ * Fact families: what one kind of base record contributes to rollups. Each has the stored
+ * dimensions its facts carry, a time grain, and numeric components summed in cells.
+ */
+export const FAMILIES = {
+  ENROLLMENT: {
+    time: 'MONTH',
+    dims: ['UNIT', 'PROGRAM', 'ENROLLMENT_STATUS', 'GOLONGAN', 'EMPLOYMENT_TYPE', 'GENDER'],
+    components: ['enrollments', 'completed', 'dropped', 'noShow', 'waitlisted', 'jp', 'gainSum', 'gainN'],
+    description: 'Enrollments, bucketed by the month their program starts.',
+  },
+  WORKFORCE: {
+    time: 'NONE',
+    dims: ['UNIT', 'GOLONGAN', 'EMPLOYMENT_TYPE', 'GENDER'],
+    components: ['employees'],
+    description: 'Active employees now.',
+  },
+  JP: {
+    time: 'YEAR',
+    dims: ['UNIT', 'GOLONGAN', 'EMPLOYMENT_TYPE', 'GENDER'],
+    components: ['compliant'],
+    description: 'Employees who reached 20 JP in a year (programs and mentoring received).',
+  },
+  MENTORSHIP: {
+    time: 'NONE',
+    dims: ['UNIT', 'GOLONGAN', 'GENDER'],
+    components: ['active'],
+    description: "Mentorships in progress now, by the mentee's unit and grade.",
+  },
+  MENTORING: {
+    time: 'MONTH',
+    dims: ['UNIT'],
+    components: ['minutes', 'sessions'],
+    description: "Mentoring sessions, by the month held and the mentee's unit.",
+  },
+  FEEDBACK: {
+    time: 'MONTH',
+    dims: ['UNIT', 'FEEDBACK_CHANNEL'],
+    components: ['feedback', 'ikmSum', 'ikmResponses', 'complaints', 'overdue', 'responseHours', 'responded'],
+    description: 'Feedback from the public (not hidden by moderation), by the month received.',
+  },
+  INDICATOR: {
+    time: 'MONTH',
+    dims: ['UNIT'],
+    components: ['achievementSum', 'achievementN'],
+    description: 'Indicator measurements, by the first month of their period.',
+  },
+  APPRAISAL: {
+    time: 'MONTH',
+    dims: ['UNIT', 'GOLONGAN', 'EMPLOYMENT_TYPE', 'GENDER', 'PREDIKAT'],
+    components: ['appraisals'],
+    description: 'SKP appraisals, by the first month of their period.',
+  },
+  BUDGET: {
+    time: 'YEAR',
+    dims: ['UNIT'],
+    components: ['planned', 'committed', 'spent'],
+    description: 'Development-plan budgets, by plan year (UNIT = AGENCY for agency-wide plans).',
+  },
+} as const satisfies Record<
+  string,
+  {
+    time: 'MONTH' | 'YEAR' | 'NONE';
+    dims: readonly StoredDimension[];
+    components: readonly string[];
+    description: string;
+  }
+>;
+
+export type Family = keyof typeof FAMILIES;
+export type FamilySpec = (typeof FAMILIES)[Family];
+
+/** Families with at most this many dimensions keep every subset of them (the full lattice). */
+const FULL_LATTICE_UP_TO = 4;
+
+function subsets<T>(items: readonly T[], maxSize: number): T[][] {
+  const out: T[][] = [[]];
+  for (const item of items) {
+    for (const existing of [...out]) if (existing.length < maxSize) out.push([...existing, item]);
+  }
+  return out;
+}
+
+/**
+ * The cuboids (dimension subsets) a family keeps rollups for, in storage order: every subset
+ * for small families; for larger ones every subset of up to two dimensions plus the triples
+ * that include UNIT (so a unit head's implicit unit filter still fits two more dimensions).
+ */
+export function cuboidsOf(family: Family): StoredDimension[][] {
+  const dims = FAMILIES[family].dims as readonly StoredDimension[];
+  if (dims.length <= FULL_LATTICE_UP_TO) return subsets(dims, dims.length).map(inStorageOrder);
+  const small = subsets(dims, 2);
+  const unitTriples = subsets(
+    dims.filter((d) => d !== 'UNIT'),
+    2,
+  )
+    .filter((pair) => pair.length === 2)
+    .map((pair) => [...pair, 'UNIT' as const]);
+  return [...small, ...unitTriples].map(inStorageOrder);
+}
+
+/** Stable id of a cuboid: its dimensions in storage order joined by `+`, or `*` for the grand total. */
+export function cuboidId(dims: readonly StoredDimension[]): string {
+  return dims.length === 0 ? '*' : dims.join('+');
+}

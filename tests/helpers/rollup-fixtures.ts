@@ -1,0 +1,133 @@
+import * as fc from 'fast-check';
+import type { Item } from '../../src/data/table';
+import type { EmployeeProfile } from '../../src/domain/employee';
+
+/** Small value domains, so random items collide in cells and tallies (the interesting cases). */
+const units = ['u1', 'u2', 'u3'];
+const programs = ['p1', 'p2', 'p3'];
+const employees = ['e1', 'e2', 'e3', 'e4'];
+const profile: fc.Arbitrary<EmployeeProfile> = fc.record({
+  unitId: fc.constantFrom(...units),
+  grade: fc.constantFrom('III_A', 'III_B', 'PPPK-IX'),
+  employmentType: fc.constantFrom('PNS', 'PPPK'),
+  gender: fc.constantFrom('MALE', 'FEMALE'),
+});
+const day = fc
+  .integer({ min: 0, max: 700 })
+  .map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+
+const enrollment = fc
+  .record({
+    employeeId: fc.constantFrom(...employees),
+    programId: fc.constantFrom(...programs),
+    unitId: fc.constantFrom(...units),
+    employeeProfile: profile,
+    programStartDate: day,
+    partnerId: fc.option(fc.constant('usu'), { nil: undefined }),
+    status: fc.constantFrom('ENROLLED', 'WAITLISTED', 'COMPLETED', 'DROPPED', 'NO_SHOW'),
+    jp: fc.integer({ min: 1, max: 40 }),
+    pre: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    post: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    completedOn: day,
+  })
+  .map(({ jp, pre, post, completedOn, ...e }) => ({
+    entity: 'Enrollment',
+    ...e,
+    jpCredited: e.status === 'COMPLETED' ? jp : 0,
+    ...(e.status === 'COMPLETED'
+      ? { completedAt: `${completedOn}T00:00:00.000Z`, preTestScore: pre, postTestScore: post }
+      : {}),
+  }));
+
+const feedback = fc
+  .record({
+    unitId: fc.constantFrom(...units),
+    channel: fc.constantFrom('FORUM', 'ONLINE', 'SURVEY'),
+    kind: fc.constantFrom('SURVEY', 'SUGGESTION', 'COMPLAINT'),
+    answers: fc.option(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 }), {
+      nil: undefined,
+    }),
+    submittedOn: day,
+    respondedAfterHours: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+    resolvedAfterDays: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+    hidden: fc.boolean(),
+  })
+  .map(({ answers, submittedOn, respondedAfterHours, resolvedAfterDays, hidden, ...f }) => {
+    const submittedAt = `${submittedOn}T02:00:00.000Z`;
+    const at = (hours: number) => new Date(Date.parse(submittedAt) + hours * 3_600_000).toISOString();
+    return {
+      entity: 'Feedback',
+      ...f,
+      serviceName: 'Layanan',
+      submittedAt,
+      surveyAnswers: answers,
+      moderationStatus: hidden ? 'HIDDEN' : 'PUBLISHED',
+      ...(respondedAfterHours ? { firstResponseAt: at(respondedAfterHours) } : {}),
+      ...(resolvedAfterDays ? { resolvedAt: at(resolvedAfterDays * 24) } : {}),
+    };
+  });
+
+const session = fc
+  .record({
+    menteeId: fc.constantFrom(...employees),
+    menteeProfile: profile,
+    date: day,
+    minutes: fc.integer({ min: 30, max: 480 }),
+  })
+  .map((s) => ({ entity: 'MentoringSession', mentorshipId: 'm1', agreedActions: [], ...s }));
+
+const employee = fc
+  .record({
+    unitId: fc.constantFrom(...units),
+    golongan: fc.constantFrom('III_A', 'IV_A'),
+    gender: fc.constantFrom('MALE', 'FEMALE'),
+    status: fc.constantFrom('ACTIVE', 'RETIRED'),
+  })
+  .map((e) => ({ entity: 'Employee', employmentType: 'PNS', ...e }));
+
+const measurement = fc
+  .record({
+    unitId: fc.constantFrom(...units),
+    period: fc.constantFrom('2025-03', '2025-Q2', '2026'),
+    achievementPercent: fc.integer({ min: 0, max: 200 }),
+  })
+  .map((m) => ({ entity: 'Measurement', indicatorId: 'i1', value: 1, ...m }));
+
+const appraisal = fc
+  .record({
+    employeeProfile: profile,
+    periodStart: day,
+    predikat: fc.constantFrom('BAIK', 'SANGAT_BAIK', 'KURANG'),
+  })
+  .map((a) => ({ entity: 'Evaluation', kind: 'APPRAISAL', ...a }));
+
+const plan = fc
+  .record({
+    unitId: fc.option(fc.constantFrom(...units), { nil: undefined }),
+    year: fc.constantFrom(2025, 2026),
+    planned: fc.integer({ min: 0, max: 1_000_000 }),
+    spent: fc.integer({ min: 0, max: 1000 }),
+  })
+  .map(({ planned, spent, ...p }) => ({
+    entity: 'DevelopmentPlan',
+    ...p,
+    budget: { planned, committed: planned, spent },
+  }));
+
+/** The body of one random base item (without keys). */
+export const baseItemBody: fc.Arbitrary<Item> = fc.oneof(
+  enrollment,
+  feedback,
+  session,
+  employee,
+  measurement,
+  appraisal,
+  plan,
+);
+
+/** A random operation on one of a few record slots: write a new body, or delete. */
+export const operation = fc.record({
+  slot: fc.integer({ min: 0, max: 11 }),
+  body: fc.option(baseItemBody, { nil: undefined, freq: 5 }),
+  replay: fc.boolean(),
+});
