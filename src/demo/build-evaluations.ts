@@ -2,6 +2,7 @@ import { appraisalGuardItems, evaluationEntity } from '../data/entities/evaluati
 import type { Item } from '../data/table';
 import { jakartaDateOf } from '../domain/calendar-date';
 import type { Employee } from '../domain/employee';
+import { profileOf } from '../domain/employee';
 import {
   type Appraisal,
   type AppraiserSnapshot,
@@ -106,6 +107,7 @@ function buildAppraisals(now: Date, org: DemoOrganization, random: Random): Appr
       evaluatorId: appraiser?.employeeId,
       employeeId: employee.id,
       unitId: employee.unitId,
+      employeeProfile: profileOf(employee),
       period: period.key,
       periodKind: period.kind,
       periodStart: period.start,

@@ -4,7 +4,7 @@
  * kinds share one record family so that lists, filters and `node(id)` treat them alike.
  */
 import { dateParts } from './calendar-date';
-import type { Employee } from './employee';
+import type { Employee, EmployeeProfile } from './employee';
 import { golonganLabel } from './golongan';
 import {
   nineBoxGuidance,
@@ -46,6 +46,8 @@ export interface Appraisal extends EvaluationMeta {
   employeeId: string;
   /** The employee's unit when appraised (unit lists group by it). */
   unitId: string;
+  /** Snapshot for dashboards: the employee's grade, type and gender when appraised. */
+  employeeProfile: EmployeeProfile;
   /** Period key: `2026`, `2026-Q2` or `2026-07`. */
   period: string;
   periodKind: PeriodKind;

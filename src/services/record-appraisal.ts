@@ -1,6 +1,7 @@
 import { requestHash } from '../data/request-hash';
 import { replayedResult } from '../data/transact-create';
 import { jakartaDateOf } from '../domain/calendar-date';
+import { profileOf } from '../domain/employee';
 import { type Appraisal, type AppraiserSnapshot, type Evaluation, rankOf } from '../domain/evaluation';
 import type { Potential } from '../domain/nine-box';
 import type { Period } from '../domain/period';
@@ -114,6 +115,7 @@ export function createAppraisalRecorder(deps: ServiceDeps) {
       notes: input.notes,
       employeeId: employee.id,
       unitId: employee.unitId,
+      employeeProfile: profileOf(employee),
       period: period.key,
       periodKind: period.kind,
       periodStart: period.start,

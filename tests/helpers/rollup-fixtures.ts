@@ -111,7 +111,9 @@ const plan = fc
   .map(({ planned, spent, ...p }) => ({
     entity: 'DevelopmentPlan',
     ...p,
-    budget: { planned, committed: planned, spent },
+    planned,
+    committed: planned,
+    spent,
   }));
 
 /** The body of one random base item (without keys). */

@@ -111,7 +111,7 @@ describe('rollups kept by the stream aggregator', () => {
           dynamo.client.destroy();
         }
       }),
-      { numRuns: 6 },
+      { numRuns: 15 },
     );
   });
 

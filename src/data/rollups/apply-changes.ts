@@ -23,7 +23,12 @@ export type ChangeOutcome = 'applied' | 'duplicate' | 'skipped';
  * entry in the same transaction, so redelivered or replayed changes change nothing).
  */
 export function createRollupAggregator(table: Table, clock: () => Date = () => new Date()) {
-  async function transactChunk(agencyId: string, eventId: string, chunk: string, ops: WriteOp[]): Promise<boolean> {
+  async function transactChunk(
+    agencyId: string,
+    eventId: string,
+    chunk: string,
+    ops: WriteOp[],
+  ): Promise<boolean> {
     try {
       await table.transactWrite([ledgerOp(table, agencyId, eventId, chunk, clock()), ...ops]);
       return true;
@@ -34,21 +39,45 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
   }
 
   /** Moves one record's contribution to an employee's yearly learning tally, and the JP compliance cell with it. */
-  async function applyTally(agencyId: string, eventId: string, recordId: string, employeeId: string, year: string, entry: JpContribution | undefined) {
+  async function applyTally(
+    agencyId: string,
+    eventId: string,
+    recordId: string,
+    employeeId: string,
+    year: string,
+    entry: JpContribution | undefined,
+  ) {
     const key = jpTallyKey(agencyId, employeeId, year);
     for (let attempt = 0; attempt < TALLY_RETRIES; attempt += 1) {
       const stored = await table.get(key);
       const tally = (stored?.contributions ?? {}) as Tally;
-      const next = withContribution(tally, recordId, entry && { minutes: entry.minutes, date: entry.date, profile: entry.profile });
+      const next = withContribution(
+        tally,
+        recordId,
+        entry && { minutes: entry.minutes, date: entry.date, profile: entry.profile },
+      );
       if (requestHash(next) === requestHash(tally)) return false;
       const version = Number(stored?.version ?? 0);
       const ops: WriteOp[] = [
         {
           Put: {
             TableName: table.name,
-            Item: { ...key, entity: 'JpTally', agencyId, employeeId, year, contributions: next, version: version + 1 },
+            Item: {
+              ...key,
+              entity: 'JpTally',
+              agencyId,
+              employeeId,
+              year,
+              contributions: next,
+              version: version + 1,
+            },
             ConditionExpression: stored ? '#v = :v' : 'attribute_not_exists(pk)',
-            ...(stored ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } } : {}),
+            ...(stored
+              ? {
+                  ExpressionAttributeNames: { '#v': 'version' },
+                  ExpressionAttributeValues: { ':v': version },
+                }
+              : {}),
           },
         },
         ...rollupAddOps(table, agencyId, cellDeltas(complianceFact(tally, year), complianceFact(next, year))),
@@ -63,7 +92,13 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     throw new Error(`JP tally ${employeeId}/${year} kept changing`);
   }
 
-  async function applyJp(agencyId: string, eventId: string, recordId: string, before: Contribution, after: Contribution) {
+  async function applyJp(
+    agencyId: string,
+    eventId: string,
+    recordId: string,
+    before: Contribution,
+    after: Contribution,
+  ) {
     const targets = new Map<string, { employeeId: string; year: string }>();
     for (const c of [...before.jp, ...after.jp]) targets.set(`${c.employeeId}:${c.year}`, c);
     let applied = false;
@@ -86,7 +121,9 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     const ops = rollupAddOps(table, agencyId, deltas);
     const chunks: Promise<boolean>[] = [];
     for (let i = 0; i < ops.length; i += OPS_PER_CHUNK) {
-      chunks.push(transactChunk(agencyId, change.eventId, String(i / OPS_PER_CHUNK), ops.slice(i, i + OPS_PER_CHUNK)));
+      chunks.push(
+        transactChunk(agencyId, change.eventId, String(i / OPS_PER_CHUNK), ops.slice(i, i + OPS_PER_CHUNK)),
+      );
     }
     chunks.push(applyJp(agencyId, change.eventId, String(image?.id), before, after));
     const applied = await Promise.all(chunks);

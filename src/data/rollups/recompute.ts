@@ -9,9 +9,15 @@ export type RollupValues = Record<string, number>;
 
 export interface Recomputation {
   /** Rollup items by `pk\u0000sk`. */
-  rollups: Map<string, { pk: string; sk: string; family: string; cuboid: string; bucket: string; values: RollupValues }>;
+  rollups: Map<
+    string,
+    { pk: string; sk: string; family: string; cuboid: string; bucket: string; values: RollupValues }
+  >;
   /** JP tallies by `pk\u0000sk`. */
-  tallies: Map<string, { pk: string; sk: string; agencyId: string; employeeId: string; year: string; contributions: Tally }>;
+  tallies: Map<
+    string,
+    { pk: string; sk: string; agencyId: string; employeeId: string; year: string; contributions: Tally }
+  >;
 }
 
 /**
@@ -33,8 +39,18 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
     for (const jp of contribution.jp) {
       const key = jpTallyKey(agencyId, jp.employeeId, jp.year);
       const id = `${key.pk}\u0000${key.sk}`;
-      const tally = tallies.get(id) ?? { ...key, agencyId, employeeId: jp.employeeId, year: jp.year, contributions: {} };
-      tally.contributions = withContribution(tally.contributions, String(item.id), { minutes: jp.minutes, date: jp.date, profile: jp.profile });
+      const tally = tallies.get(id) ?? {
+        ...key,
+        agencyId,
+        employeeId: jp.employeeId,
+        year: jp.year,
+        contributions: {},
+      };
+      tally.contributions = withContribution(tally.contributions, String(item.id), {
+        minutes: jp.minutes,
+        date: jp.date,
+        profile: jp.profile,
+      });
       tallies.set(id, tally);
     }
   }
@@ -48,7 +64,13 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
     for (const cell of cells.values()) {
       const key = rollupKey(agencyId, cell);
       const id = `${key.pk}\u0000${key.sk}`;
-      const item = rollups.get(id) ?? { ...key, family: cell.family, cuboid: cell.cuboid, bucket: cell.bucket, values: {} };
+      const item = rollups.get(id) ?? {
+        ...key,
+        family: cell.family,
+        cuboid: cell.cuboid,
+        bucket: cell.bucket,
+        values: {},
+      };
       for (const [component, value] of Object.entries(cell.components)) {
         if (Math.abs(value) > 1e-9) item.values[cellAttribute(cell.rest, component)] = value;
       }

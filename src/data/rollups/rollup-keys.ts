@@ -7,7 +7,10 @@ import type { ItemKey } from '../table';
  * numbers named `<rest>|<component>`. A query reads one partition (family + cuboid) over a
  * range of buckets: the cost follows the number of groups, never the number of records.
  */
-export function rollupKey(agencyId: string, cell: Pick<Cell, 'family' | 'cuboid' | 'bucket' | 'first'>): ItemKey {
+export function rollupKey(
+  agencyId: string,
+  cell: Pick<Cell, 'family' | 'cuboid' | 'bucket' | 'first'>,
+): ItemKey {
   return { pk: rollupPartition(agencyId, cell.family, cell.cuboid), sk: `${cell.bucket}#${cell.first}` };
 }
 

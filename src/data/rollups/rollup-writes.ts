@@ -15,8 +15,18 @@ export function rollupAddOps(table: Table, agencyId: string, deltas: readonly Ce
   }
   return [...byItem.values()].map((cells) => {
     const [head] = cells as [CellDelta, ...CellDelta[]];
-    const names: Record<string, string> = { '#entity': 'entity', '#family': 'family', '#cuboid': 'cuboid', '#bucket': 'bucket' };
-    const values: Record<string, unknown> = { ':entity': 'Rollup', ':family': head.family, ':cuboid': head.cuboid, ':bucket': head.bucket };
+    const names: Record<string, string> = {
+      '#entity': 'entity',
+      '#family': 'family',
+      '#cuboid': 'cuboid',
+      '#bucket': 'bucket',
+    };
+    const values: Record<string, unknown> = {
+      ':entity': 'Rollup',
+      ':family': head.family,
+      ':cuboid': head.cuboid,
+      ':bucket': head.bucket,
+    };
     const adds: string[] = [];
     for (const cell of cells) {
       for (const [component, value] of Object.entries(cell.components)) {

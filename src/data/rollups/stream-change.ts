@@ -25,8 +25,23 @@ export interface RawStreamRecord {
     | undefined;
 }
 
+/**
+ * The Streams API client hands an empty map (`{ M: {} }`) over as `{}`, which unmarshall
+ * rejects; read it as the empty map it was.
+ */
+function repairEmptyMaps(value: Record<string, unknown>): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const [name, attribute] of Object.entries(value)) {
+    const a = attribute as Record<string, unknown>;
+    if (Object.keys(a).length === 0) out[name] = { M: {} };
+    else if (a.M) out[name] = { M: repairEmptyMaps(a.M as Record<string, unknown>) };
+    else out[name] = a as unknown as AttributeValue;
+  }
+  return out;
+}
+
 const image = (raw: Record<string, unknown> | undefined): Item | undefined =>
-  raw ? (unmarshall(raw as Record<string, AttributeValue>) as Item) : undefined;
+  raw ? (unmarshall(repairEmptyMaps(raw)) as Item) : undefined;
 
 /** Normalizes a stream record (Lambda seconds or Streams API Date timestamps). */
 export function toStreamChange(record: RawStreamRecord): StreamChange {

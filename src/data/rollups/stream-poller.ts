@@ -54,7 +54,12 @@ export function createStreamPoller({ client, table, aggregator, startAt, onError
     const sequence = await checkpoint(shardId);
     const type: ShardIteratorType = sequence ? 'AFTER_SEQUENCE_NUMBER' : startAt;
     const out = await streams.send(
-      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence }),
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ShardIteratorType: type,
+        SequenceNumber: sequence,
+      }),
     );
     return out.ShardIterator;
   }

@@ -32,7 +32,12 @@ export function cellKey(cell: Cell): string {
 function cellOf(fact: Fact, dims: readonly StoredDimension[]): Cell {
   const values = dims.map((d) => {
     const value = fact.dims[d];
-    if (value === undefined || value.includes(VALUE_SEPARATOR) || value.includes('|') || value.includes('#')) {
+    if (
+      value === undefined ||
+      value.includes(VALUE_SEPARATOR) ||
+      value.includes('|') ||
+      value.includes('#')
+    ) {
       throw new Error(`Fact of ${fact.family} has no usable ${d} value: ${String(value)}`);
     }
     return value;
@@ -68,7 +73,9 @@ export function cellDeltas(before: readonly Fact[], after: readonly Fact[]): Cel
   accumulate(cells, after, 1);
   const out: CellDelta[] = [];
   for (const cell of cells.values()) {
-    const components = Object.fromEntries(Object.entries(cell.components).filter(([, v]) => Math.abs(v) > 1e-9));
+    const components = Object.fromEntries(
+      Object.entries(cell.components).filter(([, v]) => Math.abs(v) > 1e-9),
+    );
     if (Object.keys(components).length > 0) out.push({ ...cell, components });
   }
   return out.sort((a, b) => cellKey(a).localeCompare(cellKey(b)));

@@ -43,7 +43,11 @@ export function isTimeDimension(d: Dimension): d is TimeDimension {
 }
 
 /** Dimensions answered by reading another one's records. */
-export const DERIVED_DIMENSIONS = { REGION: 'UNIT', PROGRAM_CATEGORY: 'PROGRAM', PARTNER: 'PROGRAM' } as const;
+export const DERIVED_DIMENSIONS = {
+  REGION: 'UNIT',
+  PROGRAM_CATEGORY: 'PROGRAM',
+  PARTNER: 'PROGRAM',
+} as const;
 export type DerivedDimension = keyof typeof DERIVED_DIMENSIONS;
 
 /** The stored dimension that answers a requested one. */

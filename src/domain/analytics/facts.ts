@@ -87,10 +87,16 @@ function feedbackFacts(f: Feedback & { overdueAt?: string }): Contribution {
   const complaint = isComplaintKind(f.kind);
   let overdue = false;
   if (complaint) {
-    const due = complaintDeadlines(f.kind as Parameters<typeof complaintDeadlines>[0], f.submittedAt).resolutionDue;
+    const due = complaintDeadlines(
+      f.kind as Parameters<typeof complaintDeadlines>[0],
+      f.submittedAt,
+    ).resolutionDue;
     overdue = f.resolvedAt ? f.resolvedAt > due : Boolean(f.overdueAt);
   }
-  const responseHours = complaint && f.firstResponseAt ? (Date.parse(f.firstResponseAt) - Date.parse(f.submittedAt)) / 3_600_000 : 0;
+  const responseHours =
+    complaint && f.firstResponseAt
+      ? (Date.parse(f.firstResponseAt) - Date.parse(f.submittedAt)) / 3_600_000
+      : 0;
   const answers = f.surveyAnswers ?? [];
   return {
     facts: [
@@ -116,9 +122,22 @@ function feedbackFacts(f: Feedback & { overdueAt?: string }): Contribution {
 function sessionFacts(s: MentoringSession): Contribution {
   return {
     facts: [
-      { family: 'MENTORING', bucket: s.date.slice(0, 7), dims: { UNIT: s.menteeProfile.unitId }, components: { minutes: s.minutes, sessions: 1 } },
+      {
+        family: 'MENTORING',
+        bucket: s.date.slice(0, 7),
+        dims: { UNIT: s.menteeProfile.unitId },
+        components: { minutes: s.minutes, sessions: 1 },
+      },
     ],
-    jp: [{ employeeId: s.menteeId, year: s.date.slice(0, 4), date: s.date, minutes: s.minutes, profile: s.menteeProfile }],
+    jp: [
+      {
+        employeeId: s.menteeId,
+        year: s.date.slice(0, 4),
+        date: s.date,
+        minutes: s.minutes,
+        profile: s.menteeProfile,
+      },
+    ],
   };
 }
 
@@ -130,13 +149,33 @@ export function contributionOf(item: Image | undefined): Contribution {
       return enrollmentFacts(item as unknown as Enrollment);
     case 'Employee':
       return item.status === 'ACTIVE'
-        ? { facts: [{ family: 'WORKFORCE', bucket: '-', dims: profileDims(profileOf(item as unknown as Employee)), components: { employees: 1 } }], jp: [] }
+        ? {
+            facts: [
+              {
+                family: 'WORKFORCE',
+                bucket: '-',
+                dims: profileDims(profileOf(item as unknown as Employee)),
+                components: { employees: 1 },
+              },
+            ],
+            jp: [],
+          }
         : NONE;
     case 'Mentorship': {
       const m = item as unknown as Mentorship;
       if (m.status !== 'ACTIVE') return NONE;
       const p = m.menteeProfile;
-      return { facts: [{ family: 'MENTORSHIP', bucket: '-', dims: { UNIT: p.unitId, GOLONGAN: p.grade, GENDER: p.gender }, components: { active: 1 } }], jp: [] };
+      return {
+        facts: [
+          {
+            family: 'MENTORSHIP',
+            bucket: '-',
+            dims: { UNIT: p.unitId, GOLONGAN: p.grade, GENDER: p.gender },
+            components: { active: 1 },
+          },
+        ],
+        jp: [],
+      };
     }
     case 'MentoringSession':
       return sessionFacts(item as unknown as MentoringSession);
@@ -175,14 +214,14 @@ function evaluationOrPlanFacts(item: Image): Contribution {
     };
   }
   if (item.entity === 'DevelopmentPlan') {
-    const budget = (item.budget ?? {}) as { planned?: number; committed?: number; spent?: number };
+    const amount = (name: string) => (typeof item[name] === 'number' ? (item[name] as number) : 0);
     return {
       facts: [
         {
           family: 'BUDGET',
           bucket: String(item.year),
           dims: { UNIT: typeof item.unitId === 'string' ? item.unitId : 'AGENCY' },
-          components: { planned: budget.planned ?? 0, committed: budget.committed ?? 0, spent: budget.spent ?? 0 },
+          components: { planned: amount('planned'), committed: amount('committed'), spent: amount('spent') },
         },
       ],
       jp: [],
@@ -190,7 +229,6 @@ function evaluationOrPlanFacts(item: Image): Contribution {
   }
   return NONE;
 }
-
 
 /** First month of a period key: `2026-07` -> `2026-07`, `2026-Q3` -> `2026-07`, `2026` -> `2026-01`. */
 export function monthOfPeriod(period: string): string {
