@@ -1,4 +1,5 @@
 import type { Resolvers } from '../src/generated/graphql';
+import { analyticsResolvers } from './analytics';
 import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
@@ -10,6 +11,7 @@ import { trainingResolvers } from './training';
 
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
 export const resolvers: Resolvers[] = [
+  analyticsResolvers,
   commonResolvers,
   employeeResolvers,
   performanceResolvers,

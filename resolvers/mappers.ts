@@ -33,6 +33,7 @@ import type {
   Partner as PartnerRecord,
   TrainingProgram as TrainingProgramRecord,
 } from '../src/domain/training';
+import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
 
 export type Agency = AgencyRecord;
@@ -70,3 +71,4 @@ export type PlanBudget = DevelopmentPlanRecord;
 export type PlanCommitment = PlanCommitmentRecord;
 export type PlanSpending = PlanSpendingRecord;
 export type PlanSpendingConnection = Connection<PlanSpendingRecord>;
+export type AggregateResult = AggregateAnswer;

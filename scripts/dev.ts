@@ -11,6 +11,7 @@ import { seedDemoData } from '../src/demo/seed-demo-data';
 import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { javaProblem, type RunningDynamoDb, startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
 import { createServer } from '../src/server/create-server';
 import { createDeps } from '../src/server/deps';
 import { startHttpServer } from '../src/server/http-server';
@@ -20,7 +21,11 @@ import { playgroundLandingPage } from '../src/server/playground-landing-page';
 import { ensurePlaygroundBuilt } from './build-playground';
 
 const started = Date.now();
-const say = (message: string) => console.log(`[start] ${message}`);
+let lap = Date.now();
+const say = (message: string) => {
+  console.log(`[start] ${message} (+${((Date.now() - lap) / 1000).toFixed(1)} s)`);
+  lap = Date.now();
+};
 const config = loadConfig(process.env);
 
 let dynamo: RunningDynamoDb | undefined;
@@ -47,11 +52,22 @@ try {
       cursorSecret: config.cursorSecret ?? secrets.cursorSecret,
     },
   );
-  if (await ensureTable(deps.dynamo.client, config.tableName)) say(`created table ${config.tableName}`);
-  const seeded = await seedDemoData(deps.table, deps.clock());
-  say(seeded ? `seeded ${seeded} demo items` : 'demo data already present');
+  const playground = ensurePlaygroundBuilt();
+  const created = await ensureTable(deps.dynamo.client, config.tableName);
+  if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
+  const seeded = await seedDemoData(deps.table, deps.clock(), 'all', { rollups: created });
+  say(
+    seeded.items
+      ? `seeded ${seeded.items} demo items and ${seeded.rollups} dashboard rollups`
+      : 'demo data already present',
+  );
+  const streams = await startLocalStreamProcessing(deps, {
+    rebuild: seeded.items > 0 && seeded.rollups === 0,
+    seededWithRollups: seeded.rollups > 0,
+    say,
+  });
 
-  const playgroundDir = await ensurePlaygroundBuilt();
+  const playgroundDir = await playground;
   const presets = await devHeaderPresets(secrets.keys, demoIdentities(deps.clock()));
   const landingPage = playgroundLandingPage(
     {
@@ -78,6 +94,7 @@ try {
     stopping = true;
     say(`${signal}: stopping`);
     await http.close();
+    await streams.stop();
     await dynamo?.stop();
     process.exit(0);
   };

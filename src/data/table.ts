@@ -32,6 +32,7 @@ export interface QuerySpec {
 }
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: ItemKey } };
 export type WriteOp = TransactItems[number];
 
 /** A conditional write failed; `failed` lists the indexes of the operations whose condition failed. */
@@ -189,19 +190,35 @@ export class Table {
     }
   }
 
-  /** BatchWriteItem puts in calls of 25 (a few in flight at once), retrying unprocessed items (seeding, rebuilds, benchmarks). */
-  async batchPut(items: Item[], concurrency = 8): Promise<void> {
-    const chunks: Item[][] = [];
-    for (let i = 0; i < items.length; i += BATCH_WRITE_MAX) chunks.push(items.slice(i, i + BATCH_WRITE_MAX));
+  /** BatchWriteItem puts in calls of 25 (seeding, rebuilds, benchmarks); DynamoDB Local is fastest one call at a time. */
+  batchPut(items: Item[], concurrency = 1): Promise<void> {
+    return this.batchWrite(
+      items.map((Item) => ({ PutRequest: { Item } })),
+      concurrency,
+    );
+  }
+
+  /** BatchWriteItem deletes in calls of 25 (rebuilds). */
+  batchDelete(keys: ItemKey[], concurrency = 1): Promise<void> {
+    return this.batchWrite(
+      keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
+      concurrency,
+    );
+  }
+
+  private async batchWrite(requests: WriteRequest[], concurrency: number): Promise<void> {
+    const chunks: WriteRequest[][] = [];
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX)
+      chunks.push(requests.slice(i, i + BATCH_WRITE_MAX));
     let next = 0;
     const worker = async () => {
       for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
-        let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+        let pending = chunk;
         for (let attempt = 0; pending.length > 0; attempt += 1) {
           if (attempt > MAX_RETRIES) throw new Error('BatchWriteItem: unprocessed items after retries');
           if (attempt > 0) await backoff(attempt);
           const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: pending } }));
-          pending = (out.UnprocessedItems?.[this.name] as typeof pending | undefined) ?? [];
+          pending = (out.UnprocessedItems?.[this.name] as WriteRequest[] | undefined) ?? [];
         }
       }
     };

@@ -2,6 +2,7 @@ import { agencyEntity } from '../data/entities/agency';
 import { employeeEntity } from '../data/entities/employee';
 import { uniqueValueItem } from '../data/entities/unique-value';
 import { unitEntity } from '../data/entities/unit';
+import { recomputeRollups, rollupItems } from '../data/rollups/recompute';
 import type { Item, Table } from '../data/table';
 import { buildDemoEvaluations, demoEvaluationItems } from './build-evaluations';
 import { demoFeedbackItems } from './build-feedback';
@@ -50,19 +51,21 @@ export function demoItems(now: Date): Item[] {
 }
 
 /**
- * Seeds the demo data once per table (a marker item remembers the version). Returns the
- * number of items written, 0 when the table was already seeded. `organization` seeds only
- * agencies, units and employees.
+ * Seeds the demo data once per table (a marker item remembers the version). `organization`
+ * seeds only agencies, units and employees. With `rollups` (a table that was empty), the
+ * dashboard rollups of the seeded items are written too, computed in memory: no rebuild needed.
  */
 export async function seedDemoData(
   table: Table,
   now: Date,
   scope: 'all' | 'organization' = 'all',
-): Promise<number> {
+  options: { rollups?: boolean } = {},
+): Promise<{ items: number; rollups: number }> {
   const marker = await table.get(MARKER);
-  if (marker && Number(marker.version) >= DEMO_DATA_VERSION) return 0;
+  if (marker && Number(marker.version) >= DEMO_DATA_VERSION) return { items: 0, rollups: 0 };
   const items = scope === 'all' ? demoItems(now) : demoOrganizationItems(now);
-  await table.batchPut(items);
+  const rollups = options.rollups ? rollupItems(recomputeRollups(items)) : [];
+  await table.batchPut([...items, ...rollups]);
   await table.put({ ...MARKER, entity: 'Seed', version: DEMO_DATA_VERSION, seededAt: now.toISOString() });
-  return items.length;
+  return { items: items.length, rollups: rollups.length };
 }

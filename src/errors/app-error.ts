@@ -1,11 +1,8 @@
 import { GraphQLError } from 'graphql';
+import type { FieldIssue } from '../domain/validation-issues';
 import { ErrorCode } from './error-code';
 
-/** One problem with one input field: the path (e.g. `input.nip`) and why. */
-export interface FieldIssue {
-  field: string;
-  reason: string;
-}
+export type { FieldIssue };
 
 /** Base of every error the API returns on purpose; sets `extensions.code`. */
 export class AppError extends GraphQLError {

@@ -6,6 +6,7 @@ import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
+import { createAnalyticsService } from '../services/analytics-service';
 import { createEmployeeDevelopmentService } from '../services/employee-development-service';
 import { createEmployeeService } from '../services/employee-service';
 import { createEnrollmentService } from '../services/enrollment-service';
@@ -26,6 +27,8 @@ export interface Deps {
   newId: () => string;
   logger: Logger;
   verifier: TokenVerifier;
+  /** Repositories, clock and ids, for system jobs (stream aggregation, sweeps) that act for no caller. */
+  repositories: ServiceDeps;
   services: Services;
 }
 
@@ -50,6 +53,11 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const newId = options.newId ?? monotonicFactory();
   const logger =
     options.logger ?? new Logger({ serviceName: 'pembinaan-asn-api', logLevel: config.logLevel });
+  const repositories: ServiceDeps = {
+    ...createRepositories(table, createCursorCodec(options.cursorSecret)),
+    clock,
+    newId,
+  };
   return {
     config,
     dynamo,
@@ -58,17 +66,18 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     newId,
     logger,
     verifier: options.verifier,
-    services: createServices(table, options.cursorSecret, clock, newId),
+    repositories,
+    services: createServices(repositories),
   };
 }
 
 /** What every service factory receives: the repositories, the clock and the id generator. */
 export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string };
 
-function createServices(table: Table, cursorSecret: string, clock: () => Date, newId: () => string) {
-  const deps: ServiceDeps = { ...createRepositories(table, createCursorCodec(cursorSecret)), clock, newId };
+function createServices(deps: ServiceDeps) {
   return {
     employees: createEmployeeService(deps),
+    analytics: createAnalyticsService(deps),
     organization: createOrganizationService(deps),
     training: createTrainingService(deps),
     enrollments: createEnrollmentService(deps),

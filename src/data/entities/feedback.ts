@@ -28,4 +28,6 @@ export const feedbackEntity = defineEntity<Feedback>({
       return sk ? { pk: `${f.agencyId}#Unit#${f.unitId}#OpenComplaint`, sk } : undefined;
     },
   },
+  // Set by the overdue sweep (the stream then counts the complaint as overdue).
+  external: ['overdueAt'],
 });

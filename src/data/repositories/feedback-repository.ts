@@ -5,7 +5,7 @@ import type { CursorCodec } from '../cursor';
 import { feedbackEntity } from '../entities/feedback';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import type { QuerySpec, Table } from '../table';
+import { ConditionFailedError, type QuerySpec, type Table } from '../table';
 import { updateVersioned } from '../versioned-update';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
@@ -83,6 +83,40 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     /** Stores a new entry (ids are fresh, so the condition only guards against an id collision). */
     async create(feedback: Feedback): Promise<void> {
       await table.put(feedbackEntity.toItem(feedback), { expression: 'attribute_not_exists(pk)' });
+    },
+
+    /**
+     * Marks the open complaints of an agency whose resolution deadline has passed (SP4N-LAPOR):
+     * `overdueAt` is set once, so dashboards count them as overdue through the stream. Returns how many.
+     */
+    async markOverdue(agencyId: string, now: Date): Promise<number> {
+      const due = await table.queryAll({
+        index: 'gsi3',
+        partition: `${agencyId}#OpenComplaint`,
+        sortKey: { lte: `${now.toISOString()}${AFTER_ANY_ID}` },
+        filters: [{ attribute: 'overdueAt', exists: false }],
+      });
+      let marked = 0;
+      for (const item of due) {
+        try {
+          await table.transactWrite([
+            {
+              Update: {
+                TableName: table.name,
+                Key: { pk: item.pk, sk: item.sk },
+                UpdateExpression: 'SET overdueAt = :now',
+                ConditionExpression:
+                  'attribute_exists(pk) AND attribute_not_exists(resolvedAt) AND attribute_not_exists(overdueAt)',
+                ExpressionAttributeValues: { ':now': now.toISOString() },
+              },
+            },
+          ]);
+          marked += 1;
+        } catch (error) {
+          if (!(error instanceof ConditionFailedError)) throw error;
+        }
+      }
+      return marked;
     },
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */

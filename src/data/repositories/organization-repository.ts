@@ -26,6 +26,18 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
       return item ? unitEntity.fromItem(item) : undefined;
     },
 
+    /** Every agency (tenant), for system jobs. */
+    async allAgencies(): Promise<Agency[]> {
+      const items = await table.queryAll({ index: 'gsi1', partition: 'Agency' });
+      return items.map((item) => agencyEntity.fromItem(item));
+    },
+
+    /** Every unit of an agency (bounded: an agency has tens to a few hundred units). */
+    async allUnits(agencyId: string): Promise<Unit[]> {
+      const items = await table.queryAll({ index: 'gsi1', partition: `${agencyId}#Unit` });
+      return items.map((item) => unitEntity.fromItem(item));
+    },
+
     /** A page of units of an agency, or of the direct sub-units of one unit, by name. */
     listUnits(agencyId: string, filter: UnitListFilter, page: PageArgs): Promise<Connection<Unit>> {
       const spec: QuerySpec = filter.parentId

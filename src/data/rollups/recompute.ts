@@ -79,3 +79,11 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
   }
   return { rollups, tallies };
 }
+
+/** The stored items of a recomputation: rollups (absolute values) and JP tallies, in key order. */
+export function rollupItems({ rollups, tallies }: Recomputation): Item[] {
+  return [
+    ...[...rollups.values()].map(({ values, ...key }) => ({ ...key, entity: 'Rollup', ...values })),
+    ...[...tallies.values()].map((t) => ({ ...t, entity: 'JpTally', version: 1 })),
+  ].sort((a, b) => `${a.pk}\u0000${a.sk}`.localeCompare(`${b.pk}\u0000${b.sk}`));
+}

@@ -24,8 +24,6 @@ export interface StreamPollerOptions {
   client: DynamoDBClient;
   table: Table;
   aggregator: RollupAggregator;
-  /** Where to start in shards that have no checkpoint yet. */
-  startAt: 'TRIM_HORIZON' | 'LATEST';
   onError?: (error: unknown) => void;
 }
 
@@ -35,7 +33,7 @@ export interface StreamPollerOptions {
  * first; the last applied sequence number of each is checkpointed in the table, so a restart
  * resumes where it stopped, and a failed change is retried on the next poll, like Lambda does.
  */
-export function createStreamPoller({ client, table, aggregator, startAt, onError }: StreamPollerOptions) {
+export function createStreamPoller({ client, table, aggregator, onError }: StreamPollerOptions) {
   const config = client.config;
   const streams = new DynamoDBStreamsClient({
     region: config.region,
@@ -52,7 +50,8 @@ export function createStreamPoller({ client, table, aggregator, startAt, onError
 
   async function iteratorFor(shardId: string): Promise<string | undefined> {
     const sequence = await checkpoint(shardId);
-    const type: ShardIteratorType = sequence ? 'AFTER_SEQUENCE_NUMBER' : startAt;
+    // A shard seen for the first time is read from its start: everything in it is new.
+    const type: ShardIteratorType = sequence ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON';
     const out = await streams.send(
       new GetShardIteratorCommand({
         StreamArn: streamArn,
@@ -111,15 +110,53 @@ export function createStreamPoller({ client, table, aggregator, startAt, onError
     return applied;
   }
 
-  /** Applies every change available now; returns how many changed the rollups. */
-  async function pollOnce(): Promise<number> {
+  async function currentShards(): Promise<Shard[]> {
     if (!streamArn) {
       const described = await client.send(new DescribeTableCommand({ TableName: table.name }));
       streamArn = described.Table?.LatestStreamArn;
       if (!streamArn) throw new Error(`Table ${table.name} has no stream`);
     }
     const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    const all = out.StreamDescription?.Shards ?? [];
+    return out.StreamDescription?.Shards ?? [];
+  }
+
+  /**
+   * Marks everything in the stream so far as applied without applying it: used right before
+   * rebuilding the rollups from base items (nothing writes in between), so no change counts twice.
+   */
+  async function skipToEnd(): Promise<void> {
+    for (const shard of await currentShards()) {
+      const shardId = shard.ShardId as string;
+      let iterator = (
+        await streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: shardId,
+            ShardIteratorType: 'TRIM_HORIZON',
+          }),
+        )
+      ).ShardIterator;
+      let last: string | undefined;
+      while (iterator) {
+        const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+        last = out.Records?.at(-1)?.dynamodb?.SequenceNumber ?? last;
+        if (!out.Records?.length) break;
+        iterator = out.NextShardIterator;
+      }
+      if (last) await table.put({ pk: CHECKPOINTS, sk: shardId, entity: 'StreamCheckpoint', sequence: last });
+      shards.set(shardId, { done: false });
+    }
+    await table.put({ pk: CHECKPOINTS, sk: '#positioned', entity: 'StreamCheckpoint' });
+  }
+
+  /** Whether a previous run positioned this table's stream (otherwise: skip to the end and rebuild). */
+  async function positioned(): Promise<boolean> {
+    return Boolean(await table.get({ pk: CHECKPOINTS, sk: '#positioned' }));
+  }
+
+  /** Applies every change available now; returns how many changed the rollups. */
+  async function pollOnce(): Promise<number> {
+    const all = await currentShards();
     // Parents (older sequence numbers) before children, so a record's earlier changes come first.
     const start = (shard: Shard) => BigInt(shard.SequenceNumberRange?.StartingSequenceNumber ?? '0');
     const ordered = [...all].sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0));
@@ -133,6 +170,8 @@ export function createStreamPoller({ client, table, aggregator, startAt, onError
   let stopped = false;
   return {
     pollOnce,
+    skipToEnd,
+    positioned,
     /** Applies changes until none arrive for a moment (tests: wait for the aggregator to catch up). */
     async drain(): Promise<void> {
       for (let quiet = 0; quiet < 2; ) quiet = (await pollOnce()) === 0 ? quiet + 1 : 0;

@@ -6,11 +6,14 @@ import { cuboidId, cuboidsOf, type Family } from './families';
 export const VALUE_SEPARATOR = '~';
 /** Stands for "no value" where a cuboid has no (further) dimension. */
 export const NO_VALUE = '-';
+/** Cuboids with this many dimensions or more are split over one item per first value. */
+export const SPLIT_FROM = 3;
 
 /**
  * One rollup cell: a family's cuboid, a time bucket, the value of the cuboid's first dimension
- * (`first`) and the values of the others (`rest`); the stored item is (family, cuboid, bucket,
- * first) and holds `rest|component` numbers, so one item serves a whole row of cells.
+ * (`first`, only for cuboids of SPLIT_FROM dimensions; `-` otherwise) and the values of the
+ * others (`rest`); the stored item is (family, cuboid, bucket, first) and holds `rest|component`
+ * numbers, so one item serves many cells.
  */
 export interface Cell {
   family: Family;
@@ -42,12 +45,15 @@ function cellOf(fact: Fact, dims: readonly StoredDimension[]): Cell {
     }
     return value;
   });
+  // Up to two dimensions, one item per bucket holds every cell; three-dimension cuboids get one
+  // item per value of their first (lowest-cardinality) dimension, so no item grows too large.
+  const split = values.length >= SPLIT_FROM;
   return {
     family: fact.family,
     cuboid: cuboidId(dims),
     bucket: fact.bucket,
-    first: values[0] ?? NO_VALUE,
-    rest: values.length > 1 ? values.slice(1).join(VALUE_SEPARATOR) : NO_VALUE,
+    first: split ? (values[0] as string) : NO_VALUE,
+    rest: (split ? values.slice(1) : values).join(VALUE_SEPARATOR) || NO_VALUE,
   };
 }
 

@@ -31,8 +31,8 @@ export const STORED_DIMENSIONS = [
   'GENDER',
   'FEEDBACK_CHANNEL',
   'PREDIKAT',
-  'GOLONGAN',
   'UNIT',
+  'GOLONGAN',
   'PROGRAM',
 ] as const;
 export type StoredDimension = (typeof STORED_DIMENSIONS)[number];

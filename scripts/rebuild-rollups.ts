@@ -1,0 +1,44 @@
+/**
+ * `npm run rebuild-rollups`: recomputes every dashboard rollup from the base items and replaces
+ * the stored ones (repair, or after adding a measure). Stop `npm start` (or pause the Lambda's
+ * event source mapping) first. Safe to rerun: it resumes an interrupted write phase.
+ */
+
+import { join } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import { loadConfig } from '../src/config/load-config';
+import { createDynamoClients } from '../src/data/dynamo-client';
+import { rebuildRollups } from '../src/data/rollups/rebuild-rollups';
+import { Table } from '../src/data/table';
+import { startDynamoDbLocal } from '../src/local/dynamodb-local';
+
+const config = loadConfig(process.env);
+const local = config.dynamoEndpoint
+  ? undefined
+  : await startDynamoDbLocal({ dataDir: join(config.dataDir, 'dynamodb') });
+const endpoint = config.dynamoEndpoint ?? local?.endpoint;
+const { doc, client } = createDynamoClients({ region: config.region, endpoint });
+const bar = new SingleBar(
+  { format: '{phase} [{bar}] {value}/{total}', hideCursor: true },
+  Presets.shades_classic,
+);
+let phase = '';
+try {
+  const result = await rebuildRollups(new Table(doc, config.tableName), new Date(), (p) => {
+    if (p.phase !== phase) {
+      if (phase) bar.stop();
+      phase = p.phase;
+      bar.start(p.total ?? p.done, 0, { phase: p.phase.padEnd(5) });
+    }
+    bar.setTotal(Math.max(p.total ?? p.done, 1));
+    bar.update(p.done, { phase: p.phase.padEnd(5) });
+  });
+  bar.stop();
+  console.log(
+    `Rebuilt ${result.rollupItems} rollup items and ${result.tallies} JP tallies from ${result.baseItems} items` +
+      `${result.resumedFrom ? ` (resumed after ${result.resumedFrom})` : ''}; removed ${result.removed} stale ones.`,
+  );
+} finally {
+  client.destroy();
+  await local?.stop();
+}

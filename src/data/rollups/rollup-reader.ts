@@ -1,0 +1,56 @@
+import { NO_VALUE, SPLIT_FROM, VALUE_SEPARATOR } from '../../domain/analytics/cells';
+import type { CellRow } from '../../domain/analytics/combine';
+import type { StoredDimension } from '../../domain/analytics/dimensions';
+import { cuboidId } from '../../domain/analytics/families';
+import type { FamilyRead } from '../../domain/analytics/query-plan';
+import type { Table } from '../table';
+import { parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
+
+/** Reads the cells of one cuboid over a bucket range: one Query of one partition (paged at 1 MB). */
+export async function readCells(table: Table, agencyId: string, read: FamilyRead): Promise<CellRow[]> {
+  const items = await table.queryAll({
+    partition: rollupPartition(agencyId, read.family, cuboidId(read.cuboid)),
+    sortKey: { between: [`${read.fromBucket}#`, `${read.toBucket}#\uffff`] },
+  });
+  const rows: CellRow[] = [];
+  for (const item of items) {
+    const sk = String(item.sk);
+    const at = sk.indexOf('#');
+    const bucket = sk.slice(0, at);
+    const first = sk.slice(at + 1);
+    const cells = new Map<string, CellRow>();
+    for (const [name, value] of Object.entries(item)) {
+      const parsed = typeof value === 'number' ? parseCellAttribute(name) : undefined;
+      if (!parsed || value === 0) continue;
+      let row = cells.get(parsed.rest);
+      if (!row) {
+        row = {
+          family: read.family,
+          bucket,
+          values: dimensionValues(read.cuboid, first, parsed.rest),
+          components: {},
+        };
+        cells.set(parsed.rest, row);
+      }
+      row.components[parsed.component] = value as number;
+    }
+    rows.push(...cells.values());
+  }
+  return rows;
+}
+
+function dimensionValues(
+  cuboid: readonly StoredDimension[],
+  first: string,
+  rest: string,
+): Partial<Record<StoredDimension, string>> {
+  const restValues = rest === NO_VALUE ? [] : rest.split(VALUE_SEPARATOR);
+  const values = cuboid.length >= SPLIT_FROM ? [first, ...restValues] : restValues;
+  return Object.fromEntries(cuboid.map((d, i) => [d, values[i] ?? NO_VALUE]));
+}
+
+/** When the rollups of an agency were last brought up to date (the newest change applied). */
+export async function rollupsAsOf(table: Table, agencyId: string): Promise<string | undefined> {
+  const item = await table.get(watermarkKey(agencyId));
+  return typeof item?.asOf === 'string' ? item.asOf : undefined;
+}

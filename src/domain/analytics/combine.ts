@@ -1,0 +1,154 @@
+import { periodOfDate } from '../period';
+import type { Dimension, StoredDimension, TimeDimension } from './dimensions';
+import { isTimeDimension } from './dimensions';
+import { FAMILIES, type Family } from './families';
+import type { Components } from './measures';
+import { MEASURES } from './measures';
+import type { AggregatePlan } from './query-plan';
+
+/** One cell read from a rollup item. */
+export interface CellRow {
+  family: Family;
+  bucket: string;
+  values: Partial<Record<StoredDimension, string>>;
+  components: Record<string, number>;
+}
+
+/** How derived dimensions are read: a unit's region, a program's category and provider. */
+export interface Derivations {
+  regionOfUnit(unitId: string): string | undefined;
+  categoryOfProgram(programId: string): string | undefined;
+  partnerOfProgram(programId: string): string | undefined;
+}
+
+export interface CombinedGroup {
+  key: Partial<Record<Dimension, string>>;
+  components: Components;
+}
+
+/** Most groups one answer may have; beyond it the question must be narrowed. */
+export const MAX_GROUPS = 10_000;
+
+function timeValue(dimension: TimeDimension, bucket: string): string {
+  if (dimension === 'YEAR') return bucket.slice(0, 4);
+  if (dimension === 'MONTH') return bucket.slice(0, 7);
+  return periodOfDate(`${bucket.slice(0, 7)}-01`, 'QUARTER').key;
+}
+
+function valueOf(row: CellRow, dimension: Dimension, derive: Derivations): string | undefined {
+  if (isTimeDimension(dimension))
+    return FAMILIES[row.family].time === 'NONE' ? undefined : timeValue(dimension, row.bucket);
+  switch (dimension) {
+    case 'REGION':
+      return row.values.UNIT ? derive.regionOfUnit(row.values.UNIT) : undefined;
+    case 'PROGRAM_CATEGORY':
+      return row.values.PROGRAM ? derive.categoryOfProgram(row.values.PROGRAM) : undefined;
+    case 'PARTNER':
+      return row.values.PROGRAM ? (derive.partnerOfProgram(row.values.PROGRAM) ?? 'INTERNAL') : undefined;
+    default:
+      return row.values[dimension];
+  }
+}
+
+const keyString = (values: (string | undefined)[]) => JSON.stringify(values);
+
+function add(into: Components, family: Family, components: Record<string, number>) {
+  const target = (into[family] ??= {});
+  for (const [name, value] of Object.entries(components)) target[name] = (target[name] ?? 0) + value;
+}
+
+/**
+ * Sums the cells into the requested groups and the totals, filtering on every dimension
+ * (including derived ones), and fills empty time buckets with zero groups. Sums of numerators
+ * and denominators only: rates are computed later from them, never averaged.
+ */
+export function combine(
+  plan: AggregatePlan,
+  rows: readonly CellRow[],
+  derive: Derivations,
+): { groups: CombinedGroup[]; totals: Components } {
+  const { groupBy, filter } = plan.request;
+  const filters = Object.entries(filter).map(([d, allowed]) => [d as Dimension, new Set(allowed)] as const);
+  const primary = new Set(plan.request.measures.map((m) => MEASURES[m].families[0] as Family));
+  const byFamily = new Map<Family, Map<string, Record<string, number>>>();
+  const totals: Components = {};
+  for (const row of rows) {
+    if (!filters.every(([d, allowed]) => allowed.has(valueOf(row, d, derive) ?? '\u0000'))) continue;
+    add(totals, row.family, row.components);
+    const key = keyString(groupBy.map((d) => valueOf(row, d, derive)));
+    const groups = byFamily.get(row.family) ?? new Map<string, Record<string, number>>();
+    byFamily.set(row.family, groups);
+    const sum = groups.get(key) ?? {};
+    for (const [name, value] of Object.entries(row.components)) sum[name] = (sum[name] ?? 0) + value;
+    groups.set(key, sum);
+  }
+
+  // Group keys come from the primary families; secondary ones (the workforce behind JP compliance) are matched without time.
+  const keys = new Map<string, (string | undefined)[]>();
+  for (const family of primary)
+    for (const key of byFamily.get(family)?.keys() ?? []) keys.set(key, JSON.parse(key));
+  const time = groupBy.findIndex((d) => isTimeDimension(d));
+  if (time >= 0) fillTimeBuckets(keys, time, groupBy[time] as TimeDimension, plan);
+  if (keys.size > MAX_GROUPS)
+    throw new RangeError(`The answer would have ${keys.size} groups (at most ${MAX_GROUPS})`);
+
+  const groups: CombinedGroup[] = [];
+  for (const values of keys.values()) {
+    const components: Components = {};
+    for (const [family, found] of byFamily) {
+      const projected =
+        FAMILIES[family].time === 'NONE'
+          ? values.map((v, i) => (isTimeDimension(groupBy[i] as Dimension) ? undefined : v))
+          : values;
+      const sum = found.get(keyString(projected));
+      if (sum) add(components, family, sum);
+    }
+    groups.push({ key: Object.fromEntries(groupBy.map((d, i) => [d, values[i] ?? ''])), components });
+  }
+  return { groups, totals };
+}
+
+/** Adds the missing time buckets (zero groups) for every combination of the other dimensions. */
+function fillTimeBuckets(
+  keys: Map<string, (string | undefined)[]>,
+  at: number,
+  dimension: TimeDimension,
+  plan: AggregatePlan,
+) {
+  const present = [...keys.values()].map((k) => k[at]).filter((v): v is string => Boolean(v));
+  const first =
+    plan.request.from ?? (present.length ? toDate(present.reduce((a, b) => (a < b ? a : b))) : undefined);
+  const last =
+    plan.request.to ?? (present.length ? toDate(present.reduce((a, b) => (a > b ? a : b))) : undefined);
+  if (!first || !last) return;
+  const kind = dimension === 'MONTH' ? 'MONTH' : dimension === 'QUARTER' ? 'QUARTER' : 'YEAR';
+  const buckets: string[] = [];
+  for (let period = periodOfDate(first, kind); period.start <= last; ) {
+    buckets.push(period.key);
+    const next = periodOfDate(addDay(period.end), kind);
+    if (next.start <= period.start) break;
+    period = next;
+  }
+  const others = new Map<string, (string | undefined)[]>();
+  for (const key of keys.values())
+    others.set(keyString(key.map((v, i) => (i === at ? null : v)) as (string | undefined)[]), key);
+  // A plain time series over a range with no data still has its (zero) buckets.
+  if (others.size === 0 && plan.request.groupBy.length === 1) others.set('[]', [undefined]);
+  for (const key of others.values()) {
+    for (const bucket of buckets) {
+      const filled = key.map((v, i) => (i === at ? bucket : v));
+      keys.set(keyString(filled), filled);
+    }
+  }
+}
+
+function toDate(timeKey: string): string {
+  if (/^\d{4}$/.test(timeKey)) return `${timeKey}-01-01`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(timeKey);
+  if (quarter) return `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return `${timeKey}-01`;
+}
+
+function addDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,52 @@
+import { createRollupAggregator } from '../data/rollups/apply-changes';
+import { rebuildRollups } from '../data/rollups/rebuild-rollups';
+import { createStreamPoller } from '../data/rollups/stream-poller';
+import type { Deps } from '../server/deps';
+import { markOverdueComplaints } from '../services/overdue-complaints';
+
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * What Lambda and EventBridge do in AWS, for `npm start`: the stream aggregator fed by a poller
+ * over DynamoDB Local's stream, and the overdue-complaint sweep. On the first start (or after
+ * seeding) the stream so far is skipped and the rollups are rebuilt from the base items; later
+ * starts resume from the stream checkpoints.
+ */
+export async function startLocalStreamProcessing(
+  deps: Deps,
+  options: { rebuild: boolean; seededWithRollups: boolean; say: (message: string) => void },
+) {
+  const aggregator = createRollupAggregator(deps.table, deps.clock);
+  const poller = createStreamPoller({
+    client: deps.dynamo.client,
+    table: deps.table,
+    aggregator,
+    onError: (error) => deps.logger.error('Stream aggregation failed; retrying', { error: error as Error }),
+  });
+  const positioned = await poller.positioned();
+  if (options.rebuild || !positioned) await poller.skipToEnd();
+  // Seeding an empty table writes its rollups itself; otherwise rebuild when the stream was never followed.
+  if (options.rebuild || (!positioned && !options.seededWithRollups)) {
+    const rebuilt = await rebuildRollups(deps.table, deps.clock());
+    options.say(
+      `dashboard rollups built from ${rebuilt.baseItems} items (${rebuilt.rollupItems} rollup items)`,
+    );
+  }
+  const sweep = async () => {
+    try {
+      await markOverdueComplaints(deps.repositories, deps.clock());
+    } catch (error) {
+      deps.logger.error('Overdue-complaint sweep failed', { error: error as Error });
+    }
+  };
+  await sweep();
+  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  poller.start(500);
+  return {
+    poller,
+    async stop() {
+      clearInterval(timer);
+      await poller.stop();
+    },
+  };
+}

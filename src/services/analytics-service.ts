@@ -1,0 +1,167 @@
+import { readCells, rollupsAsOf } from '../data/rollups/rollup-reader';
+import { dimensionsOfMeasure, supportedPairs, timeGrainOf } from '../domain/analytics/capabilities';
+import { type CellRow, combine } from '../domain/analytics/combine';
+import {
+  DIMENSION_DESCRIPTIONS,
+  DIMENSIONS,
+  type Dimension,
+  isTimeDimension,
+} from '../domain/analytics/dimensions';
+import { labelOf } from '../domain/analytics/labels';
+import { MEASURE_NAMES, MEASURES, type Measure } from '../domain/analytics/measures';
+import { type AggregateRequest, planAggregate } from '../domain/analytics/query-plan';
+import type { Unit } from '../domain/organization';
+import type { TrainingProgram } from '../domain/training';
+import { BadUserInputError, ForbiddenError, QueryTooComplexError } from '../errors/app-error';
+import type { ServiceDeps } from '../server/deps';
+import { requireSameAgency, requireStaff } from './access';
+import type { RequestScope } from './request-scope';
+import { unitInReach } from './staff-scope';
+
+/** One group of an answer: its key (dimension values with labels) and the measures' values. */
+export interface AggregateGroup {
+  key: { dimension: Dimension; value: string; label: string }[];
+  values: { measure: Measure; value: number | null }[];
+}
+
+export interface AggregateAnswer {
+  groups: AggregateGroup[];
+  totals: { measure: Measure; value: number | null }[];
+  asOf: string | null;
+}
+
+/**
+ * Dashboard aggregates over the rollups the stream aggregator keeps: any supported measures by
+ * any supported dimensions in one round trip, within the caller's agency (a unit head only sees
+ * their units). Reads a handful of rollup partitions, whatever the number of records.
+ */
+export function createAnalyticsService({ table, organization, training, clock }: ServiceDeps) {
+  return {
+    /** Answers a question; `referencedAgencies` are the agencies of the ids in its filter (all must be the caller's). */
+    async aggregate(
+      scope: RequestScope,
+      request: AggregateRequest,
+      referencedAgencies: readonly string[] = [],
+    ): Promise<AggregateAnswer> {
+      const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
+      for (const agencyId of referencedAgencies) requireSameAgency(caller, agencyId);
+      const units = await organization.allUnits(caller.agencyId);
+      const byId = new Map(units.map((u) => [u.id, u]));
+      if (caller.role === 'UNIT_HEAD')
+        request = limitToReach(
+          request,
+          units.filter((u) => unitInReach(caller, u)),
+        );
+      const planned = planAggregate(request, clock());
+      if (!planned.ok) throw new BadUserInputError(planned.issues);
+      const { plan } = planned;
+      const rows: CellRow[] = (
+        await Promise.all(plan.reads.map((read) => readCells(table, caller.agencyId, read)))
+      ).flat();
+      const programs = new Map<string, TrainingProgram>();
+      const needsPrograms = [
+        ...plan.request.groupBy,
+        ...(Object.keys(plan.request.filter) as Dimension[]),
+      ].some((d) => ['PROGRAM', 'PROGRAM_CATEGORY', 'PARTNER'].includes(d));
+      if (needsPrograms) {
+        const ids = [...new Set(rows.flatMap((r) => (r.values.PROGRAM ? [r.values.PROGRAM] : [])))];
+        const loaded = await Promise.all(
+          ids.map((id) => training.getProgram(scope.loader, caller.agencyId, id)),
+        );
+        for (const p of loaded) if (p) programs.set(p.id, p);
+      }
+      let combined: ReturnType<typeof combine>;
+      try {
+        combined = combine(plan, rows, {
+          regionOfUnit: (id) => byId.get(id)?.region.code,
+          categoryOfProgram: (id) => programs.get(id)?.category,
+          partnerOfProgram: (id) => programs.get(id)?.partnerId,
+        });
+      } catch (error) {
+        if (error instanceof RangeError)
+          throw new QueryTooComplexError(`${error.message}; narrow the filter or the groups`);
+        throw error;
+      }
+      const partnerCodes = [
+        ...new Set(
+          combined.groups
+            .map((g) => g.key.PARTNER)
+            .filter((c): c is string => Boolean(c) && c !== 'INTERNAL'),
+        ),
+      ];
+      const partners = new Map(
+        (
+          await Promise.all(
+            partnerCodes.map((code) => training.getPartner(scope.loader, caller.agencyId, code)),
+          )
+        ).flatMap((p) => (p ? [[p.id, p.name] as const] : [])),
+      );
+      const regions = new Map(units.map((u) => [u.region.code, u.region.name]));
+      const lookups = {
+        unitName: (id: string) => byId.get(id)?.name,
+        regionName: (code: string) => regions.get(code),
+        programTitle: (id: string) => programs.get(id)?.title,
+        partnerName: (code: string) => partners.get(code),
+      };
+      const groups = combined.groups.map((group) => ({
+        key: plan.request.groupBy.map((dimension) => {
+          const value = group.key[dimension] ?? '';
+          return { dimension, value, label: labelOf(dimension, value, lookups) };
+        }),
+        values: plan.request.measures.map((measure) => ({
+          measure,
+          value: MEASURES[measure].value(group.components),
+        })),
+      }));
+      return {
+        groups: groups.sort(compareGroups),
+        totals: plan.request.measures.map((measure) => ({
+          measure,
+          value: MEASURES[measure].value(combined.totals),
+        })),
+        asOf: (await rollupsAsOf(table, caller.agencyId)) ?? null,
+      };
+    },
+
+    /** Measures, dimensions and the supported pairs, with descriptions (for dashboard builders). */
+    capabilities() {
+      return {
+        measures: MEASURE_NAMES.map((measure) => ({
+          measure,
+          description: MEASURES[measure].description,
+          dimensions: dimensionsOfMeasure(measure),
+          timeGrain: timeGrainOf(measure),
+        })),
+        dimensions: DIMENSIONS.map((dimension) => ({
+          dimension,
+          description: DIMENSION_DESCRIPTIONS[dimension],
+          measures: MEASURE_NAMES.filter((m) => dimensionsOfMeasure(m).includes(dimension)),
+        })),
+        pairs: supportedPairs(),
+      };
+    },
+  };
+}
+
+/** A unit head's question, limited to their units (asking for other units is refused). */
+function limitToReach(request: AggregateRequest, reach: Unit[]): AggregateRequest {
+  const allowed = reach.map((u) => u.id);
+  const asked = request.filter.UNIT;
+  if (asked?.some((id) => !allowed.includes(id)))
+    throw new ForbiddenError('A unit head sees only their own unit and its sub-units');
+  return { ...request, filter: { ...request.filter, UNIT: asked ?? allowed } };
+}
+
+/** Time keys in order; other keys by label. */
+function compareGroups(a: AggregateGroup, b: AggregateGroup): number {
+  for (let i = 0; i < a.key.length; i += 1) {
+    const x = a.key[i];
+    const y = b.key[i];
+    if (!x || !y) continue;
+    const order = isTimeDimension(x.dimension)
+      ? x.value.localeCompare(y.value)
+      : x.label.localeCompare(y.label, 'id');
+    if (order !== 0) return order;
+  }
+  return 0;
+}
