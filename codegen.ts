@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** `{ X: '../../resolvers/mappers#X' }` for each exported type alias of the mappers module. */
@@ -12,8 +12,14 @@ function mappersFrom(path: string): Record<string, string> {
  * resolver and model types from schema/, and the SDL as a module the server and the
  * Lambda bundle import (no .graphql files read at run time).
  */
+/** The SDL files in a fixed order (common first, then by name): a glob's order differs between machines. */
+const schemaFiles = readdirSync('schema')
+  .filter((name) => name.endsWith('.graphql'))
+  .sort((a, b) => (a === 'common.graphql' ? -1 : b === 'common.graphql' ? 1 : a.localeCompare(b)))
+  .map((name) => `schema/${name}`);
+
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
+  schema: schemaFiles,
   // Keep the SDL's own order (descriptions read top-down in GraphiQL's docs).
   config: { sort: false },
   generates: {

@@ -20,6 +20,934 @@ export type Scalars = {
 };
 
 /**
+ * A government agency (instansi pemerintah, e.g. Pemerintah Kota Binjai): the tenant. Every
+ * record belongs to exactly one agency, and no caller sees another agency's records.
+ */
+export type Agency = Node & {
+  __typename?: 'Agency';
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Stable short code of the agency (kode instansi), e.g. `medan`. */
+  code: Scalars['String']['output'];
+  /** Official name (nama instansi), e.g. Pemerintah Kota Medan. */
+  name: Scalars['String']['output'];
+  /** The region the agency governs (wilayah, Kemendagri code). */
+  region: Region;
+  /** Work units of the agency (perangkat daerah / unit kerja), by name. */
+  units: UnitConnection;
+};
+
+
+/**
+ * A government agency (instansi pemerintah, e.g. Pemerintah Kota Binjai): the tenant. Every
+ * record belongs to exactly one agency, and no caller sees another agency's records.
+ */
+export type AgencyUnitsArgs = {
+  filter?: InputMaybe<UnitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An administrative region (wilayah administrasi) with its Kemendagri code (kode wilayah). */
+export type Region = {
+  __typename?: 'Region';
+  /** Kemendagri region code (kode wilayah), e.g. `1271` Kota Medan, `127120` Kecamatan Medan Belawan. */
+  code: Scalars['String']['output'];
+  /** Region name (nama wilayah), e.g. Kecamatan Medan Belawan. */
+  name: Scalars['String']['output'];
+  /** Administrative level (tingkat wilayah). */
+  level: RegionLevel;
+};
+
+/** Level of an administrative region (tingkat wilayah). */
+export type RegionLevel =
+  /** Province (provinsi). */
+  | 'PROVINCE'
+  /** City (kota). */
+  | 'CITY'
+  /** Regency (kabupaten). */
+  | 'REGENCY'
+  /** District (kecamatan). */
+  | 'DISTRICT'
+  /** Urban village (kelurahan) or village (desa). */
+  | 'VILLAGE';
+
+/** Kind of work unit (jenis perangkat daerah / unit kerja, PP 18/2016). */
+export type UnitKind =
+  /** Regional secretariat (sekretariat daerah). */
+  | 'SECRETARIAT'
+  /** Agency office (dinas). */
+  | 'DINAS'
+  /** Board (badan), e.g. BKPSDM. */
+  | 'BADAN'
+  /** Inspectorate (inspektorat). */
+  | 'INSPECTORATE'
+  /** District office (kecamatan). */
+  | 'KECAMATAN'
+  /** Urban village office (kelurahan). */
+  | 'KELURAHAN'
+  /** Community health centre (puskesmas). */
+  | 'PUSKESMAS'
+  /** Hospital (rumah sakit umum daerah). */
+  | 'HOSPITAL'
+  /** School (sekolah). */
+  | 'SCHOOL'
+  /** Division inside a unit (bidang / bagian / seksi). */
+  | 'DIVISION';
+
+/**
+ * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
+ * kelurahan, puskesmas or school, possibly inside a parent unit.
+ */
+export type Unit = Node & {
+  __typename?: 'Unit';
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Unit name (nama unit kerja), e.g. Kecamatan Medan Belawan. */
+  name: Scalars['String']['output'];
+  /** Kind of unit (jenis unit kerja). */
+  kind: UnitKind;
+  /** The region the unit serves (wilayah), e.g. the kecamatan it sits in. */
+  region: Region;
+  /** The agency (instansi) the unit belongs to. */
+  agency: Agency;
+  /** The parent unit (unit induk), or null for a top-level unit. */
+  parent?: Maybe<Unit>;
+  /** Direct sub-units (sub unit kerja), by name. */
+  children: UnitConnection;
+  /** The head of the unit (kepala unit kerja), if set. */
+  head?: Maybe<Employee>;
+  /** Employees placed in this unit (pegawai), by name. */
+  employees: EmployeeConnection;
+  /** Optimistic-concurrency version; send it back on update. */
+  version: Scalars['Int']['output'];
+  /** Feedback about this unit, newest first. */
+  feedback: FeedbackConnection;
+  /** Community satisfaction (IKM) of this unit from the survey responses submitted in a time range (hidden ones left out). */
+  satisfaction: SatisfactionSummary;
+  /** Performance indicators of this unit (indikator kinerja), by code. */
+  indicators: PerformanceIndicatorConnection;
+};
+
+
+/**
+ * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
+ * kelurahan, puskesmas or school, possibly inside a parent unit.
+ */
+export type UnitChildrenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
+ * kelurahan, puskesmas or school, possibly inside a parent unit.
+ */
+export type UnitEmployeesArgs = {
+  filter?: InputMaybe<EmployeeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
+ * kelurahan, puskesmas or school, possibly inside a parent unit.
+ */
+export type UnitFeedbackArgs = {
+  filter?: InputMaybe<FeedbackFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
+ * kelurahan, puskesmas or school, possibly inside a parent unit.
+ */
+export type UnitSatisfactionArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
+ * kelurahan, puskesmas or school, possibly inside a parent unit.
+ */
+export type UnitIndicatorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Filter for work units. */
+export type UnitFilter = {
+  /** Only units of these kinds. */
+  kinds?: InputMaybe<Array<UnitKind>>;
+  /** Only direct sub-units of this unit. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A page of work units. */
+export type UnitConnection = {
+  __typename?: 'UnitConnection';
+  /** The units of this page with their cursors. */
+  edges: Array<UnitEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many units match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A work unit and its cursor. */
+export type UnitEdge = {
+  __typename?: 'UnitEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The unit. */
+  node: Unit;
+};
+
+/** Civil servant employment type (jenis kepegawaian ASN, UU 20/2023). */
+export type EmploymentType =
+  /** Civil servant (Pegawai Negeri Sipil). */
+  | 'PNS'
+  /** Government employee with a work agreement (Pegawai Pemerintah dengan Perjanjian Kerja). */
+  | 'PPPK';
+
+/** Gender (jenis kelamin) as encoded in the NIP. */
+export type Gender =
+  /** Male (laki-laki), NIP digit 15 = 1. */
+  | 'MALE'
+  /** Female (perempuan), NIP digit 15 = 2. */
+  | 'FEMALE';
+
+/** PNS rank grade (golongan/ruang), lowest I/a to highest IV/e, each with its pangkat. */
+export type Golongan =
+  /** I/a, Juru Muda. */
+  | 'I_A'
+  /** I/b, Juru Muda Tingkat I. */
+  | 'I_B'
+  /** I/c, Juru. */
+  | 'I_C'
+  /** I/d, Juru Tingkat I. */
+  | 'I_D'
+  /** II/a, Pengatur Muda. */
+  | 'II_A'
+  /** II/b, Pengatur Muda Tingkat I. */
+  | 'II_B'
+  /** II/c, Pengatur. */
+  | 'II_C'
+  /** II/d, Pengatur Tingkat I. */
+  | 'II_D'
+  /** III/a, Penata Muda. */
+  | 'III_A'
+  /** III/b, Penata Muda Tingkat I. */
+  | 'III_B'
+  /** III/c, Penata. */
+  | 'III_C'
+  /** III/d, Penata Tingkat I. */
+  | 'III_D'
+  /** IV/a, Pembina. */
+  | 'IV_A'
+  /** IV/b, Pembina Tingkat I. */
+  | 'IV_B'
+  /** IV/c, Pembina Utama Muda. */
+  | 'IV_C'
+  /** IV/d, Pembina Utama Madya. */
+  | 'IV_D'
+  /** IV/e, Pembina Utama. */
+  | 'IV_E';
+
+/** PPPK grade (golongan PPPK, Perpres 98/2020), I lowest to XVII highest. */
+export type PppkGrade =
+  /** Grade I. */
+  | 'I'
+  /** Grade II. */
+  | 'II'
+  /** Grade III. */
+  | 'III'
+  /** Grade IV. */
+  | 'IV'
+  /** Grade V (entry level for senior high school graduates). */
+  | 'V'
+  /** Grade VI. */
+  | 'VI'
+  /** Grade VII (entry level for diploma III graduates). */
+  | 'VII'
+  /** Grade VIII. */
+  | 'VIII'
+  /** Grade IX (entry level for bachelor's graduates). */
+  | 'IX'
+  /** Grade X. */
+  | 'X'
+  /** Grade XI. */
+  | 'XI'
+  /** Grade XII. */
+  | 'XII'
+  /** Grade XIII. */
+  | 'XIII'
+  /** Grade XIV. */
+  | 'XIV'
+  /** Grade XV. */
+  | 'XV'
+  /** Grade XVI. */
+  | 'XVI'
+  /** Grade XVII. */
+  | 'XVII';
+
+/** Rank of a PNS (pangkat dan golongan/ruang). */
+export type Rank = {
+  __typename?: 'Rank';
+  /** The golongan/ruang code. */
+  golongan: Golongan;
+  /** Printed form, e.g. `III/a`. */
+  label: Scalars['String']['output'];
+  /** Rank title (pangkat), e.g. Penata Muda. */
+  pangkat: Scalars['String']['output'];
+  /** Position on the 17-step ladder, 1 (I/a) to 17 (IV/e). */
+  order: Scalars['Int']['output'];
+};
+
+/** Type of position (jenis jabatan, UU 20/2023). */
+export type PositionType =
+  /** Managerial/structural position (jabatan manajerial/struktural), e.g. kepala dinas, camat. */
+  | 'STRUCTURAL'
+  /** Functional position (jabatan fungsional), e.g. perencana, guru, perawat. */
+  | 'FUNCTIONAL'
+  /** Executor position (jabatan pelaksana). */
+  | 'EXECUTOR';
+
+/** An employee's position (jabatan). */
+export type Position = {
+  __typename?: 'Position';
+  /** Position title (nama jabatan), e.g. Perencana Ahli Muda. */
+  title: Scalars['String']['output'];
+  /** Type of position (jenis jabatan). */
+  type: PositionType;
+};
+
+/** Employment status (status kepegawaian). */
+export type EmployeeStatus =
+  /** Active (aktif). */
+  | 'ACTIVE'
+  /** On leave (cuti). */
+  | 'ON_LEAVE'
+  /** Released from duties for funded degree study (tugas belajar). */
+  | 'STUDY_LEAVE'
+  /** Transferred to another agency (mutasi keluar). */
+  | 'TRANSFERRED_OUT'
+  /** Retired (pensiun). */
+  | 'RETIRED'
+  /** Dismissed or deceased (diberhentikan / meninggal). */
+  | 'INACTIVE';
+
+/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
+export type Employee = Node & {
+  __typename?: 'Employee';
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Employee identification number (Nomor Induk Pegawai, 18 digits). */
+  nip: Scalars['String']['output'];
+  /** Full name with academic titles (nama lengkap). */
+  name: Scalars['String']['output'];
+  /** Gender (jenis kelamin), from the NIP. */
+  gender: Gender;
+  /** Birth date (tanggal lahir), from the NIP. */
+  birthDate: Scalars['Date']['output'];
+  /** PNS or PPPK (jenis kepegawaian). */
+  employmentType: EmploymentType;
+  /** Golongan/ruang (PNS only; null for PPPK). */
+  golongan?: Maybe<Golongan>;
+  /** Rank with pangkat (PNS only; null for PPPK). */
+  rank?: Maybe<Rank>;
+  /** PPPK grade (PPPK only; null for PNS). */
+  pppkGrade?: Maybe<PppkGrade>;
+  /** Position (jabatan). */
+  position: Position;
+  /** The work unit the employee is placed in (unit kerja). */
+  unit: Unit;
+  /** The agency (instansi). */
+  agency: Agency;
+  /** Employment status (status kepegawaian). */
+  status: EmployeeStatus;
+  /** Start of service (TMT CPNS for PNS, TMT PPPK for PPPK). */
+  serviceStartDate: Scalars['Date']['output'];
+  /** Completed years of service (masa kerja) as of today. */
+  yearsOfService: Scalars['Int']['output'];
+  /** Work e-mail address (surel dinas); personal data, visible to administrators and the employee. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Phone number (nomor telepon); personal data, visible to administrators and the employee. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Optimistic-concurrency version; send it back on update. */
+  version: Scalars['Int']['output'];
+  /** When the record was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the record last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The employee's SKP appraisals, newest period first (administrators, heads of the employee's unit, the employee). */
+  appraisals: EvaluationConnection;
+  /** The appraisal of the employee's latest period, or null. */
+  latestAppraisal?: Maybe<Evaluation>;
+  /** The talent 9-box: performance from the latest appraisal's predikat, potential from the latest appraisal that assessed one; null without either. */
+  talent?: Maybe<TalentBox>;
+  /** Mentorships in which this employee is mentored (their mentors), newest first. */
+  mentors: MentorshipConnection;
+  /** Mentorships in which this employee mentors (their mentees), newest first. */
+  mentees: MentorshipConnection;
+  /** Mentorships in progress as mentor. */
+  activeMenteeCount: Scalars['Int']['output'];
+  /** The employee's enrollments, newest first. */
+  enrollments: EnrollmentConnection;
+  /** JP earned in a year (default: the current year) against the 20 JP minimum. */
+  trainingHours: TrainingHours;
+};
+
+
+/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
+export type EmployeeAppraisalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
+export type EmployeeMentorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
+export type EmployeeMenteesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
+export type EmployeeEnrollmentsArgs = {
+  status?: InputMaybe<Array<EnrollmentStatus>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
+export type EmployeeTrainingHoursArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Filter for employees; all given conditions must hold. */
+export type EmployeeFilter = {
+  /** Only employees of this unit. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only names starting with this text (case and accents ignored). */
+  nameStartsWith?: InputMaybe<Scalars['String']['input']>;
+  /** Only PNS or only PPPK. */
+  employmentType?: InputMaybe<EmploymentType>;
+  /** Only these golongan. */
+  golongan?: InputMaybe<Array<Golongan>>;
+  /** Only these statuses. */
+  status?: InputMaybe<Array<EmployeeStatus>>;
+  /** Only these position types. */
+  positionType?: InputMaybe<PositionType>;
+};
+
+/** A page of employees. */
+export type EmployeeConnection = {
+  __typename?: 'EmployeeConnection';
+  /** The employees of this page with their cursors. */
+  edges: Array<EmployeeEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many employees match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An employee and its cursor. */
+export type EmployeeEdge = {
+  __typename?: 'EmployeeEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The employee. */
+  node: Employee;
+};
+
+/** A position for create and update inputs. */
+export type PositionInput = {
+  /** Position title (nama jabatan), 2–200 characters. */
+  title: Scalars['String']['input'];
+  /** Type of position (jenis jabatan). */
+  type: PositionType;
+};
+
+/** Input of `createEmployee`. */
+export type CreateEmployeeInput = {
+  /** NIP, 18 digits, valid for the employment type (birth date, start, gender, serial). */
+  nip: Scalars['String']['input'];
+  /** Full name (nama lengkap), 2–200 characters. */
+  name: Scalars['String']['input'];
+  /** Work unit (unit kerja) id. */
+  unitId: Scalars['ID']['input'];
+  /** PNS or PPPK. */
+  employmentType: EmploymentType;
+  /** Golongan/ruang: required for PNS, not allowed for PPPK. */
+  golongan?: InputMaybe<Golongan>;
+  /** PPPK grade: required for PPPK, not allowed for PNS. */
+  pppkGrade?: InputMaybe<PppkGrade>;
+  /** Position (jabatan). */
+  position: PositionInput;
+  /** Start of service; defaults to the TMT month (PNS) or year (PPPK) in the NIP and must not precede it. */
+  serviceStartDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Work e-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number, digits with an optional leading +. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen key (8–64 characters) that makes retries safe: the same key returns the same employee. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Input of `updateEmployee`: omitted fields stay as they are; `null` clears an optional field. */
+export type UpdateEmployeeInput = {
+  /** The employee to change. */
+  id: Scalars['ID']['input'];
+  /** The version you read; the update is refused with CONFLICT if someone changed the record since. */
+  version: Scalars['Int']['input'];
+  /** New full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New work unit (mutasi within the agency). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** New golongan (PNS only), e.g. after a promotion (kenaikan pangkat). */
+  golongan?: InputMaybe<Golongan>;
+  /** New PPPK grade (PPPK only). */
+  pppkGrade?: InputMaybe<PppkGrade>;
+  /** New position (jabatan). */
+  position?: InputMaybe<PositionInput>;
+  /** New employment status. */
+  status?: InputMaybe<EmployeeStatus>;
+  /** New work e-mail address, or null to clear it. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** New phone number, or null to clear it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type Query = {
+  __typename?: 'Query';
+  /** One employee by global id. */
+  employee?: Maybe<Employee>;
+  /** One employee by NIP, in the caller's agency. */
+  employeeByNip?: Maybe<Employee>;
+  /** Employees of the caller's agency, by name. */
+  employees: EmployeeConnection;
+  /** One work unit by global id. */
+  unit?: Maybe<Unit>;
+  /** Work units of the caller's agency, by name. */
+  units: UnitConnection;
+  /** Any supported measures by any supported dimensions, in one round trip (administrators: the agency; unit heads: their units). */
+  aggregate: AggregateResult;
+  /** Measures, dimensions and the supported pairs, with descriptions. */
+  aggregateCapabilities: AggregateCapabilities;
+  /** One evaluation by global id. */
+  evaluation?: Maybe<Evaluation>;
+  /** Evaluations of the caller's agency, newest first (an employee's or unit's appraisals: newest period first). */
+  evaluations: EvaluationConnection;
+  /** One feedback entry by global id. */
+  feedbackEntry?: Maybe<Feedback>;
+  /** Feedback about the units of the caller's agency, newest first. */
+  feedback: FeedbackConnection;
+  /** One mentorship by global id. */
+  mentorship?: Maybe<Mentorship>;
+  /** Mentorships of the caller's agency, newest start first. */
+  mentorships: MentorshipConnection;
+  /** One performance indicator by global id. */
+  performanceIndicator?: Maybe<PerformanceIndicator>;
+  /** Performance indicators of the caller's agency, by code. */
+  performanceIndicators: PerformanceIndicatorConnection;
+  /** One development plan by global id. */
+  developmentPlan?: Maybe<DevelopmentPlan>;
+  /** Development plans of the caller's agency, newest year first. */
+  developmentPlans: DevelopmentPlanConnection;
+  /** One training program by global id. */
+  trainingProgram?: Maybe<TrainingProgram>;
+  /** Training programs of the caller's agency, newest start first. */
+  trainingPrograms: TrainingProgramConnection;
+  /** One enrollment by global id. */
+  enrollment?: Maybe<Enrollment>;
+  /** One partner institution by global id. */
+  partner?: Maybe<Partner>;
+  /** Partner institutions of the caller's agency, by name. */
+  partners: PartnerConnection;
+  /** Any object by its global id, if the caller may see it; null when it does not exist. */
+  node?: Maybe<Node>;
+  /** Who the caller is: role, agency, unit and employee record. */
+  me: Viewer;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEmployeeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEmployeeByNipArgs = {
+  nip: Scalars['String']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEmployeesArgs = {
+  filter?: InputMaybe<EmployeeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryUnitsArgs = {
+  filter?: InputMaybe<UnitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryAggregateArgs = {
+  input: AggregateInput;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEvaluationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEvaluationsArgs = {
+  filter?: InputMaybe<EvaluationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryFeedbackEntryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryFeedbackArgs = {
+  filter?: InputMaybe<FeedbackFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryMentorshipArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryMentorshipsArgs = {
+  filter?: InputMaybe<MentorshipFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPerformanceIndicatorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPerformanceIndicatorsArgs = {
+  filter?: InputMaybe<PerformanceIndicatorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryDevelopmentPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryDevelopmentPlansArgs = {
+  filter?: InputMaybe<DevelopmentPlanFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryTrainingProgramArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryTrainingProgramsArgs = {
+  filter?: InputMaybe<TrainingProgramFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEnrollmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPartnersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Registers an employee (administrators). The NIP must be valid and not yet registered in the agency. */
+  createEmployee: Employee;
+  /** Changes an employee (administrators); refused with CONFLICT when `version` is not the current one. */
+  updateEmployee: Employee;
+  /** Records an SKP appraisal (administrators, heads of the employee's unit or a parent unit; never one's own). One per employee and period: the same or an overlapping period (`2026` vs `2026-Q2`) is a CONFLICT. Returns the Evaluation with its predikat. */
+  recordAppraisal: Evaluation;
+  /** Evaluates a program on the Kirkpatrick levels (administrators): learning from its completed participants' test scores, results from an indicator; returns the evaluation with its recommendation. */
+  evaluateProgram: Evaluation;
+  /** Submits feedback about a service (anyone, no token needed). Returns it with its IKM; contact details are never returned here. */
+  submitFeedback: Feedback;
+  /** Records the response to a complaint (administrators, or the head of its unit); the first one sets the response time. */
+  respondToComplaint: Feedback;
+  /** Marks a complaint resolved (administrators, or the head of its unit). */
+  resolveComplaint: Feedback;
+  /** Publishes or hides a feedback entry (administrators). */
+  moderateFeedback: Feedback;
+  /** Starts a mentorship (administrators, or the head of the mentee's unit) after the seniority and limit rules. */
+  startMentorship: Mentorship;
+  /** Logs a mentoring session with minutes and agreed actions (participants, unit heads, administrators). */
+  logMentoringSession: MentoringSession;
+  /** Ends an active mentorship as COMPLETED or CANCELLED, freeing the mentor's place. */
+  endMentorship: Mentorship;
+  /** Defines a performance indicator (administrators). A code already used in the agency is a CONFLICT. */
+  createPerformanceIndicator: PerformanceIndicator;
+  /** Changes an indicator (administrators); refused with CONFLICT when `version` is not the current one. */
+  updatePerformanceIndicator: PerformanceIndicator;
+  /** Records the value of an indicator for one period (administrators, or the head of the indicator's unit). A period already measured is a CONFLICT. */
+  recordMeasurement: Measurement;
+  /** Creates a development plan (administrators); its budget starts uncommitted. */
+  createDevelopmentPlan: DevelopmentPlan;
+  /** Changes a plan (administrators); CONFLICT when `version` is stale. */
+  updateDevelopmentPlan: DevelopmentPlan;
+  /**
+   * Commits a program's cost (cost per participant x participants) to a plan (administrators).
+   * Beyond the plan's remaining budget it is refused with CONFLICT, not BAD_USER_INPUT: the input is
+   * well-formed, the refusal comes from the plan's current state, which other commitments change
+   * (a concurrent commitment that took the money gets the same answer, and the same request can
+   * succeed after the budget is raised or a program released). `extensions` carry
+   * `rule: BUDGET_EXCEEDED`, `field: input.programId` and `shortfall` in rupiah.
+   */
+  addProgramToPlan: DevelopmentPlan;
+  /** Releases a program's commitment and unlinks it (administrators); CONFLICT (`rule: COMMITMENT_SPENT`) when the money is already spent. */
+  removeProgramFromPlan: DevelopmentPlan;
+  /** Records spending under an APPROVED plan (administrators); beyond the unspent commitment it is a CONFLICT (`rule: SPENDING_EXCEEDS_COMMITMENT`) with the `shortfall`. */
+  recordPlanSpending: DevelopmentPlan;
+  /** Creates a training program (administrators). */
+  createTrainingProgram: TrainingProgram;
+  /** Changes a program (administrators); CONFLICT when `version` is stale. */
+  updateTrainingProgram: TrainingProgram;
+  /** Enrolls an employee: ENROLLED while seats are free and nobody waits, otherwise WAITLISTED (never over capacity). */
+  enrollEmployee: Enrollment;
+  /** Records completion (JP credited, certificate issued, test scores kept) or a no-show. */
+  completeEnrollment: Enrollment;
+  /** Drops an enrollment; a freed seat goes to the first waitlisted employee. */
+  dropEnrollment: Enrollment;
+  /** Registers a partner institution (administrators). */
+  createPartner: Partner;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreateEmployeeArgs = {
+  input: CreateEmployeeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdateEmployeeArgs = {
+  input: UpdateEmployeeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRecordAppraisalArgs = {
+  input: RecordAppraisalInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationEvaluateProgramArgs = {
+  input: EvaluateProgramInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationSubmitFeedbackArgs = {
+  input: SubmitFeedbackInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRespondToComplaintArgs = {
+  input: RespondToComplaintInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationResolveComplaintArgs = {
+  input: ResolveComplaintInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationModerateFeedbackArgs = {
+  input: ModerateFeedbackInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationStartMentorshipArgs = {
+  input: StartMentorshipInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationLogMentoringSessionArgs = {
+  input: LogMentoringSessionInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationEndMentorshipArgs = {
+  input: EndMentorshipInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreatePerformanceIndicatorArgs = {
+  input: CreatePerformanceIndicatorInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdatePerformanceIndicatorArgs = {
+  input: UpdatePerformanceIndicatorInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRecordMeasurementArgs = {
+  input: RecordMeasurementInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreateDevelopmentPlanArgs = {
+  input: CreateDevelopmentPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdateDevelopmentPlanArgs = {
+  input: UpdateDevelopmentPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationAddProgramToPlanArgs = {
+  input: AddProgramToPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRemoveProgramFromPlanArgs = {
+  input: RemoveProgramFromPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRecordPlanSpendingArgs = {
+  input: RecordPlanSpendingInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreateTrainingProgramArgs = {
+  input: CreateTrainingProgramInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdateTrainingProgramArgs = {
+  input: UpdateTrainingProgramInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationEnrollEmployeeArgs = {
+  input: EnrollEmployeeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCompleteEnrollmentArgs = {
+  input: CompleteEnrollmentInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationDropEnrollmentArgs = {
+  input: DropEnrollmentInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
+};
+
+/**
  * What a dashboard can count or compute (ukuran). Rates and averages are computed from summed
  * numerators and denominators of the groups, so any regrouping is exact. `aggregateCapabilities`
  * describes each one and the dimensions it supports.
@@ -235,467 +1163,6 @@ export type AggregateCapabilities = {
   pairs: Array<MeasureDimensionPair>;
   /** How many dimensions one question may combine. */
   combinationRule: Scalars['String']['output'];
-};
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type Query = {
-  __typename?: 'Query';
-  /** Any supported measures by any supported dimensions, in one round trip (administrators: the agency; unit heads: their units). */
-  aggregate: AggregateResult;
-  /** Measures, dimensions and the supported pairs, with descriptions. */
-  aggregateCapabilities: AggregateCapabilities;
-  /** Any object by its global id, if the caller may see it; null when it does not exist. */
-  node?: Maybe<Node>;
-  /** Who the caller is: role, agency, unit and employee record. */
-  me: Viewer;
-  /** One evaluation by global id. */
-  evaluation?: Maybe<Evaluation>;
-  /** Evaluations of the caller's agency, newest first (an employee's or unit's appraisals: newest period first). */
-  evaluations: EvaluationConnection;
-  /** One feedback entry by global id. */
-  feedbackEntry?: Maybe<Feedback>;
-  /** Feedback about the units of the caller's agency, newest first. */
-  feedback: FeedbackConnection;
-  /** One employee by global id. */
-  employee?: Maybe<Employee>;
-  /** One employee by NIP, in the caller's agency. */
-  employeeByNip?: Maybe<Employee>;
-  /** Employees of the caller's agency, by name. */
-  employees: EmployeeConnection;
-  /** One work unit by global id. */
-  unit?: Maybe<Unit>;
-  /** Work units of the caller's agency, by name. */
-  units: UnitConnection;
-  /** One mentorship by global id. */
-  mentorship?: Maybe<Mentorship>;
-  /** Mentorships of the caller's agency, newest start first. */
-  mentorships: MentorshipConnection;
-  /** One performance indicator by global id. */
-  performanceIndicator?: Maybe<PerformanceIndicator>;
-  /** Performance indicators of the caller's agency, by code. */
-  performanceIndicators: PerformanceIndicatorConnection;
-  /** One development plan by global id. */
-  developmentPlan?: Maybe<DevelopmentPlan>;
-  /** Development plans of the caller's agency, newest year first. */
-  developmentPlans: DevelopmentPlanConnection;
-  /** One training program by global id. */
-  trainingProgram?: Maybe<TrainingProgram>;
-  /** Training programs of the caller's agency, newest start first. */
-  trainingPrograms: TrainingProgramConnection;
-  /** One enrollment by global id. */
-  enrollment?: Maybe<Enrollment>;
-  /** One partner institution by global id. */
-  partner?: Maybe<Partner>;
-  /** Partner institutions of the caller's agency, by name. */
-  partners: PartnerConnection;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryAggregateArgs = {
-  input: AggregateInput;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryNodeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEvaluationArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEvaluationsArgs = {
-  filter?: InputMaybe<EvaluationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryFeedbackEntryArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryFeedbackArgs = {
-  filter?: InputMaybe<FeedbackFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEmployeeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEmployeeByNipArgs = {
-  nip: Scalars['String']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEmployeesArgs = {
-  filter?: InputMaybe<EmployeeFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryUnitArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryUnitsArgs = {
-  filter?: InputMaybe<UnitFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryMentorshipArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryMentorshipsArgs = {
-  filter?: InputMaybe<MentorshipFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPerformanceIndicatorArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPerformanceIndicatorsArgs = {
-  filter?: InputMaybe<PerformanceIndicatorFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryDevelopmentPlanArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryDevelopmentPlansArgs = {
-  filter?: InputMaybe<DevelopmentPlanFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryTrainingProgramArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryTrainingProgramsArgs = {
-  filter?: InputMaybe<TrainingProgramFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEnrollmentArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPartnerArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPartnersArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An object with a globally unique, opaque id; fetch any of them with `node(id)`. */
-export type Node = {
-  /** The global id of the object (opaque; do not parse it). */
-  id: Scalars['ID']['output'];
-};
-
-/** Where a page of a connection sits in the whole list (Relay cursor pagination). */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** Whether more items follow the last edge of this page. */
-  hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede the first edge of this page (true on every page after the first). */
-  hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first edge of this page, or null when the page is empty. */
-  startCursor?: Maybe<Scalars['String']['output']>;
-  /** Cursor of the last edge; pass it as `after` to get the next page. Null when the page is empty. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-};
-
-/** The role a caller acts in (peran). Staff roles come from the identity provider's groups. */
-export type Role =
-  /** Agency administrator (admin BKPSDM): everything in the own agency. */
-  | 'ADMIN'
-  /** Head of a work unit (kepala perangkat daerah/unit kerja): the own unit and its sub-units. */
-  | 'UNIT_HEAD'
-  /** A civil servant (pegawai ASN): the own record, enrollments, mentorships, appraisals and JP. */
-  | 'EMPLOYEE'
-  /** A partner institution (mitra, e.g. a university) with machine credentials: enrollments in its own programs, read-only. */
-  | 'PARTNER'
-  /** Anyone without a token (masyarakat): may only submit feedback. */
-  | 'PUBLIC';
-
-/** Who is calling (pengguna): the role and the scope the API applies to every request. */
-export type Viewer = {
-  __typename?: 'Viewer';
-  /** The role the caller acts in. */
-  role: Role;
-  /** The caller's agency (instansi); null for the public and for partners. */
-  agency?: Maybe<Agency>;
-  /** The caller's work unit (unit kerja), for unit heads and employees. */
-  unit?: Maybe<Unit>;
-  /** The caller's own employee record, for staff tokens that carry one. */
-  employee?: Maybe<Employee>;
-  /** The subject of the token (user or client id); null for the public. */
-  subject?: Maybe<Scalars['String']['output']>;
-};
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type Mutation = {
-  __typename?: 'Mutation';
-  /** Records an SKP appraisal (administrators, heads of the employee's unit or a parent unit; never one's own). One per employee and period: the same or an overlapping period (`2026` vs `2026-Q2`) is a CONFLICT. Returns the Evaluation with its predikat. */
-  recordAppraisal: Evaluation;
-  /** Evaluates a program on the Kirkpatrick levels (administrators): learning from its completed participants' test scores, results from an indicator; returns the evaluation with its recommendation. */
-  evaluateProgram: Evaluation;
-  /** Submits feedback about a service (anyone, no token needed). Returns it with its IKM; contact details are never returned here. */
-  submitFeedback: Feedback;
-  /** Records the response to a complaint (administrators, or the head of its unit); the first one sets the response time. */
-  respondToComplaint: Feedback;
-  /** Marks a complaint resolved (administrators, or the head of its unit). */
-  resolveComplaint: Feedback;
-  /** Publishes or hides a feedback entry (administrators). */
-  moderateFeedback: Feedback;
-  /** Registers an employee (administrators). The NIP must be valid and not yet registered in the agency. */
-  createEmployee: Employee;
-  /** Changes an employee (administrators); refused with CONFLICT when `version` is not the current one. */
-  updateEmployee: Employee;
-  /** Starts a mentorship (administrators, or the head of the mentee's unit) after the seniority and limit rules. */
-  startMentorship: Mentorship;
-  /** Logs a mentoring session with minutes and agreed actions (participants, unit heads, administrators). */
-  logMentoringSession: MentoringSession;
-  /** Ends an active mentorship as COMPLETED or CANCELLED, freeing the mentor's place. */
-  endMentorship: Mentorship;
-  /** Defines a performance indicator (administrators). A code already used in the agency is a CONFLICT. */
-  createPerformanceIndicator: PerformanceIndicator;
-  /** Changes an indicator (administrators); refused with CONFLICT when `version` is not the current one. */
-  updatePerformanceIndicator: PerformanceIndicator;
-  /** Records the value of an indicator for one period (administrators, or the head of the indicator's unit). A period already measured is a CONFLICT. */
-  recordMeasurement: Measurement;
-  /** Creates a development plan (administrators); its budget starts uncommitted. */
-  createDevelopmentPlan: DevelopmentPlan;
-  /** Changes a plan (administrators); CONFLICT when `version` is stale. */
-  updateDevelopmentPlan: DevelopmentPlan;
-  /**
-   * Commits a program's cost (cost per participant x participants) to a plan (administrators).
-   * Beyond the plan's remaining budget it is refused with CONFLICT, not BAD_USER_INPUT: the input is
-   * well-formed, the refusal comes from the plan's current state, which other commitments change
-   * (a concurrent commitment that took the money gets the same answer, and the same request can
-   * succeed after the budget is raised or a program released). `extensions` carry
-   * `rule: BUDGET_EXCEEDED`, `field: input.programId` and `shortfall` in rupiah.
-   */
-  addProgramToPlan: DevelopmentPlan;
-  /** Releases a program's commitment and unlinks it (administrators); CONFLICT (`rule: COMMITMENT_SPENT`) when the money is already spent. */
-  removeProgramFromPlan: DevelopmentPlan;
-  /** Records spending under an APPROVED plan (administrators); beyond the unspent commitment it is a CONFLICT (`rule: SPENDING_EXCEEDS_COMMITMENT`) with the `shortfall`. */
-  recordPlanSpending: DevelopmentPlan;
-  /** Creates a training program (administrators). */
-  createTrainingProgram: TrainingProgram;
-  /** Changes a program (administrators); CONFLICT when `version` is stale. */
-  updateTrainingProgram: TrainingProgram;
-  /** Enrolls an employee: ENROLLED while seats are free and nobody waits, otherwise WAITLISTED (never over capacity). */
-  enrollEmployee: Enrollment;
-  /** Records completion (JP credited, certificate issued, test scores kept) or a no-show. */
-  completeEnrollment: Enrollment;
-  /** Drops an enrollment; a freed seat goes to the first waitlisted employee. */
-  dropEnrollment: Enrollment;
-  /** Registers a partner institution (administrators). */
-  createPartner: Partner;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRecordAppraisalArgs = {
-  input: RecordAppraisalInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationEvaluateProgramArgs = {
-  input: EvaluateProgramInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationSubmitFeedbackArgs = {
-  input: SubmitFeedbackInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRespondToComplaintArgs = {
-  input: RespondToComplaintInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationResolveComplaintArgs = {
-  input: ResolveComplaintInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationModerateFeedbackArgs = {
-  input: ModerateFeedbackInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreateEmployeeArgs = {
-  input: CreateEmployeeInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdateEmployeeArgs = {
-  input: UpdateEmployeeInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationStartMentorshipArgs = {
-  input: StartMentorshipInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationLogMentoringSessionArgs = {
-  input: LogMentoringSessionInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationEndMentorshipArgs = {
-  input: EndMentorshipInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreatePerformanceIndicatorArgs = {
-  input: CreatePerformanceIndicatorInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdatePerformanceIndicatorArgs = {
-  input: UpdatePerformanceIndicatorInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRecordMeasurementArgs = {
-  input: RecordMeasurementInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreateDevelopmentPlanArgs = {
-  input: CreateDevelopmentPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdateDevelopmentPlanArgs = {
-  input: UpdateDevelopmentPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationAddProgramToPlanArgs = {
-  input: AddProgramToPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRemoveProgramFromPlanArgs = {
-  input: RemoveProgramFromPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRecordPlanSpendingArgs = {
-  input: RecordPlanSpendingInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreateTrainingProgramArgs = {
-  input: CreateTrainingProgramInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdateTrainingProgramArgs = {
-  input: UpdateTrainingProgramInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationEnrollEmployeeArgs = {
-  input: EnrollEmployeeInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCompleteEnrollmentArgs = {
-  input: CompleteEnrollmentInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationDropEnrollmentArgs = {
-  input: DropEnrollmentInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreatePartnerArgs = {
-  input: CreatePartnerInput;
 };
 
 /** The two kinds of evaluation (jenis evaluasi). */
@@ -984,102 +1451,6 @@ export type EvaluateProgramInput = {
   notes?: InputMaybe<Scalars['String']['input']>;
   /** Client-chosen key (8–64 characters) that makes retries safe. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
-export type Employee = Node & {
-  __typename?: 'Employee';
-  /** The employee's SKP appraisals, newest period first (administrators, heads of the employee's unit, the employee). */
-  appraisals: EvaluationConnection;
-  /** The appraisal of the employee's latest period, or null. */
-  latestAppraisal?: Maybe<Evaluation>;
-  /** The talent 9-box: performance from the latest appraisal's predikat, potential from the latest appraisal that assessed one; null without either. */
-  talent?: Maybe<TalentBox>;
-  /** Global id. */
-  id: Scalars['ID']['output'];
-  /** Employee identification number (Nomor Induk Pegawai, 18 digits). */
-  nip: Scalars['String']['output'];
-  /** Full name with academic titles (nama lengkap). */
-  name: Scalars['String']['output'];
-  /** Gender (jenis kelamin), from the NIP. */
-  gender: Gender;
-  /** Birth date (tanggal lahir), from the NIP. */
-  birthDate: Scalars['Date']['output'];
-  /** PNS or PPPK (jenis kepegawaian). */
-  employmentType: EmploymentType;
-  /** Golongan/ruang (PNS only; null for PPPK). */
-  golongan?: Maybe<Golongan>;
-  /** Rank with pangkat (PNS only; null for PPPK). */
-  rank?: Maybe<Rank>;
-  /** PPPK grade (PPPK only; null for PNS). */
-  pppkGrade?: Maybe<PppkGrade>;
-  /** Position (jabatan). */
-  position: Position;
-  /** The work unit the employee is placed in (unit kerja). */
-  unit: Unit;
-  /** The agency (instansi). */
-  agency: Agency;
-  /** Employment status (status kepegawaian). */
-  status: EmployeeStatus;
-  /** Start of service (TMT CPNS for PNS, TMT PPPK for PPPK). */
-  serviceStartDate: Scalars['Date']['output'];
-  /** Completed years of service (masa kerja) as of today. */
-  yearsOfService: Scalars['Int']['output'];
-  /** Work e-mail address (surel dinas); personal data, visible to administrators and the employee. */
-  email?: Maybe<Scalars['String']['output']>;
-  /** Phone number (nomor telepon); personal data, visible to administrators and the employee. */
-  phone?: Maybe<Scalars['String']['output']>;
-  /** Optimistic-concurrency version; send it back on update. */
-  version: Scalars['Int']['output'];
-  /** When the record was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** When the record last changed. */
-  updatedAt: Scalars['DateTime']['output'];
-  /** Mentorships in which this employee is mentored (their mentors), newest first. */
-  mentors: MentorshipConnection;
-  /** Mentorships in which this employee mentors (their mentees), newest first. */
-  mentees: MentorshipConnection;
-  /** Mentorships in progress as mentor. */
-  activeMenteeCount: Scalars['Int']['output'];
-  /** The employee's enrollments, newest first. */
-  enrollments: EnrollmentConnection;
-  /** JP earned in a year (default: the current year) against the 20 JP minimum. */
-  trainingHours: TrainingHours;
-};
-
-
-/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
-export type EmployeeAppraisalsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
-export type EmployeeMentorsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
-export type EmployeeMenteesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
-export type EmployeeEnrollmentsArgs = {
-  status?: InputMaybe<Array<EnrollmentStatus>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** A civil servant (pegawai ASN): PNS or PPPK, identified nationally by the NIP. */
-export type EmployeeTrainingHoursArgs = {
-  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1465,424 +1836,6 @@ export type ModerateFeedbackInput = {
   status: ModerationStatus;
   /** The version you read; refused with CONFLICT if it changed since. */
   version: Scalars['Int']['input'];
-};
-
-/**
- * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
- * kelurahan, puskesmas or school, possibly inside a parent unit.
- */
-export type Unit = Node & {
-  __typename?: 'Unit';
-  /** Feedback about this unit, newest first. */
-  feedback: FeedbackConnection;
-  /** Community satisfaction (IKM) of this unit from the survey responses submitted in a time range (hidden ones left out). */
-  satisfaction: SatisfactionSummary;
-  /** Global id. */
-  id: Scalars['ID']['output'];
-  /** Unit name (nama unit kerja), e.g. Kecamatan Medan Belawan. */
-  name: Scalars['String']['output'];
-  /** Kind of unit (jenis unit kerja). */
-  kind: UnitKind;
-  /** The region the unit serves (wilayah), e.g. the kecamatan it sits in. */
-  region: Region;
-  /** The agency (instansi) the unit belongs to. */
-  agency: Agency;
-  /** The parent unit (unit induk), or null for a top-level unit. */
-  parent?: Maybe<Unit>;
-  /** Direct sub-units (sub unit kerja), by name. */
-  children: UnitConnection;
-  /** The head of the unit (kepala unit kerja), if set. */
-  head?: Maybe<Employee>;
-  /** Employees placed in this unit (pegawai), by name. */
-  employees: EmployeeConnection;
-  /** Optimistic-concurrency version; send it back on update. */
-  version: Scalars['Int']['output'];
-  /** Performance indicators of this unit (indikator kinerja), by code. */
-  indicators: PerformanceIndicatorConnection;
-};
-
-
-/**
- * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
- * kelurahan, puskesmas or school, possibly inside a parent unit.
- */
-export type UnitFeedbackArgs = {
-  filter?: InputMaybe<FeedbackFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/**
- * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
- * kelurahan, puskesmas or school, possibly inside a parent unit.
- */
-export type UnitSatisfactionArgs = {
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  to?: InputMaybe<Scalars['DateTime']['input']>;
-};
-
-
-/**
- * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
- * kelurahan, puskesmas or school, possibly inside a parent unit.
- */
-export type UnitChildrenArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/**
- * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
- * kelurahan, puskesmas or school, possibly inside a parent unit.
- */
-export type UnitEmployeesArgs = {
-  filter?: InputMaybe<EmployeeFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/**
- * A work unit (perangkat daerah / unit kerja) of an agency: a dinas, badan, kecamatan,
- * kelurahan, puskesmas or school, possibly inside a parent unit.
- */
-export type UnitIndicatorsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-/**
- * A government agency (instansi pemerintah, e.g. Pemerintah Kota Binjai): the tenant. Every
- * record belongs to exactly one agency, and no caller sees another agency's records.
- */
-export type Agency = Node & {
-  __typename?: 'Agency';
-  /** Global id. */
-  id: Scalars['ID']['output'];
-  /** Stable short code of the agency (kode instansi), e.g. `medan`. */
-  code: Scalars['String']['output'];
-  /** Official name (nama instansi), e.g. Pemerintah Kota Medan. */
-  name: Scalars['String']['output'];
-  /** The region the agency governs (wilayah, Kemendagri code). */
-  region: Region;
-  /** Work units of the agency (perangkat daerah / unit kerja), by name. */
-  units: UnitConnection;
-};
-
-
-/**
- * A government agency (instansi pemerintah, e.g. Pemerintah Kota Binjai): the tenant. Every
- * record belongs to exactly one agency, and no caller sees another agency's records.
- */
-export type AgencyUnitsArgs = {
-  filter?: InputMaybe<UnitFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An administrative region (wilayah administrasi) with its Kemendagri code (kode wilayah). */
-export type Region = {
-  __typename?: 'Region';
-  /** Kemendagri region code (kode wilayah), e.g. `1271` Kota Medan, `127120` Kecamatan Medan Belawan. */
-  code: Scalars['String']['output'];
-  /** Region name (nama wilayah), e.g. Kecamatan Medan Belawan. */
-  name: Scalars['String']['output'];
-  /** Administrative level (tingkat wilayah). */
-  level: RegionLevel;
-};
-
-/** Level of an administrative region (tingkat wilayah). */
-export type RegionLevel =
-  /** Province (provinsi). */
-  | 'PROVINCE'
-  /** City (kota). */
-  | 'CITY'
-  /** Regency (kabupaten). */
-  | 'REGENCY'
-  /** District (kecamatan). */
-  | 'DISTRICT'
-  /** Urban village (kelurahan) or village (desa). */
-  | 'VILLAGE';
-
-/** Kind of work unit (jenis perangkat daerah / unit kerja, PP 18/2016). */
-export type UnitKind =
-  /** Regional secretariat (sekretariat daerah). */
-  | 'SECRETARIAT'
-  /** Agency office (dinas). */
-  | 'DINAS'
-  /** Board (badan), e.g. BKPSDM. */
-  | 'BADAN'
-  /** Inspectorate (inspektorat). */
-  | 'INSPECTORATE'
-  /** District office (kecamatan). */
-  | 'KECAMATAN'
-  /** Urban village office (kelurahan). */
-  | 'KELURAHAN'
-  /** Community health centre (puskesmas). */
-  | 'PUSKESMAS'
-  /** Hospital (rumah sakit umum daerah). */
-  | 'HOSPITAL'
-  /** School (sekolah). */
-  | 'SCHOOL'
-  /** Division inside a unit (bidang / bagian / seksi). */
-  | 'DIVISION';
-
-/** Filter for work units. */
-export type UnitFilter = {
-  /** Only units of these kinds. */
-  kinds?: InputMaybe<Array<UnitKind>>;
-  /** Only direct sub-units of this unit. */
-  parentId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A page of work units. */
-export type UnitConnection = {
-  __typename?: 'UnitConnection';
-  /** The units of this page with their cursors. */
-  edges: Array<UnitEdge>;
-  /** Where this page sits in the list. */
-  pageInfo: PageInfo;
-  /** How many units match the filter in all pages. */
-  totalCount: Scalars['Int']['output'];
-};
-
-/** A work unit and its cursor. */
-export type UnitEdge = {
-  __typename?: 'UnitEdge';
-  /** Opaque cursor of this edge. */
-  cursor: Scalars['String']['output'];
-  /** The unit. */
-  node: Unit;
-};
-
-/** Civil servant employment type (jenis kepegawaian ASN, UU 20/2023). */
-export type EmploymentType =
-  /** Civil servant (Pegawai Negeri Sipil). */
-  | 'PNS'
-  /** Government employee with a work agreement (Pegawai Pemerintah dengan Perjanjian Kerja). */
-  | 'PPPK';
-
-/** Gender (jenis kelamin) as encoded in the NIP. */
-export type Gender =
-  /** Male (laki-laki), NIP digit 15 = 1. */
-  | 'MALE'
-  /** Female (perempuan), NIP digit 15 = 2. */
-  | 'FEMALE';
-
-/** PNS rank grade (golongan/ruang), lowest I/a to highest IV/e, each with its pangkat. */
-export type Golongan =
-  /** I/a, Juru Muda. */
-  | 'I_A'
-  /** I/b, Juru Muda Tingkat I. */
-  | 'I_B'
-  /** I/c, Juru. */
-  | 'I_C'
-  /** I/d, Juru Tingkat I. */
-  | 'I_D'
-  /** II/a, Pengatur Muda. */
-  | 'II_A'
-  /** II/b, Pengatur Muda Tingkat I. */
-  | 'II_B'
-  /** II/c, Pengatur. */
-  | 'II_C'
-  /** II/d, Pengatur Tingkat I. */
-  | 'II_D'
-  /** III/a, Penata Muda. */
-  | 'III_A'
-  /** III/b, Penata Muda Tingkat I. */
-  | 'III_B'
-  /** III/c, Penata. */
-  | 'III_C'
-  /** III/d, Penata Tingkat I. */
-  | 'III_D'
-  /** IV/a, Pembina. */
-  | 'IV_A'
-  /** IV/b, Pembina Tingkat I. */
-  | 'IV_B'
-  /** IV/c, Pembina Utama Muda. */
-  | 'IV_C'
-  /** IV/d, Pembina Utama Madya. */
-  | 'IV_D'
-  /** IV/e, Pembina Utama. */
-  | 'IV_E';
-
-/** PPPK grade (golongan PPPK, Perpres 98/2020), I lowest to XVII highest. */
-export type PppkGrade =
-  /** Grade I. */
-  | 'I'
-  /** Grade II. */
-  | 'II'
-  /** Grade III. */
-  | 'III'
-  /** Grade IV. */
-  | 'IV'
-  /** Grade V (entry level for senior high school graduates). */
-  | 'V'
-  /** Grade VI. */
-  | 'VI'
-  /** Grade VII (entry level for diploma III graduates). */
-  | 'VII'
-  /** Grade VIII. */
-  | 'VIII'
-  /** Grade IX (entry level for bachelor's graduates). */
-  | 'IX'
-  /** Grade X. */
-  | 'X'
-  /** Grade XI. */
-  | 'XI'
-  /** Grade XII. */
-  | 'XII'
-  /** Grade XIII. */
-  | 'XIII'
-  /** Grade XIV. */
-  | 'XIV'
-  /** Grade XV. */
-  | 'XV'
-  /** Grade XVI. */
-  | 'XVI'
-  /** Grade XVII. */
-  | 'XVII';
-
-/** Rank of a PNS (pangkat dan golongan/ruang). */
-export type Rank = {
-  __typename?: 'Rank';
-  /** The golongan/ruang code. */
-  golongan: Golongan;
-  /** Printed form, e.g. `III/a`. */
-  label: Scalars['String']['output'];
-  /** Rank title (pangkat), e.g. Penata Muda. */
-  pangkat: Scalars['String']['output'];
-  /** Position on the 17-step ladder, 1 (I/a) to 17 (IV/e). */
-  order: Scalars['Int']['output'];
-};
-
-/** Type of position (jenis jabatan, UU 20/2023). */
-export type PositionType =
-  /** Managerial/structural position (jabatan manajerial/struktural), e.g. kepala dinas, camat. */
-  | 'STRUCTURAL'
-  /** Functional position (jabatan fungsional), e.g. perencana, guru, perawat. */
-  | 'FUNCTIONAL'
-  /** Executor position (jabatan pelaksana). */
-  | 'EXECUTOR';
-
-/** An employee's position (jabatan). */
-export type Position = {
-  __typename?: 'Position';
-  /** Position title (nama jabatan), e.g. Perencana Ahli Muda. */
-  title: Scalars['String']['output'];
-  /** Type of position (jenis jabatan). */
-  type: PositionType;
-};
-
-/** Employment status (status kepegawaian). */
-export type EmployeeStatus =
-  /** Active (aktif). */
-  | 'ACTIVE'
-  /** On leave (cuti). */
-  | 'ON_LEAVE'
-  /** Released from duties for funded degree study (tugas belajar). */
-  | 'STUDY_LEAVE'
-  /** Transferred to another agency (mutasi keluar). */
-  | 'TRANSFERRED_OUT'
-  /** Retired (pensiun). */
-  | 'RETIRED'
-  /** Dismissed or deceased (diberhentikan / meninggal). */
-  | 'INACTIVE';
-
-/** Filter for employees; all given conditions must hold. */
-export type EmployeeFilter = {
-  /** Only employees of this unit. */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only names starting with this text (case and accents ignored). */
-  nameStartsWith?: InputMaybe<Scalars['String']['input']>;
-  /** Only PNS or only PPPK. */
-  employmentType?: InputMaybe<EmploymentType>;
-  /** Only these golongan. */
-  golongan?: InputMaybe<Array<Golongan>>;
-  /** Only these statuses. */
-  status?: InputMaybe<Array<EmployeeStatus>>;
-  /** Only these position types. */
-  positionType?: InputMaybe<PositionType>;
-};
-
-/** A page of employees. */
-export type EmployeeConnection = {
-  __typename?: 'EmployeeConnection';
-  /** The employees of this page with their cursors. */
-  edges: Array<EmployeeEdge>;
-  /** Where this page sits in the list. */
-  pageInfo: PageInfo;
-  /** How many employees match the filter in all pages. */
-  totalCount: Scalars['Int']['output'];
-};
-
-/** An employee and its cursor. */
-export type EmployeeEdge = {
-  __typename?: 'EmployeeEdge';
-  /** Opaque cursor of this edge. */
-  cursor: Scalars['String']['output'];
-  /** The employee. */
-  node: Employee;
-};
-
-/** A position for create and update inputs. */
-export type PositionInput = {
-  /** Position title (nama jabatan), 2–200 characters. */
-  title: Scalars['String']['input'];
-  /** Type of position (jenis jabatan). */
-  type: PositionType;
-};
-
-/** Input of `createEmployee`. */
-export type CreateEmployeeInput = {
-  /** NIP, 18 digits, valid for the employment type (birth date, start, gender, serial). */
-  nip: Scalars['String']['input'];
-  /** Full name (nama lengkap), 2–200 characters. */
-  name: Scalars['String']['input'];
-  /** Work unit (unit kerja) id. */
-  unitId: Scalars['ID']['input'];
-  /** PNS or PPPK. */
-  employmentType: EmploymentType;
-  /** Golongan/ruang: required for PNS, not allowed for PPPK. */
-  golongan?: InputMaybe<Golongan>;
-  /** PPPK grade: required for PPPK, not allowed for PNS. */
-  pppkGrade?: InputMaybe<PppkGrade>;
-  /** Position (jabatan). */
-  position: PositionInput;
-  /** Start of service; defaults to the TMT month (PNS) or year (PPPK) in the NIP and must not precede it. */
-  serviceStartDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Work e-mail address. */
-  email?: InputMaybe<Scalars['String']['input']>;
-  /** Phone number, digits with an optional leading +. */
-  phone?: InputMaybe<Scalars['String']['input']>;
-  /** Client-chosen key (8–64 characters) that makes retries safe: the same key returns the same employee. */
-  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Input of `updateEmployee`: omitted fields stay as they are; `null` clears an optional field. */
-export type UpdateEmployeeInput = {
-  /** The employee to change. */
-  id: Scalars['ID']['input'];
-  /** The version you read; the update is refused with CONFLICT if someone changed the record since. */
-  version: Scalars['Int']['input'];
-  /** New full name. */
-  name?: InputMaybe<Scalars['String']['input']>;
-  /** New work unit (mutasi within the agency). */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** New golongan (PNS only), e.g. after a promotion (kenaikan pangkat). */
-  golongan?: InputMaybe<Golongan>;
-  /** New PPPK grade (PPPK only). */
-  pppkGrade?: InputMaybe<PppkGrade>;
-  /** New position (jabatan). */
-  position?: InputMaybe<PositionInput>;
-  /** New employment status. */
-  status?: InputMaybe<EmployeeStatus>;
-  /** New work e-mail address, or null to clear it. */
-  email?: InputMaybe<Scalars['String']['input']>;
-  /** New phone number, or null to clear it. */
-  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Status of a mentorship (status bimbingan). */
@@ -2927,6 +2880,53 @@ export type CreatePartnerInput = {
   city?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An object with a globally unique, opaque id; fetch any of them with `node(id)`. */
+export type Node = {
+  /** The global id of the object (opaque; do not parse it). */
+  id: Scalars['ID']['output'];
+};
+
+/** Where a page of a connection sits in the whole list (Relay cursor pagination). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Whether more items follow the last edge of this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede the first edge of this page (true on every page after the first). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge of this page, or null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last edge; pass it as `after` to get the next page. Null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** The role a caller acts in (peran). Staff roles come from the identity provider's groups. */
+export type Role =
+  /** Agency administrator (admin BKPSDM): everything in the own agency. */
+  | 'ADMIN'
+  /** Head of a work unit (kepala perangkat daerah/unit kerja): the own unit and its sub-units. */
+  | 'UNIT_HEAD'
+  /** A civil servant (pegawai ASN): the own record, enrollments, mentorships, appraisals and JP. */
+  | 'EMPLOYEE'
+  /** A partner institution (mitra, e.g. a university) with machine credentials: enrollments in its own programs, read-only. */
+  | 'PARTNER'
+  /** Anyone without a token (masyarakat): may only submit feedback. */
+  | 'PUBLIC';
+
+/** Who is calling (pengguna): the role and the scope the API applies to every request. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The role the caller acts in. */
+  role: Role;
+  /** The caller's agency (instansi); null for the public and for partners. */
+  agency?: Maybe<Agency>;
+  /** The caller's work unit (unit kerja), for unit heads and employees. */
+  unit?: Maybe<Unit>;
+  /** The caller's own employee record, for staff tokens that carry one. */
+  employee?: Maybe<Employee>;
+  /** The subject of the token (user or client id); null for the public. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3000,12 +3000,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
-    | ( EvaluationModel & { __typename: 'Evaluation' } )
+    | ( AgencyModel & { __typename: 'Agency' } )
+    | ( UnitModel & { __typename: 'Unit' } )
     | ( EmployeeModel & { __typename: 'Employee' } )
+    | ( EvaluationModel & { __typename: 'Evaluation' } )
     | ( TrainingProgramModel & { __typename: 'TrainingProgram' } )
     | ( FeedbackModel & { __typename: 'Feedback' } )
-    | ( UnitModel & { __typename: 'Unit' } )
-    | ( AgencyModel & { __typename: 'Agency' } )
     | ( MentorshipModel & { __typename: 'Mentorship' } )
     | ( PerformanceIndicatorModel & { __typename: 'PerformanceIndicator' } )
     | ( DevelopmentPlanModel & { __typename: 'DevelopmentPlan' } )
@@ -3016,11 +3016,37 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Agency: ResolverTypeWrapper<AgencyModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Region: ResolverTypeWrapper<Region>;
+  RegionLevel: RegionLevel;
+  UnitKind: UnitKind;
+  Unit: ResolverTypeWrapper<UnitModel>;
+  UnitFilter: UnitFilter;
+  UnitConnection: ResolverTypeWrapper<UnitConnectionModel>;
+  UnitEdge: ResolverTypeWrapper<Omit<UnitEdge, 'node'> & { node: ResolversTypes['Unit'] }>;
+  EmploymentType: EmploymentType;
+  Gender: Gender;
+  Golongan: Golongan;
+  PppkGrade: PppkGrade;
+  Rank: ResolverTypeWrapper<RankModel>;
+  PositionType: PositionType;
+  Position: ResolverTypeWrapper<Position>;
+  EmployeeStatus: EmployeeStatus;
+  Employee: ResolverTypeWrapper<EmployeeModel>;
+  EmployeeFilter: EmployeeFilter;
+  EmployeeConnection: ResolverTypeWrapper<EmployeeConnectionModel>;
+  EmployeeEdge: ResolverTypeWrapper<Omit<EmployeeEdge, 'node'> & { node: ResolversTypes['Employee'] }>;
+  PositionInput: PositionInput;
+  CreateEmployeeInput: CreateEmployeeInput;
+  UpdateEmployeeInput: UpdateEmployeeInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Measure: Measure;
   Dimension: Dimension;
   AggregateFilter: AggregateFilter;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AggregateInput: AggregateInput;
   DimensionValue: ResolverTypeWrapper<DimensionValue>;
   MeasureValue: ResolverTypeWrapper<MeasureValue>;
@@ -3032,16 +3058,6 @@ export type ResolversTypes = {
   DimensionCapability: ResolverTypeWrapper<DimensionCapability>;
   MeasureDimensionPair: ResolverTypeWrapper<MeasureDimensionPair>;
   AggregateCapabilities: ResolverTypeWrapper<AggregateCapabilities>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Role: Role;
-  Viewer: ResolverTypeWrapper<ViewerModel>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   EvaluationKind: EvaluationKind;
   AppraisalRating: AppraisalRating;
   Predikat: Predikat;
@@ -3049,6 +3065,7 @@ export type ResolversTypes = {
   ProgramRecommendation: ProgramRecommendation;
   ResultsSource: ResultsSource;
   TalentBox: ResolverTypeWrapper<TalentBoxModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SiasnSkpRecord: ResolverTypeWrapper<SiasnSkpRecord>;
   ResultsEvidence: ResolverTypeWrapper<ResultsEvidenceModel>;
   KirkpatrickLevels: ResolverTypeWrapper<KirkpatrickLevelsModel>;
@@ -3058,7 +3075,6 @@ export type ResolversTypes = {
   EvaluationFilter: EvaluationFilter;
   RecordAppraisalInput: RecordAppraisalInput;
   EvaluateProgramInput: EvaluateProgramInput;
-  Employee: ResolverTypeWrapper<EmployeeModel>;
   TrainingProgram: ResolverTypeWrapper<TrainingProgramModel>;
   FeedbackChannel: FeedbackChannel;
   FeedbackKind: FeedbackKind;
@@ -3080,28 +3096,6 @@ export type ResolversTypes = {
   RespondToComplaintInput: RespondToComplaintInput;
   ResolveComplaintInput: ResolveComplaintInput;
   ModerateFeedbackInput: ModerateFeedbackInput;
-  Unit: ResolverTypeWrapper<UnitModel>;
-  Agency: ResolverTypeWrapper<AgencyModel>;
-  Region: ResolverTypeWrapper<Region>;
-  RegionLevel: RegionLevel;
-  UnitKind: UnitKind;
-  UnitFilter: UnitFilter;
-  UnitConnection: ResolverTypeWrapper<UnitConnectionModel>;
-  UnitEdge: ResolverTypeWrapper<Omit<UnitEdge, 'node'> & { node: ResolversTypes['Unit'] }>;
-  EmploymentType: EmploymentType;
-  Gender: Gender;
-  Golongan: Golongan;
-  PppkGrade: PppkGrade;
-  Rank: ResolverTypeWrapper<RankModel>;
-  PositionType: PositionType;
-  Position: ResolverTypeWrapper<Position>;
-  EmployeeStatus: EmployeeStatus;
-  EmployeeFilter: EmployeeFilter;
-  EmployeeConnection: ResolverTypeWrapper<EmployeeConnectionModel>;
-  EmployeeEdge: ResolverTypeWrapper<Omit<EmployeeEdge, 'node'> & { node: ResolversTypes['Employee'] }>;
-  PositionInput: PositionInput;
-  CreateEmployeeInput: CreateEmployeeInput;
-  UpdateEmployeeInput: UpdateEmployeeInput;
   MentorshipStatus: MentorshipStatus;
   Mentorship: ResolverTypeWrapper<MentorshipModel>;
   MentoringSession: ResolverTypeWrapper<MentoringSessionModel>;
@@ -3166,13 +3160,37 @@ export type ResolversTypes = {
   CompleteEnrollmentInput: CompleteEnrollmentInput;
   DropEnrollmentInput: DropEnrollmentInput;
   CreatePartnerInput: CreatePartnerInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Role: Role;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AggregateFilter: AggregateFilter;
-  String: Scalars['String']['output'];
+  Agency: AgencyModel;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Region: Region;
+  Unit: UnitModel;
+  UnitFilter: UnitFilter;
+  UnitConnection: UnitConnectionModel;
+  UnitEdge: Omit<UnitEdge, 'node'> & { node: ResolversParentTypes['Unit'] };
+  Rank: RankModel;
+  Position: Position;
+  Employee: EmployeeModel;
+  EmployeeFilter: EmployeeFilter;
+  EmployeeConnection: EmployeeConnectionModel;
+  EmployeeEdge: Omit<EmployeeEdge, 'node'> & { node: ResolversParentTypes['Employee'] };
+  PositionInput: PositionInput;
+  CreateEmployeeInput: CreateEmployeeInput;
+  UpdateEmployeeInput: UpdateEmployeeInput;
+  Query: Record<PropertyKey, never>;
+  Mutation: Record<PropertyKey, never>;
+  AggregateFilter: AggregateFilter;
   AggregateInput: AggregateInput;
   DimensionValue: DimensionValue;
   MeasureValue: MeasureValue;
@@ -3183,16 +3201,8 @@ export type ResolversParentTypes = {
   DimensionCapability: DimensionCapability;
   MeasureDimensionPair: MeasureDimensionPair;
   AggregateCapabilities: AggregateCapabilities;
-  Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
-  DateTime: Scalars['DateTime']['output'];
-  Date: Scalars['Date']['output'];
-  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
-  PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
-  Viewer: ViewerModel;
-  Mutation: Record<PropertyKey, never>;
   TalentBox: TalentBoxModel;
+  Boolean: Scalars['Boolean']['output'];
   SiasnSkpRecord: SiasnSkpRecord;
   ResultsEvidence: ResultsEvidenceModel;
   KirkpatrickLevels: KirkpatrickLevelsModel;
@@ -3202,7 +3212,6 @@ export type ResolversParentTypes = {
   EvaluationFilter: EvaluationFilter;
   RecordAppraisalInput: RecordAppraisalInput;
   EvaluateProgramInput: EvaluateProgramInput;
-  Employee: EmployeeModel;
   TrainingProgram: TrainingProgramModel;
   IkmScore: IkmScore;
   FeedbackContact: FeedbackContact;
@@ -3219,20 +3228,6 @@ export type ResolversParentTypes = {
   RespondToComplaintInput: RespondToComplaintInput;
   ResolveComplaintInput: ResolveComplaintInput;
   ModerateFeedbackInput: ModerateFeedbackInput;
-  Unit: UnitModel;
-  Agency: AgencyModel;
-  Region: Region;
-  UnitFilter: UnitFilter;
-  UnitConnection: UnitConnectionModel;
-  UnitEdge: Omit<UnitEdge, 'node'> & { node: ResolversParentTypes['Unit'] };
-  Rank: RankModel;
-  Position: Position;
-  EmployeeFilter: EmployeeFilter;
-  EmployeeConnection: EmployeeConnectionModel;
-  EmployeeEdge: Omit<EmployeeEdge, 'node'> & { node: ResolversParentTypes['Employee'] };
-  PositionInput: PositionInput;
-  CreateEmployeeInput: CreateEmployeeInput;
-  UpdateEmployeeInput: UpdateEmployeeInput;
   Mentorship: MentorshipModel;
   MentoringSession: MentoringSessionModel;
   MentorshipConnection: MentorshipConnectionModel;
@@ -3284,6 +3279,164 @@ export type ResolversParentTypes = {
   CompleteEnrollmentInput: CompleteEnrollmentInput;
   DropEnrollmentInput: DropEnrollmentInput;
   CreatePartnerInput: CreatePartnerInput;
+  DateTime: Scalars['DateTime']['output'];
+  Date: Scalars['Date']['output'];
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  Viewer: ViewerModel;
+};
+
+export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<AgencyUnitsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
+};
+
+export type UnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  children?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<UnitChildrenArgs>>;
+  head?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, Partial<UnitEmployeesArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<UnitFeedbackArgs>>;
+  satisfaction?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType, Partial<UnitSatisfactionArgs>>;
+  indicators?: Resolver<ResolversTypes['PerformanceIndicatorConnection'], ParentType, ContextType, Partial<UnitIndicatorsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnitConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitConnection'] = ResolversParentTypes['UnitConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UnitEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UnitEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitEdge'] = ResolversParentTypes['UnitEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+};
+
+export type RankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Rank'] = ResolversParentTypes['Rank']> = {
+  golongan?: Resolver<ResolversTypes['Golongan'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pangkat?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PositionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PositionType'], ParentType, ContextType>;
+};
+
+export type EmployeeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
+  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  employmentType?: Resolver<ResolversTypes['EmploymentType'], ParentType, ContextType>;
+  golongan?: Resolver<Maybe<ResolversTypes['Golongan']>, ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Rank']>, ParentType, ContextType>;
+  pppkGrade?: Resolver<Maybe<ResolversTypes['PppkGrade']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EmployeeStatus'], ParentType, ContextType>;
+  serviceStartDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  yearsOfService?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  appraisals?: Resolver<ResolversTypes['EvaluationConnection'], ParentType, ContextType, Partial<EmployeeAppraisalsArgs>>;
+  latestAppraisal?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType>;
+  talent?: Resolver<Maybe<ResolversTypes['TalentBox']>, ParentType, ContextType>;
+  mentors?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<EmployeeMentorsArgs>>;
+  mentees?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<EmployeeMenteesArgs>>;
+  activeMenteeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enrollments?: Resolver<ResolversTypes['EnrollmentConnection'], ParentType, ContextType, Partial<EmployeeEnrollmentsArgs>>;
+  trainingHours?: Resolver<ResolversTypes['TrainingHours'], ParentType, ContextType, Partial<EmployeeTrainingHoursArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EmployeeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EmployeeConnection'] = ResolversParentTypes['EmployeeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EmployeeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EmployeeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EmployeeEdge'] = ResolversParentTypes['EmployeeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
+  employeeByNip?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeByNipArgs, 'nip'>>;
+  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
+  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<QueryUnitsArgs>>;
+  aggregate?: Resolver<ResolversTypes['AggregateResult'], ParentType, ContextType, RequireFields<QueryAggregateArgs, 'input'>>;
+  aggregateCapabilities?: Resolver<ResolversTypes['AggregateCapabilities'], ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType, RequireFields<QueryEvaluationArgs, 'id'>>;
+  evaluations?: Resolver<ResolversTypes['EvaluationConnection'], ParentType, ContextType, Partial<QueryEvaluationsArgs>>;
+  feedbackEntry?: Resolver<Maybe<ResolversTypes['Feedback']>, ParentType, ContextType, RequireFields<QueryFeedbackEntryArgs, 'id'>>;
+  feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
+  mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
+  mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
+  performanceIndicator?: Resolver<Maybe<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType, RequireFields<QueryPerformanceIndicatorArgs, 'id'>>;
+  performanceIndicators?: Resolver<ResolversTypes['PerformanceIndicatorConnection'], ParentType, ContextType, Partial<QueryPerformanceIndicatorsArgs>>;
+  developmentPlan?: Resolver<Maybe<ResolversTypes['DevelopmentPlan']>, ParentType, ContextType, RequireFields<QueryDevelopmentPlanArgs, 'id'>>;
+  developmentPlans?: Resolver<ResolversTypes['DevelopmentPlanConnection'], ParentType, ContextType, Partial<QueryDevelopmentPlansArgs>>;
+  trainingProgram?: Resolver<Maybe<ResolversTypes['TrainingProgram']>, ParentType, ContextType, RequireFields<QueryTrainingProgramArgs, 'id'>>;
+  trainingPrograms?: Resolver<ResolversTypes['TrainingProgramConnection'], ParentType, ContextType, Partial<QueryTrainingProgramsArgs>>;
+  enrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEnrollmentArgs, 'id'>>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
+  partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationCreateEmployeeArgs, 'input'>>;
+  updateEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeArgs, 'input'>>;
+  recordAppraisal?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordAppraisalArgs, 'input'>>;
+  evaluateProgram?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationEvaluateProgramArgs, 'input'>>;
+  submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
+  respondToComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationRespondToComplaintArgs, 'input'>>;
+  resolveComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationResolveComplaintArgs, 'input'>>;
+  moderateFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationModerateFeedbackArgs, 'input'>>;
+  startMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationStartMentorshipArgs, 'input'>>;
+  logMentoringSession?: Resolver<ResolversTypes['MentoringSession'], ParentType, ContextType, RequireFields<MutationLogMentoringSessionArgs, 'input'>>;
+  endMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationEndMentorshipArgs, 'input'>>;
+  createPerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationCreatePerformanceIndicatorArgs, 'input'>>;
+  updatePerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationUpdatePerformanceIndicatorArgs, 'input'>>;
+  recordMeasurement?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType, RequireFields<MutationRecordMeasurementArgs, 'input'>>;
+  createDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationCreateDevelopmentPlanArgs, 'input'>>;
+  updateDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationUpdateDevelopmentPlanArgs, 'input'>>;
+  addProgramToPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationAddProgramToPlanArgs, 'input'>>;
+  removeProgramFromPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRemoveProgramFromPlanArgs, 'input'>>;
+  recordPlanSpending?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRecordPlanSpendingArgs, 'input'>>;
+  createTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationCreateTrainingProgramArgs, 'input'>>;
+  updateTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationUpdateTrainingProgramArgs, 'input'>>;
+  enrollEmployee?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollEmployeeArgs, 'input'>>;
+  completeEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationCompleteEnrollmentArgs, 'input'>>;
+  dropEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationDropEnrollmentArgs, 'input'>>;
+  createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
 };
 
 export type DimensionValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DimensionValue'] = ResolversParentTypes['DimensionValue']> = {
@@ -3331,88 +3484,6 @@ export type AggregateCapabilitiesResolvers<ContextType = GraphQLContext, ParentT
   dimensions?: Resolver<Array<ResolversTypes['DimensionCapability']>, ParentType, ContextType>;
   pairs?: Resolver<Array<ResolversTypes['MeasureDimensionPair']>, ParentType, ContextType>;
   combinationRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  aggregate?: Resolver<ResolversTypes['AggregateResult'], ParentType, ContextType, RequireFields<QueryAggregateArgs, 'input'>>;
-  aggregateCapabilities?: Resolver<ResolversTypes['AggregateCapabilities'], ParentType, ContextType>;
-  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
-  evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType, RequireFields<QueryEvaluationArgs, 'id'>>;
-  evaluations?: Resolver<ResolversTypes['EvaluationConnection'], ParentType, ContextType, Partial<QueryEvaluationsArgs>>;
-  feedbackEntry?: Resolver<Maybe<ResolversTypes['Feedback']>, ParentType, ContextType, RequireFields<QueryFeedbackEntryArgs, 'id'>>;
-  feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
-  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
-  employeeByNip?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeByNipArgs, 'nip'>>;
-  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, Partial<QueryEmployeesArgs>>;
-  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
-  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<QueryUnitsArgs>>;
-  mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
-  mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
-  performanceIndicator?: Resolver<Maybe<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType, RequireFields<QueryPerformanceIndicatorArgs, 'id'>>;
-  performanceIndicators?: Resolver<ResolversTypes['PerformanceIndicatorConnection'], ParentType, ContextType, Partial<QueryPerformanceIndicatorsArgs>>;
-  developmentPlan?: Resolver<Maybe<ResolversTypes['DevelopmentPlan']>, ParentType, ContextType, RequireFields<QueryDevelopmentPlanArgs, 'id'>>;
-  developmentPlans?: Resolver<ResolversTypes['DevelopmentPlanConnection'], ParentType, ContextType, Partial<QueryDevelopmentPlansArgs>>;
-  trainingProgram?: Resolver<Maybe<ResolversTypes['TrainingProgram']>, ParentType, ContextType, RequireFields<QueryTrainingProgramArgs, 'id'>>;
-  trainingPrograms?: Resolver<ResolversTypes['TrainingProgramConnection'], ParentType, ContextType, Partial<QueryTrainingProgramsArgs>>;
-  enrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEnrollmentArgs, 'id'>>;
-  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
-  partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
-};
-
-export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
-  name: 'DateTime';
-}
-
-export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
-  name: 'Date';
-}
-
-export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Evaluation' | 'Employee' | 'TrainingProgram' | 'Feedback' | 'Unit' | 'Agency' | 'Mentorship' | 'PerformanceIndicator' | 'DevelopmentPlan' | 'Partner' | 'Enrollment', ParentType, ContextType>;
-};
-
-export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
-  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
-  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
-  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
-  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
-  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  recordAppraisal?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordAppraisalArgs, 'input'>>;
-  evaluateProgram?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationEvaluateProgramArgs, 'input'>>;
-  submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
-  respondToComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationRespondToComplaintArgs, 'input'>>;
-  resolveComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationResolveComplaintArgs, 'input'>>;
-  moderateFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationModerateFeedbackArgs, 'input'>>;
-  createEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationCreateEmployeeArgs, 'input'>>;
-  updateEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeArgs, 'input'>>;
-  startMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationStartMentorshipArgs, 'input'>>;
-  logMentoringSession?: Resolver<ResolversTypes['MentoringSession'], ParentType, ContextType, RequireFields<MutationLogMentoringSessionArgs, 'input'>>;
-  endMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationEndMentorshipArgs, 'input'>>;
-  createPerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationCreatePerformanceIndicatorArgs, 'input'>>;
-  updatePerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationUpdatePerformanceIndicatorArgs, 'input'>>;
-  recordMeasurement?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType, RequireFields<MutationRecordMeasurementArgs, 'input'>>;
-  createDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationCreateDevelopmentPlanArgs, 'input'>>;
-  updateDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationUpdateDevelopmentPlanArgs, 'input'>>;
-  addProgramToPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationAddProgramToPlanArgs, 'input'>>;
-  removeProgramFromPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRemoveProgramFromPlanArgs, 'input'>>;
-  recordPlanSpending?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRecordPlanSpendingArgs, 'input'>>;
-  createTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationCreateTrainingProgramArgs, 'input'>>;
-  updateTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationUpdateTrainingProgramArgs, 'input'>>;
-  enrollEmployee?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollEmployeeArgs, 'input'>>;
-  completeEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationCompleteEnrollmentArgs, 'input'>>;
-  dropEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationDropEnrollmentArgs, 'input'>>;
-  createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
 };
 
 export type TalentBoxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TalentBox'] = ResolversParentTypes['TalentBox']> = {
@@ -3498,38 +3569,6 @@ export type EvaluationConnectionResolvers<ContextType = GraphQLContext, ParentTy
 export type EvaluationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EvaluationEdge'] = ResolversParentTypes['EvaluationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType>;
-};
-
-export type EmployeeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = {
-  appraisals?: Resolver<ResolversTypes['EvaluationConnection'], ParentType, ContextType, Partial<EmployeeAppraisalsArgs>>;
-  latestAppraisal?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType>;
-  talent?: Resolver<Maybe<ResolversTypes['TalentBox']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  nip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
-  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  employmentType?: Resolver<ResolversTypes['EmploymentType'], ParentType, ContextType>;
-  golongan?: Resolver<Maybe<ResolversTypes['Golongan']>, ParentType, ContextType>;
-  rank?: Resolver<Maybe<ResolversTypes['Rank']>, ParentType, ContextType>;
-  pppkGrade?: Resolver<Maybe<ResolversTypes['PppkGrade']>, ParentType, ContextType>;
-  position?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['EmployeeStatus'], ParentType, ContextType>;
-  serviceStartDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  yearsOfService?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  mentors?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<EmployeeMentorsArgs>>;
-  mentees?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<EmployeeMenteesArgs>>;
-  activeMenteeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  enrollments?: Resolver<ResolversTypes['EnrollmentConnection'], ParentType, ContextType, Partial<EmployeeEnrollmentsArgs>>;
-  trainingHours?: Resolver<ResolversTypes['TrainingHours'], ParentType, ContextType, Partial<EmployeeTrainingHoursArgs>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type TrainingProgramResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TrainingProgram'] = ResolversParentTypes['TrainingProgram']> = {
@@ -3646,72 +3685,6 @@ export type SatisfactionSummaryResolvers<ContextType = GraphQLContext, ParentTyp
   band?: Resolver<Maybe<ResolversTypes['IkmBand']>, ParentType, ContextType>;
   bandLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   elements?: Resolver<Array<ResolversTypes['IkmElementMean']>, ParentType, ContextType>;
-};
-
-export type UnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
-  feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<UnitFeedbackArgs>>;
-  satisfaction?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType, Partial<UnitSatisfactionArgs>>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
-  parent?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
-  children?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<UnitChildrenArgs>>;
-  head?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
-  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, Partial<UnitEmployeesArgs>>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  indicators?: Resolver<ResolversTypes['PerformanceIndicatorConnection'], ParentType, ContextType, Partial<UnitIndicatorsArgs>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<AgencyUnitsArgs>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type RegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
-};
-
-export type UnitConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitConnection'] = ResolversParentTypes['UnitConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['UnitEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type UnitEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitEdge'] = ResolversParentTypes['UnitEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-};
-
-export type RankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Rank'] = ResolversParentTypes['Rank']> = {
-  golongan?: Resolver<ResolversTypes['Golongan'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  pangkat?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type PositionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['PositionType'], ParentType, ContextType>;
-};
-
-export type EmployeeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EmployeeConnection'] = ResolversParentTypes['EmployeeConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['EmployeeEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type EmployeeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EmployeeEdge'] = ResolversParentTypes['EmployeeEdge']> = {
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
 };
 
 export type MentorshipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mentorship'] = ResolversParentTypes['Mentorship']> = {
@@ -3973,7 +3946,46 @@ export type TrainingHoursResolvers<ContextType = GraphQLContext, ParentType exte
   completedPrograms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Agency' | 'Unit' | 'Employee' | 'Evaluation' | 'TrainingProgram' | 'Feedback' | 'Mentorship' | 'PerformanceIndicator' | 'DevelopmentPlan' | 'Partner' | 'Enrollment', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
+  Agency?: AgencyResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  Unit?: UnitResolvers<ContextType>;
+  UnitConnection?: UnitConnectionResolvers<ContextType>;
+  UnitEdge?: UnitEdgeResolvers<ContextType>;
+  Rank?: RankResolvers<ContextType>;
+  Position?: PositionResolvers<ContextType>;
+  Employee?: EmployeeResolvers<ContextType>;
+  EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;
+  EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   DimensionValue?: DimensionValueResolvers<ContextType>;
   MeasureValue?: MeasureValueResolvers<ContextType>;
   AggregateGroup?: AggregateGroupResolvers<ContextType>;
@@ -3982,13 +3994,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DimensionCapability?: DimensionCapabilityResolvers<ContextType>;
   MeasureDimensionPair?: MeasureDimensionPairResolvers<ContextType>;
   AggregateCapabilities?: AggregateCapabilitiesResolvers<ContextType>;
-  Query?: QueryResolvers<ContextType>;
-  DateTime?: GraphQLScalarType;
-  Date?: GraphQLScalarType;
-  Node?: NodeResolvers<ContextType>;
-  PageInfo?: PageInfoResolvers<ContextType>;
-  Viewer?: ViewerResolvers<ContextType>;
-  Mutation?: MutationResolvers<ContextType>;
   TalentBox?: TalentBoxResolvers<ContextType>;
   SiasnSkpRecord?: SiasnSkpRecordResolvers<ContextType>;
   ResultsEvidence?: ResultsEvidenceResolvers<ContextType>;
@@ -3996,7 +4001,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Evaluation?: EvaluationResolvers<ContextType>;
   EvaluationConnection?: EvaluationConnectionResolvers<ContextType>;
   EvaluationEdge?: EvaluationEdgeResolvers<ContextType>;
-  Employee?: EmployeeResolvers<ContextType>;
   TrainingProgram?: TrainingProgramResolvers<ContextType>;
   IkmScore?: IkmScoreResolvers<ContextType>;
   FeedbackContact?: FeedbackContactResolvers<ContextType>;
@@ -4007,15 +4011,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FeedbackEdge?: FeedbackEdgeResolvers<ContextType>;
   IkmElementMean?: IkmElementMeanResolvers<ContextType>;
   SatisfactionSummary?: SatisfactionSummaryResolvers<ContextType>;
-  Unit?: UnitResolvers<ContextType>;
-  Agency?: AgencyResolvers<ContextType>;
-  Region?: RegionResolvers<ContextType>;
-  UnitConnection?: UnitConnectionResolvers<ContextType>;
-  UnitEdge?: UnitEdgeResolvers<ContextType>;
-  Rank?: RankResolvers<ContextType>;
-  Position?: PositionResolvers<ContextType>;
-  EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;
-  EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
   Mentorship?: MentorshipResolvers<ContextType>;
   MentoringSession?: MentoringSessionResolvers<ContextType>;
   MentorshipConnection?: MentorshipConnectionResolvers<ContextType>;
@@ -4046,5 +4041,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EnrollmentConnection?: EnrollmentConnectionResolvers<ContextType>;
   EnrollmentEdge?: EnrollmentEdgeResolvers<ContextType>;
   TrainingHours?: TrainingHoursResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 

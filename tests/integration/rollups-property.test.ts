@@ -123,7 +123,13 @@ describe('rollups kept by the stream aggregator', () => {
     const poller = createStreamPoller({
       client: dynamo.client,
       table,
-      aggregator: { ...aggregator, applyChange: async (c) => (seen.push(c), aggregator.applyChange(c)) },
+      aggregator: {
+        ...aggregator,
+        applyChange: async (c) => {
+          seen.push(c);
+          return aggregator.applyChange(c);
+        },
+      },
     });
     const sample = fc.sample(
       operation.filter((op) => op.body !== undefined),

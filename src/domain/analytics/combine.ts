@@ -35,7 +35,7 @@ function timeValue(dimension: TimeDimension, bucket: string): string {
   return periodOfDate(`${bucket.slice(0, 7)}-01`, 'QUARTER').key;
 }
 
-function valueOf(row: CellRow, dimension: Dimension, derive: Derivations): string | undefined {
+function dimensionValue(row: CellRow, dimension: Dimension, derive: Derivations): string | undefined {
   if (isTimeDimension(dimension))
     return FAMILIES[row.family].time === 'NONE' ? undefined : timeValue(dimension, row.bucket);
   switch (dimension) {
@@ -53,7 +53,8 @@ function valueOf(row: CellRow, dimension: Dimension, derive: Derivations): strin
 const keyString = (values: (string | undefined)[]) => JSON.stringify(values);
 
 function add(into: Components, family: Family, components: Record<string, number>) {
-  const target = (into[family] ??= {});
+  const target = into[family] ?? {};
+  into[family] = target;
   for (const [name, value] of Object.entries(components)) target[name] = (target[name] ?? 0) + value;
 }
 
@@ -73,9 +74,9 @@ export function combine(
   const byFamily = new Map<Family, Map<string, Record<string, number>>>();
   const totals: Components = {};
   for (const row of rows) {
-    if (!filters.every(([d, allowed]) => allowed.has(valueOf(row, d, derive) ?? '\u0000'))) continue;
+    if (!filters.every(([d, allowed]) => allowed.has(dimensionValue(row, d, derive) ?? '\u0000'))) continue;
     add(totals, row.family, row.components);
-    const key = keyString(groupBy.map((d) => valueOf(row, d, derive)));
+    const key = keyString(groupBy.map((d) => dimensionValue(row, d, derive)));
     const groups = byFamily.get(row.family) ?? new Map<string, Record<string, number>>();
     byFamily.set(row.family, groups);
     const sum = groups.get(key) ?? {};
