@@ -12,14 +12,18 @@ function mappersFrom(path: string): Record<string, string> {
  * resolver and model types from schema/, and the SDL as a module the server and the
  * Lambda bundle import (no .graphql files read at run time).
  */
-/** The SDL files in a fixed order (common first, then by name): a glob's order differs between machines. */
-const schemaFiles = readdirSync('schema')
+/**
+ * The SDL of schema/ as one document in a fixed order (common first, then by file name): codegen
+ * loads separate files concurrently, so their order, and the generated output, would vary.
+ */
+const schemaSdl = readdirSync('schema')
   .filter((name) => name.endsWith('.graphql'))
   .sort((a, b) => (a === 'common.graphql' ? -1 : b === 'common.graphql' ? 1 : a.localeCompare(b)))
-  .map((name) => `schema/${name}`);
+  .map((name) => readFileSync(`schema/${name}`, 'utf8'))
+  .join('\n');
 
 const config: CodegenConfig = {
-  schema: schemaFiles,
+  schema: schemaSdl,
   // Keep the SDL's own order (descriptions read top-down in GraphiQL's docs).
   config: { sort: false },
   generates: {

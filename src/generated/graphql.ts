@@ -19,6 +19,685 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/** An object with a globally unique, opaque id; fetch any of them with `node(id)`. */
+export type Node = {
+  /** The global id of the object (opaque; do not parse it). */
+  id: Scalars['ID']['output'];
+};
+
+/** Where a page of a connection sits in the whole list (Relay cursor pagination). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Whether more items follow the last edge of this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede the first edge of this page (true on every page after the first). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge of this page, or null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last edge; pass it as `after` to get the next page. Null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** The role a caller acts in (peran). Staff roles come from the identity provider's groups. */
+export type Role =
+  /** Agency administrator (admin BKPSDM): everything in the own agency. */
+  | 'ADMIN'
+  /** Head of a work unit (kepala perangkat daerah/unit kerja): the own unit and its sub-units. */
+  | 'UNIT_HEAD'
+  /** A civil servant (pegawai ASN): the own record, enrollments, mentorships, appraisals and JP. */
+  | 'EMPLOYEE'
+  /** A partner institution (mitra, e.g. a university) with machine credentials: enrollments in its own programs, read-only. */
+  | 'PARTNER'
+  /** Anyone without a token (masyarakat): may only submit feedback. */
+  | 'PUBLIC';
+
+/** Who is calling (pengguna): the role and the scope the API applies to every request. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The role the caller acts in. */
+  role: Role;
+  /** The caller's agency (instansi); null for the public and for partners. */
+  agency?: Maybe<Agency>;
+  /** The caller's work unit (unit kerja), for unit heads and employees. */
+  unit?: Maybe<Unit>;
+  /** The caller's own employee record, for staff tokens that carry one. */
+  employee?: Maybe<Employee>;
+  /** The subject of the token (user or client id); null for the public. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type Query = {
+  __typename?: 'Query';
+  /** Any object by its global id, if the caller may see it; null when it does not exist. */
+  node?: Maybe<Node>;
+  /** Who the caller is: role, agency, unit and employee record. */
+  me: Viewer;
+  /** Any supported measures by any supported dimensions, in one round trip (administrators: the agency; unit heads: their units). */
+  aggregate: AggregateResult;
+  /** Measures, dimensions and the supported pairs, with descriptions. */
+  aggregateCapabilities: AggregateCapabilities;
+  /** One employee by global id. */
+  employee?: Maybe<Employee>;
+  /** One employee by NIP, in the caller's agency. */
+  employeeByNip?: Maybe<Employee>;
+  /** Employees of the caller's agency, by name. */
+  employees: EmployeeConnection;
+  /** One work unit by global id. */
+  unit?: Maybe<Unit>;
+  /** Work units of the caller's agency, by name. */
+  units: UnitConnection;
+  /** One evaluation by global id. */
+  evaluation?: Maybe<Evaluation>;
+  /** Evaluations of the caller's agency, newest first (an employee's or unit's appraisals: newest period first). */
+  evaluations: EvaluationConnection;
+  /** One feedback entry by global id. */
+  feedbackEntry?: Maybe<Feedback>;
+  /** Feedback about the units of the caller's agency, newest first. */
+  feedback: FeedbackConnection;
+  /** One mentorship by global id. */
+  mentorship?: Maybe<Mentorship>;
+  /** Mentorships of the caller's agency, newest start first. */
+  mentorships: MentorshipConnection;
+  /** One performance indicator by global id. */
+  performanceIndicator?: Maybe<PerformanceIndicator>;
+  /** Performance indicators of the caller's agency, by code. */
+  performanceIndicators: PerformanceIndicatorConnection;
+  /** One development plan by global id. */
+  developmentPlan?: Maybe<DevelopmentPlan>;
+  /** Development plans of the caller's agency, newest year first. */
+  developmentPlans: DevelopmentPlanConnection;
+  /** One training program by global id. */
+  trainingProgram?: Maybe<TrainingProgram>;
+  /** Training programs of the caller's agency, newest start first. */
+  trainingPrograms: TrainingProgramConnection;
+  /** One enrollment by global id. */
+  enrollment?: Maybe<Enrollment>;
+  /** One partner institution by global id. */
+  partner?: Maybe<Partner>;
+  /** Partner institutions of the caller's agency, by name. */
+  partners: PartnerConnection;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryAggregateArgs = {
+  input: AggregateInput;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEmployeeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEmployeeByNipArgs = {
+  nip: Scalars['String']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEmployeesArgs = {
+  filter?: InputMaybe<EmployeeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryUnitsArgs = {
+  filter?: InputMaybe<UnitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEvaluationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEvaluationsArgs = {
+  filter?: InputMaybe<EvaluationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryFeedbackEntryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryFeedbackArgs = {
+  filter?: InputMaybe<FeedbackFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryMentorshipArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryMentorshipsArgs = {
+  filter?: InputMaybe<MentorshipFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPerformanceIndicatorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPerformanceIndicatorsArgs = {
+  filter?: InputMaybe<PerformanceIndicatorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryDevelopmentPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryDevelopmentPlansArgs = {
+  filter?: InputMaybe<DevelopmentPlanFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryTrainingProgramArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryTrainingProgramsArgs = {
+  filter?: InputMaybe<TrainingProgramFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryEnrollmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryPartnersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Registers an employee (administrators). The NIP must be valid and not yet registered in the agency. */
+  createEmployee: Employee;
+  /** Changes an employee (administrators); refused with CONFLICT when `version` is not the current one. */
+  updateEmployee: Employee;
+  /** Records an SKP appraisal (administrators, heads of the employee's unit or a parent unit; never one's own). One per employee and period: the same or an overlapping period (`2026` vs `2026-Q2`) is a CONFLICT. Returns the Evaluation with its predikat. */
+  recordAppraisal: Evaluation;
+  /** Evaluates a program on the Kirkpatrick levels (administrators): learning from its completed participants' test scores, results from an indicator; returns the evaluation with its recommendation. */
+  evaluateProgram: Evaluation;
+  /** Submits feedback about a service (anyone, no token needed). Returns it with its IKM; contact details are never returned here. */
+  submitFeedback: Feedback;
+  /** Records the response to a complaint (administrators, or the head of its unit); the first one sets the response time. */
+  respondToComplaint: Feedback;
+  /** Marks a complaint resolved (administrators, or the head of its unit). */
+  resolveComplaint: Feedback;
+  /** Publishes or hides a feedback entry (administrators). */
+  moderateFeedback: Feedback;
+  /** Starts a mentorship (administrators, or the head of the mentee's unit) after the seniority and limit rules. */
+  startMentorship: Mentorship;
+  /** Logs a mentoring session with minutes and agreed actions (participants, unit heads, administrators). */
+  logMentoringSession: MentoringSession;
+  /** Ends an active mentorship as COMPLETED or CANCELLED, freeing the mentor's place. */
+  endMentorship: Mentorship;
+  /** Defines a performance indicator (administrators). A code already used in the agency is a CONFLICT. */
+  createPerformanceIndicator: PerformanceIndicator;
+  /** Changes an indicator (administrators); refused with CONFLICT when `version` is not the current one. */
+  updatePerformanceIndicator: PerformanceIndicator;
+  /** Records the value of an indicator for one period (administrators, or the head of the indicator's unit). A period already measured is a CONFLICT. */
+  recordMeasurement: Measurement;
+  /** Creates a development plan (administrators); its budget starts uncommitted. */
+  createDevelopmentPlan: DevelopmentPlan;
+  /** Changes a plan (administrators); CONFLICT when `version` is stale. */
+  updateDevelopmentPlan: DevelopmentPlan;
+  /**
+   * Commits a program's cost (cost per participant x participants) to a plan (administrators).
+   * Beyond the plan's remaining budget it is refused with CONFLICT, not BAD_USER_INPUT: the input is
+   * well-formed, the refusal comes from the plan's current state, which other commitments change
+   * (a concurrent commitment that took the money gets the same answer, and the same request can
+   * succeed after the budget is raised or a program released). `extensions` carry
+   * `rule: BUDGET_EXCEEDED`, `field: input.programId` and `shortfall` in rupiah.
+   */
+  addProgramToPlan: DevelopmentPlan;
+  /** Releases a program's commitment and unlinks it (administrators); CONFLICT (`rule: COMMITMENT_SPENT`) when the money is already spent. */
+  removeProgramFromPlan: DevelopmentPlan;
+  /** Records spending under an APPROVED plan (administrators); beyond the unspent commitment it is a CONFLICT (`rule: SPENDING_EXCEEDS_COMMITMENT`) with the `shortfall`. */
+  recordPlanSpending: DevelopmentPlan;
+  /** Creates a training program (administrators). */
+  createTrainingProgram: TrainingProgram;
+  /** Changes a program (administrators); CONFLICT when `version` is stale. */
+  updateTrainingProgram: TrainingProgram;
+  /** Enrolls an employee: ENROLLED while seats are free and nobody waits, otherwise WAITLISTED (never over capacity). */
+  enrollEmployee: Enrollment;
+  /** Records completion (JP credited, certificate issued, test scores kept) or a no-show. */
+  completeEnrollment: Enrollment;
+  /** Drops an enrollment; a freed seat goes to the first waitlisted employee. */
+  dropEnrollment: Enrollment;
+  /** Registers a partner institution (administrators). */
+  createPartner: Partner;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreateEmployeeArgs = {
+  input: CreateEmployeeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdateEmployeeArgs = {
+  input: UpdateEmployeeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRecordAppraisalArgs = {
+  input: RecordAppraisalInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationEvaluateProgramArgs = {
+  input: EvaluateProgramInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationSubmitFeedbackArgs = {
+  input: SubmitFeedbackInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRespondToComplaintArgs = {
+  input: RespondToComplaintInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationResolveComplaintArgs = {
+  input: ResolveComplaintInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationModerateFeedbackArgs = {
+  input: ModerateFeedbackInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationStartMentorshipArgs = {
+  input: StartMentorshipInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationLogMentoringSessionArgs = {
+  input: LogMentoringSessionInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationEndMentorshipArgs = {
+  input: EndMentorshipInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreatePerformanceIndicatorArgs = {
+  input: CreatePerformanceIndicatorInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdatePerformanceIndicatorArgs = {
+  input: UpdatePerformanceIndicatorInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRecordMeasurementArgs = {
+  input: RecordMeasurementInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreateDevelopmentPlanArgs = {
+  input: CreateDevelopmentPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdateDevelopmentPlanArgs = {
+  input: UpdateDevelopmentPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationAddProgramToPlanArgs = {
+  input: AddProgramToPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRemoveProgramFromPlanArgs = {
+  input: RemoveProgramFromPlanInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRecordPlanSpendingArgs = {
+  input: RecordPlanSpendingInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreateTrainingProgramArgs = {
+  input: CreateTrainingProgramInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdateTrainingProgramArgs = {
+  input: UpdateTrainingProgramInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationEnrollEmployeeArgs = {
+  input: EnrollEmployeeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCompleteEnrollmentArgs = {
+  input: CompleteEnrollmentInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationDropEnrollmentArgs = {
+  input: DropEnrollmentInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
+};
+
+/**
+ * What a dashboard can count or compute (ukuran). Rates and averages are computed from summed
+ * numerators and denominators of the groups, so any regrouping is exact. `aggregateCapabilities`
+ * describes each one and the dimensions it supports.
+ */
+export type Measure =
+  /** Active employees now (pegawai aktif). */
+  | 'EMPLOYEE_COUNT'
+  /** Enrollment records in any status (peserta); narrow with ENROLLMENT_STATUS. */
+  | 'ENROLLMENT_COUNT'
+  /** Completed enrollments (lulus). */
+  | 'COMPLETION_COUNT'
+  /** Completed / (completed + dropped + no-show), percent. */
+  | 'COMPLETION_RATE'
+  /** Dropped / (completed + dropped + no-show), percent. */
+  | 'DROPOUT_RATE'
+  /** Enrollments waiting for a seat (daftar tunggu). */
+  | 'WAITLIST_COUNT'
+  /** JP credited for completed programs (jam pelajaran). */
+  | 'TRAINING_HOURS'
+  /** Share of active employees with at least 20 JP in the year, percent. */
+  | 'JP_COMPLIANCE_RATE'
+  /** Average post-test minus pre-test score. */
+  | 'AVG_LEARNING_GAIN'
+  /** Mentorships in progress now. */
+  | 'ACTIVE_MENTORSHIPS'
+  /** Minutes of mentoring sessions held. */
+  | 'MENTORING_MINUTES'
+  /** Feedback received (umpan balik). */
+  | 'FEEDBACK_COUNT'
+  /** Community satisfaction index, converted score 25–100 (IKM). */
+  | 'IKM'
+  /** Complaints received (pengaduan). */
+  | 'COMPLAINT_COUNT'
+  /** Complaints resolved after, or still open past, their SP4N-LAPOR deadline. */
+  | 'COMPLAINTS_OVERDUE'
+  /** Average hours to the first response to a complaint. */
+  | 'AVG_COMPLAINT_RESPONSE_HOURS'
+  /** Average achievement of indicator measurements, percent (capaian kinerja). */
+  | 'INDICATOR_ACHIEVEMENT'
+  /** SKP appraisals recorded (penilaian kinerja). */
+  | 'APPRAISAL_COUNT'
+  /** Planned development budget, rupiah. */
+  | 'BUDGET_PLANNED'
+  /** Development budget committed to programs, rupiah. */
+  | 'BUDGET_COMMITTED'
+  /** Development budget spent, rupiah (realisasi). */
+  | 'BUDGET_SPENT';
+
+/** What a dashboard can group and filter by (dimensi). Labels come in Indonesian. */
+export type Dimension =
+  /** Region of the work unit (wilayah, Kemendagri code). */
+  | 'REGION'
+  /** Work unit (unit kerja). */
+  | 'UNIT'
+  /** Training program. */
+  | 'PROGRAM'
+  /** Program category. */
+  | 'PROGRAM_CATEGORY'
+  /** Providing partner institution (INTERNAL for own programs). */
+  | 'PARTNER'
+  /** Enrollment status. */
+  | 'ENROLLMENT_STATUS'
+  /** Golongan of PNS, or PPPK grade as PPPK-<grade>. */
+  | 'GOLONGAN'
+  /** PNS or PPPK. */
+  | 'EMPLOYMENT_TYPE'
+  /** Gender. */
+  | 'GENDER'
+  /** SKP predikat. */
+  | 'PREDIKAT'
+  /** Feedback channel. */
+  | 'FEEDBACK_CHANNEL'
+  /** Month (bulan), YYYY-MM. */
+  | 'MONTH'
+  /** Quarter (triwulan), YYYY-Qn. */
+  | 'QUARTER'
+  /** Year (tahun), YYYY. */
+  | 'YEAR';
+
+/**
+ * Filter of an aggregate question: every given list narrows the facts; `from`/`to` select whole
+ * months (or years, for yearly measures). Without filter and range: everything the caller may see, all time.
+ */
+export type AggregateFilter = {
+  /** Only these regions (Kemendagri codes, e.g. `127120`). */
+  regionIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only these work units. */
+  unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these training programs. */
+  programIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these program categories. */
+  programCategories?: InputMaybe<Array<ProgramCategory>>;
+  /** Only programs of these partners (codes; `INTERNAL` for own programs). */
+  partnerCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only these enrollment statuses. */
+  enrollmentStatuses?: InputMaybe<Array<EnrollmentStatus>>;
+  /** Only these golongan (e.g. `III_A`) or PPPK grades (`PPPK-IX`). */
+  golongan?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only PNS or only PPPK. */
+  employmentTypes?: InputMaybe<Array<EmploymentType>>;
+  /** Only these genders. */
+  genders?: InputMaybe<Array<Gender>>;
+  /** Only these SKP predikat. */
+  predikats?: InputMaybe<Array<Predikat>>;
+  /** Only these feedback channels. */
+  feedbackChannels?: InputMaybe<Array<FeedbackChannel>>;
+  /** First day of the time range. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day of the time range. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** An aggregate question: measures by zero or more dimensions, filtered. */
+export type AggregateInput = {
+  /** The measures to compute, 1–20. */
+  measures: Array<Measure>;
+  /** Dimensions to group by (none: only totals). At most one of MONTH, QUARTER, YEAR. */
+  groupBy?: InputMaybe<Array<Dimension>>;
+  /** What to include. */
+  filter?: InputMaybe<AggregateFilter>;
+};
+
+/** One dimension value of a group's key. */
+export type DimensionValue = {
+  __typename?: 'DimensionValue';
+  /** The dimension. */
+  dimension: Dimension;
+  /** The value: an id (UNIT, PROGRAM), a code, or a time key. */
+  value: Scalars['String']['output'];
+  /** Indonesian label, e.g. the unit's name, `Triwulan I 2026`, `III/a`. */
+  label: Scalars['String']['output'];
+};
+
+/** The value of one measure. */
+export type MeasureValue = {
+  __typename?: 'MeasureValue';
+  /** The measure. */
+  measure: Measure;
+  /** Its value; null when undefined (a rate or average over nothing). */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One group of an answer. */
+export type AggregateGroup = {
+  __typename?: 'AggregateGroup';
+  /** The group's values of the `groupBy` dimensions, in that order. */
+  key: Array<DimensionValue>;
+  /** The measures for the group, in the order asked. */
+  values: Array<MeasureValue>;
+};
+
+/** The answer to an aggregate question. Time series come ordered, with empty buckets as zero groups. */
+export type AggregateResult = {
+  __typename?: 'AggregateResult';
+  /** The groups (ordered by the groupBy dimensions: time in order, others by label). */
+  groups: Array<AggregateGroup>;
+  /** The measures over everything that matched the filter. */
+  totals: Array<MeasureValue>;
+  /** How fresh the rollups are: the time of the newest change they include (null before the first). */
+  asOf?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** How often a measure's facts are bucketed in time. */
+export type TimeGrain =
+  /** By month (MONTH, QUARTER and YEAR groups). */
+  | 'MONTH'
+  /** By year (YEAR groups only). */
+  | 'YEAR'
+  /** A state as of now (no time groups). */
+  | 'NONE';
+
+/** A measure and what it supports. */
+export type MeasureCapability = {
+  __typename?: 'MeasureCapability';
+  /** The measure. */
+  measure: Measure;
+  /** What it counts or computes. */
+  description: Scalars['String']['output'];
+  /** Dimensions it can be grouped and filtered by. */
+  dimensions: Array<Dimension>;
+  /** Its time grain. */
+  timeGrain: TimeGrain;
+};
+
+/** A dimension and the measures it applies to. */
+export type DimensionCapability = {
+  __typename?: 'DimensionCapability';
+  /** The dimension. */
+  dimension: Dimension;
+  /** What it is. */
+  description: Scalars['String']['output'];
+  /** Measures that can be grouped or filtered by it. */
+  measures: Array<Measure>;
+};
+
+/** A supported (measure, dimension) pair. */
+export type MeasureDimensionPair = {
+  __typename?: 'MeasureDimensionPair';
+  /** The measure. */
+  measure: Measure;
+  /** A dimension it supports. */
+  dimension: Dimension;
+};
+
+/** What `aggregate` can answer, for dashboard builders. */
+export type AggregateCapabilities = {
+  __typename?: 'AggregateCapabilities';
+  /** Every measure with its description and dimensions. */
+  measures: Array<MeasureCapability>;
+  /** Every dimension with its description and measures. */
+  dimensions: Array<DimensionCapability>;
+  /** Every supported (measure, dimension) pair. */
+  pairs: Array<MeasureDimensionPair>;
+  /** How many dimensions one question may combine. */
+  combinationRule: Scalars['String']['output'];
+};
+
 /**
  * A government agency (instansi pemerintah, e.g. Pemerintah Kota Binjai): the tenant. Every
  * record belongs to exactly one agency, and no caller sees another agency's records.
@@ -531,638 +1210,6 @@ export type UpdateEmployeeInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** New phone number, or null to clear it. */
   phone?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type Query = {
-  __typename?: 'Query';
-  /** One employee by global id. */
-  employee?: Maybe<Employee>;
-  /** One employee by NIP, in the caller's agency. */
-  employeeByNip?: Maybe<Employee>;
-  /** Employees of the caller's agency, by name. */
-  employees: EmployeeConnection;
-  /** One work unit by global id. */
-  unit?: Maybe<Unit>;
-  /** Work units of the caller's agency, by name. */
-  units: UnitConnection;
-  /** Any supported measures by any supported dimensions, in one round trip (administrators: the agency; unit heads: their units). */
-  aggregate: AggregateResult;
-  /** Measures, dimensions and the supported pairs, with descriptions. */
-  aggregateCapabilities: AggregateCapabilities;
-  /** One evaluation by global id. */
-  evaluation?: Maybe<Evaluation>;
-  /** Evaluations of the caller's agency, newest first (an employee's or unit's appraisals: newest period first). */
-  evaluations: EvaluationConnection;
-  /** One feedback entry by global id. */
-  feedbackEntry?: Maybe<Feedback>;
-  /** Feedback about the units of the caller's agency, newest first. */
-  feedback: FeedbackConnection;
-  /** One mentorship by global id. */
-  mentorship?: Maybe<Mentorship>;
-  /** Mentorships of the caller's agency, newest start first. */
-  mentorships: MentorshipConnection;
-  /** One performance indicator by global id. */
-  performanceIndicator?: Maybe<PerformanceIndicator>;
-  /** Performance indicators of the caller's agency, by code. */
-  performanceIndicators: PerformanceIndicatorConnection;
-  /** One development plan by global id. */
-  developmentPlan?: Maybe<DevelopmentPlan>;
-  /** Development plans of the caller's agency, newest year first. */
-  developmentPlans: DevelopmentPlanConnection;
-  /** One training program by global id. */
-  trainingProgram?: Maybe<TrainingProgram>;
-  /** Training programs of the caller's agency, newest start first. */
-  trainingPrograms: TrainingProgramConnection;
-  /** One enrollment by global id. */
-  enrollment?: Maybe<Enrollment>;
-  /** One partner institution by global id. */
-  partner?: Maybe<Partner>;
-  /** Partner institutions of the caller's agency, by name. */
-  partners: PartnerConnection;
-  /** Any object by its global id, if the caller may see it; null when it does not exist. */
-  node?: Maybe<Node>;
-  /** Who the caller is: role, agency, unit and employee record. */
-  me: Viewer;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEmployeeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEmployeeByNipArgs = {
-  nip: Scalars['String']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEmployeesArgs = {
-  filter?: InputMaybe<EmployeeFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryUnitArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryUnitsArgs = {
-  filter?: InputMaybe<UnitFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryAggregateArgs = {
-  input: AggregateInput;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEvaluationArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEvaluationsArgs = {
-  filter?: InputMaybe<EvaluationFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryFeedbackEntryArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryFeedbackArgs = {
-  filter?: InputMaybe<FeedbackFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryMentorshipArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryMentorshipsArgs = {
-  filter?: InputMaybe<MentorshipFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPerformanceIndicatorArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPerformanceIndicatorsArgs = {
-  filter?: InputMaybe<PerformanceIndicatorFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryDevelopmentPlanArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryDevelopmentPlansArgs = {
-  filter?: InputMaybe<DevelopmentPlanFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryTrainingProgramArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryTrainingProgramsArgs = {
-  filter?: InputMaybe<TrainingProgramFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryEnrollmentArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPartnerArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryPartnersArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
-export type QueryNodeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type Mutation = {
-  __typename?: 'Mutation';
-  /** Registers an employee (administrators). The NIP must be valid and not yet registered in the agency. */
-  createEmployee: Employee;
-  /** Changes an employee (administrators); refused with CONFLICT when `version` is not the current one. */
-  updateEmployee: Employee;
-  /** Records an SKP appraisal (administrators, heads of the employee's unit or a parent unit; never one's own). One per employee and period: the same or an overlapping period (`2026` vs `2026-Q2`) is a CONFLICT. Returns the Evaluation with its predikat. */
-  recordAppraisal: Evaluation;
-  /** Evaluates a program on the Kirkpatrick levels (administrators): learning from its completed participants' test scores, results from an indicator; returns the evaluation with its recommendation. */
-  evaluateProgram: Evaluation;
-  /** Submits feedback about a service (anyone, no token needed). Returns it with its IKM; contact details are never returned here. */
-  submitFeedback: Feedback;
-  /** Records the response to a complaint (administrators, or the head of its unit); the first one sets the response time. */
-  respondToComplaint: Feedback;
-  /** Marks a complaint resolved (administrators, or the head of its unit). */
-  resolveComplaint: Feedback;
-  /** Publishes or hides a feedback entry (administrators). */
-  moderateFeedback: Feedback;
-  /** Starts a mentorship (administrators, or the head of the mentee's unit) after the seniority and limit rules. */
-  startMentorship: Mentorship;
-  /** Logs a mentoring session with minutes and agreed actions (participants, unit heads, administrators). */
-  logMentoringSession: MentoringSession;
-  /** Ends an active mentorship as COMPLETED or CANCELLED, freeing the mentor's place. */
-  endMentorship: Mentorship;
-  /** Defines a performance indicator (administrators). A code already used in the agency is a CONFLICT. */
-  createPerformanceIndicator: PerformanceIndicator;
-  /** Changes an indicator (administrators); refused with CONFLICT when `version` is not the current one. */
-  updatePerformanceIndicator: PerformanceIndicator;
-  /** Records the value of an indicator for one period (administrators, or the head of the indicator's unit). A period already measured is a CONFLICT. */
-  recordMeasurement: Measurement;
-  /** Creates a development plan (administrators); its budget starts uncommitted. */
-  createDevelopmentPlan: DevelopmentPlan;
-  /** Changes a plan (administrators); CONFLICT when `version` is stale. */
-  updateDevelopmentPlan: DevelopmentPlan;
-  /**
-   * Commits a program's cost (cost per participant x participants) to a plan (administrators).
-   * Beyond the plan's remaining budget it is refused with CONFLICT, not BAD_USER_INPUT: the input is
-   * well-formed, the refusal comes from the plan's current state, which other commitments change
-   * (a concurrent commitment that took the money gets the same answer, and the same request can
-   * succeed after the budget is raised or a program released). `extensions` carry
-   * `rule: BUDGET_EXCEEDED`, `field: input.programId` and `shortfall` in rupiah.
-   */
-  addProgramToPlan: DevelopmentPlan;
-  /** Releases a program's commitment and unlinks it (administrators); CONFLICT (`rule: COMMITMENT_SPENT`) when the money is already spent. */
-  removeProgramFromPlan: DevelopmentPlan;
-  /** Records spending under an APPROVED plan (administrators); beyond the unspent commitment it is a CONFLICT (`rule: SPENDING_EXCEEDS_COMMITMENT`) with the `shortfall`. */
-  recordPlanSpending: DevelopmentPlan;
-  /** Creates a training program (administrators). */
-  createTrainingProgram: TrainingProgram;
-  /** Changes a program (administrators); CONFLICT when `version` is stale. */
-  updateTrainingProgram: TrainingProgram;
-  /** Enrolls an employee: ENROLLED while seats are free and nobody waits, otherwise WAITLISTED (never over capacity). */
-  enrollEmployee: Enrollment;
-  /** Records completion (JP credited, certificate issued, test scores kept) or a no-show. */
-  completeEnrollment: Enrollment;
-  /** Drops an enrollment; a freed seat goes to the first waitlisted employee. */
-  dropEnrollment: Enrollment;
-  /** Registers a partner institution (administrators). */
-  createPartner: Partner;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreateEmployeeArgs = {
-  input: CreateEmployeeInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdateEmployeeArgs = {
-  input: UpdateEmployeeInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRecordAppraisalArgs = {
-  input: RecordAppraisalInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationEvaluateProgramArgs = {
-  input: EvaluateProgramInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationSubmitFeedbackArgs = {
-  input: SubmitFeedbackInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRespondToComplaintArgs = {
-  input: RespondToComplaintInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationResolveComplaintArgs = {
-  input: ResolveComplaintInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationModerateFeedbackArgs = {
-  input: ModerateFeedbackInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationStartMentorshipArgs = {
-  input: StartMentorshipInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationLogMentoringSessionArgs = {
-  input: LogMentoringSessionInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationEndMentorshipArgs = {
-  input: EndMentorshipInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreatePerformanceIndicatorArgs = {
-  input: CreatePerformanceIndicatorInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdatePerformanceIndicatorArgs = {
-  input: UpdatePerformanceIndicatorInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRecordMeasurementArgs = {
-  input: RecordMeasurementInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreateDevelopmentPlanArgs = {
-  input: CreateDevelopmentPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdateDevelopmentPlanArgs = {
-  input: UpdateDevelopmentPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationAddProgramToPlanArgs = {
-  input: AddProgramToPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRemoveProgramFromPlanArgs = {
-  input: RemoveProgramFromPlanInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationRecordPlanSpendingArgs = {
-  input: RecordPlanSpendingInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreateTrainingProgramArgs = {
-  input: CreateTrainingProgramInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationUpdateTrainingProgramArgs = {
-  input: UpdateTrainingProgramInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationEnrollEmployeeArgs = {
-  input: EnrollEmployeeInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCompleteEnrollmentArgs = {
-  input: CompleteEnrollmentInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationDropEnrollmentArgs = {
-  input: DropEnrollmentInput;
-};
-
-
-/** Write operations. Each takes one argument `input` and returns the object it changed. */
-export type MutationCreatePartnerArgs = {
-  input: CreatePartnerInput;
-};
-
-/**
- * What a dashboard can count or compute (ukuran). Rates and averages are computed from summed
- * numerators and denominators of the groups, so any regrouping is exact. `aggregateCapabilities`
- * describes each one and the dimensions it supports.
- */
-export type Measure =
-  /** Active employees now (pegawai aktif). */
-  | 'EMPLOYEE_COUNT'
-  /** Enrollment records in any status (peserta); narrow with ENROLLMENT_STATUS. */
-  | 'ENROLLMENT_COUNT'
-  /** Completed enrollments (lulus). */
-  | 'COMPLETION_COUNT'
-  /** Completed / (completed + dropped + no-show), percent. */
-  | 'COMPLETION_RATE'
-  /** Dropped / (completed + dropped + no-show), percent. */
-  | 'DROPOUT_RATE'
-  /** Enrollments waiting for a seat (daftar tunggu). */
-  | 'WAITLIST_COUNT'
-  /** JP credited for completed programs (jam pelajaran). */
-  | 'TRAINING_HOURS'
-  /** Share of active employees with at least 20 JP in the year, percent. */
-  | 'JP_COMPLIANCE_RATE'
-  /** Average post-test minus pre-test score. */
-  | 'AVG_LEARNING_GAIN'
-  /** Mentorships in progress now. */
-  | 'ACTIVE_MENTORSHIPS'
-  /** Minutes of mentoring sessions held. */
-  | 'MENTORING_MINUTES'
-  /** Feedback received (umpan balik). */
-  | 'FEEDBACK_COUNT'
-  /** Community satisfaction index, converted score 25–100 (IKM). */
-  | 'IKM'
-  /** Complaints received (pengaduan). */
-  | 'COMPLAINT_COUNT'
-  /** Complaints resolved after, or still open past, their SP4N-LAPOR deadline. */
-  | 'COMPLAINTS_OVERDUE'
-  /** Average hours to the first response to a complaint. */
-  | 'AVG_COMPLAINT_RESPONSE_HOURS'
-  /** Average achievement of indicator measurements, percent (capaian kinerja). */
-  | 'INDICATOR_ACHIEVEMENT'
-  /** SKP appraisals recorded (penilaian kinerja). */
-  | 'APPRAISAL_COUNT'
-  /** Planned development budget, rupiah. */
-  | 'BUDGET_PLANNED'
-  /** Development budget committed to programs, rupiah. */
-  | 'BUDGET_COMMITTED'
-  /** Development budget spent, rupiah (realisasi). */
-  | 'BUDGET_SPENT';
-
-/** What a dashboard can group and filter by (dimensi). Labels come in Indonesian. */
-export type Dimension =
-  /** Region of the work unit (wilayah, Kemendagri code). */
-  | 'REGION'
-  /** Work unit (unit kerja). */
-  | 'UNIT'
-  /** Training program. */
-  | 'PROGRAM'
-  /** Program category. */
-  | 'PROGRAM_CATEGORY'
-  /** Providing partner institution (INTERNAL for own programs). */
-  | 'PARTNER'
-  /** Enrollment status. */
-  | 'ENROLLMENT_STATUS'
-  /** Golongan of PNS, or PPPK grade as PPPK-<grade>. */
-  | 'GOLONGAN'
-  /** PNS or PPPK. */
-  | 'EMPLOYMENT_TYPE'
-  /** Gender. */
-  | 'GENDER'
-  /** SKP predikat. */
-  | 'PREDIKAT'
-  /** Feedback channel. */
-  | 'FEEDBACK_CHANNEL'
-  /** Month (bulan), YYYY-MM. */
-  | 'MONTH'
-  /** Quarter (triwulan), YYYY-Qn. */
-  | 'QUARTER'
-  /** Year (tahun), YYYY. */
-  | 'YEAR';
-
-/**
- * Filter of an aggregate question: every given list narrows the facts; `from`/`to` select whole
- * months (or years, for yearly measures). Without filter and range: everything the caller may see, all time.
- */
-export type AggregateFilter = {
-  /** Only these regions (Kemendagri codes, e.g. `127120`). */
-  regionIds?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Only these work units. */
-  unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only these training programs. */
-  programIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only these program categories. */
-  programCategories?: InputMaybe<Array<ProgramCategory>>;
-  /** Only programs of these partners (codes; `INTERNAL` for own programs). */
-  partnerCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Only these enrollment statuses. */
-  enrollmentStatuses?: InputMaybe<Array<EnrollmentStatus>>;
-  /** Only these golongan (e.g. `III_A`) or PPPK grades (`PPPK-IX`). */
-  golongan?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Only PNS or only PPPK. */
-  employmentTypes?: InputMaybe<Array<EmploymentType>>;
-  /** Only these genders. */
-  genders?: InputMaybe<Array<Gender>>;
-  /** Only these SKP predikat. */
-  predikats?: InputMaybe<Array<Predikat>>;
-  /** Only these feedback channels. */
-  feedbackChannels?: InputMaybe<Array<FeedbackChannel>>;
-  /** First day of the time range. */
-  from?: InputMaybe<Scalars['Date']['input']>;
-  /** Last day of the time range. */
-  to?: InputMaybe<Scalars['Date']['input']>;
-};
-
-/** An aggregate question: measures by zero or more dimensions, filtered. */
-export type AggregateInput = {
-  /** The measures to compute, 1–20. */
-  measures: Array<Measure>;
-  /** Dimensions to group by (none: only totals). At most one of MONTH, QUARTER, YEAR. */
-  groupBy?: InputMaybe<Array<Dimension>>;
-  /** What to include. */
-  filter?: InputMaybe<AggregateFilter>;
-};
-
-/** One dimension value of a group's key. */
-export type DimensionValue = {
-  __typename?: 'DimensionValue';
-  /** The dimension. */
-  dimension: Dimension;
-  /** The value: an id (UNIT, PROGRAM), a code, or a time key. */
-  value: Scalars['String']['output'];
-  /** Indonesian label, e.g. the unit's name, `Triwulan I 2026`, `III/a`. */
-  label: Scalars['String']['output'];
-};
-
-/** The value of one measure. */
-export type MeasureValue = {
-  __typename?: 'MeasureValue';
-  /** The measure. */
-  measure: Measure;
-  /** Its value; null when undefined (a rate or average over nothing). */
-  value?: Maybe<Scalars['Float']['output']>;
-};
-
-/** One group of an answer. */
-export type AggregateGroup = {
-  __typename?: 'AggregateGroup';
-  /** The group's values of the `groupBy` dimensions, in that order. */
-  key: Array<DimensionValue>;
-  /** The measures for the group, in the order asked. */
-  values: Array<MeasureValue>;
-};
-
-/** The answer to an aggregate question. Time series come ordered, with empty buckets as zero groups. */
-export type AggregateResult = {
-  __typename?: 'AggregateResult';
-  /** The groups (ordered by the groupBy dimensions: time in order, others by label). */
-  groups: Array<AggregateGroup>;
-  /** The measures over everything that matched the filter. */
-  totals: Array<MeasureValue>;
-  /** How fresh the rollups are: the time of the newest change they include (null before the first). */
-  asOf?: Maybe<Scalars['DateTime']['output']>;
-};
-
-/** How often a measure's facts are bucketed in time. */
-export type TimeGrain =
-  /** By month (MONTH, QUARTER and YEAR groups). */
-  | 'MONTH'
-  /** By year (YEAR groups only). */
-  | 'YEAR'
-  /** A state as of now (no time groups). */
-  | 'NONE';
-
-/** A measure and what it supports. */
-export type MeasureCapability = {
-  __typename?: 'MeasureCapability';
-  /** The measure. */
-  measure: Measure;
-  /** What it counts or computes. */
-  description: Scalars['String']['output'];
-  /** Dimensions it can be grouped and filtered by. */
-  dimensions: Array<Dimension>;
-  /** Its time grain. */
-  timeGrain: TimeGrain;
-};
-
-/** A dimension and the measures it applies to. */
-export type DimensionCapability = {
-  __typename?: 'DimensionCapability';
-  /** The dimension. */
-  dimension: Dimension;
-  /** What it is. */
-  description: Scalars['String']['output'];
-  /** Measures that can be grouped or filtered by it. */
-  measures: Array<Measure>;
-};
-
-/** A supported (measure, dimension) pair. */
-export type MeasureDimensionPair = {
-  __typename?: 'MeasureDimensionPair';
-  /** The measure. */
-  measure: Measure;
-  /** A dimension it supports. */
-  dimension: Dimension;
-};
-
-/** What `aggregate` can answer, for dashboard builders. */
-export type AggregateCapabilities = {
-  __typename?: 'AggregateCapabilities';
-  /** Every measure with its description and dimensions. */
-  measures: Array<MeasureCapability>;
-  /** Every dimension with its description and measures. */
-  dimensions: Array<DimensionCapability>;
-  /** Every supported (measure, dimension) pair. */
-  pairs: Array<MeasureDimensionPair>;
-  /** How many dimensions one question may combine. */
-  combinationRule: Scalars['String']['output'];
 };
 
 /** The two kinds of evaluation (jenis evaluasi). */
@@ -2880,53 +2927,6 @@ export type CreatePartnerInput = {
   city?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** An object with a globally unique, opaque id; fetch any of them with `node(id)`. */
-export type Node = {
-  /** The global id of the object (opaque; do not parse it). */
-  id: Scalars['ID']['output'];
-};
-
-/** Where a page of a connection sits in the whole list (Relay cursor pagination). */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** Whether more items follow the last edge of this page. */
-  hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede the first edge of this page (true on every page after the first). */
-  hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first edge of this page, or null when the page is empty. */
-  startCursor?: Maybe<Scalars['String']['output']>;
-  /** Cursor of the last edge; pass it as `after` to get the next page. Null when the page is empty. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-};
-
-/** The role a caller acts in (peran). Staff roles come from the identity provider's groups. */
-export type Role =
-  /** Agency administrator (admin BKPSDM): everything in the own agency. */
-  | 'ADMIN'
-  /** Head of a work unit (kepala perangkat daerah/unit kerja): the own unit and its sub-units. */
-  | 'UNIT_HEAD'
-  /** A civil servant (pegawai ASN): the own record, enrollments, mentorships, appraisals and JP. */
-  | 'EMPLOYEE'
-  /** A partner institution (mitra, e.g. a university) with machine credentials: enrollments in its own programs, read-only. */
-  | 'PARTNER'
-  /** Anyone without a token (masyarakat): may only submit feedback. */
-  | 'PUBLIC';
-
-/** Who is calling (pengguna): the role and the scope the API applies to every request. */
-export type Viewer = {
-  __typename?: 'Viewer';
-  /** The role the caller acts in. */
-  role: Role;
-  /** The caller's agency (instansi); null for the public and for partners. */
-  agency?: Maybe<Agency>;
-  /** The caller's work unit (unit kerja), for unit heads and employees. */
-  unit?: Maybe<Unit>;
-  /** The caller's own employee record, for staff tokens that carry one. */
-  employee?: Maybe<Employee>;
-  /** The subject of the token (user or client id); null for the public. */
-  subject?: Maybe<Scalars['String']['output']>;
-};
-
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3016,10 +3016,33 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Agency: ResolverTypeWrapper<AgencyModel>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Role: Role;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Measure: Measure;
+  Dimension: Dimension;
+  AggregateFilter: AggregateFilter;
+  AggregateInput: AggregateInput;
+  DimensionValue: ResolverTypeWrapper<DimensionValue>;
+  MeasureValue: ResolverTypeWrapper<MeasureValue>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AggregateGroup: ResolverTypeWrapper<AggregateGroup>;
+  AggregateResult: ResolverTypeWrapper<AggregateResultModel>;
+  TimeGrain: TimeGrain;
+  MeasureCapability: ResolverTypeWrapper<MeasureCapability>;
+  DimensionCapability: ResolverTypeWrapper<DimensionCapability>;
+  MeasureDimensionPair: ResolverTypeWrapper<MeasureDimensionPair>;
+  AggregateCapabilities: ResolverTypeWrapper<AggregateCapabilities>;
+  Agency: ResolverTypeWrapper<AgencyModel>;
   Region: ResolverTypeWrapper<Region>;
   RegionLevel: RegionLevel;
   UnitKind: UnitKind;
@@ -3042,22 +3065,6 @@ export type ResolversTypes = {
   PositionInput: PositionInput;
   CreateEmployeeInput: CreateEmployeeInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Measure: Measure;
-  Dimension: Dimension;
-  AggregateFilter: AggregateFilter;
-  AggregateInput: AggregateInput;
-  DimensionValue: ResolverTypeWrapper<DimensionValue>;
-  MeasureValue: ResolverTypeWrapper<MeasureValue>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  AggregateGroup: ResolverTypeWrapper<AggregateGroup>;
-  AggregateResult: ResolverTypeWrapper<AggregateResultModel>;
-  TimeGrain: TimeGrain;
-  MeasureCapability: ResolverTypeWrapper<MeasureCapability>;
-  DimensionCapability: ResolverTypeWrapper<DimensionCapability>;
-  MeasureDimensionPair: ResolverTypeWrapper<MeasureDimensionPair>;
-  AggregateCapabilities: ResolverTypeWrapper<AggregateCapabilities>;
   EvaluationKind: EvaluationKind;
   AppraisalRating: AppraisalRating;
   Predikat: Predikat;
@@ -3065,7 +3072,6 @@ export type ResolversTypes = {
   ProgramRecommendation: ProgramRecommendation;
   ResultsSource: ResultsSource;
   TalentBox: ResolverTypeWrapper<TalentBoxModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SiasnSkpRecord: ResolverTypeWrapper<SiasnSkpRecord>;
   ResultsEvidence: ResolverTypeWrapper<ResultsEvidenceModel>;
   KirkpatrickLevels: ResolverTypeWrapper<KirkpatrickLevelsModel>;
@@ -3160,20 +3166,33 @@ export type ResolversTypes = {
   CompleteEnrollmentInput: CompleteEnrollmentInput;
   DropEnrollmentInput: DropEnrollmentInput;
   CreatePartnerInput: CreatePartnerInput;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  Role: Role;
-  Viewer: ResolverTypeWrapper<ViewerModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Agency: AgencyModel;
+  DateTime: Scalars['DateTime']['output'];
+  Date: Scalars['Date']['output'];
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   ID: Scalars['ID']['output'];
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  Viewer: ViewerModel;
+  Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
+  AggregateFilter: AggregateFilter;
+  AggregateInput: AggregateInput;
+  DimensionValue: DimensionValue;
+  MeasureValue: MeasureValue;
+  Float: Scalars['Float']['output'];
+  AggregateGroup: AggregateGroup;
+  AggregateResult: AggregateResultModel;
+  MeasureCapability: MeasureCapability;
+  DimensionCapability: DimensionCapability;
+  MeasureDimensionPair: MeasureDimensionPair;
+  AggregateCapabilities: AggregateCapabilities;
+  Agency: AgencyModel;
   Region: Region;
   Unit: UnitModel;
   UnitFilter: UnitFilter;
@@ -3188,21 +3207,7 @@ export type ResolversParentTypes = {
   PositionInput: PositionInput;
   CreateEmployeeInput: CreateEmployeeInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
-  Query: Record<PropertyKey, never>;
-  Mutation: Record<PropertyKey, never>;
-  AggregateFilter: AggregateFilter;
-  AggregateInput: AggregateInput;
-  DimensionValue: DimensionValue;
-  MeasureValue: MeasureValue;
-  Float: Scalars['Float']['output'];
-  AggregateGroup: AggregateGroup;
-  AggregateResult: AggregateResultModel;
-  MeasureCapability: MeasureCapability;
-  DimensionCapability: DimensionCapability;
-  MeasureDimensionPair: MeasureDimensionPair;
-  AggregateCapabilities: AggregateCapabilities;
   TalentBox: TalentBoxModel;
-  Boolean: Scalars['Boolean']['output'];
   SiasnSkpRecord: SiasnSkpRecord;
   ResultsEvidence: ResultsEvidenceModel;
   KirkpatrickLevels: KirkpatrickLevelsModel;
@@ -3279,11 +3284,135 @@ export type ResolversParentTypes = {
   CompleteEnrollmentInput: CompleteEnrollmentInput;
   DropEnrollmentInput: DropEnrollmentInput;
   CreatePartnerInput: CreatePartnerInput;
-  DateTime: Scalars['DateTime']['output'];
-  Date: Scalars['Date']['output'];
-  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
-  PageInfo: PageInfo;
-  Viewer: ViewerModel;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Agency' | 'Unit' | 'Employee' | 'Evaluation' | 'TrainingProgram' | 'Feedback' | 'Mentorship' | 'PerformanceIndicator' | 'DevelopmentPlan' | 'Partner' | 'Enrollment', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  aggregate?: Resolver<ResolversTypes['AggregateResult'], ParentType, ContextType, RequireFields<QueryAggregateArgs, 'input'>>;
+  aggregateCapabilities?: Resolver<ResolversTypes['AggregateCapabilities'], ParentType, ContextType>;
+  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
+  employeeByNip?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeByNipArgs, 'nip'>>;
+  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
+  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<QueryUnitsArgs>>;
+  evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType, RequireFields<QueryEvaluationArgs, 'id'>>;
+  evaluations?: Resolver<ResolversTypes['EvaluationConnection'], ParentType, ContextType, Partial<QueryEvaluationsArgs>>;
+  feedbackEntry?: Resolver<Maybe<ResolversTypes['Feedback']>, ParentType, ContextType, RequireFields<QueryFeedbackEntryArgs, 'id'>>;
+  feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
+  mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
+  mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
+  performanceIndicator?: Resolver<Maybe<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType, RequireFields<QueryPerformanceIndicatorArgs, 'id'>>;
+  performanceIndicators?: Resolver<ResolversTypes['PerformanceIndicatorConnection'], ParentType, ContextType, Partial<QueryPerformanceIndicatorsArgs>>;
+  developmentPlan?: Resolver<Maybe<ResolversTypes['DevelopmentPlan']>, ParentType, ContextType, RequireFields<QueryDevelopmentPlanArgs, 'id'>>;
+  developmentPlans?: Resolver<ResolversTypes['DevelopmentPlanConnection'], ParentType, ContextType, Partial<QueryDevelopmentPlansArgs>>;
+  trainingProgram?: Resolver<Maybe<ResolversTypes['TrainingProgram']>, ParentType, ContextType, RequireFields<QueryTrainingProgramArgs, 'id'>>;
+  trainingPrograms?: Resolver<ResolversTypes['TrainingProgramConnection'], ParentType, ContextType, Partial<QueryTrainingProgramsArgs>>;
+  enrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEnrollmentArgs, 'id'>>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
+  partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationCreateEmployeeArgs, 'input'>>;
+  updateEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeArgs, 'input'>>;
+  recordAppraisal?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordAppraisalArgs, 'input'>>;
+  evaluateProgram?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationEvaluateProgramArgs, 'input'>>;
+  submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
+  respondToComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationRespondToComplaintArgs, 'input'>>;
+  resolveComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationResolveComplaintArgs, 'input'>>;
+  moderateFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationModerateFeedbackArgs, 'input'>>;
+  startMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationStartMentorshipArgs, 'input'>>;
+  logMentoringSession?: Resolver<ResolversTypes['MentoringSession'], ParentType, ContextType, RequireFields<MutationLogMentoringSessionArgs, 'input'>>;
+  endMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationEndMentorshipArgs, 'input'>>;
+  createPerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationCreatePerformanceIndicatorArgs, 'input'>>;
+  updatePerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationUpdatePerformanceIndicatorArgs, 'input'>>;
+  recordMeasurement?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType, RequireFields<MutationRecordMeasurementArgs, 'input'>>;
+  createDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationCreateDevelopmentPlanArgs, 'input'>>;
+  updateDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationUpdateDevelopmentPlanArgs, 'input'>>;
+  addProgramToPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationAddProgramToPlanArgs, 'input'>>;
+  removeProgramFromPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRemoveProgramFromPlanArgs, 'input'>>;
+  recordPlanSpending?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRecordPlanSpendingArgs, 'input'>>;
+  createTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationCreateTrainingProgramArgs, 'input'>>;
+  updateTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationUpdateTrainingProgramArgs, 'input'>>;
+  enrollEmployee?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollEmployeeArgs, 'input'>>;
+  completeEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationCompleteEnrollmentArgs, 'input'>>;
+  dropEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationDropEnrollmentArgs, 'input'>>;
+  createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
+};
+
+export type DimensionValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DimensionValue'] = ResolversParentTypes['DimensionValue']> = {
+  dimension?: Resolver<ResolversTypes['Dimension'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MeasureValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureValue'] = ResolversParentTypes['MeasureValue']> = {
+  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type AggregateGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregateGroup'] = ResolversParentTypes['AggregateGroup']> = {
+  key?: Resolver<Array<ResolversTypes['DimensionValue']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['MeasureValue']>, ParentType, ContextType>;
+};
+
+export type AggregateResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregateResult'] = ResolversParentTypes['AggregateResult']> = {
+  groups?: Resolver<Array<ResolversTypes['AggregateGroup']>, ParentType, ContextType>;
+  totals?: Resolver<Array<ResolversTypes['MeasureValue']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type MeasureCapabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureCapability'] = ResolversParentTypes['MeasureCapability']> = {
+  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['Dimension']>, ParentType, ContextType>;
+  timeGrain?: Resolver<ResolversTypes['TimeGrain'], ParentType, ContextType>;
+};
+
+export type DimensionCapabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DimensionCapability'] = ResolversParentTypes['DimensionCapability']> = {
+  dimension?: Resolver<ResolversTypes['Dimension'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType>;
+};
+
+export type MeasureDimensionPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureDimensionPair'] = ResolversParentTypes['MeasureDimensionPair']> = {
+  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['Dimension'], ParentType, ContextType>;
+};
+
+export type AggregateCapabilitiesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregateCapabilities'] = ResolversParentTypes['AggregateCapabilities']> = {
+  measures?: Resolver<Array<ResolversTypes['MeasureCapability']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['DimensionCapability']>, ParentType, ContextType>;
+  pairs?: Resolver<Array<ResolversTypes['MeasureDimensionPair']>, ParentType, ContextType>;
+  combinationRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
@@ -3382,108 +3511,6 @@ export type EmployeeConnectionResolvers<ContextType = GraphQLContext, ParentType
 export type EmployeeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EmployeeEdge'] = ResolversParentTypes['EmployeeEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
-};
-
-export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
-  employeeByNip?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeByNipArgs, 'nip'>>;
-  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, Partial<QueryEmployeesArgs>>;
-  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
-  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<QueryUnitsArgs>>;
-  aggregate?: Resolver<ResolversTypes['AggregateResult'], ParentType, ContextType, RequireFields<QueryAggregateArgs, 'input'>>;
-  aggregateCapabilities?: Resolver<ResolversTypes['AggregateCapabilities'], ParentType, ContextType>;
-  evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType, RequireFields<QueryEvaluationArgs, 'id'>>;
-  evaluations?: Resolver<ResolversTypes['EvaluationConnection'], ParentType, ContextType, Partial<QueryEvaluationsArgs>>;
-  feedbackEntry?: Resolver<Maybe<ResolversTypes['Feedback']>, ParentType, ContextType, RequireFields<QueryFeedbackEntryArgs, 'id'>>;
-  feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
-  mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
-  mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
-  performanceIndicator?: Resolver<Maybe<ResolversTypes['PerformanceIndicator']>, ParentType, ContextType, RequireFields<QueryPerformanceIndicatorArgs, 'id'>>;
-  performanceIndicators?: Resolver<ResolversTypes['PerformanceIndicatorConnection'], ParentType, ContextType, Partial<QueryPerformanceIndicatorsArgs>>;
-  developmentPlan?: Resolver<Maybe<ResolversTypes['DevelopmentPlan']>, ParentType, ContextType, RequireFields<QueryDevelopmentPlanArgs, 'id'>>;
-  developmentPlans?: Resolver<ResolversTypes['DevelopmentPlanConnection'], ParentType, ContextType, Partial<QueryDevelopmentPlansArgs>>;
-  trainingProgram?: Resolver<Maybe<ResolversTypes['TrainingProgram']>, ParentType, ContextType, RequireFields<QueryTrainingProgramArgs, 'id'>>;
-  trainingPrograms?: Resolver<ResolversTypes['TrainingProgramConnection'], ParentType, ContextType, Partial<QueryTrainingProgramsArgs>>;
-  enrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEnrollmentArgs, 'id'>>;
-  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
-  partners?: Resolver<ResolversTypes['PartnerConnection'], ParentType, ContextType, Partial<QueryPartnersArgs>>;
-  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
-};
-
-export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  createEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationCreateEmployeeArgs, 'input'>>;
-  updateEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeArgs, 'input'>>;
-  recordAppraisal?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordAppraisalArgs, 'input'>>;
-  evaluateProgram?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationEvaluateProgramArgs, 'input'>>;
-  submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
-  respondToComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationRespondToComplaintArgs, 'input'>>;
-  resolveComplaint?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationResolveComplaintArgs, 'input'>>;
-  moderateFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationModerateFeedbackArgs, 'input'>>;
-  startMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationStartMentorshipArgs, 'input'>>;
-  logMentoringSession?: Resolver<ResolversTypes['MentoringSession'], ParentType, ContextType, RequireFields<MutationLogMentoringSessionArgs, 'input'>>;
-  endMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationEndMentorshipArgs, 'input'>>;
-  createPerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationCreatePerformanceIndicatorArgs, 'input'>>;
-  updatePerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationUpdatePerformanceIndicatorArgs, 'input'>>;
-  recordMeasurement?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType, RequireFields<MutationRecordMeasurementArgs, 'input'>>;
-  createDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationCreateDevelopmentPlanArgs, 'input'>>;
-  updateDevelopmentPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationUpdateDevelopmentPlanArgs, 'input'>>;
-  addProgramToPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationAddProgramToPlanArgs, 'input'>>;
-  removeProgramFromPlan?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRemoveProgramFromPlanArgs, 'input'>>;
-  recordPlanSpending?: Resolver<ResolversTypes['DevelopmentPlan'], ParentType, ContextType, RequireFields<MutationRecordPlanSpendingArgs, 'input'>>;
-  createTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationCreateTrainingProgramArgs, 'input'>>;
-  updateTrainingProgram?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType, RequireFields<MutationUpdateTrainingProgramArgs, 'input'>>;
-  enrollEmployee?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollEmployeeArgs, 'input'>>;
-  completeEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationCompleteEnrollmentArgs, 'input'>>;
-  dropEnrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationDropEnrollmentArgs, 'input'>>;
-  createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'input'>>;
-};
-
-export type DimensionValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DimensionValue'] = ResolversParentTypes['DimensionValue']> = {
-  dimension?: Resolver<ResolversTypes['Dimension'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type MeasureValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureValue'] = ResolversParentTypes['MeasureValue']> = {
-  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-};
-
-export type AggregateGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregateGroup'] = ResolversParentTypes['AggregateGroup']> = {
-  key?: Resolver<Array<ResolversTypes['DimensionValue']>, ParentType, ContextType>;
-  values?: Resolver<Array<ResolversTypes['MeasureValue']>, ParentType, ContextType>;
-};
-
-export type AggregateResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregateResult'] = ResolversParentTypes['AggregateResult']> = {
-  groups?: Resolver<Array<ResolversTypes['AggregateGroup']>, ParentType, ContextType>;
-  totals?: Resolver<Array<ResolversTypes['MeasureValue']>, ParentType, ContextType>;
-  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-};
-
-export type MeasureCapabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureCapability'] = ResolversParentTypes['MeasureCapability']> = {
-  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dimensions?: Resolver<Array<ResolversTypes['Dimension']>, ParentType, ContextType>;
-  timeGrain?: Resolver<ResolversTypes['TimeGrain'], ParentType, ContextType>;
-};
-
-export type DimensionCapabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DimensionCapability'] = ResolversParentTypes['DimensionCapability']> = {
-  dimension?: Resolver<ResolversTypes['Dimension'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  measures?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType>;
-};
-
-export type MeasureDimensionPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureDimensionPair'] = ResolversParentTypes['MeasureDimensionPair']> = {
-  measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
-  dimension?: Resolver<ResolversTypes['Dimension'], ParentType, ContextType>;
-};
-
-export type AggregateCapabilitiesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregateCapabilities'] = ResolversParentTypes['AggregateCapabilities']> = {
-  measures?: Resolver<Array<ResolversTypes['MeasureCapability']>, ParentType, ContextType>;
-  dimensions?: Resolver<Array<ResolversTypes['DimensionCapability']>, ParentType, ContextType>;
-  pairs?: Resolver<Array<ResolversTypes['MeasureDimensionPair']>, ParentType, ContextType>;
-  combinationRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TalentBoxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TalentBox'] = ResolversParentTypes['TalentBox']> = {
@@ -3946,44 +3973,12 @@ export type TrainingHoursResolvers<ContextType = GraphQLContext, ParentType exte
   completedPrograms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
-  name: 'DateTime';
-}
-
-export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
-  name: 'Date';
-}
-
-export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Agency' | 'Unit' | 'Employee' | 'Evaluation' | 'TrainingProgram' | 'Feedback' | 'Mentorship' | 'PerformanceIndicator' | 'DevelopmentPlan' | 'Partner' | 'Enrollment', ParentType, ContextType>;
-};
-
-export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
-  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
-  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
-  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
-  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
-  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
 export type Resolvers<ContextType = GraphQLContext> = {
-  Agency?: AgencyResolvers<ContextType>;
-  Region?: RegionResolvers<ContextType>;
-  Unit?: UnitResolvers<ContextType>;
-  UnitConnection?: UnitConnectionResolvers<ContextType>;
-  UnitEdge?: UnitEdgeResolvers<ContextType>;
-  Rank?: RankResolvers<ContextType>;
-  Position?: PositionResolvers<ContextType>;
-  Employee?: EmployeeResolvers<ContextType>;
-  EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;
-  EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   DimensionValue?: DimensionValueResolvers<ContextType>;
@@ -3994,6 +3989,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DimensionCapability?: DimensionCapabilityResolvers<ContextType>;
   MeasureDimensionPair?: MeasureDimensionPairResolvers<ContextType>;
   AggregateCapabilities?: AggregateCapabilitiesResolvers<ContextType>;
+  Agency?: AgencyResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  Unit?: UnitResolvers<ContextType>;
+  UnitConnection?: UnitConnectionResolvers<ContextType>;
+  UnitEdge?: UnitEdgeResolvers<ContextType>;
+  Rank?: RankResolvers<ContextType>;
+  Position?: PositionResolvers<ContextType>;
+  Employee?: EmployeeResolvers<ContextType>;
+  EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;
+  EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
   TalentBox?: TalentBoxResolvers<ContextType>;
   SiasnSkpRecord?: SiasnSkpRecordResolvers<ContextType>;
   ResultsEvidence?: ResultsEvidenceResolvers<ContextType>;
@@ -4041,10 +4046,5 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EnrollmentConnection?: EnrollmentConnectionResolvers<ContextType>;
   EnrollmentEdge?: EnrollmentEdgeResolvers<ContextType>;
   TrainingHours?: TrainingHoursResolvers<ContextType>;
-  DateTime?: GraphQLScalarType;
-  Date?: GraphQLScalarType;
-  Node?: NodeResolvers<ContextType>;
-  PageInfo?: PageInfoResolvers<ContextType>;
-  Viewer?: ViewerResolvers<ContextType>;
 };
 
