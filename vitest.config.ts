@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { TEST_WORKERS } from './tests/test-workers';
 
 const require = createRequire(import.meta.url);
 
@@ -16,5 +17,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    maxWorkers: TEST_WORKERS,
   },
 });

@@ -1,24 +1,31 @@
 import type { TestProject } from 'vitest/node';
 import { javaProblem, startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { TEST_WORKERS } from './test-workers';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dynamoEndpoint: string;
+    dynamoEndpoints: string[];
   }
 }
 
-/** One in-memory DynamoDB Local for the whole run (or DYNAMODB_ENDPOINT); files use their own tables. */
+/**
+ * One in-memory DynamoDB Local per test worker (or DYNAMODB_ENDPOINT for all): DynamoDB Local
+ * slows down sharply under concurrent writers, so parallel files must not share one.
+ */
 export default async function setup(project: TestProject) {
   const given = process.env.DYNAMODB_ENDPOINT;
   if (given) {
-    project.provide('dynamoEndpoint', given);
+    project.provide('dynamoEndpoints', [given]);
     return;
   }
   const problem = javaProblem();
   if (problem) throw new Error(problem);
-  const dynamo = await startDynamoDbLocal();
-  project.provide('dynamoEndpoint', dynamo.endpoint);
+  const instances = await Promise.all(Array.from({ length: TEST_WORKERS }, () => startDynamoDbLocal()));
+  project.provide(
+    'dynamoEndpoints',
+    instances.map((i) => i.endpoint),
+  );
   return async () => {
-    await dynamo.stop();
+    await Promise.all(instances.map((i) => i.stop()));
   };
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
 import {
   createLocalVerifier,
   generateLocalKeyPair,
@@ -18,6 +17,7 @@ import { requestHash } from '../../src/data/request-hash';
 import { createContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
 import { createDeps, type Deps } from '../../src/server/deps';
+import { dynamoEndpoint } from './dynamo-endpoint';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -44,7 +44,7 @@ export interface TestApp {
 export async function createTestApp(
   options: { clock?: () => Date; newId?: () => string } = {},
 ): Promise<TestApp> {
-  const endpoint = inject('dynamoEndpoint');
+  const endpoint = dynamoEndpoint();
   const config = loadConfig({
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: `test-${randomUUID()}`,

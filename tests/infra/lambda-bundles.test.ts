@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LambdaFunction } from '../../infra/constructs/lambda-function';
 import { lambdaEnv } from '../../scripts/bench/lambda-cold-start';
 import { restProxyEvent, streamEvent, streamInsertRecord } from '../../scripts/bench/lambda-events';
@@ -18,6 +18,7 @@ import { signLocalToken } from '../../src/auth/local-issuer';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
+import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 import { stageConfigFor } from './synth-stack';
 
 const tableName = `bundles-${Date.now()}`;
@@ -26,7 +27,7 @@ let env: Record<string, string>;
 let secrets: DevSecrets;
 
 beforeAll(async () => {
-  const endpoint = inject('dynamoEndpoint');
+  const endpoint = dynamoEndpoint();
   const dataDir = mkdtempSync(join(tmpdir(), 'asn-bundles-'));
   const [built] = await Promise.all([
     buildLambdas(),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
-import { buildDemoPerformance } from '../../src/demo/build-performance';
+import { buildDemoPerformance, demoPerformanceItems } from '../../src/demo/build-performance';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { indicatorChange } from '../../src/domain/indicator-achievement';
 import { recommendProgramAction } from '../../src/domain/program-evaluation';
@@ -71,7 +71,9 @@ async function record(input: Record<string, unknown>, auth: { claims: ApiClaims 
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
-  await seedDemoData(app.deps.table, NOW);
+  // The organization and the demo indicators are all these tests read; programs are made through the API.
+  await seedDemoData(app.deps.table, NOW, 'organization');
+  await app.deps.table.batchPut(demoPerformanceItems(NOW));
 });
 afterAll(() => app.close());
 

@@ -2,13 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../src/auth/local-issuer';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { Table } from '../../src/data/table';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
+import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -55,7 +56,7 @@ function restEvent(
 const lambdaContext = { awsRequestId: 'aws-req-1', functionName: 'graphql' } as Context;
 
 beforeAll(async () => {
-  const endpoint = inject('dynamoEndpoint');
+  const endpoint = dynamoEndpoint();
   const dataDir = mkdtempSync(join(tmpdir(), 'asn-lambda-'));
   secrets = await ensureDevSecrets(dataDir);
   const { client, doc } = createDynamoClients({ region: 'local', endpoint });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClaims } from '../../src/auth/token-claims';
+import { trainingProgramEntity } from '../../src/data/entities/training-program';
+import type { Item } from '../../src/data/table';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
+import { buildDemoPlans, demoPlanItems, linkProgramsToPlans } from '../../src/demo/build-plans';
+import { buildDemoTraining } from '../../src/demo/build-training';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
@@ -100,7 +104,7 @@ function expectConsistent(budget: Budget) {
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
-  await seedDemoData(app.deps.table, NOW);
+  await seedDemoData(app.deps.table, NOW, 'organization');
 });
 afterAll(() => app.close());
 
@@ -433,6 +437,20 @@ describe('recording spending', () => {
 });
 
 describe('demo plans', () => {
+  beforeAll(async () => {
+    // Only this describe needs the demo training programs and plans (of Binjai).
+    const org = buildDemoOrganization(NOW);
+    const training = buildDemoTraining(NOW, org);
+    const plans = buildDemoPlans(NOW, org, training);
+    const inBinjai = (item: Item) => item.agencyId === 'binjai';
+    await app.deps.table.batchPut([
+      ...linkProgramsToPlans(training.programs, plans.links)
+        .map((p) => trainingProgramEntity.toItem(p))
+        .filter(inBinjai),
+      ...demoPlanItems(plans).filter(inBinjai),
+    ]);
+  });
+
   it("shows Binjai's nearly fully committed plan for the current year, with a consistent budget", async () => {
     const res = await app.request<{ developmentPlans: { edges: { node: Plan & { title: string } }[] } }>(
       `{ developmentPlans(filter: { year: 2026 }) { edges { node { title ${PLAN_FIELDS} } } } }`,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
@@ -9,6 +9,7 @@ import { recomputeRollups } from '../../src/data/rollups/recompute';
 import type { StreamChange } from '../../src/data/rollups/stream-change';
 import { createStreamPoller } from '../../src/data/rollups/stream-poller';
 import { type Item, Table } from '../../src/data/table';
+import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 import { operation } from '../helpers/rollup-fixtures';
 
 const FACT_ENTITIES = new Set([
@@ -65,7 +66,7 @@ function expectSame(actual: Map<string, number>, expected: Map<string, number>) 
 
 describe('rollups kept by the stream aggregator', () => {
   it('equal the recomputation from base items after random creates, updates, deletes and replays', async () => {
-    const endpoint = inject('dynamoEndpoint');
+    const endpoint = dynamoEndpoint();
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (ops) => {
         const dynamo = createDynamoClients({ region: 'local', endpoint });
@@ -115,7 +116,7 @@ describe('rollups kept by the stream aggregator', () => {
   });
 
   it('changes nothing when the same batch is processed twice', async () => {
-    const dynamo = createDynamoClients({ region: 'local', endpoint: inject('dynamoEndpoint') });
+    const dynamo = createDynamoClients({ region: 'local', endpoint: dynamoEndpoint() });
     const table = new Table(dynamo.doc, `rollups-${randomUUID()}`);
     await ensureTable(dynamo.client, table.name);
     const seen: StreamChange[] = [];

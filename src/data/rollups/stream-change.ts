@@ -19,6 +19,7 @@ export interface RawStreamRecord {
     | {
         ApproximateCreationDateTime?: number | Date | undefined;
         SequenceNumber?: string | undefined;
+        Keys?: Record<string, unknown> | undefined;
         NewImage?: Record<string, unknown> | undefined;
         OldImage?: Record<string, unknown> | undefined;
       }
@@ -47,6 +48,8 @@ const image = (raw: Record<string, unknown> | undefined): Item | undefined =>
 export function toStreamChange(record: RawStreamRecord): StreamChange {
   const eventId = record.eventID ?? record.dynamodb?.SequenceNumber;
   if (!eventId) throw new Error('Stream record without eventID or sequence number');
+  // Every real stream record names its item; one that does not is corrupt and must be reported.
+  if (!record.dynamodb?.Keys) throw new Error(`Stream record ${eventId} has no keys`);
   const at = record.dynamodb?.ApproximateCreationDateTime;
   return {
     eventId,
