@@ -28,7 +28,8 @@ async function waitUntilReady(
   base: string,
   api: { child: ChildProcess; output: () => string },
 ): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
+  // A first start seeds the demo data on disk: allow for a busy machine.
+  for (let attempt = 0; attempt < 1400; attempt += 1) {
     if (api.child.exitCode !== null) throw new Error(`npm start exited:\n${api.output()}`);
     const ok = await fetch(`${base}/health`).then(
       (r) => r.ok,
@@ -67,7 +68,7 @@ describe('npm start on a fresh data directory', () => {
     base = `http://127.0.0.1:${port}`;
     api = startApi(port, dataDir);
     await waitUntilReady(base, api);
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -137,7 +138,9 @@ describe('npm start on a fresh data directory', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('stops DynamoDB Local and the API on Ctrl-C, and keeps the data for the next start', async () => {
+  it('stops DynamoDB Local and the API on Ctrl-C, and keeps the data for the next start', {
+    timeout: 300_000,
+  }, async () => {
     const exit = await stopApi(api.child);
     expect(exit.code === 0 || exit.signal === 'SIGINT').toBe(true);
     expect(javaProcessesFor(dataDir)).toBe(0);

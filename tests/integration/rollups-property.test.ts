@@ -111,7 +111,7 @@ describe('rollups kept by the stream aggregator', () => {
           dynamo.client.destroy();
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
   });
 
