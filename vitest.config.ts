@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { TEST_WORKERS } from './tests/test-workers';
 
 const require = createRequire(import.meta.url);
 
@@ -17,6 +17,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: TEST_WORKERS,
+    // Each worker gets its own DynamoDB Local (tests/global-setup.ts).
+    maxWorkers: Math.max(1, Math.min(3, availableParallelism())),
   },
 });

@@ -26,7 +26,7 @@ const UnitFilterInput = z
 export const employeeResolvers: Resolvers = {
   Query: {
     employee: (_, { id }, ctx) =>
-      ctx.services.employees.get(ctx, parseInput(globalIdOf('Employee'), id, 'id')),
+      ctx.services.employees.getVisible(ctx, parseInput(globalIdOf('Employee'), id, 'id')),
     employeeByNip: (_, { nip }, ctx) => ctx.services.employees.getByNip(ctx, nip.trim()),
     employees: (_, { filter, first, after }, ctx) =>
       ctx.services.employees.list(ctx, parseInput(EmployeeFilterInput, filter, 'filter'), { first, after }),
@@ -81,8 +81,11 @@ export const employeeResolvers: Resolvers = {
     rank: (employee) => employee.golongan ?? null,
     golongan: (employee) => employee.golongan ?? null,
     pppkGrade: (employee) => employee.pppkGrade ?? null,
-    email: (employee) => employee.email ?? null,
-    phone: (employee) => employee.phone ?? null,
+    // Personal data (UU 27/2022): only administrators and the employee see contacts.
+    email: (employee, _, ctx) =>
+      ctx.services.employees.canSeeContacts(ctx, employee) ? (employee.email ?? null) : null,
+    phone: (employee, _, ctx) =>
+      ctx.services.employees.canSeeContacts(ctx, employee) ? (employee.phone ?? null) : null,
     unit: (employee, _, ctx) =>
       ctx.services.organization
         .getUnit(ctx, { agencyId: employee.agencyId, id: employee.unitId })

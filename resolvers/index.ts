@@ -1,10 +1,12 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { analyticsResolvers } from './analytics';
+import { auditResolvers } from './audit';
 import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
 import { mentorshipResolvers } from './mentorship';
+import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
 import { trainingResolvers } from './training';
@@ -12,6 +14,7 @@ import { trainingResolvers } from './training';
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
 export const resolvers: Resolvers[] = [
   analyticsResolvers,
+  partnerResolvers,
   commonResolvers,
   employeeResolvers,
   performanceResolvers,
@@ -20,4 +23,5 @@ export const resolvers: Resolvers[] = [
   mentorshipResolvers,
   evaluationResolvers,
   planResolvers,
+  auditResolvers,
 ];

@@ -5,6 +5,7 @@
  */
 import type { Caller } from '../src/auth/caller';
 import type { Connection } from '../src/data/paginate';
+import type { AuditEntry as AuditEntryRecord } from '../src/domain/audit-entry';
 import type {
   DevelopmentPlan as DevelopmentPlanRecord,
   PlanCommitment as PlanCommitmentRecord,
@@ -24,6 +25,7 @@ import type {
   Mentorship as MentorshipRecord,
 } from '../src/domain/mentorship';
 import type { Agency as AgencyRecord, Unit as UnitRecord } from '../src/domain/organization';
+import type { EnrollmentChange as EnrollmentChangeRecord } from '../src/domain/partner-feed';
 import type {
   Measurement as MeasurementRecord,
   PerformanceIndicator as PerformanceIndicatorRecord,
@@ -72,3 +74,8 @@ export type PlanCommitment = PlanCommitmentRecord;
 export type PlanSpending = PlanSpendingRecord;
 export type PlanSpendingConnection = Connection<PlanSpendingRecord>;
 export type AggregateResult = AggregateAnswer;
+export type AuditEntry = AuditEntryRecord;
+export type AuditActor = AuditEntryRecord;
+export type AuditEntryConnection = Connection<AuditEntryRecord>;
+export type EnrollmentChange = EnrollmentChangeRecord;
+export type EnrollmentChangeConnection = Connection<EnrollmentChangeRecord>;

@@ -18,7 +18,7 @@ const tagged =
 export const nodeFetchers: Record<string, (ctx: GraphQLContext, ref: Ref) => Promise<NodeModel | null>> = {
   Agency: tagged('Agency', (ctx, ref) => ctx.services.organization.getAgency(ctx, ref.agencyId)),
   Unit: tagged('Unit', (ctx, ref) => ctx.services.organization.getUnit(ctx, ref)),
-  Employee: tagged('Employee', (ctx, ref) => ctx.services.employees.get(ctx, ref)),
+  Employee: tagged('Employee', (ctx, ref) => ctx.services.employees.getVisible(ctx, ref)),
   PerformanceIndicator: tagged('PerformanceIndicator', (ctx, ref) => ctx.services.performance.get(ctx, ref)),
   Feedback: tagged('Feedback', (ctx, ref) => ctx.services.feedback.get(ctx, ref)),
   Partner: tagged('Partner', (ctx, ref) => ctx.services.training.getPartner(ctx, ref)),

@@ -76,7 +76,7 @@ export const trainingResolvers: Resolvers = {
     enrollments: (program, { status, first, after }, ctx) =>
       ctx.services.enrollments.listByProgram(
         ctx,
-        program.id,
+        program,
         parseInput(EnrollmentStatusList, status, 'status'),
         {
           first,
@@ -87,14 +87,10 @@ export const trainingResolvers: Resolvers = {
   TrainingProgramConnection: { totalCount: (connection) => connection.totalCount() },
   Enrollment: {
     id: (e) => toGlobalId('Enrollment', e.agencyId, e.id),
-    program: (e, _, ctx) =>
-      ctx.services.training
-        .getProgram(ctx, { agencyId: e.agencyId, id: e.programId })
-        .then(required('TrainingProgram')),
-    employee: (e, _, ctx) =>
-      ctx.services.employees.get(ctx, { agencyId: e.agencyId, id: e.employeeId }).then(required('Employee')),
-    unit: (e, _, ctx) =>
-      ctx.services.organization.getUnit(ctx, { agencyId: e.agencyId, id: e.unitId }).then(required('Unit')),
+    // Relations of an enrollment the caller already sees (partners included).
+    program: (e, _, ctx) => ctx.services.enrollments.programOf(ctx, e).then(required('TrainingProgram')),
+    employee: (e, _, ctx) => ctx.services.enrollments.employeeOf(ctx, e).then(required('Employee')),
+    unit: (e, _, ctx) => ctx.services.enrollments.unitOf(ctx, e).then(required('Unit')),
     waitlistPosition: (e, _, ctx) => ctx.services.enrollments.waitlistPosition(e),
     enrolledAt: (e) => e.enrolledAt ?? null,
     waitlistedAt: (e) => e.waitlistedAt ?? null,

@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node';
 import { javaProblem, startDynamoDbLocal } from '../src/local/dynamodb-local';
-import { TEST_WORKERS } from './test-workers';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +19,8 @@ export default async function setup(project: TestProject) {
   }
   const problem = javaProblem();
   if (problem) throw new Error(problem);
-  const instances = await Promise.all(Array.from({ length: TEST_WORKERS }, () => startDynamoDbLocal()));
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  const instances = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal()));
   project.provide(
     'dynamoEndpoints',
     instances.map((i) => i.endpoint),

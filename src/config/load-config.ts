@@ -24,6 +24,14 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().optional(),
   /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
   PLAYGROUND_DIR: z.string().optional(),
+  /** Public feedback per client address and agency: tokens a minute, and the burst (a forum session's worth). */
+  FEEDBACK_ADDRESS_PER_MINUTE: z.coerce.number().positive().default(20),
+  FEEDBACK_ADDRESS_BURST: z.coerce.number().int().min(1).default(20),
+  /** Public feedback per unit, all clients together. */
+  FEEDBACK_UNIT_PER_MINUTE: z.coerce.number().positive().default(300),
+  FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
+  /** Days an audit entry is kept before DynamoDB TTL removes it. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
 });
 
 export interface Config {
@@ -41,6 +49,13 @@ export interface Config {
   playground: boolean;
   playgroundDir: string | undefined;
   corsOrigins: string[];
+  /** Token buckets of public feedback (`submitFeedback`). */
+  feedbackLimits: {
+    perAddress: { perMinute: number; burst: number };
+    perUnit: { perMinute: number; burst: number };
+  };
+  /** Days audit entries are kept (one policy for every agency for now). */
+  auditRetentionDays: number;
 }
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
@@ -81,5 +96,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    feedbackLimits: {
+      perAddress: { perMinute: e.FEEDBACK_ADDRESS_PER_MINUTE, burst: e.FEEDBACK_ADDRESS_BURST },
+      perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
+    },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
   };
 }

@@ -29,6 +29,8 @@ export interface QuerySpec {
   sortKey?: { beginsWith: string } | { between: [string, string] } | { gte: string } | { lte: string };
   filters?: Condition[];
   scanForward?: boolean;
+  /** Strongly consistent (table queries only). */
+  consistent?: boolean;
 }
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -265,6 +267,7 @@ export class Table {
       ExpressionAttributeNames: { ...names, ...filter?.names },
       ExpressionAttributeValues: { ...values, ...filter?.values },
       ScanIndexForward: spec.scanForward ?? true,
+      ConsistentRead: spec.consistent,
     };
   }
 }

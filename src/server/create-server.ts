@@ -4,6 +4,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
 import { typeDefs } from '../generated/type-defs';
+import { withAccessPolicy } from './access-guard';
+import { auditPlugin } from './audit-plugin';
 import type { GraphQLContext } from './context';
 import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
@@ -13,7 +15,7 @@ let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the generated SDL and resolvers/. */
 export function executableSchema(): GraphQLSchema {
-  schema ??= makeExecutableSchema({ typeDefs, resolvers });
+  schema ??= withAccessPolicy(makeExecutableSchema({ typeDefs, resolvers }));
   return schema;
 }
 
@@ -36,6 +38,7 @@ export function createServer(
     csrfPrevention: true,
     formatError: createErrorFormatter(deps.logger),
     validationRules: operationLimitRules(),
-    plugins: [options.landingPage ?? ApolloServerPluginLandingPageDisabled()],
+    // The audit plugin stores an entry per successful mutation before the response is sent.
+    plugins: [options.landingPage ?? ApolloServerPluginLandingPageDisabled(), auditPlugin()],
   });
 }

@@ -7,13 +7,17 @@ import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
 import { createAnalyticsService } from '../services/analytics-service';
+import { createAuditService } from '../services/audit-service';
+import { createAddressHasher } from '../services/client-address';
 import { createEmployeeDevelopmentService } from '../services/employee-development-service';
 import { createEmployeeService } from '../services/employee-service';
 import { createEnrollmentService } from '../services/enrollment-service';
 import { createEvaluationService } from '../services/evaluation-service';
-import { admitAllFeedback, createFeedbackService } from '../services/feedback-service';
+import { createFeedbackRateLimit } from '../services/feedback-rate-limit';
+import { createFeedbackService } from '../services/feedback-service';
 import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
+import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
 import { createTrainingService } from '../services/training-service';
@@ -67,17 +71,28 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     logger,
     verifier: options.verifier,
     repositories,
-    services: createServices(repositories),
+    services: createServices(repositories, {
+      config,
+      // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
+      hashAddress: createAddressHasher(options.cursorSecret),
+    }),
   };
 }
 
 /** What every service factory receives: the repositories, the clock and the id generator. */
 export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string };
 
-function createServices(deps: ServiceDeps) {
+/** Settings and helpers some services need beyond ServiceDeps. */
+interface ServiceSettings {
+  config: Config;
+  hashAddress: (address: string) => string;
+}
+
+function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSettings) {
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
+    partnerSync: createPartnerSyncService(deps),
     organization: createOrganizationService(deps),
     training: createTrainingService(deps),
     enrollments: createEnrollmentService(deps),
@@ -86,7 +101,11 @@ function createServices(deps: ServiceDeps) {
     performance: createPerformanceService(deps),
     evaluations: createEvaluationService(deps),
     plans: createPlanService(deps),
-    // Public feedback passes this gate first; a rate limiter replaces the admit-all default.
-    feedback: createFeedbackService({ ...deps, gate: admitAllFeedback }),
+    // Public feedback passes this gate first: token buckets per client address and per unit.
+    feedback: createFeedbackService({
+      ...deps,
+      gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
+    }),
+    audit: createAuditService({ ...deps, hashAddress, retentionDays: config.auditRetentionDays }),
   };
 }

@@ -4,8 +4,8 @@ import type { Mentorship } from '../domain/mentorship';
 import type { Enrollment, EnrollmentStatus } from '../domain/training';
 import { jpCompliance, jpFromMinutes } from '../domain/training-hours';
 import type { ServiceDeps } from '../server/deps';
-import { requireSameAgency, requireStaff } from './access';
 import type { RequestScope } from './request-scope';
+import { createVisibility } from './visibility';
 
 /** JP earned in a year, from completed programs and from mentoring received, against the 20 JP rule. */
 export interface TrainingHours {
@@ -22,7 +22,13 @@ export interface TrainingHours {
 const newestFirst = (ids: readonly string[] | undefined) => [...(ids ?? [])].reverse();
 
 /** An employee's development record: enrollments, mentoring relations and JP (PP 11/2017 art. 203). */
-export function createEmployeeDevelopmentService({ enrollments, mentorships, cursors }: ServiceDeps) {
+export function createEmployeeDevelopmentService({
+  enrollments,
+  mentorships,
+  cursors,
+  organization,
+}: ServiceDeps) {
+  const visibility = createVisibility(organization);
   async function loadEnrollments(scope: RequestScope, employee: Employee, ids: string[]) {
     return Promise.all(ids.map((id) => enrollments.get(scope.loader, employee.agencyId, id)));
   }
@@ -39,7 +45,7 @@ export function createEmployeeDevelopmentService({ enrollments, mentorships, cur
       status: EnrollmentStatus[] | undefined,
       page: PageArgs,
     ): Promise<Connection<Enrollment>> {
-      requireSameAgency(requireStaff(scope.caller), employee.agencyId);
+      await visibility.requireEmployee(scope, employee);
       const ids = newestFirst(employee.enrollmentIds);
       const listScope = `Employee:${employee.id}:enrollments:${status?.join(',') ?? ''}`;
       if (!status?.length)
@@ -53,13 +59,13 @@ export function createEmployeeDevelopmentService({ enrollments, mentorships, cur
     },
 
     /** Mentorships where the employee is the mentee (their mentors), or the mentor (their mentees). */
-    mentorships(
+    async mentorships(
       scope: RequestScope,
       employee: Employee,
       role: 'MENTEE' | 'MENTOR',
       page: PageArgs,
     ): Promise<Connection<Mentorship>> {
-      requireSameAgency(requireStaff(scope.caller), employee.agencyId);
+      await visibility.requireEmployee(scope, employee);
       const ids = newestFirst(
         role === 'MENTEE' ? employee.mentorshipIdsAsMentee : employee.mentorshipIdsAsMentor,
       );
@@ -70,7 +76,7 @@ export function createEmployeeDevelopmentService({ enrollments, mentorships, cur
 
     /** JP earned in `year`: completed programs' credited JP plus mentoring received (non-classroom learning). */
     async trainingHours(scope: RequestScope, employee: Employee, year: number): Promise<TrainingHours> {
-      requireSameAgency(requireStaff(scope.caller), employee.agencyId);
+      await visibility.requireEmployee(scope, employee);
       const prefix = String(year);
       const completed = (await loadEnrollments(scope, employee, employee.enrollmentIds ?? [])).filter(
         (e): e is Enrollment => e?.status === 'COMPLETED' && (e.completedAt ?? '').startsWith(prefix),

@@ -9,6 +9,7 @@ import { type EmploymentType, parseNip } from '../domain/nip';
 import { BadUserInputError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
+import { createVisibility } from './visibility';
 
 /** Validated input of createEmployee (shape checked by the resolver, references here). */
 export interface CreateEmployeeCommand {
@@ -50,6 +51,7 @@ const EDITORS = ['ADMIN'] as const;
 
 /** Employees: reading within the caller's agency, registering and changing them (administrators). */
 export function createEmployeeService({ employees, organization, clock, newId }: EmployeeServiceDeps) {
+  const visibility = createVisibility(organization);
   async function requireUnit(scope: RequestScope, unit: Ref, field: string) {
     const found = await organization.getUnit(scope.loader, unit.agencyId, unit.id);
     if (!found) throw BadUserInputError.of(field, 'no such unit in this agency');
@@ -57,23 +59,45 @@ export function createEmployeeService({ employees, organization, clock, newId }:
   }
 
   return {
-    /** One employee of the caller's agency, or null. */
+    /** An employee as a relation of another record (a mentor, a unit head, a participant): staff of the agency. */
     async get(scope: RequestScope, ref: Ref): Promise<Employee | null> {
       requireSameAgency(requireStaff(scope.caller), ref.agencyId);
       return (await employees.get(scope.loader, ref.agencyId, ref.id)) ?? null;
     },
 
-    /** One employee of the caller's agency by NIP, or null. */
+    /** One employee looked up directly: administrators, the head of the employee's unit, the employee. */
+    async getVisible(scope: RequestScope, ref: Ref): Promise<Employee | null> {
+      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
+      const employee = await employees.get(scope.loader, ref.agencyId, ref.id);
+      if (employee) await visibility.requireEmployee(scope, employee);
+      return employee ?? null;
+    },
+
+    /** One employee of the caller's agency by NIP (as `getVisible`), or null. */
     async getByNip(scope: RequestScope, nip: string): Promise<Employee | null> {
       const caller = requireStaff(scope.caller);
       const id = await employees.findIdByNip(scope.loader, caller.agencyId, nip);
-      return id ? ((await employees.get(scope.loader, caller.agencyId, id)) ?? null) : null;
+      return id ? this.getVisible(scope, { agencyId: caller.agencyId, id }) : null;
     },
 
-    /** Employees of the caller's agency. */
-    list(scope: RequestScope, filter: EmployeeListFilter, page: PageArgs): Promise<Connection<Employee>> {
-      const caller = requireStaff(scope.caller);
-      return employees.list(caller.agencyId, filter, page);
+    /** Employees of the caller's agency (a unit head: of their unit and sub-units). */
+    async list(
+      scope: RequestScope,
+      filter: EmployeeListFilter,
+      page: PageArgs,
+    ): Promise<Connection<Employee>> {
+      const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
+      const unitIds = await visibility.listScope(scope, caller, filter.unitId);
+      return employees.list(
+        caller.agencyId,
+        { ...filter, ...(unitIds && !filter.unitId ? { unitIds } : {}) },
+        page,
+      );
+    },
+
+    /** Whether the caller may read this employee's contacts (administrators and the person). */
+    canSeeContacts(scope: RequestScope, employee: Employee): boolean {
+      return visibility.canSeeContacts(scope, employee);
     },
 
     /** Registers an employee; the NIP gives gender, birth date and the default start of service. */

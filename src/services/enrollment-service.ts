@@ -3,12 +3,18 @@ import { requestHash } from '../data/request-hash';
 import { replayedResult } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import { profileOf } from '../domain/employee';
-import { certificateNumber, type Enrollment, type EnrollmentStatus } from '../domain/training';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-error';
+import {
+  certificateNumber,
+  type Enrollment,
+  type EnrollmentStatus,
+  type TrainingProgram,
+} from '../domain/training';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff, type StaffCaller } from './access';
 import type { Ref, RequestScope } from './request-scope';
 import { requireManagerOrSelf } from './staff-scope';
+import { createVisibility } from './visibility';
 import { fillFreeSeats, promoted } from './waitlist';
 
 /** Validated input of completeEnrollment. */
@@ -30,6 +36,7 @@ const MAX_ATTEMPTS = 12;
  */
 export function createEnrollmentService(deps: ServiceDeps) {
   const { enrollments, training, employees, organization, table, clock, newId } = deps;
+  const visibility = createVisibility(organization);
 
   async function authorize(
     scope: RequestScope,
@@ -50,19 +57,59 @@ export function createEnrollmentService(deps: ServiceDeps) {
   }
 
   return {
+    /** One enrollment: admins, heads of its unit, the participant, or the partner providing its program. */
     async get(scope: RequestScope, ref: Ref): Promise<Enrollment | null> {
-      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
-      return (await enrollments.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      const caller = scope.caller;
+      if (caller.kind === 'staff') requireSameAgency(caller, ref.agencyId);
+      const found = (await enrollments.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      if (!found) return null;
+      if (caller.kind === 'partner') {
+        if (found.partnerId !== caller.partnerId)
+          throw new ForbiddenError("This enrollment is not in the partner's programs");
+        return found;
+      }
+      const staff = requireStaff(caller);
+      const visible =
+        staff.role === 'EMPLOYEE'
+          ? staff.employeeId === found.employeeId
+          : await visibility.canSeeUnit(scope, staff, found.unitId);
+      if (!visible) throw new ForbiddenError('This enrollment is outside your reach');
+      return found;
     },
 
-    /** Enrollments of a program (staff of the agency). */
-    listByProgram(
+    /** The program, participant and unit of an enrollment the caller already sees. */
+    programOf: async (scope: RequestScope, e: Enrollment) =>
+      training.getProgram(scope.loader, e.agencyId, e.programId),
+    employeeOf: async (scope: RequestScope, e: Enrollment) =>
+      employees.get(scope.loader, e.agencyId, e.employeeId),
+    unitOf: async (scope: RequestScope, e: Enrollment) =>
+      organization.getUnit(scope.loader, e.agencyId, e.unitId),
+
+    /** Participants of a program: all for admins and the providing partner; a unit head's units; an employee's own. */
+    async listByProgram(
       scope: RequestScope,
-      programId: string,
+      program: TrainingProgram,
       status: EnrollmentStatus[] | undefined,
       page: PageArgs,
     ): Promise<Connection<Enrollment>> {
-      return enrollments.listByProgram(requireStaff(scope.caller).agencyId, programId, status, page);
+      const caller = scope.caller;
+      if (caller.kind === 'partner') {
+        if (program.partnerId !== caller.partnerId)
+          throw new ForbiddenError("This program is not one of the partner's");
+        return enrollments.listByProgram(program.agencyId, program.id, { status }, page);
+      }
+      const staff = requireStaff(caller);
+      requireSameAgency(staff, program.agencyId);
+      if (staff.role === 'EMPLOYEE') {
+        return enrollments.listByProgram(
+          program.agencyId,
+          program.id,
+          { status, employeeId: staff.employeeId ?? '-' },
+          page,
+        );
+      }
+      const unitIds = await visibility.listScope(scope, staff);
+      return enrollments.listByProgram(program.agencyId, program.id, { status, unitIds }, page);
     },
 
     waitlistPosition(enrollment: Enrollment): Promise<number | null> {

@@ -46,10 +46,15 @@ export function createProgramEvaluator(deps: ServiceDeps) {
     const all: Enrollment[] = [];
     let after: string | null = null;
     do {
-      const page = await enrollments.listByProgram(program.agencyId, program.id, ['COMPLETED'], {
-        first: 100,
-        after,
-      });
+      const page = await enrollments.listByProgram(
+        program.agencyId,
+        program.id,
+        { status: ['COMPLETED'] },
+        {
+          first: 100,
+          after,
+        },
+      );
       all.push(...page.edges.map((edge) => edge.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);

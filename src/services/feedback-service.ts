@@ -24,6 +24,7 @@ import type { Unit } from '../domain/organization';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
+import { createVisibility } from './visibility';
 
 /** What a gate sees of a public submission before anything is read or written. */
 export interface FeedbackGateRequest {
@@ -121,6 +122,7 @@ function overdueCutoff(now: Date): string {
 
 /** Feedback from the public: submitting (anyone), reading, answering and moderating it (staff). */
 export function createFeedbackService({ feedback, organization, clock, newId, gate }: FeedbackServiceDeps) {
+  const visibility = createVisibility(organization);
   /** The current entry for a complaint or moderation change, after the caller's rights are checked. */
   async function changeable(scope: RequestScope, input: FeedbackChangeCommand, roles: readonly StaffRole[]) {
     const caller = requireStaff(scope.caller, roles);
@@ -184,19 +186,29 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
       return { ...entry, contact: undefined };
     },
 
-    /** One entry of the caller's agency, or null. */
+    /** One entry: administrators, heads of its unit (or a parent unit), employees of its unit. */
     async get(scope: RequestScope, ref: Ref): Promise<Feedback | null> {
-      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
-      return (await feedback.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      const caller = requireStaff(scope.caller);
+      requireSameAgency(caller, ref.agencyId);
+      const found = (await feedback.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      if (found && !(await visibility.canSeeUnit(scope, caller, found.unitId))) {
+        throw new ForbiddenError('This feedback is about a unit outside your reach');
+      }
+      return found;
     },
 
-    /** Feedback of the caller's agency (or one unit), newest first; overdue complaints most overdue first. */
-    list(scope: RequestScope, filter: FeedbackFilter, page: PageArgs): Promise<Connection<Feedback>> {
+    /** Feedback of the caller's agency (or one unit; unit heads and employees: their units), newest first. */
+    async list(scope: RequestScope, filter: FeedbackFilter, page: PageArgs): Promise<Connection<Feedback>> {
       const caller = requireStaff(scope.caller);
       const { unit, overdueOnly, ...rest } = filter;
       if (unit) requireSameAgency(caller, unit.agencyId);
+      const unitIds = await visibility.listScope(scope, caller, unit?.id);
       const resolutionDueBy = overdueOnly ? overdueCutoff(clock()) : undefined;
-      return feedback.list(caller.agencyId, { ...rest, unitId: unit?.id, resolutionDueBy }, page);
+      return feedback.list(
+        caller.agencyId,
+        { ...rest, unitId: unit?.id, unitIds: unit ? undefined : unitIds, resolutionDueBy },
+        page,
+      );
     },
 
     /** The unit an entry is about: staff of its agency, or the submitter who holds the entry they just sent. */
@@ -219,7 +231,10 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
       unit: Ref,
       range: { from?: string | undefined; to?: string | undefined },
     ): Promise<SatisfactionSummary> {
-      requireSameAgency(requireStaff(scope.caller), unit.agencyId);
+      const caller = requireStaff(scope.caller);
+      requireSameAgency(caller, unit.agencyId);
+      if (!(await visibility.canSeeUnit(scope, caller, unit.id)))
+        throw new ForbiddenError('This unit is outside your reach');
       return satisfactionOf(await feedback.surveyAnswers(unit.agencyId, unit.id, range));
     },
 

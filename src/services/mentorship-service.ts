@@ -1,4 +1,4 @@
-import type { Connection, PageArgs } from '../data/paginate';
+import { type Connection, listConnection, type PageArgs } from '../data/paginate';
 import { versionConflict } from '../data/versioned-update';
 import { type Employee, profileOf } from '../domain/employee';
 import type { MentoringSession, Mentorship, MentorshipStatus } from '../domain/mentorship';
@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
 import { canManageIn, isSelf } from './staff-scope';
+import { createVisibility } from './visibility';
 
 const profile = (e: Employee): SeniorityProfile => ({
   employmentType: e.employmentType,
@@ -18,7 +19,8 @@ const profile = (e: Employee): SeniorityProfile => ({
 
 /** Senior-to-junior mentoring: seniority, no self-mentoring, a bounded number of active mentees per mentor. */
 export function createMentorshipService(deps: ServiceDeps) {
-  const { mentorships, employees, organization, clock, newId } = deps;
+  const { mentorships, employees, organization, clock, newId, cursors } = deps;
+  const visibility = createVisibility(organization);
 
   async function requireEmployee(ref: Ref, field: string): Promise<Employee> {
     const employee = await employees.getLatest(ref.agencyId, ref.id);
@@ -49,17 +51,46 @@ export function createMentorshipService(deps: ServiceDeps) {
   }
 
   return {
+    /** One mentorship: admins, heads of the mentee's unit, and the mentor and mentee. */
     async get(scope: RequestScope, ref: Ref): Promise<Mentorship | null> {
-      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
-      return (await mentorships.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      const caller = requireStaff(scope.caller);
+      requireSameAgency(caller, ref.agencyId);
+      const found = (await mentorships.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      if (!found || isSelf(caller, found.mentorId) || isSelf(caller, found.menteeId)) return found;
+      if (
+        caller.role !== 'EMPLOYEE' &&
+        (await visibility.canSeeUnit(scope, caller, found.menteeProfile.unitId))
+      )
+        return found;
+      throw new ForbiddenError(
+        'Only an administrator, the head of the unit or a participant may see this mentorship',
+      );
     },
 
-    list(
+    /** Mentorships: all for admins, those of a unit head's units, an employee's own (as mentor or mentee). */
+    async list(
       scope: RequestScope,
       status: MentorshipStatus[] | undefined,
       page: PageArgs,
     ): Promise<Connection<Mentorship>> {
-      return mentorships.list(requireStaff(scope.caller).agencyId, status, page);
+      const caller = requireStaff(scope.caller);
+      if (caller.role === 'EMPLOYEE') {
+        const me = caller.employeeId
+          ? await employees.get(scope.loader, caller.agencyId, caller.employeeId)
+          : undefined;
+        const ids = [...(me?.mentorshipIdsAsMentor ?? []), ...(me?.mentorshipIdsAsMentee ?? [])].reverse();
+        const all = (
+          await Promise.all(ids.map((id) => mentorships.get(scope.loader, caller.agencyId, id)))
+        ).filter((m): m is Mentorship => m !== undefined && (!status?.length || status.includes(m.status)));
+        return listConnection(
+          cursors,
+          `Mentorships:${caller.employeeId}:${status?.join(',') ?? ''}`,
+          all,
+          page,
+        );
+      }
+      const menteeUnitIds = await visibility.listScope(scope, caller);
+      return mentorships.list(caller.agencyId, { status, menteeUnitIds }, page);
     },
 
     /** Starts a mentorship after the seniority and limit rules (DOMAIN: mentor more senior, at most N active mentees). */

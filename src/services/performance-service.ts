@@ -99,10 +99,15 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
   }
 
   return {
-    /** One indicator of the caller's agency, or null. */
+    /** One indicator of the caller's agency (an employee: of their own unit), or null. */
     async get(scope: RequestScope, ref: Ref): Promise<PerformanceIndicator | null> {
-      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
-      return (await performance.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      const caller = requireStaff(scope.caller);
+      requireSameAgency(caller, ref.agencyId);
+      const found = (await performance.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      if (found && caller.role === 'EMPLOYEE' && found.unitId !== caller.unitId) {
+        throw new ForbiddenError('An employee sees the indicators of their own unit');
+      }
+      return found;
     },
 
     /** Indicators of the caller's agency (or one of its units), by code. */
@@ -114,6 +119,12 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
       const caller = requireStaff(scope.caller);
       const { unit, ...rest } = filter;
       if (unit) requireSameAgency(caller, unit.agencyId);
+      // Employees see their own unit's indicators (their own IKI included).
+      if (caller.role === 'EMPLOYEE') {
+        if (unit && unit.id !== caller.unitId)
+          throw new ForbiddenError('An employee sees the indicators of their own unit');
+        return performance.list(caller.agencyId, { ...rest, unitId: caller.unitId ?? '-' }, page);
+      }
       return performance.list(caller.agencyId, { ...rest, unitId: unit?.id }, page);
     },
 

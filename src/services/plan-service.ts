@@ -1,4 +1,4 @@
-import { type Connection, idListConnection, type PageArgs } from '../data/paginate';
+import { type Connection, idListConnection, listConnection, type PageArgs } from '../data/paginate';
 import type { PlanListFilter } from '../data/repositories/plan-repository';
 import { requestHash } from '../data/request-hash';
 import { versionConflict } from '../data/versioned-update';
@@ -11,11 +11,13 @@ import {
   type PlanStatus,
 } from '../domain/development-plan';
 import type { TrainingProgram } from '../domain/training';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-error';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
+import type { StaffCaller } from './access';
 import { requireSameAgency, requireStaff } from './access';
 import { createPlanBudget } from './plan-budget';
 import type { Ref, RequestScope } from './request-scope';
+import { createVisibility } from './visibility';
 
 /** Validated input of createDevelopmentPlan. */
 export interface CreatePlanCommand {
@@ -51,6 +53,16 @@ const EDITORS = ['ADMIN'] as const;
  * beyond what is committed, is refused (CONFLICT with the shortfall) even under concurrency.
  */
 export function createPlanService(deps: ServiceDeps) {
+  const visibility = createVisibility(deps.organization);
+
+  /** Agency-wide plans are for every unit head; unit plans for heads of that unit (or a parent). */
+  async function planVisible(
+    scope: RequestScope,
+    caller: StaffCaller,
+    plan: DevelopmentPlan,
+  ): Promise<boolean> {
+    return !plan.unitId || (await visibility.canSeeUnit(scope, caller, plan.unitId));
+  }
   const { plans, training, employees, organization, cursors, clock, newId } = deps;
 
   async function requireOwner(scope: RequestScope, owner: Ref) {
@@ -65,16 +77,37 @@ export function createPlanService(deps: ServiceDeps) {
   }
 
   return {
+    /** One plan: administrators; unit heads the agency-wide plans and those of their units. */
     async get(scope: RequestScope, ref: Ref): Promise<DevelopmentPlan | null> {
-      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
-      return (await plans.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
+      requireSameAgency(caller, ref.agencyId);
+      const found = (await plans.get(scope.loader, ref.agencyId, ref.id)) ?? null;
+      if (found && !(await planVisible(scope, caller, found)))
+        throw new ForbiddenError('This plan belongs to a unit outside your reach');
+      return found;
     },
 
-    list(scope: RequestScope, filter: PlanListFilter & { unit?: Ref | undefined }, page: PageArgs) {
-      const caller = requireStaff(scope.caller);
+    /** Plans of the caller's agency (unit heads: agency-wide ones and those of their units). */
+    async list(scope: RequestScope, filter: PlanListFilter & { unit?: Ref | undefined }, page: PageArgs) {
+      const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
       const { unit, ...rest } = filter;
       if (unit) requireSameAgency(caller, unit.agencyId);
-      return plans.list(caller.agencyId, { ...rest, unitId: unit?.id }, page);
+      if (caller.role === 'ADMIN') return plans.list(caller.agencyId, { ...rest, unitId: unit?.id }, page);
+      // An agency has tens of plans a year: read them all and keep the visible ones.
+      const all: DevelopmentPlan[] = [];
+      let after: string | null = null;
+      do {
+        const batch: Connection<DevelopmentPlan> = await plans.list(
+          caller.agencyId,
+          { ...rest, unitId: unit?.id },
+          { first: 100, after },
+        );
+        all.push(...batch.edges.map((e) => e.node));
+        after = batch.pageInfo.hasNextPage ? batch.pageInfo.endCursor : null;
+      } while (after);
+      const visible = [];
+      for (const plan of all) if (await planVisible(scope, caller, plan)) visible.push(plan);
+      return listConnection(cursors, `Plans:${caller.unitId}:${JSON.stringify(filter)}`, visible, page);
     },
 
     /** The plan's programs in commitment order, loaded in one batch per page. */

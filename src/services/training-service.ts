@@ -67,8 +67,13 @@ export function createTrainingService(deps: ServiceDeps) {
   }
 
   return {
+    /** A partner institution: staff of the agency, or the partner itself (as the provider of its programs). */
     async getPartner(scope: RequestScope, ref: Ref): Promise<Partner | null> {
-      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
+      const caller = scope.caller;
+      if (caller.kind === 'partner' && caller.partnerId === ref.id) {
+        return (await training.getPartner(scope.loader, ref.agencyId, ref.id)) ?? null;
+      }
+      requireSameAgency(requireStaff(caller), ref.agencyId);
       return (await training.getPartner(scope.loader, ref.agencyId, ref.id)) ?? null;
     },
 

@@ -8,6 +8,8 @@ export const mentorshipEntity = defineEntity<Mentorship>({
   indexes: {
     gsi1: (m) => ({ pk: `${m.agencyId}#Mentorship`, sk: `${m.startDate}#${m.id}` }),
   },
+  // The mentee's unit at the top level, so a unit head's list can filter on it.
+  derived: (m) => ({ menteeUnitId: m.menteeProfile.unitId }),
   external: ['sessionCount', 'totalMinutes'],
 });
 

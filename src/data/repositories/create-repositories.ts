@@ -1,5 +1,7 @@
 import type { CursorCodec } from '../cursor';
+import { createPartnerFeedReader } from '../partner-feed';
 import type { Table } from '../table';
+import { createAuditRepository } from './audit-repository';
 import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
 import { createEvaluationRepository } from './evaluation-repository';
@@ -8,6 +10,7 @@ import { createMentorshipRepository } from './mentorship-repository';
 import { createOrganizationRepository } from './organization-repository';
 import { createPerformanceRepository } from './performance-repository';
 import { createPlanRepository } from './plan-repository';
+import { createRateLimitRepository } from './rate-limit-repository';
 import { createTrainingRepository } from './training-repository';
 
 /** Every repository over the one table; services receive the ones they need. */
@@ -19,11 +22,14 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     organization: createOrganizationRepository(table, cursors),
     training: createTrainingRepository(table, cursors),
     enrollments: createEnrollmentRepository(table, cursors),
+    partnerFeed: createPartnerFeedReader(table),
     mentorships: createMentorshipRepository(table, cursors),
     performance: createPerformanceRepository(table, cursors),
     feedback: createFeedbackRepository(table, cursors),
     evaluations: createEvaluationRepository(table, cursors),
     plans: createPlanRepository(table, cursors),
+    rateLimits: createRateLimitRepository(table),
+    audit: createAuditRepository(table, cursors),
   };
 }
 

@@ -15,6 +15,8 @@ import { updateVersioned } from '../versioned-update';
 
 export interface EmployeeListFilter {
   unitId?: string | undefined;
+  /** Only employees of these units (a unit head's reach). */
+  unitIds?: string[] | undefined;
   nameStartsWith?: string | undefined;
   employmentType?: EmploymentType | undefined;
   golongan?: Golongan[] | undefined;
@@ -57,6 +59,12 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
       if (filter.golongan?.length) filters.push({ attribute: 'golongan', in: filter.golongan });
       if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
       if (filter.positionType) filters.push({ attribute: 'positionType', equals: filter.positionType });
+      if (filter.unitIds)
+        filters.push(
+          filter.unitIds.length
+            ? { attribute: 'unitId', in: filter.unitIds }
+            : { attribute: 'pk', exists: false },
+        );
       if (filters.length) spec.filters = filters;
       return queryConnection(table, codec, spec, page, (item) => employeeEntity.fromItem(item));
     },

@@ -1,4 +1,5 @@
 import type { Enrollment, EnrollmentStatus } from '../../domain/training';
+import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
 import { employeeEntity } from '../entities/employee';
 import { enrollmentEntity } from '../entities/enrollment';
@@ -6,6 +7,7 @@ import { trainingProgramEntity } from '../entities/training-program';
 import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { feedChanges, transactWithFeed } from '../partner-feed';
 import { deleteOp, putNewOp, relationUpdateOp } from '../relation-ops';
 import { ConditionFailedError, type Table, type WriteOp } from '../table';
 import { claimOp, type IdempotencyClaim } from '../transact-create';
@@ -35,9 +37,10 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
   async function run(
     ops: WriteOp[],
     races: (index: number) => TransitionRace | undefined,
+    changes: Parameters<typeof feedChanges>[0],
   ): Promise<TransitionRace | undefined> {
     try {
-      await table.transactWrite(ops);
+      await transactWithFeed(table, ops, feedChanges(changes));
       return undefined;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
@@ -64,16 +67,29 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
     listByProgram(
       agencyId: string,
       programId: string,
-      status: EnrollmentStatus[] | undefined,
+      filter: {
+        status?: EnrollmentStatus[] | undefined;
+        unitIds?: string[] | undefined;
+        employeeId?: string | undefined;
+      },
       page: PageArgs,
     ): Promise<Connection<Enrollment>> {
+      const filters: Condition[] = [];
+      if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
+      if (filter.unitIds)
+        filters.push(
+          filter.unitIds.length
+            ? { attribute: 'unitId', in: filter.unitIds }
+            : { attribute: 'pk', exists: false },
+        );
+      if (filter.employeeId) filters.push({ attribute: 'employeeId', equals: filter.employeeId });
       return queryConnection(
         table,
         cursors,
         {
           index: 'gsi1',
           partition: `${agencyId}#TrainingProgram#${programId}#Enrollment`,
-          ...(status?.length ? { filters: [{ attribute: 'status', in: status }] } : {}),
+          ...(filters.length ? { filters } : {}),
         },
         page,
         (item) => enrollmentEntity.fromItem(item),
@@ -123,15 +139,22 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
           : { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'OPEN' } },
       );
       try {
-        await table.transactWrite([
-          programOp,
-          putNewOp(table, enrollmentEntity.toItem(enrollment)),
-          putNewOp(table, uniqueValueItem(enrollment.agencyId, GUARD, guardValue(enrollment), enrollment.id)),
-          relationUpdateOp(table, employeeEntity.key(enrollment.agencyId, enrollment.employeeId), {
-            append: { enrollmentIds: enrollment.id },
-          }),
-          ...(claim ? [claimOp(table, claim, enrollment.id, new Date(enrollment.createdAt))] : []),
-        ]);
+        await transactWithFeed(
+          table,
+          [
+            programOp,
+            putNewOp(table, enrollmentEntity.toItem(enrollment)),
+            putNewOp(
+              table,
+              uniqueValueItem(enrollment.agencyId, GUARD, guardValue(enrollment), enrollment.id),
+            ),
+            relationUpdateOp(table, employeeEntity.key(enrollment.agencyId, enrollment.employeeId), {
+              append: { enrollmentIds: enrollment.id },
+            }),
+            ...(claim ? [claimOp(table, claim, enrollment.id, new Date(enrollment.createdAt))] : []),
+          ],
+          feedChanges([{ after: enrollment }]),
+        );
         return undefined;
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
@@ -172,14 +195,17 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
           ),
         );
       }
-      return run(ops, (i) =>
-        i === 0
-          ? 'ENROLLMENT_CHANGED'
-          : candidate && i === 2
-            ? 'CANDIDATE_CHANGED'
-            : !candidate && i === 2
-              ? 'WAITLIST_NOT_EMPTY'
-              : undefined,
+      return run(
+        ops,
+        (i) =>
+          i === 0
+            ? 'ENROLLMENT_CHANGED'
+            : candidate && i === 2
+              ? 'CANDIDATE_CHANGED'
+              : !candidate && i === 2
+                ? 'WAITLIST_NOT_EMPTY'
+                : undefined,
+        [{ before, after }, ...(candidate ? [candidate] : [])],
       );
     },
 
@@ -192,6 +218,7 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
           relationUpdateOp(table, programKey(before), { add: { waitlistCount: -1 } }),
         ],
         (i) => (i === 0 ? 'ENROLLMENT_CHANGED' : undefined),
+        [{ before, after }],
       );
     },
 
@@ -208,6 +235,7 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
           ),
         ],
         (i) => (i === 0 ? 'CANDIDATE_CHANGED' : i === 1 ? 'NO_SEAT' : undefined),
+        [{ before, after }],
       );
     },
 
@@ -216,7 +244,7 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
       const ops: WriteOp[] = [versionedUpdateOp(table, enrollmentEntity, before, after)];
       if (after.status === 'COMPLETED')
         ops.push(relationUpdateOp(table, programKey(before), { add: { completedCount: 1 } }));
-      return run(ops, (i) => (i === 0 ? 'ENROLLMENT_CHANGED' : undefined));
+      return run(ops, (i) => (i === 0 ? 'ENROLLMENT_CHANGED' : undefined), [{ before, after }]);
     },
 
     /** Allocates the next certificate number of an agency's year (numbers are unique; a failed completion leaves a gap). */

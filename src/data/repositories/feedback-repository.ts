@@ -11,6 +11,8 @@ import { updateVersioned } from '../versioned-update';
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
 export interface FeedbackListFilter {
   unitId?: string | undefined;
+  /** Only feedback about these units (a unit head's or an employee's). */
+  unitIds?: string[] | undefined;
   channel?: FeedbackChannel | undefined;
   kind?: FeedbackKind | undefined;
   from?: string | undefined;
@@ -43,6 +45,13 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     if (filter.kind) filters.push({ attribute: 'kind', equals: filter.kind });
     if (filter.moderationStatus)
       filters.push({ attribute: 'moderationStatus', equals: filter.moderationStatus });
+    if (filter.unitIds) {
+      filters.push(
+        filter.unitIds.length
+          ? { attribute: 'unitId', in: filter.unitIds }
+          : { attribute: 'pk', exists: false },
+      );
+    }
     let spec: QuerySpec;
     if (filter.resolutionDueBy) {
       spec = filter.unitId

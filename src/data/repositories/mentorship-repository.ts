@@ -1,4 +1,5 @@
 import type { MentoringSession, Mentorship } from '../../domain/mentorship';
+import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
 import { employeeEntity } from '../entities/employee';
 import { mentoringSessionItem, mentorshipEntity } from '../entities/mentorship';
@@ -31,9 +32,18 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
     /** Mentorships of an agency, newest start first. */
     list(
       agencyId: string,
-      status: Mentorship['status'][] | undefined,
+      filter: { status?: Mentorship['status'][] | undefined; menteeUnitIds?: string[] | undefined },
       page: PageArgs,
     ): Promise<Connection<Mentorship>> {
+      const filters: Condition[] = [];
+      if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
+      if (filter.menteeUnitIds) {
+        filters.push(
+          filter.menteeUnitIds.length
+            ? { attribute: 'menteeUnitId', in: filter.menteeUnitIds }
+            : { attribute: 'pk', exists: false },
+        );
+      }
       return queryConnection(
         table,
         cursors,
@@ -41,7 +51,7 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
           index: 'gsi1',
           partition: `${agencyId}#Mentorship`,
           scanForward: false,
-          ...(status?.length ? { filters: [{ attribute: 'status', in: status }] } : {}),
+          ...(filters.length ? { filters } : {}),
         },
         page,
         (item) => mentorshipEntity.fromItem(item),

@@ -1,0 +1,25 @@
+import type { AuditEntry } from '../../domain/audit-entry';
+import { defineEntity } from '../entity';
+
+/** Sort key of every audit index: completion time, then the id, so ties keep their order. */
+const bySortKey = (e: AuditEntry) => `${e.createdAt}#${e.id}`;
+
+/**
+ * Audit entries, one item per successful mutation, kept `AUDIT_RETENTION_DAYS` (TTL
+ * `expiresAt`). Read backwards (newest first): gsi1 the agency's whole log, gsi2 by actor,
+ * gsi3 by changed object, gsi4 by mutation, so each filter of `auditLog` is a key condition
+ * rather than a scan through the log.
+ */
+export const auditEntryEntity = defineEntity<AuditEntry>({
+  type: 'AuditEntry',
+  indexes: {
+    gsi1: (e) => ({ pk: `${e.agencyId}#AuditEntry`, sk: bySortKey(e) }),
+    gsi2: (e) =>
+      e.actorSubject
+        ? { pk: `${e.agencyId}#AuditEntry#actor#${e.actorSubject}`, sk: bySortKey(e) }
+        : undefined,
+    gsi3: (e) =>
+      e.targetId ? { pk: `${e.agencyId}#AuditEntry#target#${e.targetId}`, sk: bySortKey(e) } : undefined,
+    gsi4: (e) => ({ pk: `${e.agencyId}#AuditEntry#mutation#${e.mutation}`, sk: bySortKey(e) }),
+  },
+});

@@ -1,0 +1,68 @@
+import type { AuditEntry } from '../../domain/audit-entry';
+import type { Condition } from '../conditions';
+import type { CursorCodec } from '../cursor';
+import { auditEntryEntity } from '../entities/audit-entry';
+import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import type { QuerySpec, Table } from '../table';
+
+/** Audit log filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
+export interface AuditListFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  actorSubject?: string | undefined;
+  mutation?: string | undefined;
+  targetId?: string | undefined;
+}
+
+/** Sorts after every `<instant>#<id>` sort key that starts with the instant. */
+const AFTER_ANY_ID = '#\uffff';
+
+/** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
+const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
+
+/**
+ * The query for a filter: the most selective index whose key the filter gives (the object
+ * changed, then the actor, then the mutation, else the whole log), the time range as a key
+ * condition, the other criteria as filters.
+ */
+function listSpec(agencyId: string, filter: AuditListFilter): QuerySpec {
+  const filters: Condition[] = [];
+  let spec: QuerySpec;
+  if (filter.targetId) {
+    spec = { index: 'gsi3', partition: `${agencyId}#AuditEntry#target#${filter.targetId}` };
+    if (filter.actorSubject) filters.push({ attribute: 'actorSubject', equals: filter.actorSubject });
+    if (filter.mutation) filters.push({ attribute: 'mutation', equals: filter.mutation });
+  } else if (filter.actorSubject) {
+    spec = { index: 'gsi2', partition: `${agencyId}#AuditEntry#actor#${filter.actorSubject}` };
+    if (filter.mutation) filters.push({ attribute: 'mutation', equals: filter.mutation });
+  } else if (filter.mutation) {
+    spec = { index: 'gsi4', partition: `${agencyId}#AuditEntry#mutation#${filter.mutation}` };
+  } else {
+    spec = { index: 'gsi1', partition: `${agencyId}#AuditEntry` };
+  }
+  spec.scanForward = false;
+  const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;
+  if (filter.from && upper) spec.sortKey = { between: [filter.from, upper] };
+  else if (filter.from) spec.sortKey = { gte: filter.from };
+  else if (upper) spec.sortKey = { lte: upper };
+  if (filters.length) spec.filters = filters;
+  return spec;
+}
+
+/** Audit entries in the single table: appended once, listed per agency newest first. */
+export function createAuditRepository(table: Table, codec: CursorCodec) {
+  return {
+    /** Stores the entries of one request (BatchWriteItem: fresh ids, nothing to condition on). */
+    async append(entries: AuditEntry[]): Promise<void> {
+      if (entries.length === 0) return;
+      await table.batchPut(entries.map((entry) => auditEntryEntity.toItem(entry)));
+    },
+
+    /** A page of an agency's log, newest first. */
+    list(agencyId: string, filter: AuditListFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
+      return queryConnection(table, codec, listSpec(agencyId, filter), page, auditEntryEntity.fromItem);
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -1,0 +1,92 @@
+import type { Caller } from '../auth/caller';
+import type { Connection, PageArgs } from '../data/paginate';
+import type { AuditListFilter, AuditRepository } from '../data/repositories/audit-repository';
+import { type AuditEntry, auditInputOf } from '../domain/audit-entry';
+import { requireStaff } from './access';
+import type { AddressHasher } from './client-address';
+import type { RequestScope } from './request-scope';
+
+/** A mutation root field that succeeded, as the server saw it. */
+export interface CompletedMutation {
+  mutation: string;
+  /** The `input` argument as received. */
+  input: unknown;
+  /** The object changed: its type, global id and agency (from the id). */
+  target?: { type: string; id: string; agencyId: string } | undefined;
+  versionAfter?: number | undefined;
+}
+
+export interface AuditServiceDeps {
+  audit: AuditRepository;
+  clock: () => Date;
+  newId: () => string;
+  hashAddress: AddressHasher;
+  /** Days entries are kept; one policy for all agencies until agencies get their own. */
+  retentionDays: number;
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** Who acted, as stored: staff and partners by token subject, the public by hashed address. */
+function actorOf(caller: Caller, sourceIp: string | undefined, hashAddress: AddressHasher) {
+  if (caller.kind === 'public') {
+    return { actorRole: 'PUBLIC' as const, actorAddressHash: sourceIp ? hashAddress(sourceIp) : undefined };
+  }
+  if (caller.kind === 'partner') return { actorRole: 'PARTNER' as const, actorSubject: caller.subject };
+  return { actorRole: caller.role, actorSubject: caller.subject, actorAgencyId: caller.agencyId };
+}
+
+/** The `version` an update input names (the version it changed), if any. */
+function versionIn(input: unknown): number | undefined {
+  const version = (input as { version?: unknown } | null | undefined)?.version;
+  return typeof version === 'number' ? version : undefined;
+}
+
+/** The audit log: every successful mutation, recorded per agency; read by administrators. */
+export function createAuditService({ audit, clock, newId, hashAddress, retentionDays }: AuditServiceDeps) {
+  return {
+    /**
+     * Records the mutations of one request under the agency of the object each changed (the
+     * unit's agency for public feedback), or the caller's agency when the result names none.
+     */
+    async record(scope: RequestScope, completed: CompletedMutation[]): Promise<void> {
+      const now = clock();
+      const at = now.toISOString();
+      const expiresAt = Math.floor(now.getTime() / 1000) + retentionDays * DAY_SECONDS;
+      const actor = actorOf(scope.caller, scope.sourceIp, hashAddress);
+      const entries: AuditEntry[] = [];
+      for (const done of completed) {
+        const agencyId = done.target?.agencyId ?? actor.actorAgencyId;
+        if (!agencyId) {
+          scope.logger.error('Audit entry without an agency; not recorded', { mutation: done.mutation });
+          continue;
+        }
+        entries.push({
+          agencyId,
+          id: newId(),
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+          requestId: scope.requestId,
+          mutation: done.mutation,
+          ...actor,
+          targetType: done.target?.type,
+          targetId: done.target?.id,
+          versionBefore: versionIn(done.input),
+          versionAfter: done.versionAfter,
+          ...auditInputOf(done.input),
+          expiresAt,
+        });
+      }
+      await audit.append(entries);
+    },
+
+    /** The audit log of the caller's agency, newest first (administrators only). */
+    list(scope: RequestScope, filter: AuditListFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
+      const caller = requireStaff(scope.caller, ['ADMIN']);
+      return audit.list(caller.agencyId, filter, page);
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

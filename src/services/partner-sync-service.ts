@@ -1,0 +1,81 @@
+import { PARTNER_READ_SCOPE } from '../auth/token-claims';
+import { type Connection, pageSize } from '../data/paginate';
+import type { EnrollmentChange } from '../domain/partner-feed';
+import type { Enrollment } from '../domain/training';
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../errors/app-error';
+import type { ServiceDeps } from '../server/deps';
+import type { RequestScope } from './request-scope';
+
+/** Clock skew allowed between writers when starting from `updatedSince` (changes are ordered by sequence). */
+const SKEW_MS = 5 * 60_000;
+
+/**
+ * Delta sync for partner institutions: the changes to enrollments in their own programs, in
+ * every agency they serve, oldest first. Cursors carry the feed sequence, which has no gaps
+ * and is committed in order, so resuming from the last cursor never misses or repeats a change.
+ */
+export function createPartnerSyncService({ partnerFeed, enrollments, cursors }: ServiceDeps) {
+  function requirePartner(scope: RequestScope) {
+    const caller = scope.caller;
+    if (caller.kind === 'public') throw new UnauthenticatedError();
+    if (caller.kind !== 'partner') throw new ForbiddenError('Only partner institutions read this feed');
+    if (!caller.scopes.includes(PARTNER_READ_SCOPE))
+      throw new ForbiddenError(`The token lacks the scope ${PARTNER_READ_SCOPE}`);
+    return caller;
+  }
+
+  return {
+    /** A page of the caller's feed: after a cursor, or from `updatedSince`, or from the beginning. */
+    async changes(
+      scope: RequestScope,
+      args: { updatedSince?: string | null; first?: number | null; after?: string | null },
+    ): Promise<Connection<EnrollmentChange>> {
+      const { partnerId } = requirePartner(scope);
+      const first = pageSize(args.first);
+      const feedScope = `partnerFeed:${partnerId}`;
+      let position = 0;
+      if (args.after) {
+        position = Number(cursors.decode(args.after, feedScope, 'after').s);
+        if (!Number.isInteger(position) || position < 0)
+          throw BadUserInputError.of('after', 'cursor is malformed');
+      } else if (args.updatedSince) {
+        position = await partnerFeed.before(
+          partnerId,
+          new Date(Date.parse(args.updatedSince) - SKEW_MS).toISOString(),
+        );
+      }
+      const since = !args.after && args.updatedSince ? args.updatedSince : undefined;
+      const found: EnrollmentChange[] = [];
+      let next = position;
+      const last = await partnerFeed.last(partnerId);
+      while (found.length <= first && next < last) {
+        const batch = await partnerFeed.after(partnerId, next, first + 1);
+        if (batch.length === 0) break;
+        found.push(...batch.filter((c) => !since || c.changedAt >= since));
+        next = batch.at(-1)?.sequence ?? last;
+      }
+      const page = found.slice(0, first);
+      const edges = page.map((node) => ({ cursor: cursors.encode({ s: node.sequence }, feedScope), node }));
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: found.length > first,
+          hasPreviousPage: position > 0,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+        // The feed has no gaps: what remains after this page's start is a subtraction.
+        totalCount: async () => Math.max(0, last - position),
+      };
+    },
+
+    /** The enrollment behind a change, as it is now (the caller owns its program, or null). */
+    async enrollmentOf(scope: RequestScope, change: EnrollmentChange): Promise<Enrollment | null> {
+      const { partnerId } = requirePartner(scope);
+      const enrollment = await enrollments.get(scope.loader, change.agencyId, change.enrollmentId);
+      return enrollment?.partnerId === partnerId ? enrollment : null;
+    },
+  };
+}
+
+export type PartnerSyncService = ReturnType<typeof createPartnerSyncService>;
