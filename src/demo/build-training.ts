@@ -137,7 +137,10 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
             if (status === 'WAITLISTED') enrollment.waitlistedAt = at.toISOString();
             else if (status !== 'INVITED') enrollment.enrolledAt = at.toISOString();
             if (status === 'DROPPED') {
-              enrollment.droppedAt = addDaysTo(start, -3).toISOString();
+              const dropped = addDaysTo(start, -3);
+              enrollment.droppedAt = (dropped > at ? dropped : addDaysTo(at, 1)).toISOString();
+              enrollment.updatedAt = enrollment.droppedAt;
+              enrollment.version = 2;
               enrollment.dropReason = random.pick([
                 'Tugas dinas bertepatan dengan jadwal',
                 'Sakit',
@@ -147,6 +150,7 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
             if (status === 'COMPLETED' || status === 'NO_SHOW') {
               enrollment.completedAt = `${program.endDate}T00:00:00.000Z`;
               enrollment.updatedAt = enrollment.completedAt;
+              enrollment.version = 2;
             }
             if (status === 'COMPLETED') {
               const pre = random.int(45, 75);

@@ -11,10 +11,11 @@ import { buildDemoOrganization } from './build-organization';
 import { demoPerformanceItems } from './build-performance';
 import { buildDemoPlans, demoPlanItems, linkProgramsToPlans } from './build-plans';
 import { buildDemoTraining } from './build-training';
+import { demoPartnerFeedItems } from './partner-feed-items';
 import { trainingItems } from './training-items';
 
 /** Bump when the demo data set changes; a table seeded with an older version is seeded again. */
-export const DEMO_DATA_VERSION = 2;
+export const DEMO_DATA_VERSION = 3;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
 /** Agencies, units and employees only: the base the tests build their own scenarios on. */
@@ -43,6 +44,7 @@ export function demoItems(now: Date): Item[] {
       uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id),
     ]),
     ...training.items,
+    ...demoPartnerFeedItems(demoTraining.enrollments),
     ...demoPerformanceItems(now),
     ...demoFeedbackItems(now),
     ...demoEvaluationItems(buildDemoEvaluations(now, org, demoTraining)),

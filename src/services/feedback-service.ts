@@ -42,9 +42,6 @@ export interface FeedbackGate {
   admit(request: FeedbackGateRequest): Promise<void>;
 }
 
-/** A gate that admits every submission. */
-export const admitAllFeedback: FeedbackGate = { admit: async () => undefined };
-
 /** IKM of a set of responses, with the mean answer per element; index, score and band null without responses. */
 export interface SatisfactionSummary {
   responses: number;
@@ -158,10 +155,10 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
   return {
     /** Stores feedback from anyone; the result carries its IKM but never the contact details. */
     async submit(scope: RequestScope, input: SubmitFeedbackCommand): Promise<Feedback> {
-      await gate.admit({ sourceIp: scope.sourceIp, agencyId: input.unit.agencyId, unitId: input.unit.id });
       const kind = input.kind ?? (input.surveyAnswers ? 'SURVEY' : 'SUGGESTION');
       if (kind === 'SURVEY' && !input.surveyAnswers)
         throw BadUserInputError.of('input.surveyAnswers', 'a SURVEY needs the nine answers');
+      await gate.admit({ sourceIp: scope.sourceIp, agencyId: input.unit.agencyId, unitId: input.unit.id });
       if (!(await organization.getUnit(scope.loader, input.unit.agencyId, input.unit.id)))
         throw BadUserInputError.of('input.unitId', 'no such unit');
       const now = clock().toISOString();

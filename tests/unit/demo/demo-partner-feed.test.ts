@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoOrganization } from '../../../src/demo/build-organization';
+import { buildDemoTraining } from '../../../src/demo/build-training';
+import { demoPartnerFeedItems } from '../../../src/demo/partner-feed-items';
+
+const NOW = new Date('2026-11-01T00:00:00.000Z');
+const training = buildDemoTraining(NOW, buildDemoOrganization(NOW));
+const items = demoPartnerFeedItems(training.enrollments);
+const entries = items.filter((i) => i.entity === 'EnrollmentChange');
+
+describe('demo partner feeds', () => {
+  it('numbers each partner feed 1..n without gaps, in time order, with the counter at n', () => {
+    const partners = new Set(entries.map((e) => e.partnerId));
+    expect([...partners].sort()).toEqual(['ung', 'unsri', 'usu']);
+    for (const partner of partners) {
+      const mine = entries.filter((e) => e.partnerId === partner);
+      expect(mine.map((e) => e.sequence)).toEqual(mine.map((_, i) => i + 1));
+      const times = mine.map((e) => String(e.changedAt));
+      expect(times).toEqual([...times].sort());
+      const counter = items.find((i) => i.entity === 'EnrollmentFeedCounter' && i.pk === mine[0]?.pk);
+      expect(counter?.sequence).toBe(mine.length);
+    }
+  });
+
+  it('has a CREATED change for every enrollment of a partner program and an end change for each ended one', () => {
+    const ofPartners = training.enrollments.filter((e) => e.partnerId);
+    expect(ofPartners.length).toBeGreaterThan(0);
+    for (const enrollment of ofPartners) {
+      const changes = entries.filter((e) => e.enrollmentId === enrollment.id).map((e) => e.changeType);
+      const end = { COMPLETED: 'COMPLETED', DROPPED: 'CANCELLED', NO_SHOW: 'UPDATED' }[
+        enrollment.status as string
+      ];
+      expect(changes).toEqual(end ? ['CREATED', end] : ['CREATED']);
+    }
+    expect(entries.filter((e) => training.enrollments.every((x) => x.id !== e.enrollmentId))).toEqual([]);
+  });
+});
