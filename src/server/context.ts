@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { PUBLIC_CALLER } from '../auth/caller';
 import { createItemLoader } from '../data/item-loader';
-import { UnauthenticatedError } from '../errors/app-error';
+import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import type { RequestScope } from '../services/request-scope';
 import type { Deps, Services } from './deps';
 
@@ -11,16 +11,26 @@ export interface GraphQLContext extends RequestScope {
   clock: () => Date;
 }
 
+/**
+ * The route a request came through. In AWS, partners call `/partner/graphql` (where their usage
+ * plan and quota apply) and only there; staff and the public call `/graphql`. `any` accepts every
+ * caller: the local server's `/graphql`, so the playground can try the partner role too.
+ */
+export type ApiRoute = 'staff' | 'partner' | 'any';
+
 /** The parts of an HTTP request the context needs, from either the Lambda event or node's http. */
 export interface RequestInfo {
   headers: Record<string, string | undefined>;
   requestId: string;
   sourceIp?: string | undefined;
+  /** Default `any`. */
+  route?: ApiRoute | undefined;
 }
 
 /**
  * Per request: verifies the bearer token (none = the public), and creates a fresh loader.
- * A token that is present but invalid fails the whole request with UNAUTHENTICATED (HTTP 401).
+ * A token that is present but invalid fails the whole request with UNAUTHENTICATED (HTTP 401);
+ * a caller on the wrong route (see ApiRoute) is refused before anything runs.
  */
 export async function createContext(request: RequestInfo, deps: Deps): Promise<GraphQLContext> {
   const logger: Logger = deps.logger.createChild({ persistentKeys: { requestId: request.requestId } });
@@ -37,6 +47,14 @@ export async function createContext(request: RequestInfo, deps: Deps): Promise<G
       throw error;
     }
   }
+  const route = request.route ?? 'any';
+  if (route === 'partner' && caller.kind !== 'partner')
+    throw withStatus(
+      new UnauthenticatedError('/partner/graphql takes partner client-credentials tokens'),
+      401,
+    );
+  if (route === 'staff' && caller.kind === 'partner')
+    throw withStatus(new ForbiddenError('partner tokens are accepted on /partner/graphql only'), 403);
   return {
     caller,
     loader: createItemLoader(deps.table),
@@ -53,7 +71,7 @@ function headerValue(headers: Record<string, string | undefined>, name: string):
   return undefined;
 }
 
-function withStatus<E extends UnauthenticatedError>(error: E, status: number): E {
+function withStatus<E extends UnauthenticatedError | ForbiddenError>(error: E, status: number): E {
   error.extensions.http = { status };
   return error;
 }

@@ -7,12 +7,18 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
-import { createContext, type GraphQLContext } from './context';
+import { type ApiRoute, createContext, type GraphQLContext } from './context';
 import type { Deps } from './deps';
 import type { PlaygroundAssets } from './playground-assets';
 
 /** Largest request body accepted (1 MiB); larger ones get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The GraphQL routes, as in AWS: `/partner/graphql` takes partner tokens only (see ApiRoute). */
+const ROUTES = new Map<string, ApiRoute>([
+  ['/graphql', 'any'],
+  ['/partner/graphql', 'partner'],
+]);
 
 export interface HttpServerOptions {
   port: number;
@@ -68,7 +74,8 @@ export async function startHttpServer(
       );
     }
     if (url.pathname === '/' && req.method === 'GET') return send(res, 302, { location: '/graphql' }, '');
-    if (url.pathname !== '/graphql') return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
+    const route = ROUTES.get(url.pathname);
+    if (!route) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
 
     const body = await readBody(req);
     if (body === undefined) return send(res, 413, { 'content-type': 'text/plain' }, 'Request body too large');
@@ -99,6 +106,7 @@ export async function startHttpServer(
             headers: Object.fromEntries(headers),
             requestId: randomUUID(),
             sourceIp: req.socket.remoteAddress,
+            route,
           },
           deps,
         ),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../src/auth/local-issuer';
+import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { readDevSecrets } from '../../src/local/dev-secrets';
 import { freePort } from '../../src/local/dynamodb-local';
 import { editorText, launchBrowser } from '../helpers/browser';
@@ -112,6 +113,41 @@ describe('npm start on a fresh data directory', () => {
     expect(body.data.me.agency.name).toBe('Pemerintah Kota Gorontalo');
     expect(body.data.units.totalCount).toBeGreaterThanOrEqual(5);
     expect(body.data.employees.totalCount).toBeGreaterThan(50);
+  });
+
+  it('serves the partner route with the demo feed of usu, to partner tokens only', async () => {
+    const secrets = readDevSecrets(dataDir);
+    if (!secrets) throw new Error('npm start did not create dev secrets');
+    const partner = await signLocalToken(secrets.keys, {
+      client_id: 'partner-usu',
+      partner_id: 'usu',
+      scope: PARTNER_READ_SCOPE,
+    });
+    const admin = await signLocalToken(secrets.keys, {
+      sub: 't',
+      'cognito:groups': ['ADMIN'],
+      agency_id: 'medan',
+    });
+    const ask = (token: string) =>
+      fetch(`${base}/partner/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query:
+            '{ partnerEnrollments(first: 5) { totalCount edges { node { sequence changeType agencyCode } } } }',
+        }),
+      });
+    const feed = (await (await ask(partner)).json()) as {
+      data: {
+        partnerEnrollments: {
+          totalCount: number;
+          edges: { node: { sequence: number; agencyCode: string } }[];
+        };
+      };
+    };
+    expect(feed.data.partnerEnrollments.edges.map((e) => e.node.sequence)).toEqual([1, 2, 3, 4, 5]);
+    expect(feed.data.partnerEnrollments.totalCount).toBeGreaterThan(5);
+    expect((await ask(admin)).status).toBe(401);
   });
 
   it('runs the default query in GraphiQL in a real browser, offline, as the first demo role', {

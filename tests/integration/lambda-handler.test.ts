@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../src/auth/local-issuer';
+import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { Table } from '../../src/data/table';
@@ -25,7 +26,7 @@ function restEvent(
   headers: Record<string, string> = {},
 ): APIGatewayProxyEvent {
   return {
-    resource: '/graphql',
+    resource: path,
     path,
     httpMethod: method,
     headers: { 'content-type': 'application/json', ...headers },
@@ -123,6 +124,33 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
     );
     expect(result.statusCode).toBe(401);
     expect(JSON.parse(result.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('takes partner tokens on /partner/graphql only, and only partner tokens there', async () => {
+    const partner = await signLocalToken(secrets.keys, {
+      client_id: 'partner-usu',
+      partner_id: 'usu',
+      scope: PARTNER_READ_SCOPE,
+    });
+    const admin = await signLocalToken(secrets.keys, {
+      sub: 'a',
+      'cognito:groups': ['ADMIN'],
+      agency_id: 'binjai',
+    });
+    const ask = (path: string, token: string) =>
+      handler(
+        restEvent('POST', path, { query: '{ me { role } }' }, { Authorization: `Bearer ${token}` }),
+        lambdaContext,
+      );
+
+    const onPartnerRoute = await ask('/partner/graphql', partner);
+    expect(JSON.parse(onPartnerRoute.body)).toEqual({ data: { me: { role: 'PARTNER' } } });
+    const partnerOnStaffRoute = await ask('/graphql', partner);
+    expect(partnerOnStaffRoute.statusCode).toBe(403);
+    expect(JSON.parse(partnerOnStaffRoute.body).errors[0].extensions.code).toBe('FORBIDDEN');
+    const staffOnPartnerRoute = await ask('/partner/graphql', admin);
+    expect(staffOnPartnerRoute.statusCode).toBe(401);
+    expect(JSON.parse(staffOnPartnerRoute.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers GET /health without touching GraphQL', async () => {
