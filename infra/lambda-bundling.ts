@@ -16,6 +16,7 @@ export const LAMBDA_ENTRIES = {
   graphql: 'src/handlers/graphql.ts',
   'stream-aggregator': 'src/handlers/stream-aggregator.ts',
   'pre-token-generation': 'src/handlers/pre-token-generation.ts',
+  'complaint-sweeper': 'src/handlers/complaint-sweeper.ts',
 } as const satisfies Record<string, string>;
 
 /** A bundle name. */

@@ -17,6 +17,7 @@ export interface AlarmsProps {
   config: StageConfig;
   graphqlFunction: IFunction;
   aggregatorFunction: IFunction;
+  sweeperFunction: IFunction;
   table: TableV2;
   deadLetterQueue: IQueue;
   apiStage: Stage;
@@ -86,6 +87,12 @@ export class Alarms extends Construct {
         id: 'aggregator-throttles',
         description: 'The stream aggregator was throttled',
         metric: props.aggregatorFunction.metricThrottles({ period: fiveMinutes, statistic: Stats.SUM }),
+        threshold: 1,
+      },
+      {
+        id: 'complaint-sweeper-errors',
+        description: 'The hourly complaint sweep failed; overdue complaints are not being flagged',
+        metric: props.sweeperFunction.metricErrors({ period: Duration.hours(1), statistic: Stats.SUM }),
         threshold: 1,
       },
       {

@@ -4,6 +4,7 @@ import { Aggregator } from '../constructs/aggregator';
 import { Alarms } from '../constructs/alarms';
 import { Api } from '../constructs/api';
 import { Auth } from '../constructs/auth';
+import { ComplaintSweeper } from '../constructs/complaint-sweeper';
 import { OperationsDashboard } from '../constructs/dashboard';
 import { GraphqlFunction } from '../constructs/graphql-function';
 import { ApiTable } from '../constructs/table';
@@ -29,6 +30,8 @@ export class PembinaanAsnStack extends Stack {
   readonly graphql: GraphqlFunction;
   /** The stream aggregator and its dead-letter queue. */
   readonly aggregator: Aggregator;
+  /** The scheduled complaint sweeper. */
+  readonly complaintSweeper: ComplaintSweeper;
   /** REST API, usage plans and WAF. */
   readonly api: Api;
   /** Alarms and their topic. */
@@ -50,6 +53,7 @@ export class PembinaanAsnStack extends Stack {
       clientIds: this.auth.apiClientIds,
     });
     this.aggregator = new Aggregator(this, 'StreamAggregator', { config, table: this.table });
+    this.complaintSweeper = new ComplaintSweeper(this, 'ComplaintSweeper', { config, table: this.table });
     this.api = new Api(this, 'Api', {
       config,
       graphqlFunction: this.graphql.lambda.fn,
@@ -59,6 +63,7 @@ export class PembinaanAsnStack extends Stack {
       config,
       graphqlFunction: this.graphql.lambda.fn,
       aggregatorFunction: this.aggregator.lambda.fn,
+      sweeperFunction: this.complaintSweeper.lambda.fn,
       table: this.table.table,
       deadLetterQueue: this.aggregator.deadLetterQueue,
       apiStage: this.api.restApi.deploymentStage,

@@ -84,13 +84,13 @@ describe('the table', () => {
     });
   });
 
-  it('lets both functions read and write items and query the named indexes, and nothing else', () => {
+  it('lets the three data functions read and write items and query the named indexes, and nothing else', () => {
     const policies = Object.values(dev.template.findResources('AWS::IAM::Policy')) as {
       Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
     }[];
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
     const dynamoStatements = statements.filter((s) => [s.Action].flat().includes('dynamodb:GetItem'));
-    expect(dynamoStatements).toHaveLength(2);
+    expect(dynamoStatements).toHaveLength(3);
     for (const statement of dynamoStatements) {
       expect([...[statement.Action].flat()].sort()).toEqual([...TABLE_DATA_ACTIONS].sort());
       expect(JSON.stringify(statement.Resource)).not.toContain('*');
@@ -110,7 +110,7 @@ describe('the Lambda functions', () => {
     'run Node 22 on arm64 with active tracing, JSON logs and source maps in $stage',
     ({ template }) => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-      expect(functions).toHaveLength(3);
+      expect(functions).toHaveLength(4);
       for (const fn of functions) {
         expect(fn).toMatchObject({
           Properties: {
@@ -220,6 +220,29 @@ describe('the Lambda functions', () => {
     });
   });
 
+  it('sweeps overdue complaints on an hourly EventBridge schedule, one run at a time', () => {
+    dev.template.hasResourceProperties('AWS::Events::Rule', {
+      Name: 'pembinaan-asn-dev-complaint-sweep',
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ComplaintSweeper'), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+        }),
+      ],
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'pembinaan-asn-dev-complaint-sweeper',
+      ReservedConcurrentExecutions: 1,
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ComplaintSweeper'), 'Arn'] },
+    });
+  });
+
   it('encrypts the DLQ and refuses plain-HTTP access to it', () => {
     dev.template.hasResourceProperties('AWS::SQS::Queue', {
       QueueName: 'pembinaan-asn-dev-aggregator-dlq',
@@ -243,6 +266,7 @@ describe('operations', () => {
     ['aggregator-throttles', 'Throttles', 'AWS/Lambda'],
     ['aggregator-iterator-age', 'IteratorAge', 'AWS/Lambda'],
     ['aggregator-dlq-depth', 'ApproximateNumberOfMessagesVisible', 'AWS/SQS'],
+    ['complaint-sweeper-errors', 'Errors', 'AWS/Lambda'],
     ['table-read-throttles', 'ReadThrottleEvents', 'AWS/DynamoDB'],
     ['table-write-throttles', 'WriteThrottleEvents', 'AWS/DynamoDB'],
     ['api-5xx', '5XXError', 'AWS/ApiGateway'],
