@@ -129,6 +129,87 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
 }`,
   },
   {
+    audience: 'Staff',
+    title: 'Open training programs with seats, and who is enrolled',
+    query: `query Programs {
+  trainingPrograms(first: 5, filter: { status: [OPEN, RUNNING] }) {
+    totalCount
+    edges { node {
+      id title categoryLabel jp startDate capacity seatsAvailable waitlistCount partner { name }
+      enrollments(first: 5) { totalCount edges { node { status waitlistPosition employee { name } } } }
+    } }
+  }
+}`,
+  },
+  {
+    audience: 'Staff',
+    title: 'Enroll an employee (waitlisted when the program is full)',
+    query: `mutation Enroll($input: EnrollEmployeeInput!) {
+  enrollEmployee(input: $input) { id status waitlistPosition program { seatsAvailable waitlistCount } }
+}`,
+    variables: `{
+  "input": {
+    "programId": "paste an OPEN program id from the programs example",
+    "employeeId": "paste an Employee id",
+    "idempotencyKey": "enroll-try-1"
+  }
+}`,
+  },
+  {
+    audience: 'Staff',
+    title: 'An employee: JP this year, enrollments, mentors and mentees',
+    query: `query Development($id: ID!) {
+  employee(id: $id) {
+    name rank { label }
+    trainingHours(year: 2026) { earned required shortfall compliant }
+    enrollments(first: 5) { edges { node { status jpCredited certificateNumber program { title jp } } } }
+    mentors(first: 3) { edges { node { status totalMinutes mentor { name rank { label } } } } }
+    mentees(first: 3) { edges { node { status sessionCount mentee { name } } } }
+  }
+}`,
+    variables: '{ "id": "paste an Employee id from the employees example" }',
+  },
+  {
+    audience: 'Dashboard',
+    title: 'Completion rate and JP by unit and quarter, 2026, IT programs',
+    query: `query Dashboard {
+  aggregate(input: {
+    measures: [COMPLETION_RATE, TRAINING_HOURS, ENROLLMENT_COUNT]
+    groupBy: [UNIT, QUARTER]
+    filter: { programCategories: [IT], from: "2026-01-01", to: "2026-12-31" }
+  }) {
+    asOf
+    totals { measure value }
+    groups { key { dimension value label } values { measure value } }
+  }
+}`,
+  },
+  {
+    audience: 'Dashboard',
+    title: 'What can be aggregated by what',
+    query: `query Capabilities {
+  aggregateCapabilities {
+    measures { measure description }
+    dimensions { dimension description }
+  }
+}`,
+  },
+  {
+    audience: 'Partner',
+    title: 'Delta sync of enrollments in my programs (partner token)',
+    query: `query Sync($after: String) {
+  partnerEnrollments(first: 20, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      sequence changeType changedAt agencyCode status version enrollmentId
+      enrollment { program { title } employee { nip name } completedAt postTestScore certificateNumber }
+    } }
+  }
+}`,
+    variables: '{ "after": null }',
+  },
+  {
     audience: 'Public',
     title: 'Give feedback on a service (IKM survey, no token)',
     query: `mutation Feedback($input: SubmitFeedbackInput!) {
