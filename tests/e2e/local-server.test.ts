@@ -150,6 +150,38 @@ describe('npm start on a fresh data directory', () => {
     expect((await ask(admin)).status).toBe(401);
   });
 
+  it('runs the partner sync example: everything on the first run, nothing new on the second', async () => {
+    const secrets = readDevSecrets(dataDir);
+    if (!secrets) throw new Error('npm start did not create dev secrets');
+    const token = await signLocalToken(secrets.keys, {
+      client_id: 'partner-usu',
+      partner_id: 'usu',
+      scope: PARTNER_READ_SCOPE,
+    });
+    const sync = () => {
+      const run = spawnSync(
+        'npx',
+        [
+          'tsx',
+          'scripts/partner-sync-example.ts',
+          '--url',
+          `${base}/partner/graphql`,
+          '--state',
+          join(dataDir, 'sync.json'),
+        ],
+        { env: { ...process.env, PARTNER_TOKEN: token }, encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(run.stderr).not.toMatch(/Error/);
+      return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
+    };
+    const first = sync();
+    expect(first.received).toBeGreaterThan(10);
+    expect(first.lastSequence).toBe(first.received);
+    expect(first.mirrored).toBeGreaterThan(0);
+    const second = sync();
+    expect(second).toMatchObject({ received: 0, lastSequence: first.lastSequence, mirrored: first.mirrored });
+  });
+
   it('runs the default query in GraphiQL in a real browser, offline, as the first demo role', {
     timeout: 180_000,
   }, async () => {
