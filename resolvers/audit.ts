@@ -9,6 +9,9 @@ export const auditResolvers: Resolvers = {
     auditLog: (_, { filter, first, after }, ctx) =>
       ctx.services.audit.list(ctx, parseInput(AuditLogFilterInput, filter, 'filter'), { first, after }),
   },
+  Agency: {
+    auditRetentionDays: (agency, _, ctx) => ctx.services.audit.retentionDaysOf(ctx, agency.id),
+  },
   AuditEntryConnection: { totalCount: (connection) => connection.totalCount() },
   AuditEntry: {
     id: (entry) => toGlobalId('AuditEntry', entry.agencyId, entry.id),

@@ -34,6 +34,7 @@ export function buildDemoOrganization(now: Date): DemoOrganization {
       name: plan.name,
       region: plan.region,
       maxActiveMentees: 5,
+      auditRetentionDays: plan.auditRetentionDays,
     });
     for (const unitPlan of plan.units) {
       const unitId = demoUnitId(plan.id, unitPlan.key);

@@ -15,6 +15,8 @@ export interface DemoAgencyPlan {
   id: string;
   name: string;
   region: Region;
+  /** The agency's own audit retention, in days (unset: the deployment default). */
+  auditRetentionDays?: number;
   /** Regional family names used for demo employees. */
   familyNames: readonly string[];
   units: DemoUnitPlan[];
@@ -32,6 +34,7 @@ const PLAJU = district('167114', 'Kecamatan Plaju');
 export const DEMO_AGENCIES: DemoAgencyPlan[] = [
   {
     id: 'medan',
+    auditRetentionDays: 1825,
     name: 'Pemerintah Kota Medan',
     region: city('1271', 'Kota Medan'),
     familyNames: [

@@ -15,7 +15,7 @@ import { demoPartnerFeedItems } from './partner-feed-items';
 import { trainingItems } from './training-items';
 
 /** Bump when the demo data set changes; a table seeded with an older version is seeded again. */
-export const DEMO_DATA_VERSION = 3;
+export const DEMO_DATA_VERSION = 4;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
 /** Agencies, units and employees only: the base the tests build their own scenarios on. */

@@ -16,6 +16,8 @@ export interface Agency extends RecordMeta {
   region: Region;
   /** Most active mentees one mentor may have (agency setting; default 5). */
   maxActiveMentees: number;
+  /** Days the agency keeps its audit log (its retention policy); unset: the deployment default. */
+  auditRetentionDays?: number | undefined;
 }
 
 export const UNIT_KINDS = [

@@ -811,6 +811,8 @@ export type AuditEntryEdge = {
  */
 export type Agency = Node & {
   __typename?: 'Agency';
+  /** Days the agency keeps its audit log (masa retensi jejak audit): its own policy, or the deployment's default (`AUDIT_RETENTION_DAYS`, 400). */
+  auditRetentionDays: Scalars['Int']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
   /** Stable short code of the agency (kode instansi), e.g. `medan`. */
@@ -3628,6 +3630,7 @@ export type AuditEntryEdgeResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type AgencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
+  auditRetentionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

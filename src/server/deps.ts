@@ -106,6 +106,6 @@ function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSetti
       ...deps,
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
-    audit: createAuditService({ ...deps, hashAddress, retentionDays: config.auditRetentionDays }),
+    audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
   };
 }

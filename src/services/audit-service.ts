@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/caller';
 import type { Connection, PageArgs } from '../data/paginate';
 import type { AuditListFilter, AuditRepository } from '../data/repositories/audit-repository';
+import type { OrganizationRepository } from '../data/repositories/organization-repository';
 import { type AuditEntry, auditInputOf } from '../domain/audit-entry';
 import { requireStaff } from './access';
 import type { AddressHasher } from './client-address';
@@ -20,9 +21,10 @@ export interface AuditServiceDeps {
   audit: AuditRepository;
   clock: () => Date;
   newId: () => string;
+  organization: OrganizationRepository;
   hashAddress: AddressHasher;
-  /** Days entries are kept; one policy for all agencies until agencies get their own. */
-  retentionDays: number;
+  /** Days entries are kept when the agency has no retention policy of its own. */
+  defaultRetentionDays: number;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -43,8 +45,18 @@ function versionIn(input: unknown): number | undefined {
 }
 
 /** The audit log: every successful mutation, recorded per agency; read by administrators. */
-export function createAuditService({ audit, clock, newId, hashAddress, retentionDays }: AuditServiceDeps) {
+export function createAuditService(deps: AuditServiceDeps) {
+  const { audit, clock, newId, hashAddress, organization, defaultRetentionDays } = deps;
+
+  /** Days an agency keeps its audit log: its own policy, or the deployment's default. */
+  async function retentionDaysOf(scope: RequestScope, agencyId: string): Promise<number> {
+    const agency = await organization.getAgency(scope.loader, agencyId);
+    return agency?.auditRetentionDays ?? defaultRetentionDays;
+  }
+
   return {
+    retentionDaysOf,
+
     /**
      * Records the mutations of one request under the agency of the object each changed (the
      * unit's agency for public feedback), or the caller's agency when the result names none.
@@ -52,7 +64,7 @@ export function createAuditService({ audit, clock, newId, hashAddress, retention
     async record(scope: RequestScope, completed: CompletedMutation[]): Promise<void> {
       const now = clock();
       const at = now.toISOString();
-      const expiresAt = Math.floor(now.getTime() / 1000) + retentionDays * DAY_SECONDS;
+      const nowSeconds = Math.floor(now.getTime() / 1000);
       const actor = actorOf(scope.caller, scope.sourceIp, hashAddress);
       const entries: AuditEntry[] = [];
       for (const done of completed) {
@@ -75,7 +87,7 @@ export function createAuditService({ audit, clock, newId, hashAddress, retention
           versionBefore: versionIn(done.input),
           versionAfter: done.versionAfter,
           ...auditInputOf(done.input),
-          expiresAt,
+          expiresAt: nowSeconds + (await retentionDaysOf(scope, agencyId)) * DAY_SECONDS,
         });
       }
       await audit.append(entries);

@@ -12,6 +12,9 @@ import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../h
 const NOW = new Date('2026-11-01T03:00:00.000Z');
 const MINUTE = 60_000;
 const DAY_SECONDS = 86_400;
+/** Medan keeps its audit log five years (its own policy in the demo data); others the default 400 days. */
+const MEDAN_RETENTION_DAYS = 1825;
+const DEFAULT_RETENTION_DAYS = 400;
 const NIP = '199001012015031002';
 const EMAIL = 'budi.santoso@medan.go.id';
 const PHONE = '+6281234567890';
@@ -146,7 +149,7 @@ describe('recording mutations', () => {
       versionAfter: 1,
       redactedFields: ['input.nip', 'input.email', 'input.phone'],
       inputTruncated: false,
-      expiresAt: new Date(NOW.getTime() + 400 * DAY_SECONDS * 1000).toISOString(),
+      expiresAt: new Date(NOW.getTime() + MEDAN_RETENTION_DAYS * DAY_SECONDS * 1000).toISOString(),
     });
     expect(entry?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(entry?.input ?? '')).toEqual({
@@ -162,7 +165,7 @@ describe('recording mutations', () => {
     for (const personal of [NIP, EMAIL, PHONE, '81234567890']) expect(raw).not.toContain(personal);
     expect(stored[0]).toMatchObject({
       agencyId: 'medan',
-      expiresAt: NOW.getTime() / 1000 + 400 * DAY_SECONDS,
+      expiresAt: NOW.getTime() / 1000 + MEDAN_RETENTION_DAYS * DAY_SECONDS,
       gsi1pk: 'medan#AuditEntry',
     });
     expect(String(stored[0]?.pk)).toMatch(/^medan#AuditEntry#[0-9A-HJKMNP-TV-Z]{26}$/);
@@ -263,6 +266,30 @@ describe('recording mutations', () => {
     for (const personal of ['203.0.113.7', 'Nur Aisyah', 'nur@contoh.id', '6281299990000'])
       expect(raw).not.toContain(personal);
   });
+  it("keeps each entry as long as its agency's retention policy says, the default where it has none", async () => {
+    const plaju = toGlobalId('Unit', 'palembang', 'palembang-pkm-plaju');
+    const feedback = { unitId: plaju, serviceName: 'Poli Umum', text: 'Cepat.' };
+    expect((await fromAddress('203.0.113.90', SUBMIT, { input: feedback })).errors).toBeUndefined();
+    const [entry] = await auditLog({ mutation: 'submitFeedback' }, 'palembang');
+    expect(entry?.expiresAt).toBe(
+      new Date(NOW.getTime() + DEFAULT_RETENTION_DAYS * DAY_SECONDS * 1000).toISOString(),
+    );
+
+    const policies = await Promise.all(
+      ['medan', 'palembang'].map((agency) =>
+        app.request<{ me: { agency: { auditRetentionDays: number } } }>(
+          '{ me { agency { auditRetentionDays } } }',
+          {},
+          { claims: adminOf(agency) },
+        ),
+      ),
+    );
+    expect(policies.map((p) => p.data?.me.agency.auditRetentionDays)).toEqual([
+      MEDAN_RETENTION_DAYS,
+      DEFAULT_RETENTION_DAYS,
+    ]);
+  });
+
   it('names the indicator as the object changed by a measurement, which has no id of its own', async () => {
     now = new Date(NOW.getTime() + 4 * MINUTE);
     const created = await app.request<{ createPerformanceIndicator: { id: string } }>(
