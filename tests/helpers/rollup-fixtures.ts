@@ -1,5 +1,8 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
-import type { Item } from '../../src/data/table';
+import { expect } from 'vitest';
+import { recomputeRollups } from '../../src/data/rollups/recompute';
+import type { Item, Table } from '../../src/data/table';
 import type { EmployeeProfile } from '../../src/domain/employee';
 
 /** Small value domains, so random items collide in cells and tallies (the interesting cases). */
@@ -133,3 +136,51 @@ export const operation = fc.record({
   body: fc.option(baseItemBody, { nil: undefined, freq: 5 }),
   replay: fc.boolean(),
 });
+
+/** Items the aggregator writes; everything else is a base item recomputation starts from. */
+const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally']);
+
+/** Every item of a table (consistent reads). */
+export async function scan(table: Table): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await table.doc.send(
+      new ScanCommand({ TableName: table.name, ExclusiveStartKey: startKey, ConsistentRead: true }),
+    );
+    items.push(...((out.Items ?? []) as Item[]));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Stored rollups as `pk sk attribute -> value`, zeros left out (ADD leaves zeros behind). */
+export function storedRollups(items: Item[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items.filter((i) => i.entity === 'Rollup')) {
+    for (const [name, value] of Object.entries(item)) {
+      if (typeof value === 'number' && name.includes('|') && Math.abs(value) > 1e-6)
+        out.set(`${item.pk} ${item.sk} ${name}`, value);
+    }
+  }
+  return out;
+}
+
+/** The rollups recomputed from the base items among `items`, as `pk sk attribute -> value`. */
+export function expectedRollups(items: Item[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const rollup of recomputeRollups(
+    items.filter((i) => !DERIVED_ENTITIES.has(String(i.entity))),
+  ).rollups.values()) {
+    for (const [name, value] of Object.entries(rollup.values))
+      out.set(`${rollup.pk} ${rollup.sk} ${name}`, value);
+  }
+  return out;
+}
+
+/** Fails with the list of differing rollup values. */
+export function expectSame(actual: Map<string, number>, expected: Map<string, number>) {
+  const keys = new Set([...actual.keys(), ...expected.keys()]);
+  const differences = [...keys].filter((k) => Math.abs((actual.get(k) ?? 0) - (expected.get(k) ?? 0)) > 1e-6);
+  expect(differences.map((k) => `${k}: stored ${actual.get(k)} expected ${expected.get(k)}`)).toEqual([]);
+}

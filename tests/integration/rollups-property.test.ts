@@ -10,59 +10,7 @@ import type { StreamChange } from '../../src/data/rollups/stream-change';
 import { createStreamPoller } from '../../src/data/rollups/stream-poller';
 import { type Item, Table } from '../../src/data/table';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
-import { operation } from '../helpers/rollup-fixtures';
-
-const FACT_ENTITIES = new Set([
-  'Enrollment',
-  'Feedback',
-  'MentoringSession',
-  'Employee',
-  'Measurement',
-  'Evaluation',
-  'DevelopmentPlan',
-]);
-
-async function scan(table: Table): Promise<Item[]> {
-  const items: Item[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await table.doc.send(
-      new ScanCommand({ TableName: table.name, ExclusiveStartKey: startKey, ConsistentRead: true }),
-    );
-    items.push(...((out.Items ?? []) as Item[]));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
-
-/** Stored rollups as `pk sk attribute -> value`, zeros left out (ADD leaves zeros behind). */
-function storedRollups(items: Item[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const item of items.filter((i) => i.entity === 'Rollup')) {
-    for (const [name, value] of Object.entries(item)) {
-      if (typeof value === 'number' && name.includes('|') && Math.abs(value) > 1e-6)
-        out.set(`${item.pk} ${item.sk} ${name}`, value);
-    }
-  }
-  return out;
-}
-
-function expectedRollups(items: Item[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const rollup of recomputeRollups(
-    items.filter((i) => FACT_ENTITIES.has(String(i.entity))),
-  ).rollups.values()) {
-    for (const [name, value] of Object.entries(rollup.values))
-      out.set(`${rollup.pk} ${rollup.sk} ${name}`, value);
-  }
-  return out;
-}
-
-function expectSame(actual: Map<string, number>, expected: Map<string, number>) {
-  const keys = new Set([...actual.keys(), ...expected.keys()]);
-  const differences = [...keys].filter((k) => Math.abs((actual.get(k) ?? 0) - (expected.get(k) ?? 0)) > 1e-6);
-  expect(differences.map((k) => `${k}: stored ${actual.get(k)} expected ${expected.get(k)}`)).toEqual([]);
-}
+import { expectedRollups, expectSame, operation, scan, storedRollups } from '../helpers/rollup-fixtures';
 
 describe('rollups kept by the stream aggregator', () => {
   it('equal the recomputation from base items after random creates, updates, deletes and replays', async () => {

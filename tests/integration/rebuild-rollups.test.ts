@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoClients } from '../../src/data/dynamo-client';
+import { ensureTable } from '../../src/data/ensure-table';
+import { type RebuildProgress, rebuildRollups } from '../../src/data/rollups/rebuild-rollups';
+import { Table } from '../../src/data/table';
+import { demoItems } from '../../src/demo/seed-demo-data';
+import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
+import { expectedRollups, expectSame, scan, storedRollups } from '../helpers/rollup-fixtures';
+
+const NOW = new Date('2026-11-01T03:00:00.000Z');
+/** Binjai's part of the demo data: every kind of fact, several hundred rollup items. */
+const base = demoItems(NOW).filter((item) => item.agencyId === 'binjai');
+
+async function tableWithBase(): Promise<Table> {
+  const dynamo = createDynamoClients({ region: 'local', endpoint: dynamoEndpoint() });
+  const table = new Table(dynamo.doc, `rebuild-${randomUUID()}`);
+  await ensureTable(dynamo.client, table.name);
+  await table.batchPut(base);
+  return table;
+}
+
+describe('npm run rebuild-rollups (rebuildRollups)', () => {
+  let table: Table;
+  beforeAll(async () => {
+    table = await tableWithBase();
+  });
+
+  it('writes every rollup from the base items, replacing wrong values and removing stale ones', async () => {
+    await table.batchPut([
+      { pk: 'binjai#Rollup#stale', sk: 'bucket', entity: 'Rollup', 'ENROLLMENT_COUNT|x': 7 },
+      { pk: 'binjai#JpTally#stale', sk: 'tally', entity: 'JpTally', jp: 99 },
+    ]);
+    const result = await rebuildRollups(table, NOW);
+    expect(result).toMatchObject({ baseItems: base.length, removed: 2, resumedFrom: 0 });
+    expect(result.rollupItems).toBeGreaterThan(200);
+    const items = await scan(table);
+    expectSame(storedRollups(items), expectedRollups(items));
+    expect(items.filter((i) => String(i.pk).endsWith('#stale'))).toEqual([]);
+  });
+
+  it('resumes an interrupted write phase where it stopped, and ends with the same rollups', async () => {
+    const fresh = await tableWithBase();
+    const interrupted = rebuildRollups(fresh, NOW, (p: RebuildProgress) => {
+      if (p.phase === 'write' && p.done >= 400) throw new Error('interrupted');
+    });
+    await expect(interrupted).rejects.toThrow('interrupted');
+
+    const phases: RebuildProgress[] = [];
+    const resumed = await rebuildRollups(fresh, NOW, (p) => phases.push(p));
+    expect(resumed.resumedFrom).toBe(400);
+    expect(phases.find((p) => p.phase === 'write')?.done).toBe(600);
+    const items = await scan(fresh);
+    expectSame(storedRollups(items), expectedRollups(items));
+  });
+});
