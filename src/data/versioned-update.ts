@@ -8,18 +8,20 @@ const KEY_ATTRIBUTES = new Set(['pk', 'sk']);
  * The UpdateItem of an optimistic-concurrency update: SETs every attribute the record owns
  * (including recomputed index keys), REMOVEs those that disappeared, and leaves alone the
  * attributes other writers maintain (the entity's `external` ones: counters, relation lists).
- * Applies only if the stored version is still `before.version`.
+ * Applies only if the stored version is still `before.version` (and the `guard`, if given, holds:
+ * a condition on attributes other writers keep, such as a counter).
  */
 export function versionedUpdateOp<T extends StoredRecord>(
   table: Table,
   entity: Entity<T>,
   before: T,
   after: T,
+  guard?: UpdateGuard,
 ): WriteOp {
   const next = entity.toItem(after);
   const previous = entity.toItem(before);
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expected': before.version };
+  const names: Record<string, string> = { '#version': 'version', ...guard?.names };
+  const values: Record<string, unknown> = { ':expected': before.version, ...guard?.values };
   const sets: string[] = [];
   const removes: string[] = [];
   let i = 0;
@@ -42,12 +44,19 @@ export function versionedUpdateOp<T extends StoredRecord>(
       TableName: table.name,
       Key: entity.key(after.agencyId, after.id),
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+      ConditionExpression: `attribute_exists(pk) AND #version = :expected${guard ? ` AND (${guard.expression})` : ''}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   };
+}
+
+/** An extra condition of a versioned update; its placeholders must not start with `#a`, `:v` or `:expected`. */
+export interface UpdateGuard {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
 }
 
 /** Applies a versioned update alone; a lost race is a CONFLICT naming the current version. */

@@ -1,5 +1,5 @@
 import type { Connection, PageArgs } from '../data/paginate';
-import type { ProgramListFilter } from '../data/repositories/training-repository';
+import { CapacityBelowSeatsError, type ProgramListFilter } from '../data/repositories/training-repository';
 import { requestHash } from '../data/request-hash';
 import { versionConflict } from '../data/versioned-update';
 import {
@@ -10,9 +10,9 @@ import {
   type TrainingProgram,
 } from '../domain/training';
 import type { ProgramCategory, ProgramFormat } from '../domain/training-formats';
-import { BadUserInputError, NotFoundError } from '../errors/app-error';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
-import { requireSameAgency, requireStaff } from './access';
+import { requirePartnerScope, requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
 import { fillFreeSeats } from './waitlist';
 
@@ -71,6 +71,7 @@ export function createTrainingService(deps: ServiceDeps) {
     async getPartner(scope: RequestScope, ref: Ref): Promise<Partner | null> {
       const caller = scope.caller;
       if (caller.kind === 'partner' && caller.partnerId === ref.id) {
+        requirePartnerScope(caller);
         return (await training.getPartner(scope.loader, ref.agencyId, ref.id)) ?? null;
       }
       requireSameAgency(requireStaff(caller), ref.agencyId);
@@ -102,8 +103,17 @@ export function createTrainingService(deps: ServiceDeps) {
       return partner;
     },
 
+    /** One program: staff of its agency, or the partner providing it (in any agency it serves). */
     async getProgram(scope: RequestScope, ref: Ref): Promise<TrainingProgram | null> {
-      requireSameAgency(requireStaff(scope.caller), ref.agencyId);
+      const caller = scope.caller;
+      if (caller.kind === 'partner') {
+        requirePartnerScope(caller);
+        const program = await training.getProgram(scope.loader, ref.agencyId, ref.id);
+        if (program && program.partnerId !== caller.partnerId)
+          throw new ForbiddenError("This program is not one of the partner's");
+        return program ?? null;
+      }
+      requireSameAgency(requireStaff(caller), ref.agencyId);
       return (await training.getProgram(scope.loader, ref.agencyId, ref.id)) ?? null;
     },
 
@@ -198,7 +208,15 @@ export function createTrainingService(deps: ServiceDeps) {
           `a ${current.status} program cannot become ${next.status}`,
         );
       }
-      await training.updateProgram(current, next);
+      try {
+        await training.updateProgram(current, next);
+      } catch (error) {
+        if (!(error instanceof CapacityBelowSeatsError)) throw error;
+        throw BadUserInputError.of(
+          'input.capacity',
+          `must be at least the ${error.seatsTaken} seats already taken`,
+        );
+      }
       if (next.capacity > current.capacity) await fillFreeSeats(deps, next.agencyId, next.id);
       return (await training.getProgramLatest(next.agencyId, next.id)) ?? next;
     },

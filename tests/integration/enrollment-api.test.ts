@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CapacityBelowSeatsError } from '../../src/data/repositories/training-repository';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { toGlobalId } from '../../src/server/global-id';
+import { parseGlobalId, toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
@@ -258,6 +259,23 @@ describe('enrollment under capacity', () => {
       ADMIN,
     );
     expect(raised.data?.updateTrainingProgram).toEqual({ capacity: 3, seatsTaken: 3, waitlistCount: 1 });
+  });
+
+  it('refuses a capacity cut decided on a stale seat count: seats taken meanwhile are checked at write time', async () => {
+    const program = await createProgram({ capacity: 10 });
+    const ref = parseGlobalId(program.id)?.ref;
+    if (!ref) throw new Error('bad program id');
+    const { training } = app.deps.repositories;
+    const read = await training.getProgramLatest(ref.agencyId, ref.id);
+    if (!read) throw new Error('program not found');
+    // Seats are taken after the read; taking a seat does not change the program's version.
+    for (let i = 0; i < 5; i += 1)
+      await app.request(ENROLL, { input: { programId: program.id, employeeId: employeeId(i) } }, ADMIN);
+    const cut = { ...read, capacity: 3, version: read.version + 1 };
+    await expect(training.updateProgram(read, cut)).rejects.toBeInstanceOf(CapacityBelowSeatsError);
+    expect(await programState(program.id)).toMatchObject({ capacity: 10, seatsTaken: 5, version: 1 });
+    await training.updateProgram(read, { ...cut, capacity: 5 });
+    expect(await programState(program.id)).toMatchObject({ capacity: 5, seatsTaken: 5, version: 2 });
   });
 
   it('refuses a second enrollment of the same employee (CONFLICT) and enrollment into a DRAFT program', async () => {

@@ -10,7 +10,14 @@ import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import { putNewOp } from '../relation-ops';
 import { ConditionFailedError, type QuerySpec, type Table } from '../table';
 import { type IdempotencyClaim, transactCreate } from '../transact-create';
-import { updateVersioned } from '../versioned-update';
+import { updateVersioned, versionConflict, versionedUpdateOp } from '../versioned-update';
+
+/** A capacity change that would leave fewer seats than are taken. */
+export class CapacityBelowSeatsError extends Error {
+  constructor(readonly seatsTaken: number) {
+    super(`capacity below the ${seatsTaken} seats taken`);
+  }
+}
 
 export interface ProgramListFilter {
   status?: ProgramStatus[] | undefined;
@@ -99,8 +106,27 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
       );
     },
 
-    updateProgram(before: TrainingProgram, after: TrainingProgram): Promise<void> {
-      return updateVersioned(table, trainingProgramEntity, before, after);
+    /**
+     * A program update. A smaller capacity is conditioned on the seats taken at write time (an
+     * enrollment may take a seat meanwhile without changing the version): below them it is
+     * refused with CapacityBelowSeatsError, never stored.
+     */
+    async updateProgram(before: TrainingProgram, after: TrainingProgram): Promise<void> {
+      if (after.capacity >= before.capacity)
+        return updateVersioned(table, trainingProgramEntity, before, after);
+      const guard = {
+        expression: '#seats <= :capacity',
+        names: { '#seats': 'seatsTaken' },
+        values: { ':capacity': after.capacity },
+      };
+      try {
+        await table.transactWrite([versionedUpdateOp(table, trainingProgramEntity, before, after, guard)]);
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        const stored = error.items[0];
+        if (stored?.version === before.version) throw new CapacityBelowSeatsError(Number(stored.seatsTaken));
+        throw versionConflict('TrainingProgram', before.version, stored?.version, error);
+      }
     },
   };
 }
