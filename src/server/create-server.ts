@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
@@ -39,6 +42,12 @@ export function createServer(
     formatError: createErrorFormatter(deps.logger),
     validationRules: operationLimitRules(),
     // The audit plugin stores an entry per successful mutation before the response is sent.
-    plugins: [options.landingPage ?? ApolloServerPluginLandingPageDisabled(), auditPlugin()],
+    // No HTTP caching of GraphQL responses (they depend on the caller): Apollo's cache-control
+    // plugin would only hook every field for nothing.
+    plugins: [
+      options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      auditPlugin(),
+    ],
   });
 }

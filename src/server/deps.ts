@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { monotonicFactory } from 'ulid';
+import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
@@ -69,7 +70,8 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     clock,
     newId,
     logger,
-    verifier: options.verifier,
+    // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
+    verifier: cachingVerifier(options.verifier),
     repositories,
     services: createServices(repositories, {
       config,
