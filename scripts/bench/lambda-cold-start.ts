@@ -20,6 +20,7 @@ import { startDynamoDbLocal } from '../../src/local/dynamodb-local';
 import { buildLambdas } from '../build-lambdas';
 import { restProxyEvent } from './lambda-events';
 import { invokeBundle } from './lambda-invoke';
+import { median, round } from './statistics';
 
 /** Where the measurement runs. */
 export interface MeasureLambdaOptions {
@@ -84,18 +85,6 @@ export async function measureLambda(
     timings.push(result.coldStartMs);
   }
   return { bundleKb: round(build.bytes / 1024), coldInitMs: round(median(timings)) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: every benchmark of DESIGN.md's contract in one run, on one DynamoDB Local
+ * started here in memory (or DYNAMODB_ENDPOINT, whose tables are dropped afterwards). Prints a
+ * table (figure, value, goal, pass/fail) and writes `bench/results.json`, a flat object of
+ * numbers: the contract's keys, then extras.
+ *
+ * Contract figures (DESIGN.md, "Benchmark contract" and "Performance goals"):
+ * - dynamoRoundTripsNestedQuery / dynamoRequestsNestedQuery: sequential waves and total DynamoDB
+ *   requests of one query "20 employees, each with enrollments -> program, mentorships ->
+ *   mentor" on the demo data, counted on the server's DynamoDB client (bench/nested-query.ts).
+ * - warmOverheadRatio: median time of a query through the whole server (token verification
+ *   included) / median of a bare `graphql.execute` of it; the query is answered from memory on
+ *   both sides (bench/warm-overhead.ts says which and why).
+ * - coldInitMs / bundleKb: the built GraphQL Lambda bundle's size, and the median time from its
+ *   `import()` in a fresh `node` until it answered a first query (bench/lambda-cold-start.ts).
+ * - aggregateLatencyRatio: median latency of a UNIT x PROGRAM_CATEGORY x MONTH aggregate over 24
+ *   months on 100k records / on 1k records, each set in its own table (bench/load-records.ts,
+ *   bench/aggregate-latency.ts).
+ * - throughputRps / p99Ms / errorRate: autocannon, 10 connections for 12 s, against the local
+ *   HTTP API on the demo data with a mixed dashboard + partner workload (bench/load-test.ts);
+ *   errors are non-2xx, GraphQL `errors` in a 200 and connection errors or timeouts, over all.
+ *
+ * Extras: nestedQueryMedianMs (that query's latency); warmServerMedianMs / warmBareMedianMs
+ * (the two sides of warmOverheadRatio); loadTestRequests (requests the load test completed);
+ * load100kSeconds (BatchWriteItem of the 100k base records, one call in flight) and
+ * rollups100kSeconds (computing their rollups with the aggregator's recomputation and writing
+ * them); aggregateMedianMs / aggregate1kMedianMs (the two sides of aggregateLatencyRatio),
+ * aggregateRequests (DynamoDB requests of the 100k answer) and aggregate10kMedianMs. The last is
+ * there because 1k records cannot fill the question's 2,640 unit x category x month groups
+ * (about 600 get data; the rest are zero-filled months) while 10k and 100k fill them all: the
+ * rollups read grow with the groups that hold data until every group does, then stay put, so
+ * aggregateMedianMs / aggregate10kMedianMs shows growth with records alone.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { Presets, SingleBar } from 'cli-progress';
+import { loadConfig } from '../src/config/load-config';
+import { createDynamoClients } from '../src/data/dynamo-client';
+import { seedDemoData } from '../src/demo/seed-demo-data';
+import { javaProblem, type RunningDynamoDb, startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { measureAggregateLatency } from './bench/aggregate-latency';
+import { type BenchApp, createBenchApp } from './bench/bench-app';
+import { measureLambda } from './bench/lambda-cold-start';
+import { createBenchTable, type LoadProgress, type LoadResult, loadRecords } from './bench/load-records';
+import { runLoadTest } from './bench/load-test';
+import { measureNestedQuery } from './bench/nested-query';
+import { orderedResults, resultsTable } from './bench/results-table';
+import { round } from './bench/statistics';
+import { measureWarmOverhead } from './bench/warm-overhead';
+
+const RESULTS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'results.json');
+const LOAD_TEST_SECONDS = 12;
+
+const started = performance.now();
+let lap = started;
+const say = (message: string) => {
+  const now = performance.now();
+  console.log(`[bench] ${message} (+${((now - lap) / 1000).toFixed(1)} s)`);
+  lap = now;
+};
+
+const config = loadConfig(process.env);
+const now = new Date();
+const run = `bench-${now.getTime().toString(36)}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'asn-bench-'));
+const tables = {
+  demo: `${run}-demo`,
+  lambda: `${run}-lambda`,
+  records: [] as string[],
+};
+
+let dynamo: RunningDynamoDb | undefined;
+let endpoint = config.dynamoEndpoint;
+if (!endpoint) {
+  const problem = javaProblem();
+  if (problem) {
+    console.error(`\n${problem}\n`);
+    process.exit(1);
+  }
+  dynamo = await startDynamoDbLocal();
+  endpoint = dynamo.endpoint;
+}
+say(dynamo ? `DynamoDB Local (in memory) on ${endpoint}` : `using DynamoDB at ${endpoint}`);
+
+const apps: BenchApp[] = [];
+const results: Record<string, number> = {};
+try {
+  const demo = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.demo, dataDir });
+  apps.push(demo);
+  const seeded = await seedDemoData(demo.deps.table, now, 'all', { rollups: true });
+  say(`seeded ${seeded.items} demo items and ${seeded.rollups} rollup items`);
+
+  Object.assign(results, await measureNestedQuery(demo));
+  say(
+    `nested query: ${results.dynamoRoundTripsNestedQuery} waves, ${results.dynamoRequestsNestedQuery} requests`,
+  );
+
+  Object.assign(results, await measureWarmOverhead(demo));
+  say(`warm overhead: ${results.warmOverheadRatio}x`);
+
+  Object.assign(
+    results,
+    await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda, dataDir }),
+  );
+  say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);
+
+  const bar = new SingleBar(
+    { format: '  {phase} [{bar}] {value}/{total} s', hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(LOAD_TEST_SECONDS, 0, { phase: 'load test' });
+  const load = await runLoadTest({
+    dynamoEndpoint: endpoint,
+    tableName: tables.demo,
+    dataDir,
+    now,
+    durationSeconds: LOAD_TEST_SECONDS,
+    onTick: (seconds) => bar.update(Math.min(seconds, LOAD_TEST_SECONDS)),
+  });
+  bar.stop();
+  Object.assign(results, load);
+  say(`load test: ${load.throughputRps} req/s, p99 ${load.p99Ms} ms, error rate ${load.errorRate}`);
+
+  const { sets, large } = await loadAggregateDataSets(endpoint);
+  results.load100kSeconds = round(large.recordSeconds);
+  results.rollups100kSeconds = round(large.rollupSeconds);
+  const aggregate = await measureAggregateLatency(sets, now);
+  results.aggregateLatencyRatio = round(aggregate['100k'].medianMs / aggregate['1k'].medianMs, 2);
+  results.aggregateMedianMs = round(aggregate['100k'].medianMs);
+  results.aggregate1kMedianMs = round(aggregate['1k'].medianMs);
+  results.aggregate10kMedianMs = round(aggregate['10k'].medianMs);
+  results.aggregateRequests = aggregate['100k'].requests;
+  for (const [name, a] of Object.entries(aggregate))
+    say(
+      `aggregate on ${name.padStart(4)}: ${round(a.medianMs)} ms, ${a.requests} requests in ${a.waves} waves, ` +
+        `${a.groups} groups (${a.filledGroups} with enrollments, ${a.enrollments} enrollments in all)`,
+    );
+
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(orderedResults(results), null, 2)}\n`);
+  console.log(`\n${resultsTable(results)}\n`);
+  console.log(
+    `Wrote ${RESULTS_FILE} in ${((performance.now() - started) / 1000).toFixed(0)} s (Node ${process.version}).`,
+  );
+} finally {
+  const external = !dynamo;
+  await Promise.all(apps.map((app) => app.close({ dropTable: external })));
+  if (external) {
+    const { client } = createDynamoClients({ region: 'local', endpoint });
+    for (const tableName of [tables.lambda, ...tables.records])
+      await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+    client.destroy();
+  }
+  await dynamo?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Tables of 1k, 10k and 100k bench records with their rollups, an app on each; the 100k load's timings. */
+async function loadAggregateDataSets(
+  endpoint: string,
+): Promise<{ sets: Record<'1k' | '10k' | '100k', BenchApp>; large: LoadResult }> {
+  const sizes = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
+  const sets = {} as Record<keyof typeof sizes, BenchApp>;
+  let large: LoadResult | undefined;
+  const { client } = createDynamoClients({ region: 'local', endpoint });
+  for (const [name, records] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+    const tableName = `${run}-records-${name}`;
+    tables.records.push(tableName);
+    await createBenchTable(client, tableName);
+    const app = await createBenchApp({ dynamoEndpoint: endpoint, tableName, dataDir, createTable: false });
+    apps.push(app);
+    sets[name] = app;
+    const bar = new SingleBar(
+      { format: `  ${name.padStart(4)} {phase} [{bar}] {value}/{total}`, hideCursor: true },
+      Presets.shades_classic,
+    );
+    let phase = '';
+    const loaded = await loadRecords(app.deps.table, records, now, (p: LoadProgress) => {
+      if (p.phase !== phase) {
+        if (phase) bar.stop();
+        phase = p.phase;
+        bar.start(p.total, 0, { phase: p.phase.padEnd(7) });
+      }
+      bar.update(p.done);
+    });
+    bar.stop();
+    if (name === '100k') large = loaded;
+    say(
+      `loaded ${name} records (${loaded.counts.employees} employees, ${loaded.counts.programs} programs, ` +
+        `${loaded.counts.enrollments} enrollments) in ${round(loaded.recordSeconds)} s; ` +
+        `${loaded.rollupItems} rollup items in ${round(loaded.rollupSeconds)} s`,
+    );
+  }
+  client.destroy();
+  if (!large) throw new Error('The 100k data set was not loaded');
+  return { sets, large };
+}

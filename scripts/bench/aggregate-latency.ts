@@ -1,0 +1,104 @@
+/**
+ * Latency of one dashboard aggregate on 100k records against the same question on 1k records,
+ * each data set in its own table (see load-records.ts): completion rate, training hours and
+ * enrollment count by UNIT x PROGRAM_CATEGORY x MONTH over the last 24 months, asked by the
+ * agency's administrator through the whole server. Rollups are bucketed, so the cost should
+ * follow the number of groups, not the number of records.
+ */
+import { monthsBefore } from '../../src/demo/demo-ids';
+import { adminClaims, type BenchApp } from './bench-app';
+import { BENCH_AGENCY, BENCH_MONTHS } from './load-records';
+import { median } from './statistics';
+
+export const AGGREGATE_QUERY = `query Heatmap($input: AggregateInput!) {
+  aggregate(input: $input) {
+    asOf
+    totals { measure value }
+    groups { key { dimension value label } values { measure value } }
+  }
+}`;
+
+/** The question: 24 whole months ending with the current one. */
+export function heatmapInput(now: Date) {
+  const first = monthsBefore(now, BENCH_MONTHS - 1);
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0));
+  return {
+    measures: ['COMPLETION_RATE', 'TRAINING_HOURS', 'ENROLLMENT_COUNT'],
+    groupBy: ['UNIT', 'PROGRAM_CATEGORY', 'MONTH'],
+    filter: { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) },
+  };
+}
+
+interface Heatmap {
+  aggregate: {
+    groups: { values: { measure: string; value: number | null }[] }[];
+    totals: { measure: string; value: number | null }[];
+  };
+}
+
+/** What one data set's answer cost. */
+export interface AggregateSample {
+  /** Median latency through the server, unrounded. */
+  medianMs: number;
+  /** DynamoDB requests and sequential waves of one answer. */
+  requests: number;
+  waves: number;
+  groups: number;
+  /** Groups with at least one enrollment (the rest are zero-filled months). */
+  filledGroups: number;
+  enrollments: number;
+}
+
+/**
+ * Asks every data set's app the question `rounds` times, in rotating order, after a warm-up,
+ * checking each answer; returns the median latency and the cost of one answer per data set.
+ */
+export async function measureAggregateLatency<Name extends string>(
+  apps: Record<Name, BenchApp>,
+  now: Date,
+  options: { warmup?: number; rounds?: number } = {},
+): Promise<Record<Name, AggregateSample>> {
+  const { warmup = 5, rounds = 25 } = options;
+  const variables = { input: heatmapInput(now) };
+  const ask = async (app: BenchApp, headers: ReturnType<BenchApp['headers']>) => {
+    const answer = await app.execute<Heatmap>(AGGREGATE_QUERY, variables, headers);
+    if (answer.errors?.length || !answer.data)
+      throw new Error(`Aggregate failed: ${JSON.stringify(answer.errors)}`);
+    return answer.data.aggregate;
+  };
+  const sides = await Promise.all(
+    (Object.entries(apps) as [Name, BenchApp][]).map(async ([name, app]) => ({
+      name,
+      app,
+      headers: app.headers(await app.token(adminClaims(BENCH_AGENCY))),
+      times: [] as number[],
+      cost: undefined as Omit<AggregateSample, 'medianMs'> | undefined,
+    })),
+  );
+  const enrollmentsOf = (values: { measure: string; value: number | null }[]) =>
+    values.find((v) => v.measure === 'ENROLLMENT_COUNT')?.value ?? 0;
+  for (const side of sides) {
+    side.app.counter.reset();
+    const answer = await ask(side.app, side.headers);
+    side.cost = {
+      requests: side.app.counter.requests,
+      waves: side.app.counter.waves,
+      groups: answer.groups.length,
+      filledGroups: answer.groups.filter((g) => enrollmentsOf(g.values) > 0).length,
+      enrollments: enrollmentsOf(answer.totals),
+    };
+    for (let i = 0; i < warmup; i += 1) await ask(side.app, side.headers);
+  }
+  for (let r = 0; r < rounds; r += 1) {
+    // Rotate the order so no data set always runs right after another one.
+    for (let i = 0; i < sides.length; i += 1) {
+      const side = sides[(r + i) % sides.length] as (typeof sides)[number];
+      const started = performance.now();
+      await ask(side.app, side.headers);
+      side.times.push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(
+    sides.map((side) => [side.name, { ...side.cost, medianMs: median(side.times) }]),
+  ) as Record<Name, AggregateSample>;
+}

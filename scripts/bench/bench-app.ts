@@ -1,0 +1,117 @@
+/**
+ * The production server for in-process benchmarks: `createDeps` + `createServer` on one table,
+ * with the request counter on the DynamoDB client and the local token issuer. Operations go
+ * through `executeHTTPGraphQLRequest` with the same context factory the HTTP server uses, so
+ * they pay for everything a request pays for except the socket.
+ */
+import { randomUUID } from 'node:crypto';
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { createLocalVerifier, signLocalToken } from '../../src/auth/local-issuer';
+import type { ApiClaims } from '../../src/auth/token-claims';
+import { loadConfig } from '../../src/config/load-config';
+import { createDynamoClients } from '../../src/data/dynamo-client';
+import { ensureTable } from '../../src/data/ensure-table';
+import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
+import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
+import { createContext, type GraphQLContext } from '../../src/server/context';
+import { createServer } from '../../src/server/create-server';
+import { createDeps, type Deps } from '../../src/server/deps';
+
+/** Where a bench app runs. */
+export interface BenchAppOptions {
+  dynamoEndpoint: string;
+  tableName: string;
+  /** Holds the dev issuer's keys and the cursor secret (as DATA_DIR does for `npm start`). */
+  dataDir: string;
+  /** Create the table when missing (default true). */
+  createTable?: boolean;
+}
+
+/** A response as the HTTP server would send it. */
+export interface BenchResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface BenchApp {
+  deps: Deps;
+  server: ApolloServer<GraphQLContext>;
+  counter: RequestCounter;
+  secrets: DevSecrets;
+  /** A bearer token signed by the local issuer (as `npm run token` prints). */
+  token(claims: ApiClaims): Promise<string>;
+  /** Headers of a JSON POST carrying the token. */
+  headers(token: string | undefined): HeaderMap;
+  /** One operation through the whole server: context (token verified), parse, validate, execute, format. */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    headers: HeaderMap,
+  ): Promise<BenchResponse<T>>;
+  /** Stops the server; `dropTable` deletes the table too (for an external DynamoDB). */
+  close(options?: { dropTable?: boolean }): Promise<void>;
+}
+
+/** Claims of an agency administrator. */
+export const adminClaims = (agencyId: string): ApiClaims => ({
+  sub: `bench-admin-${agencyId}`,
+  'cognito:groups': ['ADMIN'],
+  agency_id: agencyId,
+});
+
+/** Builds and starts the server on `tableName` (created when missing). */
+export async function createBenchApp(options: BenchAppOptions): Promise<BenchApp> {
+  const config = loadConfig({
+    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+    TABLE_NAME: options.tableName,
+    DATA_DIR: options.dataDir,
+    AWS_REGION: 'local',
+    LOG_LEVEL: 'SILENT',
+  });
+  const secrets = await ensureDevSecrets(options.dataDir);
+  const dynamo = createDynamoClients({ region: config.region, endpoint: options.dynamoEndpoint });
+  const counter = attachRequestCounter(dynamo.client);
+  if (options.createTable ?? true) await ensureTable(dynamo.client, config.tableName);
+  const deps = createDeps(config, {
+    verifier: createLocalVerifier(secrets.keys.publicJwk),
+    cursorSecret: secrets.cursorSecret,
+    dynamo,
+  });
+  const server = createServer(deps);
+  await server.start();
+  return {
+    deps,
+    server,
+    counter,
+    secrets,
+    token: (claims) => signLocalToken(secrets.keys, claims),
+    headers(token) {
+      const headers = new HeaderMap([['content-type', 'application/json']]);
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      return headers;
+    },
+    async execute(query, variables, headers) {
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: 'POST',
+          headers,
+          search: '',
+          body: variables ? { query, variables } : { query },
+        },
+        context: () => createContext({ headers: Object.fromEntries(headers), requestId: randomUUID() }, deps),
+      });
+      const text = response.body.kind === 'complete' ? response.body.string : '';
+      return { status: response.status ?? 200, ...JSON.parse(text) };
+    },
+    async close({ dropTable = false } = {}) {
+      await server.stop();
+      if (dropTable)
+        await dynamo.client
+          .send(new DeleteTableCommand({ TableName: config.tableName }))
+          .catch(() => undefined);
+      dynamo.client.destroy();
+    },
+  };
+}

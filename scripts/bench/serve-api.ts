@@ -1,0 +1,29 @@
+/**
+ * The local HTTP API as `npm start` builds it (createDeps + createServer + startHttpServer, dev
+ * issuer keys under DATA_DIR), for the load test, in a process of its own so the load generator
+ * does not share its event loop. Left out: GraphiQL (no effect on POSTs), seeding and the stream
+ * poller (the load is read-only; in AWS the aggregator is another Lambda).
+ *
+ * Environment: DYNAMODB_ENDPOINT, TABLE_NAME, DATA_DIR, PORT (0: a free one), LOG_LEVEL.
+ * Prints one line `{"url": ...}` when it listens; stops on SIGTERM.
+ */
+import { createLocalVerifier } from '../../src/auth/local-issuer';
+import { loadConfig } from '../../src/config/load-config';
+import { ensureDevSecrets } from '../../src/local/dev-secrets';
+import { createServer } from '../../src/server/create-server';
+import { createDeps } from '../../src/server/deps';
+import { startHttpServer } from '../../src/server/http-server';
+
+const config = loadConfig(process.env);
+if (!config.dynamoEndpoint) throw new Error('serve-api needs DYNAMODB_ENDPOINT');
+const secrets = await ensureDevSecrets(config.dataDir);
+const deps = createDeps(config, {
+  verifier: createLocalVerifier(secrets.keys.publicJwk),
+  cursorSecret: config.cursorSecret ?? secrets.cursorSecret,
+});
+const http = await startHttpServer(createServer(deps), deps, { port: config.port, host: config.host });
+console.log(JSON.stringify({ url: http.url }));
+
+process.once('SIGTERM', () => {
+  void http.close().then(() => process.exit(0));
+});
