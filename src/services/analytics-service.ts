@@ -103,10 +103,21 @@ export function createAnalyticsService({ table, organization, training, clock }:
         programTitle: (id: string) => programs.get(id)?.title,
         partnerName: (code: string) => partners.get(code),
       };
+      // Many groups share each value (every unit in every month): label each value once.
+      const labels = new Map<string, string>();
+      const label = (dimension: Dimension, value: string) => {
+        const key = `${dimension}\u0000${value}`;
+        let text = labels.get(key);
+        if (text === undefined) {
+          text = labelOf(dimension, value, lookups);
+          labels.set(key, text);
+        }
+        return text;
+      };
       const groups = combined.groups.map((group) => ({
         key: plan.request.groupBy.map((dimension) => {
           const value = group.key[dimension] ?? '';
-          return { dimension, value, label: labelOf(dimension, value, lookups) };
+          return { dimension, value, label: label(dimension, value) };
         }),
         values: plan.request.measures.map((measure) => ({
           measure,
