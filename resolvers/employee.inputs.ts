@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { EMPLOYEE_STATUSES, POSITION_TYPES } from '../src/domain/employee';
 import { GOLONGAN, PPPK_GRADES } from '../src/domain/golongan';
 import { parseGlobalId } from '../src/server/global-id';
+import type { EmployeeFilter } from '../src/services/employee-service';
 
 /** A global id of `type`, decoded to an agency-scoped reference. */
 export const globalIdOf = (type: string) =>
@@ -81,4 +82,8 @@ export const EmployeeFilterInput = z
     positionType: nullable(z.enum(POSITION_TYPES)),
   })
   .nullish()
-  .transform((f) => f ?? {});
+  // Typed on purpose: `f ?? {}` alone would widen the output to `{}` and hide what reaches the service.
+  .transform((f): EmployeeFilter => {
+    const { unitId, ...rest } = f ?? {};
+    return { ...rest, unit: unitId };
+  });

@@ -70,7 +70,10 @@ export const employeeResolvers: Resolvers = {
     employees: (unit, { filter, first, after }, ctx) =>
       ctx.services.employees.list(
         ctx,
-        { ...parseInput(EmployeeFilterInput, filter, 'filter'), unitId: unit.id },
+        {
+          ...parseInput(EmployeeFilterInput, filter, 'filter'),
+          unit: { agencyId: unit.agencyId, id: unit.id },
+        },
         { first, after },
       ),
   },

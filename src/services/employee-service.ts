@@ -47,6 +47,9 @@ export interface EmployeeServiceDeps {
   newId: () => string;
 }
 
+/** Employee list filter: the unit as a reference (checked against the caller's agency). */
+export type EmployeeFilter = Omit<EmployeeListFilter, 'unitId' | 'unitIds'> & { unit?: Ref | undefined };
+
 const EDITORS = ['ADMIN'] as const;
 
 /** Employees: reading within the caller's agency, registering and changing them (administrators). */
@@ -80,17 +83,15 @@ export function createEmployeeService({ employees, organization, clock, newId }:
       return id ? this.getVisible(scope, { agencyId: caller.agencyId, id }) : null;
     },
 
-    /** Employees of the caller's agency (a unit head: of their unit and sub-units). */
-    async list(
-      scope: RequestScope,
-      filter: EmployeeListFilter,
-      page: PageArgs,
-    ): Promise<Connection<Employee>> {
+    /** Employees of the caller's agency, or of one of its units (a unit head: of their unit and sub-units). */
+    async list(scope: RequestScope, filter: EmployeeFilter, page: PageArgs): Promise<Connection<Employee>> {
       const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
-      const unitIds = await visibility.listScope(scope, caller, filter.unitId);
+      const { unit, ...rest } = filter;
+      if (unit) requireSameAgency(caller, unit.agencyId);
+      const unitIds = await visibility.listScope(scope, caller, unit?.id);
       return employees.list(
         caller.agencyId,
-        { ...filter, ...(unitIds && !filter.unitId ? { unitIds } : {}) },
+        unit ? { ...rest, unitId: unit.id } : { ...rest, unitIds },
         page,
       );
     },

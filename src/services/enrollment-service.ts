@@ -11,7 +11,7 @@ import {
 } from '../domain/training';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
-import { requireSameAgency, requireStaff, type StaffCaller } from './access';
+import { requirePartnerScope, requireSameAgency, requireStaff, type StaffCaller } from './access';
 import type { Ref, RequestScope } from './request-scope';
 import { requireManagerOrSelf } from './staff-scope';
 import { createVisibility } from './visibility';
@@ -61,6 +61,7 @@ export function createEnrollmentService(deps: ServiceDeps) {
     async get(scope: RequestScope, ref: Ref): Promise<Enrollment | null> {
       const caller = scope.caller;
       if (caller.kind === 'staff') requireSameAgency(caller, ref.agencyId);
+      if (caller.kind === 'partner') requirePartnerScope(caller);
       const found = (await enrollments.get(scope.loader, ref.agencyId, ref.id)) ?? null;
       if (!found) return null;
       if (caller.kind === 'partner') {
@@ -94,6 +95,7 @@ export function createEnrollmentService(deps: ServiceDeps) {
     ): Promise<Connection<Enrollment>> {
       const caller = scope.caller;
       if (caller.kind === 'partner') {
+        requirePartnerScope(caller);
         if (program.partnerId !== caller.partnerId)
           throw new ForbiddenError("This program is not one of the partner's");
         return enrollments.listByProgram(program.agencyId, program.id, { status }, page);

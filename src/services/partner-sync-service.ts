@@ -1,9 +1,9 @@
-import { PARTNER_READ_SCOPE } from '../auth/token-claims';
 import { type Connection, pageSize } from '../data/paginate';
 import type { EnrollmentChange } from '../domain/partner-feed';
 import type { Enrollment } from '../domain/training';
-import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../errors/app-error';
+import { BadUserInputError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
+import { requirePartner } from './access';
 import type { RequestScope } from './request-scope';
 
 /** Clock skew allowed between writers when starting from `updatedSince` (changes are ordered by sequence). */
@@ -15,22 +15,13 @@ const SKEW_MS = 5 * 60_000;
  * and is committed in order, so resuming from the last cursor never misses or repeats a change.
  */
 export function createPartnerSyncService({ partnerFeed, enrollments, cursors }: ServiceDeps) {
-  function requirePartner(scope: RequestScope) {
-    const caller = scope.caller;
-    if (caller.kind === 'public') throw new UnauthenticatedError();
-    if (caller.kind !== 'partner') throw new ForbiddenError('Only partner institutions read this feed');
-    if (!caller.scopes.includes(PARTNER_READ_SCOPE))
-      throw new ForbiddenError(`The token lacks the scope ${PARTNER_READ_SCOPE}`);
-    return caller;
-  }
-
   return {
     /** A page of the caller's feed: after a cursor, or from `updatedSince`, or from the beginning. */
     async changes(
       scope: RequestScope,
       args: { updatedSince?: string | null; first?: number | null; after?: string | null },
     ): Promise<Connection<EnrollmentChange>> {
-      const { partnerId } = requirePartner(scope);
+      const { partnerId } = requirePartner(scope.caller);
       const first = pageSize(args.first);
       const feedScope = `partnerFeed:${partnerId}`;
       let position = 0;
@@ -71,7 +62,7 @@ export function createPartnerSyncService({ partnerFeed, enrollments, cursors }: 
 
     /** The enrollment behind a change, as it is now (the caller owns its program, or null). */
     async enrollmentOf(scope: RequestScope, change: EnrollmentChange): Promise<Enrollment | null> {
-      const { partnerId } = requirePartner(scope);
+      const { partnerId } = requirePartner(scope.caller);
       const enrollment = await enrollments.get(scope.loader, change.agencyId, change.enrollmentId);
       return enrollment?.partnerId === partnerId ? enrollment : null;
     },

@@ -87,6 +87,27 @@ describe('reading employees', () => {
     );
   });
 
+  it('filters the employee list by unit: for administrators, for the head of that unit, never across agencies', async () => {
+    const inUnit = demo.employees.filter((e) => e.unitId === 'medan-belawan').map((e) => e.nip);
+    const head = {
+      sub: 'head-belawan',
+      'cognito:groups': ['UNIT_HEAD'],
+      agency_id: 'medan',
+      unit_id: 'medan-belawan',
+      employee_id: medanUnit?.headEmployeeId,
+    };
+    const query = `query($unitId: ID!) { employees(filter: { unitId: $unitId }, first: 100) {
+      totalCount edges { node { nip } } } }`;
+    for (const claims of [adminOf('medan'), head]) {
+      const res = await app.request<{ employees: EmployeePage }>(query, { unitId: belawanId }, { claims });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.employees.totalCount).toBe(inUnit.length);
+      expect(res.data?.employees.edges.map((e) => e.node.nip).sort()).toEqual(inUnit.sort());
+    }
+    const foreign = await app.request(query, { unitId: belawanId }, { claims: adminOf('binjai') });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('finds an employee by NIP and by global id', async () => {
     const target = demo.employees.find((e) => e.agencyId === 'medan' && e.unitId === medanUnit?.id);
     if (!target) throw new Error('no demo employee');

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
-import { recomputeRollups } from '../../src/data/rollups/recompute';
 import type { StreamChange } from '../../src/data/rollups/stream-change';
 import { createStreamPoller } from '../../src/data/rollups/stream-poller';
-import { type Item, Table } from '../../src/data/table';
+import { Table } from '../../src/data/table';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 import { expectedRollups, expectSame, operation, scan, storedRollups } from '../helpers/rollup-fixtures';
 
