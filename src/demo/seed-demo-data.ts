@@ -28,15 +28,25 @@ export function demoOrganizationItems(now: Date): Item[] {
   ];
 }
 
-/** Every item of the demo data set, built for `now`. */
-export function demoItems(now: Date): Item[] {
+/** Whether an item belongs to one of the agencies (by its agencyId, or its key's agency prefix). */
+function ofAgencies(item: Item, agencies: readonly string[]): boolean {
+  if (typeof item.agencyId === 'string') return agencies.includes(item.agencyId);
+  return agencies.some((a) => String(item.pk).startsWith(`${a}#`));
+}
+
+/**
+ * Every item of the demo data set, built for `now`; with `agencies`, only theirs (the partner
+ * feeds then hold only their enrollments' changes, numbered without gaps).
+ */
+export function demoItems(now: Date, only?: readonly string[]): Item[] {
   const org = buildDemoOrganization(now);
   const { agencies, units } = org;
   const demoTraining = buildDemoTraining(now, org);
   const plans = buildDemoPlans(now, org, demoTraining);
   const programs = linkProgramsToPlans(demoTraining.programs, plans.links);
   const training = trainingItems(org, { ...demoTraining, programs }, buildDemoMentoring(now, org));
-  return [
+  const enrollments = demoTraining.enrollments.filter((e) => !only || only.includes(e.agencyId));
+  const items = [
     ...agencies.map((a) => agencyEntity.toItem(a)),
     ...units.map((u) => unitEntity.toItem(u)),
     ...training.employees.flatMap((e) => [
@@ -44,11 +54,14 @@ export function demoItems(now: Date): Item[] {
       uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id),
     ]),
     ...training.items,
-    ...demoPartnerFeedItems(demoTraining.enrollments),
     ...demoPerformanceItems(now),
     ...demoFeedbackItems(now),
     ...demoEvaluationItems(buildDemoEvaluations(now, org, demoTraining)),
     ...demoPlanItems(plans),
+  ];
+  return [
+    ...(only ? items.filter((item) => ofAgencies(item, only)) : items),
+    ...demoPartnerFeedItems(enrollments),
   ];
 }
 
@@ -56,16 +69,17 @@ export function demoItems(now: Date): Item[] {
  * Seeds the demo data once per table (a marker item remembers the version). `organization`
  * seeds only agencies, units and employees. With `rollups` (a table that was empty), the
  * dashboard rollups of the seeded items are written too, computed in memory: no rebuild needed.
+ * `agencies` narrows the full data set to some agencies (tests that need only those).
  */
 export async function seedDemoData(
   table: Table,
   now: Date,
   scope: 'all' | 'organization' = 'all',
-  options: { rollups?: boolean } = {},
+  options: { rollups?: boolean; agencies?: readonly string[] } = {},
 ): Promise<{ items: number; rollups: number }> {
   const marker = await table.get(MARKER);
   if (marker && Number(marker.version) >= DEMO_DATA_VERSION) return { items: 0, rollups: 0 };
-  const items = scope === 'all' ? demoItems(now) : demoOrganizationItems(now);
+  const items = scope === 'all' ? demoItems(now, options.agencies) : demoOrganizationItems(now);
   const rollups = options.rollups ? rollupItems(recomputeRollups(items)) : [];
   await table.batchPut([...items, ...rollups]);
   await table.put({ ...MARKER, entity: 'Seed', version: DEMO_DATA_VERSION, seededAt: now.toISOString() });

@@ -1,4 +1,3 @@
-import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import { ACCESS_POLICY, accessOf, roleOf } from '../services/access-policy';
@@ -21,7 +20,7 @@ export function policyMismatches(schema: GraphQLSchema): { withoutPolicy: string
 }
 
 /**
- * Wraps every root field with the access policy: a role that may not call a field is refused
+ * Wraps every root field's resolver with the access policy, in place (no copy of the schema): a role that may not call a field is refused
  * before its input is even parsed (the public with UNAUTHENTICATED, others with FORBIDDEN), the
  * error marked with `extensions.deniedBy: 'ACCESS_POLICY'`.
  * A root field missing from the policy fails the server start, so none is open by accident; so
@@ -33,34 +32,28 @@ export function withAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
     throw new Error(
       `${withoutField.join(', ')}: access policy for no root field (src/services/access-policy.ts)`,
     );
-  const rootTypes = new Map([
-    [schema.getQueryType()?.name, 'Query'],
-    [schema.getMutationType()?.name, 'Mutation'],
-  ]);
-  return mapSchema(schema, {
-    [MapperKind.ROOT_OBJECT]: (type) => type,
-    [MapperKind.COMPOSITE_FIELD]: (config, fieldName, typeName) => {
-      const root = rootTypes.get(typeName);
-      if (!root) return config;
+  for (const [root, type] of [
+    ['Query', schema.getQueryType()],
+    ['Mutation', schema.getMutationType()],
+  ] as const) {
+    for (const [fieldName, config] of Object.entries(type?.getFields() ?? {})) {
       const field = `${root}.${fieldName}`;
       if (!ACCESS_POLICY[field])
         throw new Error(`${field} has no access policy (src/services/access-policy.ts)`);
       const resolve = config.resolve ?? defaultFieldResolver;
-      return {
-        ...config,
-        resolve: (source, args, ctx: GraphQLContext, info) => {
-          const role = roleOf(ctx.caller);
-          if (!accessOf(field, role)) {
-            const refusal =
-              role === 'PUBLIC'
-                ? new UnauthenticatedError()
-                : new ForbiddenError(`${role} may not use ${fieldName}`);
-            refusal.extensions.deniedBy = DENIED_BY_ACCESS_POLICY;
-            throw refusal;
-          }
-          return resolve(source, args, ctx, info);
-        },
+      config.resolve = (source, args, ctx: GraphQLContext, info) => {
+        const role = roleOf(ctx.caller);
+        if (!accessOf(field, role)) {
+          const refusal =
+            role === 'PUBLIC'
+              ? new UnauthenticatedError()
+              : new ForbiddenError(`${role} may not use ${fieldName}`);
+          refusal.extensions.deniedBy = DENIED_BY_ACCESS_POLICY;
+          throw refusal;
+        }
+        return resolve(source, args, ctx, info);
       };
-    },
-  });
+    }
+  }
+  return schema;
 }

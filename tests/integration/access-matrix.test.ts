@@ -162,7 +162,7 @@ async function collectDemoIds() {
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
-  await seedDemoData(app.deps.table, NOW, 'all');
+  await seedDemoData(app.deps.table, NOW, 'all', { agencies: ['medan'] });
   await collectDemoIds();
 }, 300_000);
 afterAll(() => app.close());

@@ -17,7 +17,7 @@ const NESTED_QUERY = `{
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp();
-  await seedDemoData(app.deps.table, new Date());
+  await seedDemoData(app.deps.table, new Date(), 'all', { agencies: ['medan'] });
 });
 afterAll(() => app.close());
 

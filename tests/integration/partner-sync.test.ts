@@ -144,7 +144,7 @@ let programs: Record<'medan' | 'binjai' | 'gorontalo', string>;
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => now });
-  await seedDemoData(app.deps.table, NOW, 'all');
+  await seedDemoData(app.deps.table, NOW, 'all', { agencies: ['medan', 'binjai', 'gorontalo'] });
   feed = createPartnerFeedReader(app.deps.table);
   // The clock starts after every demo change, and stays fixed while writers run: many changes
   // then carry the same millisecond, so only the sequence orders them.

@@ -167,7 +167,10 @@ async function collectMedanRecords() {
 
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
-  await seedDemoData(app.deps.table, NOW, 'all', { rollups: true });
+  await seedDemoData(app.deps.table, NOW, 'all', {
+    rollups: true,
+    agencies: ['medan', 'binjai', 'gorontalo'],
+  });
   await collectMedanRecords();
 }, 300_000);
 afterAll(() => app.close());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { buildDemoTraining } from '../../../src/demo/build-training';
 import { demoPartnerFeedItems } from '../../../src/demo/partner-feed-items';
+import { demoItems } from '../../../src/demo/seed-demo-data';
 
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 const training = buildDemoTraining(NOW, buildDemoOrganization(NOW));
@@ -33,5 +34,16 @@ describe('demo partner feeds', () => {
       expect(changes).toEqual(end ? ['CREATED', end] : ['CREATED']);
     }
     expect(entries.filter((e) => training.enrollments.every((x) => x.id !== e.enrollmentId))).toEqual([]);
+  });
+
+  it('narrowed to some agencies, holds only their items and renumbers the feeds of their enrollments', () => {
+    const binjai = demoItems(NOW, ['binjai']);
+    const agenciesOf = new Set(binjai.flatMap((i) => (typeof i.agencyId === 'string' ? [i.agencyId] : [])));
+    expect([...agenciesOf]).toEqual(['binjai']);
+    const usu = binjai.filter((i) => i.entity === 'EnrollmentChange' && i.partnerId === 'usu');
+    expect(usu.length).toBeGreaterThan(0);
+    expect(usu.map((e) => e.sequence)).toEqual(usu.map((_, i) => i + 1));
+    const counters = binjai.filter((i) => i.entity === 'EnrollmentFeedCounter');
+    expect(counters.map((c) => [c.pk, c.sequence])).toEqual([[usu[0]?.pk, usu.length]]);
   });
 });
