@@ -1,10 +1,3 @@
-/**
- * The production server for in-process benchmarks: `createDeps` + `createServer` on one table,
- * with the request counter on the DynamoDB client and the local token issuer. Operations go
- * through `executeHTTPGraphQLRequest` with the same context factory the HTTP server uses, so
- * they pay for everything a request pays for except the socket.
- */
-import { randomUUID } from 'node:crypto';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { createLocalVerifier, signLocalToken } from '../../src/auth/local-issuer';
@@ -14,9 +7,10 @@ import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
-import { createContext, type GraphQLContext } from '../../src/server/context';
+import type { GraphQLContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
 import { createDeps, type Deps } from '../../src/server/deps';
+import { executeInProcess } from '../../src/server/in-process-request';
 
 /** Where a bench app runs. */
 export interface BenchAppOptions {
@@ -92,18 +86,8 @@ export async function createBenchApp(options: BenchAppOptions): Promise<BenchApp
       if (token) headers.set('authorization', `Bearer ${token}`);
       return headers;
     },
-    async execute(query, variables, headers) {
-      const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: 'POST',
-          headers,
-          search: '',
-          body: variables ? { query, variables } : { query },
-        },
-        context: () => createContext({ headers: Object.fromEntries(headers), requestId: randomUUID() }, deps),
-      });
-      const text = response.body.kind === 'complete' ? response.body.string : '';
-      return { status: response.status ?? 200, ...JSON.parse(text) };
+    execute(query, variables, headers) {
+      return executeInProcess(server, deps, { query, variables, headers });
     },
     async close({ dropTable = false } = {}) {
       await server.stop();

@@ -7,6 +7,7 @@
 import { adminClaims, type BenchApp } from './bench-app';
 import { median, round, timeMs } from './statistics';
 
+/** The DESIGN's nested query: 20 employees, each with enrollments -> program, mentorships -> mentor (also the cost test's). */
 export const NESTED_QUERY = `{
   employees(first: 20) {
     totalCount

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../src/auth/local-issuer';
-import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
+import { type ApiClaims, PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { readDevSecrets } from '../../src/local/dev-secrets';
 import { freePort } from '../../src/local/dynamodb-local';
 import { editorText, launchBrowser } from '../helpers/browser';
@@ -43,6 +43,8 @@ async function waitUntilReady(
 }
 
 /** DynamoDB Local processes still running on this data directory. */
+const USU: ApiClaims = { client_id: 'partner-usu', partner_id: 'usu', scope: PARTNER_READ_SCOPE };
+
 function javaProcessesFor(dataDir: string): number {
   const out = spawnSync('pgrep', ['-f', `dbPath ${join(dataDir, 'dynamodb')}`], { encoding: 'utf8' });
   return out.stdout.split('\n').filter(Boolean).length;
@@ -63,6 +65,13 @@ describe('npm start on a fresh data directory', () => {
   let base: string;
   let api: ReturnType<typeof startApi>;
   let browser: Browser | undefined;
+
+  /** A token signed with the dev keys `npm start` created under its data directory. */
+  async function devToken(claims: ApiClaims): Promise<string> {
+    const secrets = readDevSecrets(dataDir);
+    if (!secrets) throw new Error('npm start did not create dev secrets');
+    return signLocalToken(secrets.keys, claims);
+  }
 
   beforeAll(async () => {
     port = await freePort();
@@ -89,13 +98,7 @@ describe('npm start on a fresh data directory', () => {
   });
 
   it('answers queries on the seeded demo data with a dev token', async () => {
-    const secrets = readDevSecrets(dataDir);
-    if (!secrets) throw new Error('npm start did not create dev secrets');
-    const token = await signLocalToken(secrets.keys, {
-      sub: 't',
-      'cognito:groups': ['ADMIN'],
-      agency_id: 'gorontalo',
-    });
+    const token = await devToken({ sub: 't', 'cognito:groups': ['ADMIN'], agency_id: 'gorontalo' });
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -116,14 +119,8 @@ describe('npm start on a fresh data directory', () => {
   });
 
   it('serves the partner route with the demo feed of usu, to partner tokens only', async () => {
-    const secrets = readDevSecrets(dataDir);
-    if (!secrets) throw new Error('npm start did not create dev secrets');
-    const partner = await signLocalToken(secrets.keys, {
-      client_id: 'partner-usu',
-      partner_id: 'usu',
-      scope: PARTNER_READ_SCOPE,
-    });
-    const admin = await signLocalToken(secrets.keys, {
+    const partner = await devToken(USU);
+    const admin = await devToken({
       sub: 't',
       'cognito:groups': ['ADMIN'],
       agency_id: 'medan',
@@ -151,13 +148,7 @@ describe('npm start on a fresh data directory', () => {
   });
 
   it('runs the partner sync example: everything on the first run, nothing new on the second', async () => {
-    const secrets = readDevSecrets(dataDir);
-    if (!secrets) throw new Error('npm start did not create dev secrets');
-    const token = await signLocalToken(secrets.keys, {
-      client_id: 'partner-usu',
-      partner_id: 'usu',
-      scope: PARTNER_READ_SCOPE,
-    });
+    const token = await devToken(USU);
     const sync = () => {
       const run = spawnSync(
         'npx',

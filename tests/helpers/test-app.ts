@@ -14,9 +14,9 @@ import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
-import { createContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
 import { createDeps, type Deps } from '../../src/server/deps';
+import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -75,17 +75,7 @@ export async function createTestApp(
       const headers = new HeaderMap([['content-type', 'application/json']]);
       const bearer = auth?.token ?? (auth?.claims ? await token(auth.claims) : undefined);
       if (bearer) headers.set('authorization', `Bearer ${bearer}`);
-      const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: 'POST',
-          headers,
-          search: '',
-          body: variables ? { query, variables } : { query },
-        },
-        context: () => createContext({ headers: Object.fromEntries(headers), requestId: randomUUID() }, deps),
-      });
-      const text = response.body.kind === 'complete' ? response.body.string : '';
-      return { status: response.status ?? 200, ...JSON.parse(text) };
+      return executeInProcess(server, deps, { query, variables, headers });
     },
     async close() {
       await server.stop();

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NESTED_QUERY } from '../../scripts/bench/nested-query';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
-
-/** The DESIGN's nested query: 20 employees, each with enrollments -> program, mentorships -> mentor. */
-const NESTED_QUERY = `{
-  employees(first: 20) {
-    totalCount
-    edges { node {
-      name
-      enrollments(first: 20) { totalCount edges { node { status program { title jp } } } }
-      mentors(first: 20) { edges { node { status mentor { name golongan } } } }
-    } }
-  }
-}`;
 
 let app: TestApp;
 beforeAll(async () => {
