@@ -1,8 +1,9 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { FACT_ENTITIES } from '../../src/domain/analytics/facts';
 import type { StageConfig } from '../stage-config';
 import { LambdaFunction } from './lambda-function';
 import type { ApiTable } from './table';
@@ -72,6 +73,13 @@ export class Aggregator extends Construct {
         retryAttempts: s.retryAttempts,
         maxRecordAge: Duration.hours(s.maxRecordAgeHours),
         onFailure: new SqsDlq(this.deadLetterQueue),
+        // Only records whose old or new image is a fact: the rollups' own writes (and every other
+        // item) never invoke the function, which would ignore them anyway.
+        filters: (['NewImage', 'OldImage'] as const).map((image) =>
+          FilterCriteria.filter({
+            dynamodb: { [image]: { entity: { S: FilterRule.or(...FACT_ENTITIES) } } },
+          }),
+        ),
       }),
     );
   }

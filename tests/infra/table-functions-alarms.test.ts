@@ -8,6 +8,7 @@ import { AGGREGATOR_STREAM_SETTINGS } from '../../infra/constructs/aggregator';
 import { copyPlaygroundHooks, PLAYGROUND_DIR_IN_LAMBDA } from '../../infra/constructs/graphql-function';
 import { TABLE_DATA_ACTIONS } from '../../infra/constructs/table';
 import { GLOBAL_INDEXES, TTL_ATTRIBUTE } from '../../src/data/table-definition';
+import { FACT_ENTITIES } from '../../src/domain/analytics/facts';
 import { devAndProd, functionEnv } from './synth-stack';
 
 const { dev, prod } = devAndProd();
@@ -216,6 +217,19 @@ describe('the Lambda functions', () => {
       MaximumRecordAgeInSeconds: s.maxRecordAgeHours * 3600,
       DestinationConfig: {
         OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } },
+      },
+    });
+  });
+
+  it('invokes the aggregator only for records whose old or new image is a fact', () => {
+    const entities = { S: [...FACT_ENTITIES] };
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^StreamAggregator') },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: entities } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { OldImage: { entity: entities } } }) },
+        ],
       },
     });
   });

@@ -141,6 +141,21 @@ function sessionFacts(s: MentoringSession): Contribution {
   };
 }
 
+/**
+ * The entities whose items contribute to rollups (`contributionOf` gives nothing for any other).
+ * The aggregator's stream subscription in AWS is filtered to them (infra/constructs/aggregator.ts).
+ */
+export const FACT_ENTITIES = [
+  'Enrollment',
+  'Employee',
+  'Mentorship',
+  'MentoringSession',
+  'Feedback',
+  'Measurement',
+  'Evaluation',
+  'DevelopmentPlan',
+] as const;
+
 /** Everything a stored item contributes to the rollups; nothing for items that are not facts. */
 export function contributionOf(item: Image | undefined): Contribution {
   if (!item) return NONE;
