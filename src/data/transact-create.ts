@@ -1,5 +1,6 @@
 import { ConflictError } from '../errors/app-error';
 import { idempotencyItem, idempotencyKey } from './entities/idempotency-record';
+import { requestHash } from './request-hash';
 import { ConditionFailedError, type Table, type WriteOp } from './table';
 
 /** An idempotency key sent with a create, and a hash of the request it came with. */
@@ -8,6 +9,19 @@ export interface IdempotencyClaim {
   operation: string;
   key: string;
   requestHash: string;
+}
+
+/**
+ * The claim of a create's `idempotencyKey`, bound to a hash of the rest of its input (so the same
+ * key with another input is told apart); none when the input carries no key.
+ */
+export function idempotencyClaimOf(
+  agencyId: string,
+  operation: string,
+  input: { idempotencyKey?: string | undefined },
+): IdempotencyClaim | undefined {
+  const { idempotencyKey: key, ...request } = input;
+  return key ? { agencyId, operation, key, requestHash: requestHash(request) } : undefined;
 }
 
 /** The write that claims an idempotency key for a result, in the same transaction as the create. */

@@ -1,7 +1,7 @@
 import type { Connection, PageArgs } from '../data/paginate';
 import type { EmployeeListFilter, EmployeeRepository } from '../data/repositories/employee-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
-import { requestHash } from '../data/request-hash';
+import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import type { Employee, EmployeeStatus, Position } from '../domain/employee';
 import type { Golongan, PppkGrade } from '../domain/golongan';
@@ -135,15 +135,7 @@ export function createEmployeeService({ employees, organization, clock, newId }:
         email: input.email,
         phone: input.phone,
       };
-      const { idempotencyKey, ...request } = input;
-      const claim = idempotencyKey
-        ? {
-            agencyId: caller.agencyId,
-            operation: 'createEmployee',
-            key: idempotencyKey,
-            requestHash: requestHash(request),
-          }
-        : undefined;
+      const claim = idempotencyClaimOf(caller.agencyId, 'createEmployee', input);
       const result = await employees.create(employee, now, claim);
       if (!result.replayed) return employee;
       const existing = await employees.get(scope.loader, caller.agencyId, result.id);

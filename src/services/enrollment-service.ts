@@ -1,6 +1,5 @@
 import type { Connection, PageArgs } from '../data/paginate';
-import { requestHash } from '../data/request-hash';
-import { replayedResult } from '../data/transact-create';
+import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import { profileOf } from '../domain/employee';
 import {
@@ -128,14 +127,7 @@ export function createEnrollmentService(deps: ServiceDeps) {
       const caller = requireStaff(scope.caller);
       requireSameAgency(caller, input.program.agencyId);
       requireSameAgency(caller, input.employee.agencyId);
-      const claim = input.idempotencyKey
-        ? {
-            agencyId: caller.agencyId,
-            operation: 'enrollEmployee',
-            key: input.idempotencyKey,
-            requestHash: requestHash({ program: input.program, employee: input.employee }),
-          }
-        : undefined;
+      const claim = idempotencyClaimOf(caller.agencyId, 'enrollEmployee', input);
       const replayedId = claim ? await replayedResult(table, claim) : undefined;
       if (replayedId) return latest({ agencyId: caller.agencyId, id: replayedId });
       const program = await training.getProgramLatest(caller.agencyId, input.program.id);

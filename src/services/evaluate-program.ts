@@ -1,5 +1,4 @@
-import { requestHash } from '../data/request-hash';
-import { replayedResult } from '../data/transact-create';
+import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
 import type { Evaluation, ProgramEvaluation, ResultsEvidence } from '../domain/evaluation';
 import { indicatorChange } from '../domain/indicator-achievement';
 import { averageLearningGain } from '../domain/learning-gain';
@@ -120,15 +119,7 @@ export function createProgramEvaluator(deps: ServiceDeps) {
     const caller = requireStaff(scope.caller, EVALUATORS);
     requireSameAgency(caller, input.program.agencyId);
     if (input.indicator) requireSameAgency(caller, input.indicator.agencyId);
-    const { idempotencyKey, ...request } = input;
-    const claim = idempotencyKey
-      ? {
-          agencyId: caller.agencyId,
-          operation: 'evaluateProgram',
-          key: idempotencyKey,
-          requestHash: requestHash(request),
-        }
-      : undefined;
+    const claim = idempotencyClaimOf(caller.agencyId, 'evaluateProgram', input);
     const replayed = claim ? await replayedResult(table, claim) : undefined;
     if (replayed) return latest(caller.agencyId, replayed);
     const program = await training.getProgramLatest(caller.agencyId, input.program.id);

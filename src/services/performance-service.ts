@@ -2,7 +2,7 @@ import type { Connection, PageArgs } from '../data/paginate';
 import type { EmployeeRepository } from '../data/repositories/employee-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
 import type { IndicatorListFilter, PerformanceRepository } from '../data/repositories/performance-repository';
-import { requestHash } from '../data/request-hash';
+import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import { jakartaDateOf } from '../domain/calendar-date';
 import { achievementPercent, type Direction } from '../domain/indicator-achievement';
@@ -154,15 +154,7 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
         ...subject,
         status: 'ACTIVE',
       };
-      const { idempotencyKey, ...request } = input;
-      const claim = idempotencyKey
-        ? {
-            agencyId: caller.agencyId,
-            operation: 'createPerformanceIndicator',
-            key: idempotencyKey,
-            requestHash: requestHash(request),
-          }
-        : undefined;
+      const claim = idempotencyClaimOf(caller.agencyId, 'createPerformanceIndicator', input);
       const result = await performance.create(indicator, now, claim);
       if (!result.replayed) return indicator;
       const existing = await performance.getLatest(caller.agencyId, result.id);

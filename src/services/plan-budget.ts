@@ -1,6 +1,5 @@
 import type { PlanRace } from '../data/repositories/plan-repository';
-import { requestHash } from '../data/request-hash';
-import { replayedResult } from '../data/transact-create';
+import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
 import {
   type BudgetChange,
   commitToBudget,
@@ -181,15 +180,7 @@ export function createPlanBudget(deps: ServiceDeps) {
     ): Promise<DevelopmentPlan> {
       const caller = requireStaff(scope.caller, EDITORS);
       requireSameAgency(caller, input.plan.agencyId);
-      const { idempotencyKey, ...request } = input;
-      const claim = idempotencyKey
-        ? {
-            agencyId: caller.agencyId,
-            operation: 'recordPlanSpending',
-            key: idempotencyKey,
-            requestHash: requestHash(request),
-          }
-        : undefined;
+      const claim = idempotencyClaimOf(caller.agencyId, 'recordPlanSpending', input);
       if (claim && (await replayedResult(table, claim))) return latest(input.plan);
       const plan = await requirePlan(input.plan);
       if (plan.status !== 'APPROVED')

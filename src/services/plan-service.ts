@@ -1,6 +1,6 @@
 import { type Connection, idListConnection, listConnection, type PageArgs } from '../data/paginate';
 import type { PlanListFilter } from '../data/repositories/plan-repository';
-import { requestHash } from '../data/request-hash';
+import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import {
   canMovePlan,
@@ -166,15 +166,7 @@ export function createPlanService(deps: ServiceDeps) {
         unspent: 0,
         programIds: [],
       };
-      const { idempotencyKey, ...request } = input;
-      const claim = idempotencyKey
-        ? {
-            agencyId: caller.agencyId,
-            operation: 'createDevelopmentPlan',
-            key: idempotencyKey,
-            requestHash: requestHash(request),
-          }
-        : undefined;
+      const claim = idempotencyClaimOf(caller.agencyId, 'createDevelopmentPlan', input);
       const result = await plans.create(plan, now, claim);
       return result.replayed ? latest({ agencyId: caller.agencyId, id: result.id }) : plan;
     },

@@ -1,5 +1,4 @@
-import { requestHash } from '../data/request-hash';
-import { replayedResult } from '../data/transact-create';
+import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
 import { jakartaDateOf } from '../domain/calendar-date';
 import { profileOf } from '../domain/employee';
 import { type Appraisal, type AppraiserSnapshot, type Evaluation, rankOf } from '../domain/evaluation';
@@ -80,15 +79,7 @@ export function createAppraisalRecorder(deps: ServiceDeps) {
   ): Promise<Evaluation> {
     const caller = requireStaff(scope.caller, APPRAISERS);
     requireSameAgency(caller, input.employee.agencyId);
-    const { idempotencyKey, ...request } = input;
-    const claim = idempotencyKey
-      ? {
-          agencyId: caller.agencyId,
-          operation: 'recordAppraisal',
-          key: idempotencyKey,
-          requestHash: requestHash(request),
-        }
-      : undefined;
+    const claim = idempotencyClaimOf(caller.agencyId, 'recordAppraisal', input);
     const replayed = claim ? await replayedResult(table, claim) : undefined;
     if (replayed) return latest(caller.agencyId, replayed);
     const employee = await employees.getLatest(caller.agencyId, input.employee.id);

@@ -1,6 +1,6 @@
 import type { Connection, PageArgs } from '../data/paginate';
 import { CapacityBelowSeatsError, type ProgramListFilter } from '../data/repositories/training-repository';
-import { requestHash } from '../data/request-hash';
+import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import {
   canMoveProgram,
@@ -160,15 +160,7 @@ export function createTrainingService(deps: ServiceDeps) {
         waitlistCount: 0,
         completedCount: 0,
       };
-      const { idempotencyKey, ...request } = input;
-      const claim = idempotencyKey
-        ? {
-            agencyId: caller.agencyId,
-            operation: 'createTrainingProgram',
-            key: idempotencyKey,
-            requestHash: requestHash(request),
-          }
-        : undefined;
+      const claim = idempotencyClaimOf(caller.agencyId, 'createTrainingProgram', input);
       const result = await training.createProgram(program, now, claim);
       if (!result.replayed) return program;
       const existing = await training.getProgramLatest(caller.agencyId, result.id);
