@@ -7,3 +7,8 @@ export interface RecordMeta {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The metadata of a record created now: version 1, created and updated at `at` (ISO 8601). */
+export function newRecord(agencyId: string, id: string, at: string): RecordMeta {
+  return { agencyId, id, version: 1, createdAt: at, updatedAt: at };
+}

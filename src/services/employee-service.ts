@@ -6,6 +6,7 @@ import { versionConflict } from '../data/versioned-update';
 import type { Employee, EmployeeStatus, Position } from '../domain/employee';
 import type { Golongan, PppkGrade } from '../domain/golongan';
 import { type EmploymentType, parseNip } from '../domain/nip';
+import { newRecord } from '../domain/record';
 import { BadUserInputError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
@@ -116,11 +117,7 @@ export function createEmployeeService({ employees, organization, clock, newId }:
       await requireUnit(scope, input.unit, 'input.unitId');
       const now = clock();
       const employee: Employee = {
-        agencyId: caller.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
+        ...newRecord(caller.agencyId, newId(), now.toISOString()),
         nip: parsed.value.nip,
         name: input.name,
         gender: parsed.value.gender,

@@ -2,6 +2,7 @@ import type { Connection, PageArgs } from '../data/paginate';
 import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import { profileOf } from '../domain/employee';
+import { newRecord } from '../domain/record';
 import {
   certificateNumber,
   type Enrollment,
@@ -148,11 +149,7 @@ export function createEnrollmentService(deps: ServiceDeps) {
       const now = clock().toISOString();
       const id = newId();
       const base: Enrollment = {
-        agencyId: caller.agencyId,
-        id,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(caller.agencyId, id, now),
         programId: program.id,
         employeeId: employee.id,
         unitId: employee.unitId,

@@ -5,6 +5,7 @@ import { averageLearningGain } from '../domain/learning-gain';
 import { CADENCE_PERIOD_KIND } from '../domain/performance-indicator';
 import type { Period } from '../domain/period';
 import { recommendProgramAction } from '../domain/program-evaluation';
+import { newRecord } from '../domain/record';
 import type { Enrollment } from '../domain/training';
 import { BadUserInputError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
@@ -139,11 +140,7 @@ export function createProgramEvaluator(deps: ServiceDeps) {
     });
     const now = clock();
     const evaluation: ProgramEvaluation = {
-      agencyId: caller.agencyId,
-      id: newId(),
-      version: 1,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
+      ...newRecord(caller.agencyId, newId(), now.toISOString()),
       kind: 'PROGRAM',
       evaluatedAt: now.toISOString(),
       evaluatorId: caller.employeeId,

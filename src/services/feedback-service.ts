@@ -21,6 +21,7 @@ import {
   type SurveyAnswers,
 } from '../domain/ikm';
 import type { Unit } from '../domain/organization';
+import { newRecord } from '../domain/record';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
@@ -163,11 +164,7 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
         throw BadUserInputError.of('input.unitId', 'no such unit');
       const now = clock().toISOString();
       const entry: Feedback = {
-        agencyId: input.unit.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(input.unit.agencyId, newId(), now),
         unitId: input.unit.id,
         serviceName: input.serviceName,
         channel: input.channel,

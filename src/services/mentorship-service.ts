@@ -3,6 +3,7 @@ import { versionConflict } from '../data/versioned-update';
 import { type Employee, profileOf } from '../domain/employee';
 import type { MentoringSession, Mentorship, MentorshipStatus } from '../domain/mentorship';
 import { checkMentorEligibility, type SeniorityProfile } from '../domain/mentorship-rules';
+import { newRecord } from '../domain/record';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
@@ -143,11 +144,7 @@ export function createMentorshipService(deps: ServiceDeps) {
       }
       const now = clock().toISOString();
       const mentorship: Mentorship = {
-        agencyId: caller.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(caller.agencyId, newId(), now),
         mentorId: mentor.id,
         menteeId: mentee.id,
         menteeProfile: profileOf(mentee),
@@ -194,11 +191,7 @@ export function createMentorshipService(deps: ServiceDeps) {
       }
       const now = clock().toISOString();
       const session: MentoringSession = {
-        agencyId: mentorship.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(mentorship.agencyId, newId(), now),
         mentorshipId: mentorship.id,
         menteeId: mentorship.menteeId,
         menteeProfile: mentorship.menteeProfile,

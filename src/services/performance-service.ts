@@ -15,6 +15,7 @@ import {
   type PerformanceIndicator,
 } from '../domain/performance-indicator';
 import { parsePeriod } from '../domain/period';
+import { newRecord } from '../domain/record';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
@@ -137,11 +138,7 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
       const subject = await subjectOf(scope, input);
       const now = clock();
       const indicator: PerformanceIndicator = {
-        agencyId: caller.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
+        ...newRecord(caller.agencyId, newId(), now.toISOString()),
         code: input.code,
         name: input.name,
         description: input.description,

@@ -14,6 +14,7 @@ import {
   type PlanCommitment,
   type PlanSpending,
 } from '../domain/development-plan';
+import { newRecord } from '../domain/record';
 import { type AppError, BadUserInputError, ConflictError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
@@ -116,11 +117,7 @@ export function createPlanBudget(deps: ServiceDeps) {
         if (early) throw early;
         const now = clock().toISOString();
         const commitment: PlanCommitment = {
-          agencyId: caller.agencyId,
-          id: program.id,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
+          ...newRecord(caller.agencyId, program.id, now),
           planId: plan.id,
           programId: program.id,
           participants,
@@ -194,11 +191,7 @@ export function createPlanBudget(deps: ServiceDeps) {
       if (early) throw early;
       const now = clock().toISOString();
       const spending: PlanSpending = {
-        agencyId: caller.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(caller.agencyId, newId(), now),
         planId: plan.id,
         amount: input.amount,
         note: input.note,

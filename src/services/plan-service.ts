@@ -10,6 +10,7 @@ import {
   type PlanSpending,
   type PlanStatus,
 } from '../domain/development-plan';
+import { newRecord } from '../domain/record';
 import type { TrainingProgram } from '../domain/training';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
@@ -146,11 +147,7 @@ export function createPlanService(deps: ServiceDeps) {
       await requireOwner(scope, input.owner);
       const now = clock();
       const plan: DevelopmentPlan = {
-        agencyId: caller.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
+        ...newRecord(caller.agencyId, newId(), now.toISOString()),
         title: input.title,
         description: input.description,
         year: input.year,

@@ -4,6 +4,7 @@ import { profileOf } from '../domain/employee';
 import { type Appraisal, type AppraiserSnapshot, type Evaluation, rankOf } from '../domain/evaluation';
 import type { Potential } from '../domain/nine-box';
 import type { Period } from '../domain/period';
+import { newRecord } from '../domain/record';
 import { predikatOf, type Rating } from '../domain/skp-predikat';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
@@ -95,11 +96,7 @@ export function createAppraisalRecorder(deps: ServiceDeps) {
     if (period.end < employee.serviceStartDate)
       throw BadUserInputError.of('input.period', `${period.key} ends before the employee's service started`);
     const appraisal: Appraisal = {
-      agencyId: caller.agencyId,
-      id: newId(),
-      version: 1,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
+      ...newRecord(caller.agencyId, newId(), now.toISOString()),
       kind: 'APPRAISAL',
       evaluatedAt: now.toISOString(),
       evaluatorId: caller.employeeId,

@@ -2,6 +2,7 @@ import type { Connection, PageArgs } from '../data/paginate';
 import { CapacityBelowSeatsError, type ProgramListFilter } from '../data/repositories/training-repository';
 import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
+import { newRecord } from '../domain/record';
 import {
   canMoveProgram,
   type Partner,
@@ -90,11 +91,7 @@ export function createTrainingService(deps: ServiceDeps) {
       const caller = requireStaff(scope.caller, EDITORS);
       const now = clock().toISOString();
       const partner: Partner = {
-        agencyId: caller.agencyId,
-        id: input.code,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...newRecord(caller.agencyId, input.code, now),
         name: input.name,
         kind: input.kind,
         city: input.city,
@@ -136,11 +133,7 @@ export function createTrainingService(deps: ServiceDeps) {
       }
       const now = clock();
       const program: TrainingProgram = {
-        agencyId: caller.agencyId,
-        id: newId(),
-        version: 1,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
+        ...newRecord(caller.agencyId, newId(), now.toISOString()),
         title: input.title,
         description: input.description,
         category: input.category,
