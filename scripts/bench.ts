@@ -42,7 +42,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../src/config/load-config';
 import { createDynamoClients } from '../src/data/dynamo-client';
 import { seedDemoData } from '../src/demo/seed-demo-data';
-import { javaProblem, type RunningDynamoDb, startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { dashboardInput, heatmapInput, measureAggregateLatency } from './bench/aggregate-latency';
 import { type BenchApp, createBenchApp } from './bench/bench-app';
 import { measureLambda } from './bench/lambda-cold-start';
@@ -74,17 +74,7 @@ const tables = {
   records: [] as string[],
 };
 
-let dynamo: RunningDynamoDb | undefined;
-let endpoint = config.dynamoEndpoint;
-if (!endpoint) {
-  const problem = javaProblem();
-  if (problem) {
-    console.error(`\n${problem}\n`);
-    process.exit(1);
-  }
-  dynamo = await startDynamoDbLocal();
-  endpoint = dynamo.endpoint;
-}
+const { endpoint, local: dynamo } = await dynamoForCommand(config.dynamoEndpoint);
 say(dynamo ? `DynamoDB Local (in memory) on ${endpoint}` : `using DynamoDB at ${endpoint}`);
 
 const apps: BenchApp[] = [];

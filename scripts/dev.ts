@@ -10,7 +10,7 @@ import { demoIdentities } from '../src/demo/demo-identities';
 import { seedDemoData } from '../src/demo/seed-demo-data';
 import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
-import { javaProblem, type RunningDynamoDb, startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
 import { createServer } from '../src/server/create-server';
 import { createDeps } from '../src/server/deps';
@@ -28,20 +28,14 @@ const say = (message: string) => {
 };
 const config = loadConfig(process.env);
 
-let dynamo: RunningDynamoDb | undefined;
-let endpoint = config.dynamoEndpoint;
-if (!endpoint) {
-  const problem = javaProblem();
-  if (problem) {
-    console.error(`\n${problem}\n`);
-    process.exit(1);
-  }
-  dynamo = await startDynamoDbLocal({ dataDir: join(config.dataDir, 'dynamodb') });
-  endpoint = dynamo.endpoint;
-  say(`DynamoDB Local on ${endpoint} (data in ${join(config.dataDir, 'dynamodb')})`);
-} else {
-  say(`using DynamoDB at ${endpoint}`);
-}
+const { endpoint, local: dynamo } = await dynamoForCommand(config.dynamoEndpoint, {
+  dataDir: join(config.dataDir, 'dynamodb'),
+});
+say(
+  dynamo
+    ? `DynamoDB Local on ${endpoint} (data in ${join(config.dataDir, 'dynamodb')})`
+    : `using DynamoDB at ${endpoint}`,
+);
 
 try {
   const secrets = await ensureDevSecrets(config.dataDir);

@@ -10,13 +10,12 @@ import { loadConfig } from '../src/config/load-config';
 import { createDynamoClients } from '../src/data/dynamo-client';
 import { rebuildRollups } from '../src/data/rollups/rebuild-rollups';
 import { Table } from '../src/data/table';
-import { startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { dynamoForCommand } from '../src/local/dynamodb-local';
 
 const config = loadConfig(process.env);
-const local = config.dynamoEndpoint
-  ? undefined
-  : await startDynamoDbLocal({ dataDir: join(config.dataDir, 'dynamodb') });
-const endpoint = config.dynamoEndpoint ?? local?.endpoint;
+const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
+  dataDir: join(config.dataDir, 'dynamodb'),
+});
 const { doc, client } = createDynamoClients({ region: config.region, endpoint });
 const bar = new SingleBar(
   { format: '{phase} [{bar}] {value}/{total}', hideCursor: true },

@@ -99,3 +99,22 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   }
   return { endpoint, stop };
 }
+
+/**
+ * For the command-line entry points: the configured DynamoDB (`DYNAMODB_ENDPOINT`), or else a
+ * DynamoDB Local started here (persisted under `dataDir`, or in memory); without a usable Java,
+ * the one-paragraph explanation and exit 1.
+ */
+export async function dynamoForCommand(
+  configuredEndpoint: string | undefined,
+  options: { dataDir?: string } = {},
+): Promise<{ endpoint: string; local?: RunningDynamoDb }> {
+  if (configuredEndpoint) return { endpoint: configuredEndpoint };
+  const problem = javaProblem();
+  if (problem) {
+    console.error(`\n${problem}\n`);
+    process.exit(1);
+  }
+  const local = await startDynamoDbLocal(options);
+  return { endpoint: local.endpoint, local };
+}
