@@ -20,40 +20,34 @@ export function policyMismatches(schema: GraphQLSchema): { withoutPolicy: string
 }
 
 /**
- * Wraps every root field's resolver with the access policy, in place (no copy of the schema): a role that may not call a field is refused
- * before its input is even parsed (the public with UNAUTHENTICATED, others with FORBIDDEN), the
- * error marked with `extensions.deniedBy: 'ACCESS_POLICY'`.
+ * Wraps every root field's resolver with the access policy, in place (no copy of the schema):
+ * a role that may not call a field is refused before its input is even parsed (the public with
+ * UNAUTHENTICATED, others with FORBIDDEN), the error marked with `extensions.deniedBy: 'ACCESS_POLICY'`.
  * A root field missing from the policy fails the server start, so none is open by accident; so
  * does a policy entry naming no field (a renamed field would otherwise lose its rule silently).
  */
 export function withAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
-  const { withoutField } = policyMismatches(schema);
+  const { withoutPolicy, withoutField } = policyMismatches(schema);
+  if (withoutPolicy.length > 0)
+    throw new Error(`${withoutPolicy.join(', ')} has no access policy (src/services/access-policy.ts)`);
   if (withoutField.length > 0)
     throw new Error(
       `${withoutField.join(', ')}: access policy for no root field (src/services/access-policy.ts)`,
     );
-  for (const [root, type] of [
-    ['Query', schema.getQueryType()],
-    ['Mutation', schema.getMutationType()],
-  ] as const) {
-    for (const [fieldName, config] of Object.entries(type?.getFields() ?? {})) {
-      const field = `${root}.${fieldName}`;
-      if (!ACCESS_POLICY[field])
-        throw new Error(`${field} has no access policy (src/services/access-policy.ts)`);
-      const resolve = config.resolve ?? defaultFieldResolver;
-      config.resolve = (source, args, ctx: GraphQLContext, info) => {
-        const role = roleOf(ctx.caller);
-        if (!accessOf(field, role)) {
-          const refusal =
-            role === 'PUBLIC'
-              ? new UnauthenticatedError()
-              : new ForbiddenError(`${role} may not use ${fieldName}`);
-          refusal.extensions.deniedBy = DENIED_BY_ACCESS_POLICY;
-          throw refusal;
-        }
-        return resolve(source, args, ctx, info);
-      };
-    }
+  for (const { name, field } of rootFieldsOf(schema)) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, context, info) => {
+      const role = roleOf((context as GraphQLContext).caller);
+      if (!accessOf(name, role)) {
+        const refusal =
+          role === 'PUBLIC'
+            ? new UnauthenticatedError()
+            : new ForbiddenError(`${role} may not use ${field.name}`);
+        refusal.extensions.deniedBy = DENIED_BY_ACCESS_POLICY;
+        throw refusal;
+      }
+      return resolve(source, args, context, info);
+    };
   }
   return schema;
 }
