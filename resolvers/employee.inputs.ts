@@ -3,6 +3,7 @@ import { EMPLOYEE_STATUSES, POSITION_TYPES } from '../src/domain/employee';
 import { GOLONGAN, PPPK_GRADES } from '../src/domain/golongan';
 import { parseGlobalId } from '../src/server/global-id';
 import type { EmployeeFilter } from '../src/services/employee-service';
+import { optional } from './input-fields';
 
 /** A global id of `type`, decoded to an agency-scoped reference. */
 export const globalIdOf = (type: string) =>
@@ -23,7 +24,6 @@ const name = z
 const email = z.email('is not a valid e-mail address').max(254);
 const phone = z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6–15 digits with an optional leading +');
 const position = z.object({ title: name, type: z.enum(POSITION_TYPES) });
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 
 /** createEmployee input: shape and grade fields per employment type (the NIP itself is checked by the service). */
 export const CreateEmployeeInput = z
@@ -32,13 +32,13 @@ export const CreateEmployeeInput = z
     name,
     unitId: globalIdOf('Unit'),
     employmentType: z.enum(['PNS', 'PPPK']),
-    golongan: nullable(z.enum(GOLONGAN)),
-    pppkGrade: nullable(z.enum(PPPK_GRADES)),
+    golongan: optional(z.enum(GOLONGAN)),
+    pppkGrade: optional(z.enum(PPPK_GRADES)),
     position,
-    serviceStartDate: nullable(z.iso.date()),
-    email: nullable(email),
-    phone: nullable(phone),
-    idempotencyKey: nullable(
+    serviceStartDate: optional(z.iso.date()),
+    email: optional(email),
+    phone: optional(phone),
+    idempotencyKey: optional(
       z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
     ),
   })
@@ -60,12 +60,12 @@ export const UpdateEmployeeInput = z
   .object({
     id: globalIdOf('Employee'),
     version: z.number().int().min(1),
-    name: nullable(name),
-    unitId: nullable(globalIdOf('Unit')),
-    golongan: nullable(z.enum(GOLONGAN)),
-    pppkGrade: nullable(z.enum(PPPK_GRADES)),
-    position: nullable(position),
-    status: nullable(z.enum(EMPLOYEE_STATUSES)),
+    name: optional(name),
+    unitId: optional(globalIdOf('Unit')),
+    golongan: optional(z.enum(GOLONGAN)),
+    pppkGrade: optional(z.enum(PPPK_GRADES)),
+    position: optional(position),
+    status: optional(z.enum(EMPLOYEE_STATUSES)),
     email: email.nullish(),
     phone: phone.nullish(),
   })
@@ -74,12 +74,12 @@ export const UpdateEmployeeInput = z
 /** Employee list filter. */
 export const EmployeeFilterInput = z
   .object({
-    unitId: nullable(globalIdOf('Unit')),
-    nameStartsWith: nullable(z.string().trim().max(100)),
-    employmentType: nullable(z.enum(['PNS', 'PPPK'])),
-    golongan: nullable(z.array(z.enum(GOLONGAN)).max(17)),
-    status: nullable(z.array(z.enum(EMPLOYEE_STATUSES)).max(6)),
-    positionType: nullable(z.enum(POSITION_TYPES)),
+    unitId: optional(globalIdOf('Unit')),
+    nameStartsWith: optional(z.string().trim().max(100)),
+    employmentType: optional(z.enum(['PNS', 'PPPK'])),
+    golongan: optional(z.array(z.enum(GOLONGAN)).max(17)),
+    status: optional(z.array(z.enum(EMPLOYEE_STATUSES)).max(6)),
+    positionType: optional(z.enum(POSITION_TYPES)),
   })
   .nullish()
   // Typed on purpose: `f ?? {}` alone would widen the output to `{}` and hide what reaches the service.

@@ -4,8 +4,8 @@ import { POTENTIALS } from '../src/domain/nine-box';
 import { parsePeriod } from '../src/domain/period';
 import { PREDIKATS, RATINGS } from '../src/domain/skp-predikat';
 import { globalIdOf } from './employee.inputs';
+import { optional } from './input-fields';
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 const score = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
 const notes = optional(z.string().trim().max(2000, 'must have at most 2000 characters'));
 const idempotencyKey = optional(

@@ -2,8 +2,8 @@ import * as z from 'zod';
 import { FEEDBACK_CHANNELS, FEEDBACK_KINDS, MODERATION_STATUSES } from '../src/domain/feedback';
 import { validateSurveyAnswers } from '../src/domain/ikm';
 import { globalIdOf } from './employee.inputs';
+import { optional } from './input-fields';
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 const text = (min: number, max: number) =>
   z
     .string()
@@ -33,9 +33,9 @@ const surveyAnswers = z
 
 const contact = z
   .object({
-    name: nullable(text(1, 100)),
-    email: nullable(z.email('is not a valid e-mail address').max(254)),
-    phone: nullable(z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6–15 digits with an optional leading +')),
+    name: optional(text(1, 100)),
+    email: optional(z.email('is not a valid e-mail address').max(254)),
+    phone: optional(z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6–15 digits with an optional leading +')),
   })
   .nullish()
   .transform((c) => (c && (c.name || c.email || c.phone) ? c : undefined));
@@ -45,8 +45,8 @@ export const SubmitFeedbackInput = z
   .object({
     unitId: globalIdOf('Unit'),
     serviceName: text(2, 200),
-    channel: nullable(z.enum(FEEDBACK_CHANNELS)).transform((v) => v ?? 'ONLINE'),
-    kind: nullable(z.enum(FEEDBACK_KINDS)),
+    channel: optional(z.enum(FEEDBACK_CHANNELS)).transform((v) => v ?? 'ONLINE'),
+    kind: optional(z.enum(FEEDBACK_KINDS)),
     surveyAnswers,
     text: text(0, 2000)
       .nullish()
@@ -76,19 +76,19 @@ export const ModerateFeedbackInput = z
 
 /** A time range, `from` inclusive and `to` exclusive; `to` must come after `from`. */
 export const TimeRangeInput = z
-  .object({ from: nullable(instant), to: nullable(instant) })
+  .object({ from: optional(instant), to: optional(instant) })
   .refine((r) => !r.from || !r.to || r.from < r.to, { path: ['to'], message: 'must be after from' });
 
 /** Feedback list filter. */
 export const FeedbackFilterInput = z
   .object({
-    unitId: nullable(globalIdOf('Unit')),
-    channel: nullable(z.enum(FEEDBACK_CHANNELS)),
-    kind: nullable(z.enum(FEEDBACK_KINDS)),
-    from: nullable(instant),
-    to: nullable(instant),
-    overdueOnly: nullable(z.boolean()),
-    moderationStatus: nullable(z.enum(MODERATION_STATUSES)),
+    unitId: optional(globalIdOf('Unit')),
+    channel: optional(z.enum(FEEDBACK_CHANNELS)),
+    kind: optional(z.enum(FEEDBACK_KINDS)),
+    from: optional(instant),
+    to: optional(instant),
+    overdueOnly: optional(z.boolean()),
+    moderationStatus: optional(z.enum(MODERATION_STATUSES)),
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, { path: ['to'], message: 'must be after from' })
   .transform(({ unitId, ...rest }) => ({ ...rest, unit: unitId }))

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { MENTORSHIP_STATUSES } from '../src/domain/mentorship';
 import { globalIdOf } from './employee.inputs';
+import { optional } from './input-fields';
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 const line = z.string().trim().min(1, 'must not be empty').max(300, 'must have at most 300 characters');
 
 export const StartMentorshipInput = z

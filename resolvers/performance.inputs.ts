@@ -6,8 +6,8 @@ import {
   INDICATOR_STATUSES,
 } from '../src/domain/performance-indicator';
 import { globalIdOf } from './employee.inputs';
+import { optional } from './input-fields';
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 const text = (min: number, max: number) =>
   z
     .string()
@@ -27,7 +27,7 @@ const code = z
     /^[A-Z0-9][A-Z0-9._/-]{1,39}$/,
     'must be 2–40 letters, digits or -_./, starting with a letter or digit',
   );
-const idempotencyKey = nullable(
+const idempotencyKey = optional(
   z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
 );
 
@@ -46,13 +46,13 @@ export const CreatePerformanceIndicatorInput = z
     description: optionalText(2000),
     unitOfMeasure: text(1, 30),
     direction: z.enum(DIRECTIONS),
-    baseline: nullable(z.number()),
+    baseline: optional(z.number()),
     target: z.number(),
     cadence: z.enum(INDICATOR_CADENCES),
     scope: z.enum(INDICATOR_SCOPES),
-    unitId: nullable(globalIdOf('Unit')),
-    employeeId: nullable(globalIdOf('Employee')),
-    programId: nullable(globalIdOf('TrainingProgram')),
+    unitId: optional(globalIdOf('Unit')),
+    employeeId: optional(globalIdOf('Employee')),
+    programId: optional(globalIdOf('TrainingProgram')),
     idempotencyKey,
   })
   .superRefine((input, ctx) => {
@@ -76,14 +76,14 @@ export const UpdatePerformanceIndicatorInput = z
   .object({
     id: globalIdOf('PerformanceIndicator'),
     version: z.number().int().min(1),
-    name: nullable(text(2, 200)),
+    name: optional(text(2, 200)),
     description: text(0, 2000)
       .nullish()
       .transform((v) => (v === '' ? null : v)),
-    unitOfMeasure: nullable(text(1, 30)),
+    unitOfMeasure: optional(text(1, 30)),
     baseline: z.number().nullish(),
-    target: nullable(z.number()),
-    status: nullable(z.enum(INDICATOR_STATUSES)),
+    target: optional(z.number()),
+    status: optional(z.enum(INDICATOR_STATUSES)),
   })
   .transform(({ id, ...rest }) => ({ ...rest, indicator: id }));
 
@@ -100,9 +100,9 @@ export const RecordMeasurementInput = z
 /** Indicator list filter. */
 export const PerformanceIndicatorFilterInput = z
   .object({
-    unitId: nullable(globalIdOf('Unit')),
-    scope: nullable(z.enum(INDICATOR_SCOPES)),
-    status: nullable(z.enum(INDICATOR_STATUSES)),
+    unitId: optional(globalIdOf('Unit')),
+    scope: optional(z.enum(INDICATOR_SCOPES)),
+    status: optional(z.enum(INDICATOR_STATUSES)),
     codePrefix: optionalText(40).transform((v) => v?.toUpperCase()),
   })
   .transform(({ unitId, ...rest }) => ({ ...rest, unit: unitId }))

@@ -1,13 +1,8 @@
 import * as z from 'zod';
 import { PLAN_SCOPES, PLAN_STATUSES } from '../src/domain/development-plan';
 import { globalIdOf } from './employee.inputs';
+import { optional, title } from './input-fields';
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
-const title = z
-  .string()
-  .trim()
-  .min(3, 'must have at least 3 characters')
-  .max(200, 'must have at most 200 characters');
 const description = z.string().trim().max(5000, 'must have at most 5000 characters');
 const goals = z.array(z.string().trim().min(1, 'must not be empty').max(500)).max(30, 'at most 30 goals');
 /** Whole rupiah within the exactly representable range of a Float. */

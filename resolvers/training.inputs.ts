@@ -3,13 +3,8 @@ import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/dom
 import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
 import { globalIdOf } from './employee.inputs';
+import { optional, title } from './input-fields';
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
-const title = z
-  .string()
-  .trim()
-  .min(3, 'must have at least 3 characters')
-  .max(200, 'must have at most 200 characters');
 const jp = z
   .number()
   .int('must be a whole number')
