@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restProxyEvent } from '../../scripts/bench/lambda-events';
 import { signLocalToken } from '../../src/auth/local-issuer';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { createDynamoClients } from '../../src/data/dynamo-client';
@@ -17,42 +18,6 @@ type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGat
 let handler: Handler;
 let secrets: DevSecrets;
 const tableName = `lambda-${Date.now()}`;
-
-/** A REST API (payload format 1.0) proxy event as API Gateway sends it. */
-function restEvent(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): APIGatewayProxyEvent {
-  return {
-    resource: path,
-    path,
-    httpMethod: method,
-    headers: { 'content-type': 'application/json', ...headers },
-    multiValueHeaders: {},
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: null,
-    stageVariables: null,
-    body: body === undefined ? null : JSON.stringify(body),
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'test',
-      httpMethod: method,
-      path: `/dev${path}`,
-      stage: 'dev',
-      requestId: 'req-1',
-      requestTimeEpoch: Date.now(),
-      resourceId: 'res',
-      resourcePath: path,
-      protocol: 'HTTP/1.1',
-      authorizer: null,
-      identity: { sourceIp: '203.0.113.7' } as APIGatewayProxyEvent['requestContext']['identity'],
-    },
-  };
-}
 
 const lambdaContext = { awsRequestId: 'aws-req-1', functionName: 'graphql' } as Context;
 
@@ -84,7 +49,7 @@ afterAll(() => {
 describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
   it('answers an anonymous query as the public', async () => {
     const result = await handler(
-      restEvent('POST', '/graphql', { query: '{ __typename me { role } }' }),
+      restProxyEvent('POST', '/graphql', { query: '{ __typename me { role } }' }),
       lambdaContext,
     );
     expect(result.statusCode).toBe(200);
@@ -98,7 +63,7 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
       agency_id: 'binjai',
     });
     const result = await handler(
-      restEvent(
+      restProxyEvent(
         'POST',
         '/graphql',
         { query: '{ me { role agency { name } } employees(first: 1) { totalCount } }' },
@@ -119,7 +84,7 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
       { now: new Date(Date.now() - 86_400_000), expiresIn: '1h' },
     );
     const result = await handler(
-      restEvent('POST', '/graphql', { query: '{ me { role } }' }, { authorization: `Bearer ${token}` }),
+      restProxyEvent('POST', '/graphql', { query: '{ me { role } }' }, { authorization: `Bearer ${token}` }),
       lambdaContext,
     );
     expect(result.statusCode).toBe(401);
@@ -139,7 +104,7 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
     });
     const ask = (path: string, token: string) =>
       handler(
-        restEvent('POST', path, { query: '{ me { role } }' }, { Authorization: `Bearer ${token}` }),
+        restProxyEvent('POST', path, { query: '{ me { role } }' }, { Authorization: `Bearer ${token}` }),
         lambdaContext,
       );
 
@@ -154,7 +119,7 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
   });
 
   it('answers GET /health without touching GraphQL', async () => {
-    const result = await handler(restEvent('GET', '/health'), lambdaContext);
+    const result = await handler(restProxyEvent('GET', '/health'), lambdaContext);
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
   });
@@ -162,7 +127,7 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
   it('lets an allowed dashboard origin read the response, and no other', async () => {
     const query = { query: '{ __typename }' };
     const allowed = await handler(
-      restEvent('POST', '/graphql', query, { origin: 'https://dashboard.example.go.id' }),
+      restProxyEvent('POST', '/graphql', query, { origin: 'https://dashboard.example.go.id' }),
       lambdaContext,
     );
     expect(allowed.headers).toMatchObject({
@@ -170,7 +135,7 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
       vary: 'Origin',
     });
     const other = await handler(
-      restEvent('POST', '/graphql', query, { origin: 'https://evil.example.com' }),
+      restProxyEvent('POST', '/graphql', query, { origin: 'https://evil.example.com' }),
       lambdaContext,
     );
     expect(other.headers?.['access-control-allow-origin']).toBeUndefined();
