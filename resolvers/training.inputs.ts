@@ -10,6 +10,18 @@ const jp = z
   .int('must be a whole number')
   .min(1, 'must be at least 1 JP')
   .max(2000, 'must be at most 2000 JP');
+const durationMinutes = z
+  .number()
+  .int('must be whole minutes')
+  .min(MINUTES_PER_JP, `must be at least ${MINUTES_PER_JP} minutes (1 JP)`)
+  .max(2000 * MINUTES_PER_JP, `must be at most ${2000 * MINUTES_PER_JP} minutes (2000 JP)`);
+
+/** JP and the minutes they came from: JP as given, or the whole 45-minute JP of the minutes (which are kept). */
+function duration<T extends { jp?: number | undefined; durationMinutes?: number | undefined }>(input: T) {
+  const { jp: givenJp, durationMinutes: minutes, ...rest } = input;
+  if (minutes === undefined) return { ...rest, jp: givenJp };
+  return { ...rest, jp: Math.floor(minutes / MINUTES_PER_JP), durationMinutes: minutes };
+}
 const rupiah = z.number().int('must be whole rupiah').min(0, 'must not be negative').max(1_000_000_000_000);
 const competencies = z.array(z.string().trim().min(1).max(100)).max(30);
 const score = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
@@ -25,9 +37,7 @@ export const CreateTrainingProgramInput = z
     category: z.enum(PROGRAM_CATEGORIES),
     format: z.enum(PROGRAM_FORMATS),
     jp: optional(jp),
-    durationMinutes: optional(
-      z.number().int().min(MINUTES_PER_JP, `must be at least ${MINUTES_PER_JP} minutes (1 JP)`).max(90_000),
-    ),
+    durationMinutes: optional(durationMinutes),
     startDate: z.iso.date(),
     endDate: z.iso.date(),
     capacity: z.number().int().min(1, 'must be at least 1').max(10_000),
@@ -49,11 +59,10 @@ export const CreateTrainingProgramInput = z
       ctx.addIssue({ code: 'custom', path: ['jp'], message: 'give exactly one of jp or durationMinutes' });
     }
   })
-  .transform(({ durationMinutes, organizerUnitId, jp: givenJp, ...rest }) => ({
-    ...rest,
-    jp: givenJp ?? Math.floor((durationMinutes ?? 0) / MINUTES_PER_JP),
-    organizerUnit: organizerUnitId,
-  }));
+  .transform(({ organizerUnitId, ...rest }) => {
+    const timed = duration(rest);
+    return { ...timed, jp: timed.jp ?? 0, organizerUnit: organizerUnitId };
+  });
 
 /** updateTrainingProgram: omitted fields unchanged. */
 export const UpdateTrainingProgramInput = z
@@ -63,6 +72,7 @@ export const UpdateTrainingProgramInput = z
     title: optional(title),
     description: optional(z.string().trim().max(5000)),
     jp: optional(jp),
+    durationMinutes: optional(durationMinutes),
     startDate: optional(z.iso.date()),
     endDate: optional(z.iso.date()),
     capacity: optional(z.number().int().min(1, 'must be at least 1').max(10_000)),
@@ -72,7 +82,11 @@ export const UpdateTrainingProgramInput = z
     cohort: optional(z.number().int().min(1).max(100)),
     location: optional(z.string().trim().max(200)),
   })
-  .transform(({ id, ...rest }) => ({ ...rest, program: id }));
+  .superRefine((input, ctx) => {
+    if (input.jp !== undefined && input.durationMinutes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['jp'], message: 'give at most one of jp or durationMinutes' });
+  })
+  .transform(({ id, ...rest }) => ({ ...duration(rest), program: id }));
 
 export const EnrollEmployeeInput = z
   .object({ programId: globalIdOf('TrainingProgram'), employeeId: globalIdOf('Employee'), idempotencyKey })

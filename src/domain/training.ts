@@ -42,6 +42,8 @@ export interface TrainingProgram extends RecordMeta {
   format: ProgramFormat;
   /** Lesson hours (jam pelajaran, 1 JP = 45 minutes) credited on completion. */
   jp: number;
+  /** The duration in minutes when it was given that way (JP are its whole 45 minutes); absent: JP x 45. */
+  durationMinutes?: number | undefined;
   startDate: string;
   endDate: string;
   capacity: number;

@@ -1637,7 +1637,7 @@ export type TrainingProgram = Node & {
   learningForm: LearningForm;
   /** Lesson hours credited on completion (jam pelajaran; 1 JP = 45 minutes). */
   jp: Scalars['Int']['output'];
-  /** The same duration in minutes (JP x 45). */
+  /** The duration in minutes (durasi): as given when the program was created or last changed with `durationMinutes`, otherwise JP x 45. */
   durationMinutes: Scalars['Int']['output'];
   /** First day (tanggal mulai). */
   startDate: Scalars['Date']['output'];
@@ -2984,7 +2984,7 @@ export type CreateTrainingProgramInput = {
   format: ProgramFormat;
   /** Lesson hours (JP, 1–2000). Give either `jp` or `durationMinutes`. */
   jp?: InputMaybe<Scalars['Int']['input']>;
-  /** Duration in minutes; converted to whole JP (45 minutes each). */
+  /** Duration in minutes (45–90000); kept as given and credited as its whole JP of 45 minutes (e.g. 400 minutes: 8 JP). */
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** First day. */
   startDate: Scalars['Date']['input'];
@@ -3020,8 +3020,10 @@ export type UpdateTrainingProgramInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** New description. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** New JP. */
+  /** New JP (1–2000); the duration in minutes becomes JP x 45. Give at most one of `jp` and `durationMinutes`. */
   jp?: InputMaybe<Scalars['Int']['input']>;
+  /** New duration in minutes (45–90000), kept as given; JP become its whole 45 minutes. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** New first day. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** New last day. */
