@@ -296,9 +296,9 @@ export type QueryPartnersArgs = {
 /** Write operations. Each takes one argument `input` and returns the object it changed. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Registers an employee (administrators). The NIP must be valid and not yet registered in the agency. */
+  /** Registers an employee (administrators). The NIP must be valid and not yet registered in the agency (birth date not in the future, TMT at most next year, 18 on the 1st of the TMT month or a PPPK's hire date, no PPPK before 2019); the golongan within the regular path of the education unless a documented exception is given. */
   createEmployee: Employee;
-  /** Changes an employee (administrators); refused with CONFLICT when `version` is not the current one. */
+  /** Changes an employee (administrators); refused with CONFLICT when `version` is not the current one, and with BAD_USER_INPUT when a promotion, education or position breaks a career rule. */
   updateEmployee: Employee;
   /** Records an SKP appraisal (administrators, heads of the employee's unit or a parent unit; never one's own). One per employee and period: the same or an overlapping period (`2026` vs `2026-Q2`) is a CONFLICT. Returns the Evaluation with its predikat. */
   recordAppraisal: Evaluation;
@@ -1085,6 +1085,77 @@ export type PppkGrade =
   /** Grade XVII. */
   | 'XVII';
 
+/**
+ * Highest completed education (pendidikan terakhir; import column Pendidikan). A new PNS is
+ * appointed in the entry golongan of the education (PP 99/2000 as amended by PP 12/2002), shown
+ * with each value.
+ */
+export type Education =
+  /** Sekolah Dasar (SD), primary school; entry golongan I/a. */
+  | 'SD'
+  /** Sekolah Menengah Pertama (SMP), junior secondary school; entry golongan I/c. */
+  | 'SMP'
+  /** Sekolah Menengah Atas (SMA/SMK/sederajat), senior secondary school; entry golongan II/a. */
+  | 'SMA'
+  /** Diploma I (D-I); entry golongan II/a. */
+  | 'D_I'
+  /** Diploma II (D-II); entry golongan II/b. */
+  | 'D_II'
+  /** Diploma III (D-III, Ahli Madya); entry golongan II/c. */
+  | 'D_III'
+  /** Diploma IV (D-IV, Sarjana Terapan), the level of S1; entry golongan III/a. */
+  | 'D_IV'
+  /** Sarjana (S-1), bachelor; entry golongan III/a. */
+  | 'S1'
+  /** Magister (S-2), master; entry golongan III/b. */
+  | 'S2'
+  /** Doktor (S-3), doctorate; entry golongan III/c. */
+  | 'S3';
+
+/**
+ * Documented ground for a golongan above the regular promotion path (jenis kenaikan pangkat
+ * selain reguler, PP 99/2000 as amended by PP 12/2002).
+ */
+export type GradeExceptionReason =
+  /** Outstanding work achievement (kenaikan pangkat istimewa, prestasi kerja luar biasa). */
+  | 'OUTSTANDING_ACHIEVEMENT'
+  /** A new invention useful to the state (kenaikan pangkat istimewa, penemuan baru). */
+  | 'NEW_INVENTION'
+  /** Promotion by structural or functional position (kenaikan pangkat pilihan). */
+  | 'POSITION'
+  /** Promotion on a higher degree earned in service (kenaikan pangkat penyesuaian ijazah). */
+  | 'DEGREE_ADJUSTMENT'
+  /** Earlier service or a grade held in another agency counted (masa kerja sebelumnya / pindahan instansi). */
+  | 'PRIOR_SERVICE'
+  /** Promotion for long dedication before retirement (kenaikan pangkat pengabdian). */
+  | 'DEDICATION'
+  /** Another documented ground; the note says which. */
+  | 'OTHER';
+
+/**
+ * The documented exception behind a golongan above the regular promotion path (dasar kenaikan
+ * pangkat). Every one given is also in the audit log with the mutation that gave it.
+ */
+export type GradeException = {
+  __typename?: 'GradeException';
+  /** The ground. */
+  reason: GradeExceptionReason;
+  /** The document it rests on, e.g. the decree (SK) number and date. */
+  note: Scalars['String']['output'];
+  /** The golongan it justified. */
+  golongan: Golongan;
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+/** A documented exception to the regular promotion path, given with a golongan. */
+export type GradeExceptionInput = {
+  /** The ground. */
+  reason: GradeExceptionReason;
+  /** The document it rests on (5–500 characters), e.g. `SK Wali Kota No. 800/123/2026 tanggal 2 Maret 2026`. */
+  note: Scalars['String']['input'];
+};
+
 /** Rank of a PNS (pangkat dan golongan/ruang). */
 export type Rank = {
   __typename?: 'Rank';
@@ -1154,6 +1225,12 @@ export type Employee = Node & {
   pppkGrade?: Maybe<PppkGrade>;
   /** Position (jabatan). */
   position: Position;
+  /** Highest education (pendidikan terakhir); null only on records from before it was kept: give it with the next update (a promotion or an Ahli post needs it). */
+  education?: Maybe<Education>;
+  /** The highest golongan the regular promotion path allows today: the entry golongan of the education plus one step per 4 completed years of service (PNS with an education; null otherwise). */
+  highestRegularGolongan?: Maybe<Golongan>;
+  /** The documented exception behind the current golongan, if it lies above the regular path (or one was given with it); null otherwise. */
+  gradeException?: Maybe<GradeException>;
   /** The work unit the employee is placed in (unit kerja). */
   unit: Unit;
   /** The agency (instansi). */
@@ -1241,6 +1318,10 @@ export type EmployeeFilter = {
   status?: InputMaybe<Array<EmployeeStatus>>;
   /** Only these position types. */
   positionType?: InputMaybe<PositionType>;
+  /** Only these educations. */
+  education?: InputMaybe<Array<Education>>;
+  /** Only employees whose education is recorded (true) or still missing (false: records from before it was kept). */
+  educationRecorded?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of employees. */
@@ -1285,9 +1366,13 @@ export type CreateEmployeeInput = {
   golongan?: InputMaybe<Golongan>;
   /** PPPK grade: required for PPPK, not allowed for PNS. */
   pppkGrade?: InputMaybe<PppkGrade>;
-  /** Position (jabatan). */
+  /** Position (jabatan). A functional post of the expert category ("... Ahli Pertama/Muda/Madya/Utama") needs at least S1/D-IV. */
   position: PositionInput;
-  /** Start of service; defaults to the TMT month (PNS) or year (PPPK) in the NIP and must not precede it. */
+  /** Highest education (pendidikan terakhir). Required (BAD_USER_INPUT without it; nullable only so that the error names it); not below the academic titles in the name (e.g. S.Kom. needs S1). */
+  education?: InputMaybe<Education>;
+  /** A documented ground for a golongan above the regular path (PNS only): entry golongan of the education plus one step per 4 completed years of service. Without it such a golongan is refused. */
+  gradeException?: InputMaybe<GradeExceptionInput>;
+  /** Start of service (TMT): defaults to the TMT month (PNS) or 1 January of the start year (PPPK) in the NIP and must not precede it; a PPPK's lies in the NIP's start year, and the PPPK must be 18 on it. */
   serviceStartDate?: InputMaybe<Scalars['Date']['input']>;
   /** Work e-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
@@ -1307,11 +1392,15 @@ export type UpdateEmployeeInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** New work unit (mutasi within the agency). */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** New golongan (PNS only), e.g. after a promotion (kenaikan pangkat). */
+  /** New golongan (PNS only), e.g. after a promotion (kenaikan pangkat). A higher one must lie within the regular path of the education and service, or come with `gradeException`. */
   golongan?: InputMaybe<Golongan>;
+  /** A documented ground for the new golongan above the regular path; stored with it and in the audit log. */
+  gradeException?: InputMaybe<GradeExceptionInput>;
+  /** New highest education, e.g. after a degree earned in service. Not below the titles in the name; an Ahli post needs at least S1/D-IV. */
+  education?: InputMaybe<Education>;
   /** New PPPK grade (PPPK only). */
   pppkGrade?: InputMaybe<PppkGrade>;
-  /** New position (jabatan). */
+  /** New position (jabatan); an Ahli post needs at least S1/D-IV. */
   position?: InputMaybe<PositionInput>;
   /** New employment status. */
   status?: InputMaybe<EmployeeStatus>;
@@ -3222,6 +3311,10 @@ export type ResolversTypes = {
   Gender: Gender;
   Golongan: Golongan;
   PppkGrade: PppkGrade;
+  Education: Education;
+  GradeExceptionReason: GradeExceptionReason;
+  GradeException: ResolverTypeWrapper<GradeException>;
+  GradeExceptionInput: GradeExceptionInput;
   Rank: ResolverTypeWrapper<RankModel>;
   PositionType: PositionType;
   Position: ResolverTypeWrapper<Position>;
@@ -3375,6 +3468,8 @@ export type ResolversParentTypes = {
   UnitFilter: UnitFilter;
   UnitConnection: UnitConnectionModel;
   UnitEdge: Omit<UnitEdge, 'node'> & { node: ResolversParentTypes['Unit'] };
+  GradeException: GradeException;
+  GradeExceptionInput: GradeExceptionInput;
   Rank: RankModel;
   Position: Position;
   Employee: EmployeeModel;
@@ -3675,6 +3770,13 @@ export type UnitEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
   node?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
 };
 
+export type GradeExceptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GradeException'] = ResolversParentTypes['GradeException']> = {
+  reason?: Resolver<ResolversTypes['GradeExceptionReason'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  golongan?: Resolver<ResolversTypes['Golongan'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type RankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Rank'] = ResolversParentTypes['Rank']> = {
   golongan?: Resolver<ResolversTypes['Golongan'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3698,6 +3800,9 @@ export type EmployeeResolvers<ContextType = GraphQLContext, ParentType extends R
   rank?: Resolver<Maybe<ResolversTypes['Rank']>, ParentType, ContextType>;
   pppkGrade?: Resolver<Maybe<ResolversTypes['PppkGrade']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
+  education?: Resolver<Maybe<ResolversTypes['Education']>, ParentType, ContextType>;
+  highestRegularGolongan?: Resolver<Maybe<ResolversTypes['Golongan']>, ParentType, ContextType>;
+  gradeException?: Resolver<Maybe<ResolversTypes['GradeException']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EmployeeStatus'], ParentType, ContextType>;
@@ -4237,6 +4342,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Unit?: UnitResolvers<ContextType>;
   UnitConnection?: UnitConnectionResolvers<ContextType>;
   UnitEdge?: UnitEdgeResolvers<ContextType>;
+  GradeException?: GradeExceptionResolvers<ContextType>;
   Rank?: RankResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;

@@ -58,6 +58,7 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
     "employmentType": "PNS",
     "golongan": "III_B",
     "position": { "title": "Pranata Komputer Ahli Pertama", "type": "FUNCTIONAL" },
+    "education": "S1",
     "idempotencyKey": "register-budi-0001"
   }
 }`,
