@@ -125,6 +125,16 @@ export function createMentorshipService(deps: ServiceDeps) {
       const startDate = input.startDate ?? today;
       if (input.endDate && input.endDate < startDate)
         throw BadUserInputError.of('input.endDate', 'must not be before startDate');
+      for (const [role, person] of [
+        ['mentor', mentor],
+        ['mentee', mentee],
+      ] as const) {
+        if (startDate < person.serviceStartDate)
+          throw BadUserInputError.of(
+            'input.startDate',
+            `must not precede the ${role}'s start of service (${person.serviceStartDate})`,
+          );
+      }
       const eligibility = checkMentorEligibility({
         mentorId: mentor.id,
         menteeId: mentee.id,
