@@ -9,6 +9,7 @@ import { mentorshipResolvers } from './mentorship';
 import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
+import { studyResolvers } from './study';
 import { trainingResolvers } from './training';
 
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
@@ -24,4 +25,5 @@ export const resolvers: Resolvers[] = [
   evaluationResolvers,
   planResolvers,
   auditResolvers,
+  studyResolvers,
 ];

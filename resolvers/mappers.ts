@@ -37,6 +37,10 @@ import type {
 } from '../src/domain/training';
 import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
+import type {
+  StudyArrangement as StudyArrangementModel,
+  StudyEligibility as StudyEligibilityModel,
+} from '../src/services/study-eligibility';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
@@ -79,3 +83,5 @@ export type AuditActor = AuditEntryRecord;
 export type AuditEntryConnection = Connection<AuditEntryRecord>;
 export type EnrollmentChange = EnrollmentChangeRecord;
 export type EnrollmentChangeConnection = Connection<EnrollmentChangeRecord>;
+export type StudyEligibility = StudyEligibilityModel;
+export type StudyArrangement = StudyArrangementModel;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { STUDY_FUNDINGS } from '../src/domain/study-leave';
 import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/domain/training';
 import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
@@ -89,7 +90,12 @@ export const UpdateTrainingProgramInput = z
   .transform(({ id, ...rest }) => ({ ...duration(rest), program: id }));
 
 export const EnrollEmployeeInput = z
-  .object({ programId: globalIdOf('TrainingProgram'), employeeId: globalIdOf('Employee'), idempotencyKey })
+  .object({
+    programId: globalIdOf('TrainingProgram'),
+    employeeId: globalIdOf('Employee'),
+    studyFunding: optional(z.enum(STUDY_FUNDINGS)),
+    idempotencyKey,
+  })
   .transform(({ programId, employeeId, ...rest }) => ({ ...rest, program: programId, employee: employeeId }));
 
 export const CompleteEnrollmentInput = z

@@ -1,5 +1,6 @@
 import type { EmployeeProfile } from './employee';
 import type { RecordMeta } from './record';
+import type { StudyFunding } from './study-leave';
 import type { ProgramCategory, ProgramFormat } from './training-formats';
 
 export const PARTNER_KINDS = [
@@ -90,6 +91,8 @@ export interface Enrollment extends RecordMeta {
   status: EnrollmentStatus;
   /** Orders the waitlist: earlier keys are promoted first. */
   queueKey: string;
+  /** DEGREE programs only: tugas belajar or izin belajar, checked against DOMAIN rule 3 on enrolling. */
+  studyFunding?: StudyFunding | undefined;
   enrolledAt?: string | undefined;
   waitlistedAt?: string | undefined;
   completedAt?: string | undefined;

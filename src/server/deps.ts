@@ -21,6 +21,7 @@ import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
+import { createStudyEligibility } from '../services/study-eligibility';
 import { createTrainingService } from '../services/training-service';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
@@ -100,6 +101,7 @@ function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSetti
     enrollments: createEnrollmentService(deps),
     mentorships: createMentorshipService(deps),
     development: createEmployeeDevelopmentService(deps),
+    study: createStudyEligibility(deps),
     performance: createPerformanceService(deps),
     evaluations: createEvaluationService(deps),
     plans: createPlanService(deps),

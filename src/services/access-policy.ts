@@ -56,6 +56,7 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Query.partners': STAFF_READ,
   'Query.partnerEnrollments': { PARTNER: 'own programs, all agencies it serves' },
   'Query.auditLog': ADMIN_ONLY,
+  'Query.studyEligibility': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'self' },
   'Mutation.createEmployee': ADMIN_ONLY,
   'Mutation.updateEmployee': ADMIN_ONLY,
   'Mutation.recordAppraisal': { ADMIN: AGENCY, UNIT_HEAD: REACH },

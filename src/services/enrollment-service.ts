@@ -3,17 +3,20 @@ import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import { profileOf } from '../domain/employee';
 import { newRecord } from '../domain/record';
+import type { StudyFunding } from '../domain/study-leave';
 import {
   certificateNumber,
   type Enrollment,
   type EnrollmentStatus,
   type TrainingProgram,
 } from '../domain/training';
+import { learningFormOf } from '../domain/training-formats';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requirePartnerScope, requireSameAgency, requireStaff, type StaffCaller } from './access';
 import type { Ref, RequestScope } from './request-scope';
 import { requireManagerOrSelf } from './staff-scope';
+import { createStudyEligibility } from './study-eligibility';
 import { createVisibility } from './visibility';
 import { fillFreeSeats, promoted } from './waitlist';
 
@@ -37,6 +40,7 @@ const MAX_ATTEMPTS = 12;
 export function createEnrollmentService(deps: ServiceDeps) {
   const { enrollments, training, employees, organization, table, clock, newId } = deps;
   const visibility = createVisibility(organization);
+  const study = createStudyEligibility(deps);
 
   async function authorize(
     scope: RequestScope,
@@ -120,10 +124,18 @@ export function createEnrollmentService(deps: ServiceDeps) {
         : Promise.resolve(null);
     },
 
-    /** Enrolls an employee: ENROLLED while seats are free and nobody waits, WAITLISTED otherwise. */
+    /**
+     * Enrolls an employee: ENROLLED while seats are free and nobody waits, WAITLISTED otherwise.
+     * A DEGREE program needs the study arrangement, and the employee must be eligible for it.
+     */
     async enroll(
       scope: RequestScope,
-      input: { program: Ref; employee: Ref; idempotencyKey?: string | undefined },
+      input: {
+        program: Ref;
+        employee: Ref;
+        studyFunding?: StudyFunding | undefined;
+        idempotencyKey?: string | undefined;
+      },
     ): Promise<Enrollment> {
       const caller = requireStaff(scope.caller);
       requireSameAgency(caller, input.program.agencyId);
@@ -145,6 +157,16 @@ export function createEnrollmentService(deps: ServiceDeps) {
         throw BadUserInputError.of('input.employeeId', `the employee is ${employee.status}, not active`);
       }
       await authorize(scope, caller, employee.id, employee.unitId, true);
+      const degree = learningFormOf(program.format) === 'DEGREE';
+      if (degree && !input.studyFunding) {
+        throw BadUserInputError.of(
+          'input.studyFunding',
+          'a DEGREE program needs the arrangement: TUGAS_BELAJAR or IZIN_BELAJAR',
+        );
+      }
+      if (!degree && input.studyFunding)
+        throw BadUserInputError.of('input.studyFunding', 'is only for DEGREE programs');
+      if (degree && input.studyFunding) await study.requireEligible(employee, input.studyFunding);
 
       const now = clock().toISOString();
       const id = newId();
@@ -158,6 +180,7 @@ export function createEnrollmentService(deps: ServiceDeps) {
         programStartDate: program.startDate,
         status: 'ENROLLED',
         queueKey: id,
+        studyFunding: input.studyFunding,
         enrolledAt: now,
         jpCredited: 0,
       };
