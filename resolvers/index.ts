@@ -1,6 +1,7 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { analyticsResolvers } from './analytics';
 import { auditResolvers } from './audit';
+import { calendarResolvers } from './calendar';
 import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
@@ -26,4 +27,5 @@ export const resolvers: Resolvers[] = [
   planResolvers,
   auditResolvers,
   studyResolvers,
+  calendarResolvers,
 ];

@@ -36,11 +36,13 @@ import type {
   TrainingProgram as TrainingProgramRecord,
 } from '../src/domain/training';
 import type { AggregateAnswer } from '../src/services/analytics-service';
+import type { CalendarYear } from '../src/services/calendar-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
 import type {
   StudyArrangement as StudyArrangementModel,
   StudyEligibility as StudyEligibilityModel,
 } from '../src/services/study-eligibility';
+import type { HolidayList as HolidayListModel } from '../src/services/work-calendar';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
@@ -85,3 +87,5 @@ export type EnrollmentChange = EnrollmentChangeRecord;
 export type EnrollmentChangeConnection = Connection<EnrollmentChangeRecord>;
 export type StudyEligibility = StudyEligibilityModel;
 export type StudyArrangement = StudyArrangementModel;
+export type HolidayCalendar = CalendarYear;
+export type HolidayList = HolidayListModel;

@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
   /** Days an audit entry is kept before DynamoDB TTL removes it. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Agencies whose administrators keep the national holiday calendar: a comma list, or `*` for any. */
+  NATIONAL_CALENDAR_AGENCIES: z
+    .string()
+    .regex(/^(\*|[a-z0-9-]+(,[a-z0-9-]+)*)?$/, 'must be `*` or a comma list of agency codes')
+    .optional(),
 });
 
 export interface Config {
@@ -56,6 +61,11 @@ export interface Config {
   };
   /** Days audit entries are kept (one policy for every agency for now). */
   auditRetentionDays: number;
+  /**
+   * Whose administrators may set the national holiday calendar (one for every tenant): listed
+   * agencies, or `ANY`. Unset: any agency in dev, none in prod (agencies then add days of their own).
+   */
+  nationalCalendarEditors: readonly string[] | 'ANY';
 }
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
@@ -101,5 +111,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    nationalCalendarEditors:
+      e.NATIONAL_CALENDAR_AGENCIES === undefined
+        ? e.STAGE === 'dev'
+          ? 'ANY'
+          : []
+        : e.NATIONAL_CALENDAR_AGENCIES === '*'
+          ? 'ANY'
+          : e.NATIONAL_CALENDAR_AGENCIES.split(',').filter(Boolean),
   };
 }

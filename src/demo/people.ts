@@ -1,7 +1,7 @@
 import type { Employee, Position } from '../domain/employee';
 import type { Gender } from '../domain/gender';
 import { GOLONGAN, type Golongan, PPPK_GRADES, type PppkGrade } from '../domain/golongan';
-import { formatPnsNip, formatPppkNip } from '../domain/nip';
+import { FIRST_PPPK_YEAR, formatPnsNip, formatPppkNip } from '../domain/nip';
 import type { UnitKind } from '../domain/organization';
 import type { Random } from './random';
 
@@ -144,9 +144,9 @@ export function demoEmployee(
   const birthYear = Number(birthDate.slice(0, 4));
   const bachelor = random.chance(0.65);
   const pppk = !structural && random.chance(0.18);
-  const startYear = Math.min(
-    birthYear + random.int(bachelor ? 23 : 19, 35),
-    Number(base.today.slice(0, 4)) - 1,
+  const startYear = Math.max(
+    Math.min(birthYear + random.int(bachelor ? 23 : 19, 35), Number(base.today.slice(0, 4)) - 1),
+    pppk ? FIRST_PPPK_YEAR : 0,
   );
   const startMonth = `${startYear}-${String(random.int(1, 12)).padStart(2, '0')}`;
   const first = random.pick(gender === 'MALE' ? MALE_NAMES : FEMALE_NAMES);

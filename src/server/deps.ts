@@ -9,6 +9,7 @@ import { createRepositories, type Repositories } from '../data/repositories/crea
 import { Table } from '../data/table';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
+import { createCalendarService } from '../services/calendar-service';
 import { createAddressHasher } from '../services/client-address';
 import { createEmployeeDevelopmentService } from '../services/employee-development-service';
 import { createEmployeeService } from '../services/employee-service';
@@ -102,6 +103,7 @@ function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSetti
     mentorships: createMentorshipService(deps),
     development: createEmployeeDevelopmentService(deps),
     study: createStudyEligibility(deps),
+    calendars: createCalendarService(deps, config.nationalCalendarEditors),
     performance: createPerformanceService(deps),
     evaluations: createEvaluationService(deps),
     plans: createPlanService(deps),

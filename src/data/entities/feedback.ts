@@ -1,11 +1,14 @@
-import { complaintDeadlines } from '../../domain/complaint-deadlines';
-import { type Feedback, isComplaintKind, isOpenComplaint } from '../../domain/feedback';
+import { deadlinesOf, type Feedback, isComplaintKind, isOpenComplaint } from '../../domain/feedback';
 import { defineEntity } from '../entity';
 
-/** Sort key of open complaints: the resolution due instant, so `<= cut-off` lists the overdue ones. */
+/**
+ * Sort key of open complaints: the stored resolution due instant (working days of the calendar;
+ * rewritten with it when a calendar changes), so `<= cut-off` lists the overdue ones.
+ */
 function openComplaintSortKey(f: Feedback): string | undefined {
-  if (!isComplaintKind(f.kind) || !isOpenComplaint(f)) return undefined;
-  return `${complaintDeadlines(f.kind, f.submittedAt).resolutionDue}#${f.id}`;
+  const { kind } = f;
+  if (!isComplaintKind(kind) || !isOpenComplaint(f)) return undefined;
+  return `${deadlinesOf({ ...f, kind }).resolutionDue}#${f.id}`;
 }
 
 /**
@@ -28,6 +31,7 @@ export const feedbackEntity = defineEntity<Feedback>({
       return sk ? { pk: `${f.agencyId}#Unit#${f.unitId}#OpenComplaint`, sk } : undefined;
     },
   },
-  // Set by the overdue sweep (the stream then counts the complaint as overdue).
-  external: ['overdueAt'],
+  // Set by the overdue sweep (the stream then counts the complaint as overdue); a mark counts
+  // only while it lies after the deadline it was made against (a recomputed later one voids it).
+  external: ['overdueAt', 'responseOverdueAt'],
 });

@@ -2,6 +2,7 @@ import type { CursorCodec } from '../cursor';
 import { createPartnerFeedReader } from '../partner-feed';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
+import { createCalendarRepository } from './calendar-repository';
 import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
 import { createEvaluationRepository } from './evaluation-repository';
@@ -30,6 +31,7 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     plans: createPlanRepository(table, cursors),
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
+    calendars: createCalendarRepository(table),
   };
 }
 

@@ -1,11 +1,19 @@
-import type { Feedback, FeedbackChannel, FeedbackKind, ModerationStatus } from '../../domain/feedback';
+import { COMPLAINT_KINDS } from '../../domain/complaint-deadlines';
+import {
+  deadlinesOf,
+  type Feedback,
+  type FeedbackChannel,
+  type FeedbackKind,
+  isComplaintKind,
+  type ModerationStatus,
+} from '../../domain/feedback';
 import type { SurveyAnswers } from '../../domain/ikm';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
 import { feedbackEntity } from '../entities/feedback';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { ConditionFailedError, type QuerySpec, type Table } from '../table';
+import { ConditionFailedError, type Item, type QuerySpec, type Table } from '../table';
 import { updateVersioned } from '../versioned-update';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
@@ -27,6 +35,40 @@ const AFTER_ANY_ID = '#\uffff';
 
 /** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
 const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
+
+/**
+ * Sets a sweep mark on an open complaint, conditioned on the deadline it was judged against
+ * (stored, or absent on a report from before deadlines were kept) and on no resolution: a
+ * change meanwhile leaves it for the next sweep. 1 if marked, 0 if not.
+ */
+async function mark(
+  table: Table,
+  item: Item,
+  markName: string,
+  dueName: string,
+  due: string,
+  at: string,
+): Promise<number> {
+  const dueHeld = typeof item[dueName] === 'string' ? '#due = :due' : 'attribute_not_exists(#due)';
+  try {
+    await table.transactWrite([
+      {
+        Update: {
+          TableName: table.name,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'SET #mark = :at',
+          ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(resolvedAt) AND ${dueHeld} AND (attribute_not_exists(#mark) OR #mark <= :due)`,
+          ExpressionAttributeNames: { '#mark': markName, '#due': dueName },
+          ExpressionAttributeValues: { ':at': at, ':due': due },
+        },
+      },
+    ]);
+    return 1;
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return 0;
+    throw error;
+  }
+}
 
 /** Feedback in the single table: by id, by agency or unit and time, open complaints by due date. */
 export function createFeedbackRepository(table: Table, codec: CursorCodec) {
@@ -95,37 +137,42 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     },
 
     /**
-     * Marks the open complaints of an agency whose resolution deadline has passed (SP4N-LAPOR):
-     * `overdueAt` is set once, so dashboards count them as overdue through the stream. Returns how many.
+     * Marks the open complaints of an agency that passed a deadline (SP4N-LAPOR): `overdueAt` for
+     * the resolution, `responseOverdueAt` for a first response that has not come. A mark is made
+     * once per deadline: again only when a recomputed deadline moved after it. Returns how many.
      */
     async markOverdue(agencyId: string, now: Date): Promise<number> {
-      const due = await table.queryAll({
-        index: 'gsi3',
-        partition: `${agencyId}#OpenComplaint`,
-        sortKey: { lte: `${now.toISOString()}${AFTER_ANY_ID}` },
-        filters: [{ attribute: 'overdueAt', exists: false }],
-      });
+      // Open complaints leave this partition when resolved, so it stays small.
+      const open = await table.queryAll({ index: 'gsi3', partition: `${agencyId}#OpenComplaint` });
+      const at = now.toISOString();
       let marked = 0;
-      for (const item of due) {
-        try {
-          await table.transactWrite([
-            {
-              Update: {
-                TableName: table.name,
-                Key: { pk: item.pk, sk: item.sk },
-                UpdateExpression: 'SET overdueAt = :now',
-                ConditionExpression:
-                  'attribute_exists(pk) AND attribute_not_exists(resolvedAt) AND attribute_not_exists(overdueAt)',
-                ExpressionAttributeValues: { ':now': now.toISOString() },
-              },
-            },
-          ]);
-          marked += 1;
-        } catch (error) {
-          if (!(error instanceof ConditionFailedError)) throw error;
-        }
+      for (const item of open) {
+        const entry = toFeedback(item) as Feedback & { overdueAt?: string; responseOverdueAt?: string };
+        const { kind } = entry;
+        if (!isComplaintKind(kind)) continue;
+        const due = deadlinesOf({ ...entry, kind });
+        const unmarked = (markedAt: string | undefined, dueAt: string) =>
+          dueAt < at && (markedAt === undefined || markedAt <= dueAt);
+        if (unmarked(entry.overdueAt, due.resolutionDue))
+          marked += await mark(table, item, 'overdueAt', 'resolutionDue', due.resolutionDue, at);
+        if (!entry.firstResponseAt && unmarked(entry.responseOverdueAt, due.firstResponseDue))
+          marked += await mark(
+            table,
+            item,
+            'responseOverdueAt',
+            'firstResponseDue',
+            due.firstResponseDue,
+            at,
+          );
       }
       return marked;
+    },
+
+    /** Every complaint-kind entry of an agency submitted in `[from, to)` (the deadline recompute). */
+    async complaintsSubmitted(agencyId: string, range: { from?: string; to?: string }): Promise<Feedback[]> {
+      const spec = listSpec(agencyId, range);
+      spec.filters = [{ attribute: 'kind', in: [...COMPLAINT_KINDS] }];
+      return (await table.queryAll(spec)).map(toFeedback);
     },
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
