@@ -65,11 +65,21 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Administrators',
-    title: 'Promote an employee (optimistic version)',
+    title: 'Promote an employee (optimistic version; beyond the regular path with a documented exception)',
     query: `mutation Promote($input: UpdateEmployeeInput!) {
-  updateEmployee(input: $input) { id golongan rank { label pangkat } version updatedAt }
+  updateEmployee(input: $input) {
+    id golongan rank { label pangkat } education highestRegularGolongan
+    gradeException { reason note golongan } version updatedAt
+  }
 }`,
-    variables: '{ "input": { "id": "paste an Employee id", "version": 1, "golongan": "III_C" } }',
+    variables: `{
+  "input": {
+    "id": "paste an Employee id",
+    "version": 1,
+    "golongan": "III_C",
+    "gradeException": { "reason": "OUTSTANDING_ACHIEVEMENT", "note": "SK Wali Kota No. 800/123/2026" }
+  }
+}`,
   },
   {
     audience: 'Staff',
@@ -153,6 +163,48 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
     "programId": "paste an OPEN program id from the programs example",
     "employeeId": "paste an Employee id",
     "idempotencyKey": "enroll-try-1"
+  }
+}`,
+  },
+  {
+    audience: 'Staff',
+    title: 'May an employee take degree study? (tugas belajar / izin belajar)',
+    query: `query StudyEligibility($id: ID!) {
+  studyEligibility(employeeId: $id) {
+    employee { name education rank { label } }
+    yearsOfService lastAppraisal { period predikat }
+    arrangements { funding fundingLabel eligible reasons releasedFromDuties selfFunded outsideWorkingHours }
+  }
+}`,
+    variables: '{ "id": "paste an Employee id from the employees example" }',
+  },
+  {
+    audience: 'Staff',
+    title: 'Working days of a year: national holidays, cuti bersama, agency closures',
+    query: `query Calendar {
+  holidayCalendar(year: 2026) {
+    official workingDays
+    national { source shipped version deadlinesUpToDate }
+    agency { version deadlinesUpToDate }
+    closedDays { date name kind }
+  }
+}`,
+  },
+  {
+    audience: 'Administrators',
+    title: 'Add an agency closure to the working-day calendar (deadlines follow)',
+    query: `mutation SetCalendar($input: SetHolidayCalendarInput!) {
+  setHolidayCalendar(input: $input) {
+    year official workingDays
+    agency { version deadlinesUpToDate days { date name kind } }
+  }
+}`,
+    variables: `{
+  "input": {
+    "scope": "AGENCY",
+    "year": 2026,
+    "days": [{ "date": "2026-11-10", "name": "Kantor tutup: banjir rob", "kind": "OFFICE_CLOSURE" }],
+    "source": "Surat Edaran Sekretaris Daerah (contoh)"
   }
 }`,
   },
