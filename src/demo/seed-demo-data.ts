@@ -21,7 +21,10 @@ const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
 /** A unit and the guard of its code. */
 function unitItems(u: Unit): Item[] {
-  return [unitEntity.toItem(u), ...(u.code ? [uniqueValueItem(u.agencyId, UNIT_CODE_GUARD, u.code, u.id)] : [])];
+  return [
+    unitEntity.toItem(u),
+    ...(u.code ? [uniqueValueItem(u.agencyId, UNIT_CODE_GUARD, u.code, u.id)] : []),
+  ];
 }
 
 /** Agencies, units and employees only: the base the tests build their own scenarios on. */

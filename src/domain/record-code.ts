@@ -12,9 +12,13 @@ const CODE = /^[A-Z0-9][A-Z0-9._/-]*$/;
 export function parseRecordCode(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
   const code = raw.trim().toUpperCase();
   if (!code) return { ok: false, reason: 'is required' };
-  if (code.length > MAX_CODE_LENGTH) return { ok: false, reason: `must have at most ${MAX_CODE_LENGTH} characters` };
+  if (code.length > MAX_CODE_LENGTH)
+    return { ok: false, reason: `must have at most ${MAX_CODE_LENGTH} characters` };
   if (!CODE.test(code))
-    return { ok: false, reason: 'may hold only letters, digits and . _ / - (starting with a letter or digit)' };
+    return {
+      ok: false,
+      reason: 'may hold only letters, digits and . _ / - (starting with a letter or digit)',
+    };
   return { ok: true, value: code };
 }
 

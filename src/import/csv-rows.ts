@@ -54,13 +54,15 @@ export async function* csvRows(
       if (previous) yield previous;
       previous = { row, cells: record };
       if (record.some((cell) => cell.includes('\uFFFD')))
-        previous.rowProblem = 'holds bytes that are not valid text in this encoding; save the file as "CSV UTF-8"';
+        previous.rowProblem =
+          'holds bytes that are not valid text in this encoding; save the file as "CSV UTF-8"';
     }
   } catch (error) {
     if (previous) yield previous;
-    const reason = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'a quoted cell is never closed: the file was cut short or has a stray quote'
-      : `the file cannot be read from here on (${(error as Error).message.split('\n')[0]})`;
+    const reason =
+      (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted cell is never closed: the file was cut short or has a stray quote'
+        : `the file cannot be read from here on (${(error as Error).message.split('\n')[0]})`;
     yield { row: row + 1, cells: [], rowProblem: reason };
     return;
   }

@@ -40,8 +40,10 @@ function isUtf8(sample: Uint8Array, complete: boolean): boolean {
 export function detectEncoding(sample: Uint8Array, complete: boolean): TextEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
     return { encoding: 'utf8', bomLength: 3, note: 'UTF-8 with a byte-order mark' };
-  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2, note: 'UTF-16 LE' };
-  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf16be', bomLength: 2, note: 'UTF-16 BE' };
+  if (sample[0] === 0xff && sample[1] === 0xfe)
+    return { encoding: 'utf16le', bomLength: 2, note: 'UTF-16 LE' };
+  if (sample[0] === 0xfe && sample[1] === 0xff)
+    return { encoding: 'utf16be', bomLength: 2, note: 'UTF-16 BE' };
   if (isUtf8(sample, complete)) {
     if (!sample.includes(0)) return { encoding: 'utf8', bomLength: 0 };
   }
@@ -55,5 +57,9 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): TextEncod
       'ENCODING',
       `The text encoding could not be recognised (it looks like ${guess}). Save the file as "CSV UTF-8" and try again.`,
     );
-  return { encoding: 'windows-1252', bomLength: 0, note: `Windows-1252 (not UTF-8; detected ${guess ?? 'no UTF-8'})` };
+  return {
+    encoding: 'windows-1252',
+    bomLength: 0,
+    note: `Windows-1252 (not UTF-8; detected ${guess ?? 'no UTF-8'})`,
+  };
 }

@@ -34,6 +34,8 @@ export interface KindImporter<T> {
   classifyBatch(rows: Numbered<T>[]): Promise<RowOutcome[]>;
   /** Creates or updates a batch of checked rows by natural key; re-running the same rows changes nothing. */
   writeBatch(rows: Numbered<T>[]): Promise<RowOutcome[]>;
+  /** Rows are written only at `flush` (no checkpoints in between): small kinds written in dependency order. */
+  readonly writesAtFlush?: boolean;
   /** Called once after the last batch (an importer may write what it held back, e.g. units in parent order). */
   flush?(): Promise<Map<number, RowOutcome>>;
 }

@@ -1,5 +1,11 @@
 import { isBlank } from '../domain/onboarding/cell-values';
-import { type FieldRow, fieldsOf, type HeaderMapping, type ImportKind, mapHeaders } from '../domain/onboarding/columns';
+import {
+  type FieldRow,
+  fieldsOf,
+  type HeaderMapping,
+  type ImportKind,
+  mapHeaders,
+} from '../domain/onboarding/columns';
 import {
   type ImportCounts,
   type ImportMode,
@@ -59,14 +65,18 @@ async function* dataRows(
     const blank = source.cells.every((c) => isBlank(c)) && !source.rowProblem && !source.cellProblems;
     if (blank) continue;
     if (!mapping) {
-      if (source.rowProblem) throw new UnusableFileError('UNREADABLE', `The header row cannot be read: ${source.rowProblem}.`);
+      if (source.rowProblem)
+        throw new UnusableFileError('UNREADABLE', `The header row cannot be read: ${source.rowProblem}.`);
       mapping = headerOf(source);
       onHeader(mapping);
       continue;
     }
     count += 1;
     if (count > FILE_LIMITS.maxRows)
-      throw new UnusableFileError('TOO_LARGE', `The file has more than ${FILE_LIMITS.maxRows} rows; split it.`);
+      throw new UnusableFileError(
+        'TOO_LARGE',
+        `The file has more than ${FILE_LIMITS.maxRows} rows; split it.`,
+      );
     yield { row: source.row, fields: fieldsOf(mapping, source.cells), source };
   }
   if (!mapping) throw new UnusableFileError('EMPTY', 'The file is empty.');
@@ -90,7 +100,10 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
         `Required column(s) missing: ${found.missing.join(', ')}. Found: ${source.cells.map(String).filter(Boolean).join(', ') || 'none'}.`,
       );
     if (found.duplicates.length)
-      throw new UnusableFileError('DUPLICATE_COLUMNS', `Column(s) given twice: ${found.duplicates.join(', ')}.`);
+      throw new UnusableFileError(
+        'DUPLICATE_COLUMNS',
+        `Column(s) given twice: ${found.duplicates.join(', ')}.`,
+      );
     return found;
   };
   const report: ImportReport = {
@@ -117,7 +130,9 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
         report.rejectionsTruncated = true;
         return;
       }
-      const column = i.field ? (mapping?.fieldHeader.get(i.field) ?? columns.find((c) => c.field === i.field)?.header ?? i.field) : '';
+      const column = i.field
+        ? (mapping?.fieldHeader.get(i.field) ?? columns.find((c) => c.field === i.field)?.header ?? i.field)
+        : '';
       const reason =
         file.format === 'xlsx' && i.reason === 'is required' && mapping?.fieldIndex.has(i.field)
           ? 'is required (the cell is empty; if it is merged with the cell above, unmerge and fill every row)'
@@ -161,7 +176,13 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
     const key = importer.naturalKey(checked.value);
     const first = keys.get(key);
     if (first !== undefined) {
-      reject(data.row, [{ field: importer.keyField, value: String(data.fields[importer.keyField] ?? key), reason: `repeats row ${first} (each record once per file)` }]);
+      reject(data.row, [
+        {
+          field: importer.keyField,
+          value: String(data.fields[importer.keyField] ?? key),
+          reason: `repeats row ${first} (each record once per file)`,
+        },
+      ]);
       continue;
     }
     keys.set(key, data.row);
@@ -175,7 +196,8 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
 
   report.outcome = outcomeOf(mode, report);
   if (options.dryRun || (mode === 'ALL_OR_NOTHING' && report.rejected > 0)) {
-    if (report.rejected > 0 && mode === 'ALL_OR_NOTHING') report.notes.push('Nothing was written: fix the rows listed and run the import again.');
+    if (report.rejected > 0 && mode === 'ALL_OR_NOTHING')
+      report.notes.push('Nothing was written: fix the rows listed and run the import again.');
     if (options.dryRun) report.notes.push('Dry run: nothing was written.');
     return { report, finished: true };
   }
@@ -196,6 +218,7 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
       written.rejected += 1;
       reject(row, issues);
     });
+    if (importer.writesAtFlush) return 'continue';
     const last = current[current.length - 1]?.row ?? 0;
     return (await options.onCheckpoint?.({ writtenThroughRow: last, counts: written })) ?? 'continue';
   };
@@ -207,7 +230,11 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
     if (!checked.ok) continue;
     writes.push({ row: data.row, value: checked.value });
     if (writes.length >= BATCH_ROWS && (await flushWrites()) === 'stop') {
-      Object.assign(report, { created: written.created, updated: written.updated, unchanged: written.unchanged });
+      Object.assign(report, {
+        created: written.created,
+        updated: written.updated,
+        unchanged: written.unchanged,
+      });
       return { report, finished: false };
     }
   }

@@ -52,7 +52,12 @@ export async function openTableFile(open: OpenFile): Promise<TableFile> {
   if (bytes.length === 0 || (complete && bytes.toString('latin1').trim() === ''))
     throw new UnusableFileError('EMPTY', 'The file is empty.');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    return { format: 'xlsx', rows: async function* () { yield* xlsxRows(await open()); } };
+    return {
+      format: 'xlsx',
+      rows: async function* () {
+        yield* xlsxRows(await open());
+      },
+    };
   }
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new UnusableFileError(

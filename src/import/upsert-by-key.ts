@@ -23,7 +23,11 @@ export interface UpsertSpec<Row, T extends StoredRecord> {
 
 type Plan<T> = { outcome: RowOutcome; ops: WriteOp[]; record?: T };
 
-function plan<Row, T extends StoredRecord>(spec: UpsertSpec<Row, T>, row: Row, existing: T | undefined): Plan<T> {
+function plan<Row, T extends StoredRecord>(
+  spec: UpsertSpec<Row, T>,
+  row: Row,
+  existing: T | undefined,
+): Plan<T> {
   if (!existing) {
     const created = spec.create(row);
     if ('issues' in created) return { outcome: created, ops: [] };
@@ -68,7 +72,14 @@ export async function upsertByKey<Row, T extends StoredRecord>(
   for (let i = 0; i < rows.length; i += 1) {
     if (written[i]) continue;
     const key = keys[i] as string;
-    const again = await recordsByNaturalKey(spec.table, spec.entity, spec.agencyId, spec.guardKind, [key], true);
+    const again = await recordsByNaturalKey(
+      spec.table,
+      spec.entity,
+      spec.agencyId,
+      spec.guardKind,
+      [key],
+      true,
+    );
     const retry = plan(spec, (rows[i] as Numbered<Row>).value, again.get(key));
     const [ok] = await transactRows(spec.table, [retry.ops]);
     outcomes[i] = ok ? retry.outcome : { issues: [{ field: '', value: key, reason: LOST_RACE }] };

@@ -13,13 +13,17 @@ type RawCell =
 
 /** The plain value of a cell, or why it has none. */
 export function plainCell(raw: RawCell): { value: CellValue } | { problem: string } {
-  if (raw === null || raw === undefined || typeof raw !== 'object' || raw instanceof Date) return { value: raw };
+  if (raw === null || raw === undefined || typeof raw !== 'object' || raw instanceof Date)
+    return { value: raw };
   if ('richText' in raw) return { value: raw.richText.map((part) => part.text).join('') };
   if ('error' in raw) return { problem: `is an error value (${raw.error}) in the workbook` };
   if ('formula' in raw || 'sharedFormula' in raw) {
     const result = (raw as { result?: unknown }).result;
     if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result)))
-      return { problem: 'is a formula whose value was never computed (open and save the file in Excel, or paste as values)' };
+      return {
+        problem:
+          'is a formula whose value was never computed (open and save the file in Excel, or paste as values)',
+      };
     if (typeof result === 'object' && result && 'error' in result)
       return { problem: `is a formula giving an error (${(result as { error: string }).error})` };
     return plainCell(result as RawCell);
@@ -48,7 +52,10 @@ export async function* xlsxRows(stream: Readable): AsyncGenerator<SourceRow> {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as RawCell[];
         if (values.length - 1 > FILE_LIMITS.maxColumns)
-          throw new UnusableFileError('TOO_LARGE', `Row ${row.number} has more than ${FILE_LIMITS.maxColumns} columns.`);
+          throw new UnusableFileError(
+            'TOO_LARGE',
+            `Row ${row.number} has more than ${FILE_LIMITS.maxColumns} columns.`,
+          );
         const cells: CellValue[] = [];
         const cellProblems: CellProblem[] = [];
         for (let i = 1; i < values.length; i += 1) {
@@ -66,7 +73,10 @@ export async function* xlsxRows(stream: Readable): AsyncGenerator<SourceRow> {
   } catch (error) {
     if (error instanceof UnusableFileError) throw error;
     if (yielded === 0)
-      throw new UnusableFileError('UNREADABLE', 'The Excel file is damaged or incomplete and cannot be opened.');
+      throw new UnusableFileError(
+        'UNREADABLE',
+        'The Excel file is damaged or incomplete and cannot be opened.',
+      );
     yield {
       row: lastRow + 1,
       cells: [],

@@ -1,5 +1,5 @@
-import type { Entity, StoredRecord } from '../entity';
 import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
+import type { Entity, StoredRecord } from '../entity';
 import { putNewOp } from '../relation-ops';
 import type { Table, WriteOp } from '../table';
 import { itemsByKey } from './transact-rows';

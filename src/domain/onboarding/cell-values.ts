@@ -71,7 +71,9 @@ export function parseDate(value: CellValue): Parsed<string> {
 export function parseNumber(value: CellValue): Parsed<number> {
   if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : no('is not a number');
   if (typeof value === 'boolean' || value instanceof Date) return no('is not a number');
-  let text = cellText(value).replace(/\s+/g, '').replace(/^Rp\.?/i, '');
+  let text = cellText(value)
+    .replace(/\s+/g, '')
+    .replace(/^Rp\.?/i, '');
   if (!/^-?[\d.,]+$/.test(text) || !/\d/.test(text)) return no('is not a number');
   const dots = (text.match(/\./g) ?? []).length;
   const commas = (text.match(/,/g) ?? []).length;
@@ -113,7 +115,9 @@ export function parseGolongan(value: CellValue): Parsed<Golongan> {
 
 /** A PPPK grade in Roman (`IX`) or Arabic (`9`) numerals (Perpres 98/2020). */
 export function parsePppkGrade(value: CellValue): Parsed<PppkGrade> {
-  const text = cellText(value).toUpperCase().replace(/^GRADE\s*/, '');
+  const text = cellText(value)
+    .toUpperCase()
+    .replace(/^GRADE\s*/, '');
   if (/^\d+$/.test(text)) {
     const grade = PPPK_GRADES[Number(text) - 1];
     return grade ? ok(grade) : no('is not a PPPK grade (I to XVII)');

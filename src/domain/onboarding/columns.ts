@@ -1,7 +1,14 @@
 import { type CellValue, cellText, matchKey } from './cell-values';
 
 /** The kinds of records an agency can import (and export in the same columns). */
-export const IMPORT_KINDS = ['units', 'employees', 'programs', 'enrollments', 'mentorships', 'measurements'] as const;
+export const IMPORT_KINDS = [
+  'units',
+  'employees',
+  'programs',
+  'enrollments',
+  'mentorships',
+  'measurements',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** One column of an import file: the field it fills and every header people write for it. */

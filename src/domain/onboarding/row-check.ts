@@ -51,7 +51,8 @@ export class RowCheck {
   text(field: string, options: { required?: boolean; min?: number; max: number }): string | undefined {
     return this.read(field, options.required ?? false, (v) => {
       const text = cellText(v).replace(/\s+/g, ' ');
-      if (text.length > options.max) return { ok: false, reason: `must have at most ${options.max} characters` };
+      if (text.length > options.max)
+        return { ok: false, reason: `must have at most ${options.max} characters` };
       if (options.min && text.length < options.min)
         return { ok: false, reason: `must have at least ${options.min} characters` };
       // A formula that a spreadsheet would run if this value were exported again (CSV injection).

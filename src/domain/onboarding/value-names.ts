@@ -64,7 +64,18 @@ export const EMPLOYEE_STATUS_NAMES: Names<EmployeeStatus> = {
 };
 
 /** Education levels (jenjang pendidikan), lowest first; they set the entry golongan (PP 99/2000). */
-export const EDUCATION_LEVELS = ['SD', 'SMP', 'SMA', 'D_I', 'D_II', 'D_III', 'D_IV', 'S1', 'S2', 'S3'] as const;
+export const EDUCATION_LEVELS = [
+  'SD',
+  'SMP',
+  'SMA',
+  'D_I',
+  'D_II',
+  'D_III',
+  'D_IV',
+  'S1',
+  'S2',
+  'S3',
+] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 export const EDUCATION_NAMES: Names<EducationLevel> = {

@@ -1,18 +1,22 @@
 import { employeeEntity } from '../../data/entities/employee';
-import type { OrganizationRepository } from '../../data/repositories/organization-repository';
+import { createReferenceSets } from '../../data/imports/reference-sets';
 import type { Table } from '../../data/table';
 import type { Employee } from '../../domain/employee';
 import { createDirectory, type Directory } from '../../domain/onboarding/directory';
-import { checkEmployeeRow, EMPLOYEE_COLUMNS, type EmployeeRow } from '../../domain/onboarding/kinds/employees';
+import {
+  checkEmployeeRow,
+  EMPLOYEE_COLUMNS,
+  type EmployeeRow,
+} from '../../domain/onboarding/kinds/employees';
 import type { RowResult } from '../../domain/onboarding/row-check';
 import type { Unit } from '../../domain/organization';
 import { newRecord } from '../../domain/record';
 import type { KindImporter } from '../kind-importer';
 import { sameData, type UpsertSpec, upsertByKey } from '../upsert-by-key';
 
+/** What importers need: the table (through the data layer's builders), a clock and ids. */
 export interface ImportDeps {
   table: Table;
-  organization: OrganizationRepository;
   clock: () => Date;
   newId: () => string;
 }
@@ -101,14 +105,19 @@ export function employeeImporter(agencyId: string, deps: ImportDeps): KindImport
     columns: EMPLOYEE_COLUMNS,
     keyField: 'nip',
     async prepare() {
-      units = createDirectory(await deps.organization.allUnits(agencyId), 'unit');
+      units = createDirectory(await createReferenceSets(deps.table).units(agencyId), 'unit');
     },
     check(row): RowResult<ResolvedEmployee> {
       const checked = checkEmployeeRow(row);
       if (!checked.ok) return checked;
       const unit = units?.find(checked.value.unitRef);
       if (!unit?.ok)
-        return { ok: false, issues: [{ field: 'unit', value: checked.value.unitRef, reason: unit?.reason ?? 'units not loaded' }] };
+        return {
+          ok: false,
+          issues: [
+            { field: 'unit', value: checked.value.unitRef, reason: unit?.reason ?? 'units not loaded' },
+          ],
+        };
       return { ok: true, value: { ...checked.value, unitId: unit.record.id } };
     },
     naturalKey: (row) => row.nip,

@@ -17,7 +17,8 @@ export const MEASUREMENT_COLUMNS: readonly ColumnSpec[] = [
     header: 'Periode',
     aliases: ['period'],
     required: true,
-    description: "Period of the indicator's cadence: 2026-07 (monthly), 2026-Q3 (quarterly) or 2026 (yearly); with the indicator code, the natural key.",
+    description:
+      "Period of the indicator's cadence: 2026-07 (monthly), 2026-Q3 (quarterly) or 2026 (yearly); with the indicator code, the natural key.",
     example: '2026-Q1',
   },
   {
@@ -51,7 +52,8 @@ export function checkMeasurementRow(row: FieldRow): RowResult<MeasurementRow> {
   const check = new RowCheck(row);
   const indicatorCode = check.text('indicatorCode', { required: true, max: 40 })?.toUpperCase();
   const period = check.text('period', { required: true, max: 10 })?.toUpperCase();
-  if (period && !parsePeriod(period).ok) check.fail('period', 'is not a period (write 2026-07, 2026-Q3 or 2026)');
+  if (period && !parsePeriod(period).ok)
+    check.fail('period', 'is not a period (write 2026-07, 2026-Q3 or 2026)');
   const value = check.number('value', -1e12, 1e12, true);
   const note = check.text('note', { max: 1000 });
   return check.result(() => ({

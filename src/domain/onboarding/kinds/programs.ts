@@ -17,21 +17,119 @@ const column = (
 
 /** Columns of a programs file (program pelatihan / kursus). */
 export const PROGRAM_COLUMNS: readonly ColumnSpec[] = [
-  column('code', 'Kode Program', ['kode', 'kode kursus', 'kode diklat', 'program code', 'code'], true, 'Code of the program, unique in the agency; the natural key.', 'PKP-2026-01'),
-  column('title', 'Nama Program', ['title', 'judul', 'nama kursus', 'nama diklat', 'nama pelatihan'], true, 'Title, 3–200 characters (SIASN namaKursus).', 'Pelatihan Kepemimpinan Pengawas'),
-  column('category', 'Kategori', ['category', 'rumpun', 'jenis kompetensi'], true, 'Teknis, Manajerial, Sosial Kultural, Teknologi Informasi, Pelayanan Publik, Keuangan, Etika, Kesehatan, Pengembangan Diri or Gelar.', 'Manajerial'),
-  column('format', 'Bentuk', ['format', 'jenis kursus', 'jenis diklat', 'metode'], true, 'Klasikal, Seminar, Workshop, Kursus, Coaching, Mentoring, E-Learning, Magang, Gelar...', 'Klasikal'),
-  column('jp', 'Jumlah Jam', ['jp', 'jam pelajaran', 'hours', 'jumlahjam'], true, 'Lesson hours (JP, 1 JP = 45 minutes), 1–2000.', '40'),
-  column('startDate', 'Tanggal Mulai', ['start date', 'tanggal kursus', 'tgl mulai', 'mulai'], true, 'First day.', '02-03-2026'),
-  column('endDate', 'Tanggal Selesai', ['end date', 'tanggal selesai kursus', 'tgl selesai', 'selesai'], true, 'Last day, not before the first.', '13-03-2026'),
-  column('capacity', 'Kapasitas', ['capacity', 'kuota', 'jumlah peserta'], true, 'Seats, 1–10000 (imported participations take seats).', '30'),
-  column('costPerParticipant', 'Biaya per Peserta', ['cost per participant', 'biaya'], false, 'Rupiah per participant (1.500.000 or 1500000); default 0.', '1.500.000'),
-  column('partner', 'Kode Mitra', ['partner code', 'partner', 'mitra', 'institusi penyelenggara', 'penyelenggara'], false, 'Code or exact name of the partner institution; empty for an internal program.', 'usu'),
-  column('organizerUnit', 'Unit Penyelenggara', ['organizer unit', 'organizer'], false, 'Code or exact name of the organizing unit.', 'BKPSDM'),
-  column('competencies', 'Kompetensi', ['competencies'], false, 'Competencies developed, separated by ;', 'Kepemimpinan; Manajemen kinerja'),
-  column('status', 'Status', ['program status', 'status program'], false, 'Draf, Dibuka, Berjalan, Selesai or Dibatalkan; default from the dates (ended: Selesai, started: Berjalan, else Dibuka).', 'Selesai'),
+  column(
+    'code',
+    'Kode Program',
+    ['kode', 'kode kursus', 'kode diklat', 'program code', 'code'],
+    true,
+    'Code of the program, unique in the agency; the natural key.',
+    'PKP-2026-01',
+  ),
+  column(
+    'title',
+    'Nama Program',
+    ['title', 'judul', 'nama kursus', 'nama diklat', 'nama pelatihan'],
+    true,
+    'Title, 3–200 characters (SIASN namaKursus).',
+    'Pelatihan Kepemimpinan Pengawas',
+  ),
+  column(
+    'category',
+    'Kategori',
+    ['category', 'rumpun', 'jenis kompetensi'],
+    true,
+    'Teknis, Manajerial, Sosial Kultural, Teknologi Informasi, Pelayanan Publik, Keuangan, Etika, Kesehatan, Pengembangan Diri or Gelar.',
+    'Manajerial',
+  ),
+  column(
+    'format',
+    'Bentuk',
+    ['format', 'jenis kursus', 'jenis diklat', 'metode'],
+    true,
+    'Klasikal, Seminar, Workshop, Kursus, Coaching, Mentoring, E-Learning, Magang, Gelar...',
+    'Klasikal',
+  ),
+  column(
+    'jp',
+    'Jumlah Jam',
+    ['jp', 'jam pelajaran', 'hours', 'jumlahjam'],
+    true,
+    'Lesson hours (JP, 1 JP = 45 minutes), 1–2000.',
+    '40',
+  ),
+  column(
+    'startDate',
+    'Tanggal Mulai',
+    ['start date', 'tanggal kursus', 'tgl mulai', 'mulai'],
+    true,
+    'First day.',
+    '02-03-2026',
+  ),
+  column(
+    'endDate',
+    'Tanggal Selesai',
+    ['end date', 'tanggal selesai kursus', 'tgl selesai', 'selesai'],
+    true,
+    'Last day, not before the first.',
+    '13-03-2026',
+  ),
+  column(
+    'capacity',
+    'Kapasitas',
+    ['capacity', 'kuota', 'jumlah peserta'],
+    true,
+    'Seats, 1–10000 (imported participations take seats).',
+    '30',
+  ),
+  column(
+    'costPerParticipant',
+    'Biaya per Peserta',
+    ['cost per participant', 'biaya'],
+    false,
+    'Rupiah per participant (1.500.000 or 1500000); default 0.',
+    '1.500.000',
+  ),
+  column(
+    'partner',
+    'Kode Mitra',
+    ['partner code', 'partner', 'mitra', 'institusi penyelenggara', 'penyelenggara'],
+    false,
+    'Code or exact name of the partner institution; empty for an internal program.',
+    'usu',
+  ),
+  column(
+    'organizerUnit',
+    'Unit Penyelenggara',
+    ['organizer unit', 'organizer'],
+    false,
+    'Code or exact name of the organizing unit.',
+    'BKPSDM',
+  ),
+  column(
+    'competencies',
+    'Kompetensi',
+    ['competencies'],
+    false,
+    'Competencies developed, separated by ;',
+    'Kepemimpinan; Manajemen kinerja',
+  ),
+  column(
+    'status',
+    'Status',
+    ['program status', 'status program'],
+    false,
+    'Draf, Dibuka, Berjalan, Selesai or Dibatalkan; default from the dates (ended: Selesai, started: Berjalan, else Dibuka).',
+    'Selesai',
+  ),
   column('cohort', 'Angkatan', ['cohort', 'batch', 'gelombang'], false, 'Cohort number.', '1'),
-  column('location', 'Lokasi', ['location', 'tempat', 'venue'], false, 'Venue or platform.', 'BPSDM Provinsi Sumatera Utara'),
+  column(
+    'location',
+    'Lokasi',
+    ['location', 'tempat', 'venue'],
+    false,
+    'Venue or platform.',
+    'BPSDM Provinsi Sumatera Utara',
+  ),
   column('description', 'Deskripsi', ['description', 'keterangan'], false, 'Description.', ''),
 ];
 
@@ -78,7 +176,8 @@ export function checkProgramRow(row: FieldRow, today: string): RowResult<Program
   const organizerRef = check.text('organizerUnit', { max: 200 });
   const competencies = parseList(row.competencies);
   if (competencies.length > 20) check.fail('competencies', 'must list at most 20 competencies');
-  if (competencies.some((c) => c.length > 100)) check.fail('competencies', 'each must have at most 100 characters');
+  if (competencies.some((c) => c.length > 100))
+    check.fail('competencies', 'each must have at most 100 characters');
   const status = check.choice('status', PROGRAM_STATUS_NAMES, 'program status');
   const cohort = check.integer('cohort', 1, 999);
   const location = check.text('location', { max: 200 });

@@ -27,7 +27,8 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
     header: 'Jenis Unit',
     aliases: ['jenis', 'jenis unit kerja', 'unit kind', 'type'],
     required: true,
-    description: 'Sekretariat, Dinas, Badan, Inspektorat, Kecamatan, Kelurahan, Puskesmas, Rumah Sakit, Sekolah or Bagian.',
+    description:
+      'Sekretariat, Dinas, Badan, Inspektorat, Kecamatan, Kelurahan, Puskesmas, Rumah Sakit, Sekolah or Bagian.',
     example: 'Dinas',
   },
   {
@@ -35,7 +36,8 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
     header: 'Unit Induk',
     aliases: ['induk', 'kode induk', 'unor induk', 'parent', 'parent code'],
     required: false,
-    description: 'Code (or exact name) of the parent unit, in the file or already in the agency; empty for a top unit.',
+    description:
+      'Code (or exact name) of the parent unit, in the file or already in the agency; empty for a top unit.',
     example: '',
   },
   {
