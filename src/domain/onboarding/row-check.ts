@@ -56,7 +56,7 @@ export class RowCheck {
       if (options.min && text.length < options.min)
         return { ok: false, reason: `must have at least ${options.min} characters` };
       // A formula that a spreadsheet would run if this value were exported again (CSV injection).
-      if (/^[=+@]/.test(text) || /^-[^\d]/.test(text))
+      if (/^[=@]/.test(text) || /^[+-][^\d]/.test(text))
         return { ok: false, reason: 'must not start with =, +, - or @ (a spreadsheet formula)' };
       return { ok: true, value: text };
     });
