@@ -119,7 +119,12 @@ export const trainingResolvers: Resolvers = {
       const partner = program.partnerId
         ? await ctx.services.training.getPartner(ctx, { agencyId: e.agencyId, id: program.partnerId })
         : null;
-      const result = courseRecordOf(e, program, employee, organiserOf(partner?.name, agency?.name ?? e.agencyId));
+      const result = courseRecordOf(
+        e,
+        program,
+        employee,
+        organiserOf(partner?.name, agency?.name ?? e.agencyId),
+      );
       return result?.ok ? result.record : null;
     },
   },
