@@ -20,8 +20,8 @@ export function publishEndpoint(dataDir: string, info: Omit<EndpointFile, 'pid'>
 }
 
 /**
- * The endpoint a running `npm start` published under `dataDir`, if it still answers (a file left
- * by a server that was killed is ignored). Only loopback endpoints are trusted from the file.
+ * The endpoint a running `npm start` published under `dataDir`, if its process is alive and the
+ * endpoint answers (a file left by a server that was killed is ignored). Only loopback endpoints are trusted from the file.
  */
 export async function liveEndpoint(dataDir: string, timeoutMs = 1500): Promise<string | undefined> {
   let info: EndpointFile;
@@ -35,6 +35,12 @@ export async function liveEndpoint(dataDir: string, timeoutMs = 1500): Promise<s
     !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(info.endpoint)
   )
     return undefined;
+  // The server that published it must still run (a DynamoDB Local a killed server left behind is ignored).
+  try {
+    process.kill(info.pid, 0);
+  } catch {
+    return undefined;
+  }
   const { client } = createDynamoClients({ region: 'local', endpoint: info.endpoint });
   try {
     await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(timeoutMs) });
