@@ -6,18 +6,13 @@ import { versionConflict } from '../data/versioned-update';
 import { jakartaDateOf } from '../domain/calendar-date';
 import type { Education } from '../domain/education';
 import type { Employee, EmployeeStatus, Position } from '../domain/employee';
+import { type GradeExceptionGiven, gradeExceptionOf } from '../domain/employee-career';
 import type { Golongan, PppkGrade } from '../domain/golongan';
 import type { EmploymentType } from '../domain/nip';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
-import {
-  checkCareerChange,
-  checkedNip,
-  checkNewCareer,
-  type GradeExceptionCommand,
-  gradeExceptionOf,
-} from './employee-checks';
+import { checkCareerChange, checkedNip, checkNewCareer } from './employee-checks';
 import type { Ref, RequestScope } from './request-scope';
 import { createVisibility } from './visibility';
 
@@ -32,7 +27,7 @@ export interface CreateEmployeeCommand {
   position: Position;
   education: Education;
   /** A documented basis for a golongan above the regular promotion path. */
-  gradeException?: GradeExceptionCommand | undefined;
+  gradeException?: GradeExceptionGiven | undefined;
   serviceStartDate?: string | undefined;
   email?: string | undefined;
   phone?: string | undefined;
@@ -49,7 +44,7 @@ export interface UpdateEmployeeCommand {
   pppkGrade?: PppkGrade | undefined;
   position?: Position | undefined;
   education?: Education | undefined;
-  gradeException?: GradeExceptionCommand | undefined;
+  gradeException?: GradeExceptionGiven | undefined;
   status?: EmployeeStatus | undefined;
   email?: string | null | undefined;
   phone?: string | null | undefined;

@@ -129,7 +129,7 @@ describe('careerIssues', () => {
 
   it('lists every broken rule with its field', () => {
     const issues = careerIssues({ ...base, golongan: 'III_C', education: 'SMA' }, CREATED);
-    expect(issues.map((i) => i.field)).toEqual(['input.education', 'input.position', 'input.golongan']);
+    expect(issues.map((i) => i.field)).toEqual(['education', 'position', 'golongan']);
   });
 
   it('accepts a golongan above the path when an exception covers that golongan', () => {
@@ -140,7 +140,7 @@ describe('careerIssues', () => {
       careerIssues({ ...base, golongan: 'III_D', gradeException: { golongan: 'III_C' } }, CREATED).map(
         (i) => i.field,
       ),
-    ).toEqual(['input.golongan']);
+    ).toEqual(['golongan']);
   });
 
   it('does not judge again what a change leaves alone', () => {
@@ -151,8 +151,8 @@ describe('careerIssues', () => {
   it('asks for the education before a promotion of a record without one', () => {
     const { education: _, ...withoutEducation } = base;
     expect(careerIssues(withoutEducation, { ...CREATED, education: false })).toEqual([
-      { field: 'input.position', reason: expect.stringContaining('record the education') },
-      { field: 'input.education', reason: expect.stringContaining('not recorded') },
+      { field: 'position', reason: expect.stringContaining('record the education') },
+      { field: 'education', reason: expect.stringContaining('not recorded') },
     ]);
   });
 
