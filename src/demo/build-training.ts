@@ -1,3 +1,4 @@
+import { isAtLeastEducation } from '../domain/education';
 import { type Employee, profileOf } from '../domain/employee';
 import type { Unit } from '../domain/organization';
 import {
@@ -106,7 +107,14 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
           completedCount: 0,
         };
         const program: TrainingProgram = { ...base, status: statusOf(base, today) };
-        const pool = staffOf(org, targets.length ? targets : units);
+        const degree = entry.format === 'DEGREE';
+        // Degree study on tugas belajar: graduates with at least a year of service (DOMAIN rule 3).
+        const pool = staffOf(org, targets.length ? targets : units).filter(
+          (e) =>
+            !degree ||
+            (isAtLeastEducation(e.education ?? 'SD', 'S1') &&
+              e.serviceStartDate <= isoDay(addDaysTo(created, -366))),
+        );
         // Upcoming programs fill up and gather a short waitlist; past ones ran near capacity.
         const wanted =
           program.status === 'OPEN'
@@ -133,6 +141,7 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
               programStartDate: program.startDate,
               status,
               queueKey: id,
+              ...(degree ? { studyFunding: 'TUGAS_BELAJAR' as const } : {}),
               jpCredited: 0,
             };
             if (status === 'WAITLISTED') enrollment.waitlistedAt = at.toISOString();
