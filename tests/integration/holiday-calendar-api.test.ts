@@ -272,6 +272,19 @@ describe('setHolidayCalendar: refusals', () => {
     expect(await tableSnapshot(app)).toEqual(before);
   });
 
+  it('lets exactly one of two concurrent first lists of a year win; the other gets CONFLICT', async () => {
+    const list = (name: string) => ({
+      scope: 'AGENCY',
+      year: 2029,
+      days: [{ date: '2029-02-02', name, kind: 'OFFICE_CLOSURE' }],
+    });
+    const results = await Promise.all(
+      ['Rapat A', 'Rapat B'].map((name) => app.request(SET, { input: list(name) }, MEDAN)),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+  });
+
   it('refuses a stale version with CONFLICT', async () => {
     const res = await app.request(
       SET,
