@@ -7,9 +7,11 @@ export const DEFAULT_LIMITS = {
   maxDepth: 12,
   maxAliases: 30,
   /** Fields the operation may resolve, every list counted by its page size (src/server/operation-cost.ts). */
-  maxCost: 25_000,
+  maxCost: 100_000,
   /** DynamoDB items one request may read (returned or scanned). */
   maxItemsRead: 5_000,
+  /** DynamoDB calls one request may send (a page of parents each listing its children sends one per parent). */
+  maxDbCalls: 100,
   /** Bytes of data one response may carry. */
   maxResponseBytes: 2_000_000,
 } as const;
@@ -56,7 +58,8 @@ const EnvSchema = z.object({
   QUERY_MAX_COST: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxCost),
   /** The response budget, checked while a request runs. */
   RESPONSE_MAX_ITEMS_READ: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxItemsRead),
-  RESPONSE_MAX_BYTES: z.coerce.number().int().min(10_000).default(DEFAULT_LIMITS.maxResponseBytes),
+  RESPONSE_MAX_DB_CALLS: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxDbCalls),
+  RESPONSE_MAX_BYTES: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.maxResponseBytes),
   /** Strict clients and their trusted-document manifests: `usu=path.json,client:abc=other.json`. */
   TRUSTED_DOCUMENTS: z.string().optional(),
 });
@@ -142,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxAliases: e.QUERY_MAX_ALIASES,
       maxCost: e.QUERY_MAX_COST,
       maxItemsRead: e.RESPONSE_MAX_ITEMS_READ,
+      maxDbCalls: e.RESPONSE_MAX_DB_CALLS,
       maxResponseBytes: e.RESPONSE_MAX_BYTES,
     },
     trustedDocuments: parseTrustedDocuments(e.TRUSTED_DOCUMENTS),

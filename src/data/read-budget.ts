@@ -3,15 +3,34 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { QueryTooComplexError } from '../errors/app-error';
 
 /**
- * The DynamoDB items one GraphQL request may read (returned, or scanned by a filter or a COUNT).
- * Past the budget, the call that crossed it and every later call of the request fail with
- * QUERY_TOO_COMPLEX; `stop` ends reading early for another reason (the response grew too big).
+ * The DynamoDB items one GraphQL request may read (returned, or scanned by a filter or a COUNT),
+ * and the calls it may send. Past either, the call that crossed it and every later call of the
+ * request fail with QUERY_TOO_COMPLEX; `stop` ends reading early for another reason (the
+ * response grew too big).
  */
 export class ReadBudget {
   items = 0;
+  calls = 0;
   stopped: QueryTooComplexError | undefined;
 
-  constructor(readonly maxItems: number) {}
+  constructor(
+    readonly maxItems: number,
+    /** DynamoDB calls one request may send: a page of 100 parents each listing its children sends 100 at once. */
+    readonly maxCalls = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** Counts a call about to be sent; refuses it (before it leaves) past the budget. */
+  beforeCall(): void {
+    this.calls += 1;
+    if (this.calls > this.maxCalls && !this.stopped)
+      this.stop(
+        new QueryTooComplexError(
+          `The request needs more than ${this.maxCalls} database calls: ask for fewer nested lists per page.`,
+          { limit: 'RESPONSE_MAX_DB_CALLS', maximum: this.maxCalls },
+        ),
+      );
+    if (this.stopped) throw this.stopped;
+  }
 
   /** Counts items read; throws once the request has read more than its budget. */
   charge(items: number): void {
@@ -66,7 +85,7 @@ export function attachReadBudget(client: DynamoDBClient): void {
   client.middlewareStack.add(
     (next) => async (args) => {
       const budget = currentBudget.getStore();
-      if (budget?.stopped) throw budget.stopped;
+      budget?.beforeCall();
       const result = await next(args);
       budget?.charge(itemsRead((result.output ?? {}) as unknown as Record<string, unknown>));
       return result;

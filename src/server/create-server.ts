@@ -68,5 +68,5 @@ export function createServer(
       graphqlOverHttpStatusPlugin(),
       auditPlugin(),
     ],
-  }).withItemsReadLimit(limits.maxItemsRead);
+  }).withReadLimits(limits);
 }

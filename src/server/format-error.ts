@@ -18,8 +18,8 @@ const APOLLO_REQUEST_CODES = new Set([
 /** graphql-js's suggestions (` Did you mean "employees"?`), which spell out the schema. */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
-/** The parser's refusal of a document past `maxTokens`. */
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+/** The parser's refusal of a document past `maxTokens` (graphql-js 16 spells it "more that"). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
 
 /**
  * The one place errors reach the wire: our AppErrors pass with their code; Apollo's request

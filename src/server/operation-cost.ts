@@ -103,7 +103,8 @@ export function operationCost(options: {
     if (!def || !node.selectionSet) return;
     const returned = getNamedType(def.type);
     const args = argumentsOf(def, node, variables);
-    const below = childSizes(coordinate, returned, args, sizes);
+    const paged = def.args.some((arg) => arg.name === 'first');
+    const below = childSizes(coordinate, returned, args, paged, sizes);
     const list = isListType(getNullableType(def.type));
     const size = list
       ? (sizes.get(coordinate) ??
@@ -118,11 +119,12 @@ export function operationCost(options: {
     coordinate: string,
     returned: GraphQLNamedType,
     args: Record<string, unknown>,
+    paged: boolean,
     sizes: Map<string, number>,
   ): Map<string, number> => {
     const set: Record<string, number> = { ...model.argumentSizers[coordinate]?.(args) };
     const edges = isObjectType(returned) ? returned.getFields().edges : undefined;
-    if (edges && 'first' in args) {
+    if (edges && paged) {
       const first = args.first;
       set[`${returned.name}.edges`] = typeof first === 'number' ? first : model.defaultPageSize;
     }

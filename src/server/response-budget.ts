@@ -78,21 +78,24 @@ export function responseBudgetPlugin(
 
 /**
  * Apollo Server that gives each HTTP request (from the Lambda handler, the local server or the
- * tests: all come through here) its own read budget, followed by the data layer through every
+ * tests: all come through here) its own read budget (items and calls), followed by the data layer through every
  * await of the request.
  */
 export class BudgetedApolloServer extends ApolloServer<GraphQLContext> {
-  private maxItemsRead = Number.POSITIVE_INFINITY;
+  private readLimits: Pick<RequestLimits, 'maxItemsRead' | 'maxDbCalls'> | undefined;
 
-  /** Sets the items-read budget of each request (before the server starts). */
-  withItemsReadLimit(maxItemsRead: number): this {
-    this.maxItemsRead = maxItemsRead;
+  /** Sets the read budget of each request (before the server starts). */
+  withReadLimits(limits: Pick<RequestLimits, 'maxItemsRead' | 'maxDbCalls'>): this {
+    this.readLimits = limits;
     return this;
   }
 
   override executeHTTPGraphQLRequest(
     request: Parameters<ApolloServer<GraphQLContext>['executeHTTPGraphQLRequest']>[0],
   ): ReturnType<ApolloServer<GraphQLContext>['executeHTTPGraphQLRequest']> {
-    return withReadBudget(new ReadBudget(this.maxItemsRead), () => super.executeHTTPGraphQLRequest(request));
+    const limits = this.readLimits;
+    if (!limits) return super.executeHTTPGraphQLRequest(request);
+    const budget = new ReadBudget(limits.maxItemsRead, limits.maxDbCalls);
+    return withReadBudget(budget, () => super.executeHTTPGraphQLRequest(request));
   }
 }
