@@ -16,6 +16,8 @@ import { createErrorFormatter } from './format-error';
 import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
 import { operationLimitRules } from './operation-limits';
 import { BudgetedApolloServer, responseBudgetPlugin } from './response-budget';
+import { loadTrustedDocuments } from './trusted-documents';
+import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
 
@@ -61,6 +63,8 @@ export function createServer(
     // No HTTP caching of GraphQL responses (they depend on the caller): Apollo's cache-control
     // plugin would only hook every field for nothing.
     plugins: [
+      // Strict clients send only their trusted documents (refused before parsing otherwise).
+      trustedDocumentsPlugin(loadTrustedDocuments(deps.config.trustedDocuments)),
       options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
