@@ -6,9 +6,9 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /** The failures of an audit run: MUST ones are `error`, SHOULD ones `warn` (MAY ones only `notice`). */
 const failures = (results: AuditResult[]) =>
-  results
-    .filter((r) => r.status === 'error' || r.status === 'warn')
-    .map((r) => `${r.id} ${r.name}: ${r.reason}`);
+  results.flatMap((r) =>
+    r.status === 'error' || r.status === 'warn' ? [`${r.id} ${r.name}: ${r.reason}`] : [],
+  );
 
 async function audit(stage: 'dev' | 'prod'): Promise<AuditResult[]> {
   const app = await createTestApp({ env: { STAGE: stage } });
