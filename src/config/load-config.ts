@@ -9,9 +9,9 @@ export const DEFAULT_LIMITS = {
   /** Fields the operation may resolve, every list counted by its page size (src/server/operation-cost.ts). */
   maxCost: 100_000,
   /** DynamoDB items one request may read (returned or scanned). */
-  maxItemsRead: 5_000,
+  maxItemsRead: 3_000,
   /** DynamoDB calls one request may send (a page of parents each listing its children sends one per parent). */
-  maxDbCalls: 100,
+  maxDbCalls: 60,
   /** Bytes of data one response may carry. */
   maxResponseBytes: 2_000_000,
 } as const;
