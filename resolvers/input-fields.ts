@@ -8,20 +8,27 @@ export const optional = <T extends z.ZodType>(schema: T) => schema.nullish().tra
  * Characters no text takes: C0 controls (newline and tab only in multi-line text; a carriage
  * return only before a newline), DEL and C1 controls, and the bidirectional embeddings,
  * overrides and isolates that make a text read differently from what it stores (U+202A–U+202E,
- * U+2066–U+2069).
+ * U+2066–U+2069); and no surrogate half without its pair (not a character, invalid once stored).
  */
-const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-const FORBIDDEN_IN_TEXT =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
-/** A surrogate half without its pair: not a character, and invalid UTF-8 once stored. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 function textProblem(value: string, multiline: boolean): string | undefined {
-  if (LONE_SURROGATE.test(value)) return 'must not contain unpaired surrogate code units';
-  if ((multiline ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE).test(value))
-    return multiline
-      ? 'must not contain control or bidirectional override characters (newlines and tabs are fine)'
-      : 'must be one line without control or bidirectional override characters';
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return 'must not contain unpaired surrogate code units';
+      i += 1;
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return 'must not contain unpaired surrogate code units';
+    const allowed =
+      multiline && (code === 0x0a || code === 0x09 || (code === 0x0d && value.charCodeAt(i + 1) === 0x0a));
+    const control = code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+    const bidi = (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+    if ((control && !allowed) || bidi)
+      return multiline
+        ? 'must not contain control or bidirectional override characters (newlines and tabs are fine)'
+        : 'must be one line without control or bidirectional override characters';
+  }
   return undefined;
 }
 
