@@ -5,7 +5,7 @@ import {
   HOLIDAY_KINDS,
   MAX_HOLIDAYS_PER_YEAR,
 } from '../src/domain/holiday-calendar';
-import { optional } from './input-fields';
+import { calendarDate, optional, safeLine } from './input-fields';
 
 const year = z
   .number()
@@ -23,16 +23,17 @@ export const SetHolidayCalendarInput = z.object({
   days: z
     .array(
       z.object({
-        date: z.iso.date(),
+        date: calendarDate,
         name: z
           .string()
           .trim()
           .min(2, 'must have at least 2 characters')
-          .max(100, 'must have at most 100 characters'),
+          .max(100, 'must have at most 100 characters')
+          .superRefine(safeLine),
         kind: z.enum(HOLIDAY_KINDS),
       }),
     )
     .max(MAX_HOLIDAYS_PER_YEAR, `must hold at most ${MAX_HOLIDAYS_PER_YEAR} days`),
-  source: optional(z.string().trim().min(2).max(300)),
+  source: optional(z.string().trim().min(2).max(300).superRefine(safeLine)),
   version: optional(z.number().int().min(1)),
 });

@@ -1,6 +1,6 @@
 import { STUDY_FUNDING_LABELS } from '../src/domain/study-leave';
 import type { Resolvers } from '../src/generated/graphql';
-import { globalIdOf } from './employee.inputs';
+import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 
 /** Degree study (tugas belajar / izin belajar) eligibility. */
