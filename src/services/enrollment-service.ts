@@ -10,7 +10,6 @@ import {
   type EnrollmentStatus,
   type TrainingProgram,
 } from '../domain/training';
-import { learningFormOf } from '../domain/training-formats';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requirePartnerScope, requireSameAgency, requireStaff, type StaffCaller } from './access';
@@ -157,16 +156,7 @@ export function createEnrollmentService(deps: ServiceDeps) {
         throw BadUserInputError.of('input.employeeId', `the employee is ${employee.status}, not active`);
       }
       await authorize(scope, caller, employee.id, employee.unitId, true);
-      const degree = learningFormOf(program.format) === 'DEGREE';
-      if (degree && !input.studyFunding) {
-        throw BadUserInputError.of(
-          'input.studyFunding',
-          'a DEGREE program needs the arrangement: TUGAS_BELAJAR or IZIN_BELAJAR',
-        );
-      }
-      if (!degree && input.studyFunding)
-        throw BadUserInputError.of('input.studyFunding', 'is only for DEGREE programs');
-      if (degree && input.studyFunding) await study.requireEligible(employee, input.studyFunding);
+      await study.requireArrangement(program, employee, input.studyFunding);
 
       const now = clock().toISOString();
       const id = newId();

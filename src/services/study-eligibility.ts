@@ -7,6 +7,8 @@ import {
   type StudyLeaveTerms,
   studyLeaveEligibility,
 } from '../domain/study-leave';
+import type { TrainingProgram } from '../domain/training';
+import { learningFormOf } from '../domain/training-formats';
 import { BadUserInputError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import type { Ref, RequestScope } from './request-scope';
@@ -65,6 +67,29 @@ export function createStudyEligibility({ employees, evaluations, organization, c
         employee ?? { agencyId: ref.agencyId, id: ref.id, unitId: '-' },
       );
       return employee ? assess(employee) : null;
+    },
+
+    /**
+     * The arrangement of an enrollment: required for a DEGREE program and checked against the
+     * employee; refused for any other program.
+     */
+    async requireArrangement(
+      program: Pick<TrainingProgram, 'format'>,
+      employee: Employee,
+      funding: StudyFunding | undefined,
+    ): Promise<void> {
+      const degree = learningFormOf(program.format) === 'DEGREE';
+      if (!degree) {
+        if (funding) throw BadUserInputError.of('input.studyFunding', 'is only for DEGREE programs');
+        return;
+      }
+      if (!funding) {
+        throw BadUserInputError.of(
+          'input.studyFunding',
+          'a DEGREE program needs the arrangement: TUGAS_BELAJAR or IZIN_BELAJAR',
+        );
+      }
+      await this.requireEligible(employee, funding);
     },
 
     /** Refuses degree study in `funding` for an employee who may not take it, with every reason. */
