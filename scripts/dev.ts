@@ -12,6 +12,7 @@ import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
+import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
 import { createServer } from '../src/server/create-server';
 import { createDeps } from '../src/server/deps';
 import { startHttpServer } from '../src/server/http-server';
@@ -61,6 +62,8 @@ try {
     say,
   });
 
+  const webhooks = await startLocalWebhookDelivery(deps, say);
+
   const playgroundDir = await playground;
   const presets = await devHeaderPresets(secrets.keys, demoIdentities(deps.clock()));
   const landingPage = playgroundLandingPage(
@@ -88,6 +91,7 @@ try {
     stopping = true;
     say(`${signal}: stopping`);
     await http.close();
+    await webhooks.stop();
     await streams.stop();
     await dynamo?.stop();
     process.exit(0);
