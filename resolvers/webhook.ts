@@ -74,7 +74,7 @@ export const webhookResolvers: Resolvers = {
     lastFailureAt: (h) => h.lastFailureAt ?? null,
   },
   WebhookDelivery: {
-    id: (d) => toGlobalId('WebhookDelivery', tenantOf(d), `${d.partnerId}.${deliveryIdOf(d)}`),
+    id: (d) => toGlobalId('WebhookDelivery', d.tenant, `${d.partnerId}.${deliveryIdOf(d)}`),
     webhookId: (d) => webhookIdOf(d.partnerId, d.sequence),
     nextAttemptAt: (d) => (d.status === 'PENDING' ? (d.nextAttemptAt ?? null) : null),
     deliveredAt: (d) => d.deliveredAt ?? null,

@@ -3,7 +3,7 @@ import type { WebhookDeliveryRepository } from '../data/repositories/webhook-del
 import type { WebhookEndpointRepository } from '../data/repositories/webhook-endpoint-repository';
 import type { EnrollmentChange } from '../domain/partner-feed';
 import type { WebhookDelivery, WebhookReplay } from '../domain/webhooks/webhook-delivery';
-import type { WebhookEndpoint } from '../domain/webhooks/webhook-endpoint';
+import { type WebhookEndpoint, webhookTenantOf } from '../domain/webhooks/webhook-endpoint';
 import { rearmed } from '../services/webhook-delivery-service';
 import type { DeliveryMessage, DeliveryQueue } from './delivery-queue';
 
@@ -51,6 +51,7 @@ export function createFanOut(deps: FanOutDeps) {
       partnerId: endpoint.partnerId,
       endpointId: endpoint.id,
       sequence: change.sequence,
+      tenant: webhookTenantOf(endpoint),
       agencyId: change.agencyId,
       enrollmentId: change.enrollmentId,
       changeType: change.changeType,

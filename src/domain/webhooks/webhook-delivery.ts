@@ -32,6 +32,9 @@ export interface WebhookDelivery {
   partnerId: string;
   endpointId: string;
   sequence: number;
+  /** The endpoint's tenant (webhookTenantOf): where its global id and audit entries belong. */
+  tenant: string;
+  /** The agency of the change. */
   agencyId: string;
   enrollmentId: string;
   changeType: ChangeType;
