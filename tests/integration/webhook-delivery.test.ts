@@ -4,7 +4,6 @@ import { CIRCUIT } from '../../src/domain/webhooks/circuit';
 import { signatureOf } from '../../src/domain/webhooks/signature';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 import {
-  DAY,
   deliveryHarness,
   employeesOf,
   partnerClaims,
