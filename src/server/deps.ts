@@ -24,7 +24,7 @@ import { createPlanService } from '../services/plan-service';
 import { createTrainingService } from '../services/training-service';
 import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
-import { createSecretBox, type SecretBox } from '../webhooks/secret-box';
+import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {

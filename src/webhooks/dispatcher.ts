@@ -13,10 +13,10 @@ import {
 } from '../domain/webhooks/webhook-delivery';
 import { activeSecrets, type WebhookEndpoint } from '../domain/webhooks/webhook-endpoint';
 import { secretBinding } from '../services/webhook-endpoint-service';
-import type { DeliveryMessage, DispatchOutcome } from './delivery-queue';
+import type { DeliveryMessage, DispatchOutcome } from '../domain/webhooks/delivery-message';
 import type { DeliveryTransport } from './delivery-transport';
 import type { ChangeRenderer } from './render-change';
-import type { SecretBox } from './secret-box';
+import type { SecretBox } from '../domain/webhooks/secret-box';
 
 export interface DispatcherDeps {
   webhookEndpoints: WebhookEndpointRepository;

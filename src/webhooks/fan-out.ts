@@ -5,7 +5,7 @@ import type { EnrollmentChange } from '../domain/partner-feed';
 import type { WebhookDelivery, WebhookReplay } from '../domain/webhooks/webhook-delivery';
 import { type WebhookEndpoint, webhookTenantOf } from '../domain/webhooks/webhook-endpoint';
 import { rearmed } from '../services/webhook-delivery-service';
-import type { DeliveryMessage, DeliveryQueue } from './delivery-queue';
+import type { DeliveryMessage, DeliveryQueue } from '../domain/webhooks/delivery-message';
 
 export interface FanOutDeps {
   webhookEndpoints: WebhookEndpointRepository;

@@ -4,7 +4,7 @@ import {
   type DispatchOutcome,
   deduplicationIdOf,
   messageGroupOf,
-} from './delivery-queue';
+} from '../domain/webhooks/delivery-message';
 
 interface Group {
   messages: DeliveryMessage[];
