@@ -31,7 +31,8 @@ export function createSqsDeliveryQueue(queueUrl: string, client = new SQSClient(
             })),
           }),
         );
-        if (out.Failed?.length) throw new Error(`SQS refused ${out.Failed.length} webhook messages (${out.Failed[0]?.Code})`);
+        if (out.Failed?.length)
+          throw new Error(`SQS refused ${out.Failed.length} webhook messages (${out.Failed[0]?.Code})`);
       }
     },
 

@@ -12,7 +12,11 @@ const NO_TOKENS: TokenVerifier = {
 };
 
 /** A secret's value: from the environment, else from Secrets Manager (read once per cold start). */
-export async function secretFrom(value: string | undefined, arn: string | undefined, name: string): Promise<string> {
+export async function secretFrom(
+  value: string | undefined,
+  arn: string | undefined,
+  name: string,
+): Promise<string> {
   const found = value ?? (arn ? await getSecret(arn) : undefined);
   if (typeof found !== 'string' || found.length < 32)
     throw new Error(`Invalid configuration: ${name} or ${name}_ARN (32+ characters) is required`);

@@ -16,13 +16,18 @@ const { fanOut } = createWebhookRuntime(deps, { queue: createSqsDeliveryQueue(co
 
 /** The partners a stream batch concerns (every record the filter lets through names one). */
 export function partnersOf(event: DynamoDBStreamEvent): string[] {
-  const partners = event.Records.map((r) => r.dynamodb?.NewImage?.partnerId?.S).filter((p): p is string => Boolean(p));
+  const partners = event.Records.map((r) => r.dynamodb?.NewImage?.partnerId?.S).filter((p): p is string =>
+    Boolean(p),
+  );
   return [...new Set(partners)];
 }
 
-export const handler = async (event: DynamoDBStreamEvent | { source?: string }): Promise<{ queued: number }> => {
+export const handler = async (
+  event: DynamoDBStreamEvent | { source?: string },
+): Promise<{ queued: number }> => {
   let queued = 0;
-  if ('Records' in event) for (const partnerId of partnersOf(event)) queued += await fanOut.partner(partnerId);
+  if ('Records' in event)
+    for (const partnerId of partnersOf(event)) queued += await fanOut.partner(partnerId);
   else queued = await fanOut.all();
   deps.logger.info('webhook fan-out', { queued });
   return { queued };

@@ -7,6 +7,7 @@ import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
+import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
 import { createAddressHasher } from '../services/client-address';
@@ -24,7 +25,6 @@ import { createPlanService } from '../services/plan-service';
 import { createTrainingService } from '../services/training-service';
 import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
-import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {

@@ -2,7 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { WebhookDeliveryRepository } from '../data/repositories/webhook-delivery-repository';
 import type { WebhookEndpointRepository } from '../data/repositories/webhook-endpoint-repository';
 import { admission, afterAttempt, claimProbe } from '../domain/webhooks/circuit';
+import type { DeliveryMessage, DispatchOutcome } from '../domain/webhooks/delivery-message';
 import { RETRY_WINDOW_MS, retryAfterMs, stepAfterFailure } from '../domain/webhooks/retry-schedule';
+import type { SecretBox } from '../domain/webhooks/secret-box';
 import { signedHeaders } from '../domain/webhooks/signature';
 import {
   type DeliveryAttempt,
@@ -13,10 +15,8 @@ import {
 } from '../domain/webhooks/webhook-delivery';
 import { activeSecrets, type WebhookEndpoint } from '../domain/webhooks/webhook-endpoint';
 import { secretBinding } from '../services/webhook-endpoint-service';
-import type { DeliveryMessage, DispatchOutcome } from '../domain/webhooks/delivery-message';
 import type { DeliveryTransport } from './delivery-transport';
 import type { ChangeRenderer } from './render-change';
-import type { SecretBox } from '../domain/webhooks/secret-box';
 
 export interface DispatcherDeps {
   webhookEndpoints: WebhookEndpointRepository;

@@ -2,10 +2,10 @@ import type { PartnerFeedReader } from '../data/partner-feed';
 import type { WebhookDeliveryRepository } from '../data/repositories/webhook-delivery-repository';
 import type { WebhookEndpointRepository } from '../data/repositories/webhook-endpoint-repository';
 import type { EnrollmentChange } from '../domain/partner-feed';
+import type { DeliveryMessage, DeliveryQueue } from '../domain/webhooks/delivery-message';
 import type { WebhookDelivery, WebhookReplay } from '../domain/webhooks/webhook-delivery';
 import { type WebhookEndpoint, webhookTenantOf } from '../domain/webhooks/webhook-endpoint';
 import { rearmed } from '../services/webhook-delivery-service';
-import type { DeliveryMessage, DeliveryQueue } from '../domain/webhooks/delivery-message';
 
 export interface FanOutDeps {
   webhookEndpoints: WebhookEndpointRepository;
