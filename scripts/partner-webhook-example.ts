@@ -42,6 +42,18 @@ export const ENROLLMENT_CHANGE_FIELDS = `fragment EnrollmentChangeFields on Enro
     jpCredited
     certificateNumber
   }
+  record {
+    nip
+    kodeProgram
+    namaKursus
+    jenisKursus
+    jumlahJam
+    institusiPenyelenggara
+    nomorSertifikat
+    tanggalKursus
+    tanggalSelesaiKursus
+    tahunKursus
+  }
 }`;
 
 const TOLERANCE_SECONDS = 5 * 60;

@@ -2254,6 +2254,37 @@ export type EnrollmentChange = {
   agencyCode: Scalars['String']['output'];
   /** The enrollment as it is now (program, participant's name and NIP, unit, scores, certificate). */
   enrollment?: Maybe<Enrollment>;
+  /**
+   * The enrollment as it is now, once completed, as the flat course record university systems and
+   * SIASN-style uploads take (riwayat kursus): keyed by NIP, JP, dates as `dd-mm-yyyy`, certificate
+   * number and program code; built by the same mapper as the SIASN export. Null until completed.
+   */
+  record?: Maybe<PartnerCourseRecord>;
+};
+
+/** A completed training as a flat course record (rekam kursus datar), keyed by NIP. */
+export type PartnerCourseRecord = {
+  __typename?: 'PartnerCourseRecord';
+  /** NIP of the participant (the key). */
+  nip: Scalars['String']['output'];
+  /** The agency's program code (kode program), to match the record back. */
+  kodeProgram: Scalars['String']['output'];
+  /** Course name (nama kursus). */
+  namaKursus: Scalars['String']['output'];
+  /** Kind of course (jenis kursus). */
+  jenisKursus: Scalars['String']['output'];
+  /** Hours as JP (jumlah jam). */
+  jumlahJam: Scalars['Int']['output'];
+  /** Organiser (institusi penyelenggara). */
+  institusiPenyelenggara: Scalars['String']['output'];
+  /** Certificate number (nomor sertifikat); null when none was issued (SIASN would refuse the record). */
+  nomorSertifikat?: Maybe<Scalars['String']['output']>;
+  /** Course start, `dd-mm-yyyy` (tanggal kursus). */
+  tanggalKursus: Scalars['String']['output'];
+  /** Completion, `dd-mm-yyyy` (tanggal selesai kursus). */
+  tanggalSelesaiKursus: Scalars['String']['output'];
+  /** Year of completion (tahun kursus). */
+  tahunKursus: Scalars['Int']['output'];
 };
 
 /** A page of a partner's enrollment changes. */
@@ -2956,7 +2987,7 @@ export type Enrollment = Node & {
   jpCredited: Scalars['Int']['output'];
   /** Certificate number (nomor sertifikat), issued on completion. */
   certificateNumber?: Maybe<Scalars['String']['output']>;
-  /** The record in the shape of BKN SIASN's course history (riwayat kursus), for completed enrollments. */
+  /** The record in the shape of BKN SIASN's course history (riwayat kursus), for completed enrollments; null when SIASN would refuse it (no certificate number or no JP). */
   siasnCourseRecord?: Maybe<SiasnCourseRecord>;
   /** Optimistic-concurrency version. */
   version: Scalars['Int']['output'];
@@ -2983,6 +3014,12 @@ export type SiasnCourseRecord = {
   institusiPenyelenggara: Scalars['String']['output'];
   /** Certificate number (nomorSertifikat). */
   nomorSertifikat: Scalars['String']['output'];
+  /** Kind of course (jenisKursus): the program's format in Indonesian, e.g. Pelatihan Klasikal. */
+  jenisKursus: Scalars['String']['output'];
+  /** Year of completion (tahunKursus). */
+  tahunKursus: Scalars['Int']['output'];
+  /** The agency's program code (kode program), to match the record back. */
+  kodeProgram: Scalars['String']['output'];
 };
 
 /** A page of enrollments. */
@@ -3621,6 +3658,7 @@ export type ResolversTypes = {
   EndMentorshipInput: EndMentorshipInput;
   EnrollmentChangeType: EnrollmentChangeType;
   EnrollmentChange: ResolverTypeWrapper<EnrollmentChangeModel>;
+  PartnerCourseRecord: ResolverTypeWrapper<PartnerCourseRecord>;
   EnrollmentChangeConnection: ResolverTypeWrapper<EnrollmentChangeConnectionModel>;
   EnrollmentChangeEdge: ResolverTypeWrapper<Omit<EnrollmentChangeEdge, 'node'> & { node: ResolversTypes['EnrollmentChange'] }>;
   IndicatorDirection: IndicatorDirection;
@@ -3778,6 +3816,7 @@ export type ResolversParentTypes = {
   LogMentoringSessionInput: LogMentoringSessionInput;
   EndMentorshipInput: EndMentorshipInput;
   EnrollmentChange: EnrollmentChangeModel;
+  PartnerCourseRecord: PartnerCourseRecord;
   EnrollmentChangeConnection: EnrollmentChangeConnectionModel;
   EnrollmentChangeEdge: Omit<EnrollmentChangeEdge, 'node'> & { node: ResolversParentTypes['EnrollmentChange'] };
   PerformanceIndicator: PerformanceIndicatorModel;
@@ -4368,6 +4407,20 @@ export type EnrollmentChangeResolvers<ContextType = GraphQLContext, ParentType e
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   agencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['PartnerCourseRecord']>, ParentType, ContextType>;
+};
+
+export type PartnerCourseRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PartnerCourseRecord'] = ResolversParentTypes['PartnerCourseRecord']> = {
+  nip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kodeProgram?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namaKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jenisKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jumlahJam?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  institusiPenyelenggara?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nomorSertifikat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tanggalKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tanggalSelesaiKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tahunKursus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EnrollmentChangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentChangeConnection'] = ResolversParentTypes['EnrollmentChangeConnection']> = {
@@ -4566,6 +4619,9 @@ export type SiasnCourseRecordResolvers<ContextType = GraphQLContext, ParentType 
   tanggalSelesaiKursus?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   institusiPenyelenggara?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nomorSertifikat?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jenisKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tahunKursus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kodeProgram?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EnrollmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentConnection'] = ResolversParentTypes['EnrollmentConnection']> = {
@@ -4720,6 +4776,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MentoringSessionConnection?: MentoringSessionConnectionResolvers<ContextType>;
   MentoringSessionEdge?: MentoringSessionEdgeResolvers<ContextType>;
   EnrollmentChange?: EnrollmentChangeResolvers<ContextType>;
+  PartnerCourseRecord?: PartnerCourseRecordResolvers<ContextType>;
   EnrollmentChangeConnection?: EnrollmentChangeConnectionResolvers<ContextType>;
   EnrollmentChangeEdge?: EnrollmentChangeEdgeResolvers<ContextType>;
   PerformanceIndicator?: PerformanceIndicatorResolvers<ContextType>;

@@ -25,4 +25,16 @@ export const ENROLLMENT_CHANGE_FIELDS = `fragment EnrollmentChangeFields on Enro
     jpCredited
     certificateNumber
   }
+  record {
+    nip
+    kodeProgram
+    namaKursus
+    jenisKursus
+    jumlahJam
+    institusiPenyelenggara
+    nomorSertifikat
+    tanggalKursus
+    tanggalSelesaiKursus
+    tahunKursus
+  }
 }`;

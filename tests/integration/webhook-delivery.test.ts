@@ -150,6 +150,20 @@ describe('partner webhooks delivered from the feed', () => {
       const body = JSON.parse(receiver.received.find((r) => r.reply === 'ok')?.body ?? '{}');
       expect(Object.keys(body).sort()).toEqual(['data', 'timestamp', 'type']);
       expect(body.type).toMatch(/^enrollment\.(created|updated|completed|cancelled)$/);
+      // A completed enrollment carries its flat course record (onboarding's mapper): NIP, JP, dd-mm-yyyy.
+      const completed = receiver.received
+        .filter((r) => r.reply === 'ok')
+        .map((r) => JSON.parse(r.body))
+        .find((b) => b.type === 'enrollment.completed');
+      expect(completed?.data.record).toMatchObject({
+        nip: completed?.data.enrollment.employee.nip,
+        jumlahJam: 40,
+        tanggalSelesaiKursus: expect.stringMatching(/^\d{2}-\d{2}-\d{4}$/),
+        kodeProgram: expect.any(String),
+      });
+      expect(
+        JSON.parse(receiver.received.find((r) => r.reply === 'ok')?.body ?? '{}').data.record,
+      ).toBeNull();
       expect(body.data).toMatchObject({
         agencyCode: 'medan',
         enrollment: { employee: { nip: expect.any(String) } },
