@@ -1,3 +1,4 @@
+// Each test drives days of virtual time through DynamoDB Local: generous limits for a busy machine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { CIRCUIT } from '../../src/domain/webhooks/circuit';
@@ -192,7 +193,7 @@ describe('partner webhooks delivered from the feed', () => {
       await deleteEndpoints();
       await receiver.close();
     }
-  });
+  }, 180_000);
 
   it('pauses an endpoint that keeps failing, probes it, and resumes without losing anything', async () => {
     const receiver = await startReceiver();
@@ -223,5 +224,5 @@ describe('partner webhooks delivered from the feed', () => {
       await deleteEndpoints();
       await receiver.close();
     }
-  });
+  }, 180_000);
 });

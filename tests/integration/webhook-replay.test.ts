@@ -1,3 +1,4 @@
+// Each test drives days of virtual time through DynamoDB Local: generous limits for a busy machine.
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedEntryKey } from '../../src/data/partner-feed';
@@ -103,7 +104,7 @@ describe('replay and redelivery', () => {
       await cleanUp(USU);
       await receiver.close();
     }
-  });
+  }, 180_000);
 
   it('refuses a replay from before the oldest change still kept, naming the oldest available sequence', async () => {
     const endpoint = await createEndpoint('http://127.0.0.1:9/never');
@@ -125,7 +126,7 @@ describe('replay and redelivery', () => {
     } finally {
       await cleanUp(USU);
     }
-  });
+  }, 180_000);
 
   it('parks deliveries after three days of failure, disables the endpoint, and redelivers them on request', async () => {
     const receiver = await startReceiver();
@@ -188,7 +189,7 @@ describe('replay and redelivery', () => {
       await cleanUp(USU);
       await receiver.close();
     }
-  });
+  }, 180_000);
 
   it("gives an ADMIN's endpoint only its own agency's changes, and hides it from other agencies", async () => {
     const receiver = await startReceiver();
@@ -233,5 +234,5 @@ describe('replay and redelivery', () => {
       await cleanUp({ claims: adminOf('medan') });
       await receiver.close();
     }
-  });
+  }, 180_000);
 });
