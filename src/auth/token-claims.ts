@@ -43,5 +43,6 @@ export function callerFromClaims(claims: ApiClaims): Caller {
     unitId: claims.unit_id,
     employeeId: claims.employee_id,
     subject,
+    clientId: claims.client_id,
   };
 }
