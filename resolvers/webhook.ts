@@ -87,6 +87,10 @@ export const webhookResolvers: Resolvers = {
   },
   WebhookReplay: {
     id: (r) =>
-      toGlobalId('WebhookReplay', `@partner-${r.partnerId}`, `${r.partnerId}.${r.endpointId}.${r.id}`),
+      toGlobalId(
+        'WebhookReplay',
+        webhookTenantOf({ partnerId: r.partnerId }),
+        `${r.partnerId}.${r.endpointId}.${r.id}`,
+      ),
   },
 };

@@ -51,7 +51,7 @@ export const MAX_ROTATION_OVERLAP_HOURS = 7 * 24;
 
 /**
  * The tenant an endpoint is filed under in global ids and the audit log: the agency that
- * registered it, or the partner itself (`@partner-<code>`, as its feed).
+ * registered it, or the partner itself (`partner.<code>`: a dot, which no agency id has).
  */
 export const webhookTenantOf = (endpoint: Pick<WebhookEndpoint, 'agencyId' | 'partnerId'>) =>
-  endpoint.agencyId ?? `@partner-${endpoint.partnerId}`;
+  endpoint.agencyId ?? `partner.${endpoint.partnerId}`;
