@@ -3,7 +3,7 @@ import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/dom
 import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
 import { globalIdOf } from './employee.inputs';
-import { optional, title } from './input-fields';
+import { optional, recordCode, title } from './input-fields';
 
 const jp = z
   .number()
@@ -20,6 +20,7 @@ const idempotencyKey = optional(
 /** createTrainingProgram: JP given directly or as minutes (whole JP of 45 minutes). */
 export const CreateTrainingProgramInput = z
   .object({
+    code: optional(recordCode),
     title,
     description: optional(z.string().trim().max(5000)),
     category: z.enum(PROGRAM_CATEGORIES),
@@ -60,6 +61,7 @@ export const UpdateTrainingProgramInput = z
   .object({
     id: globalIdOf('TrainingProgram'),
     version: z.number().int().min(1),
+    code: optional(recordCode),
     title: optional(title),
     description: optional(z.string().trim().max(5000)),
     jp: optional(jp),

@@ -300,6 +300,13 @@ export type Mutation = {
   createEmployee: Employee;
   /** Changes an employee (administrators); refused with CONFLICT when `version` is not the current one. */
   updateEmployee: Employee;
+  /** Adds a work unit (administrators) under a code unique in the agency (CONFLICT when taken). */
+  createUnit: Unit;
+  /**
+   * Renames, re-codes or re-kinds a work unit (administrators); CONFLICT when `version` is not the
+   * current one or the new code is taken.
+   */
+  updateUnit: Unit;
   /** Records an SKP appraisal (administrators, heads of the employee's unit or a parent unit; never one's own). One per employee and period: the same or an overlapping period (`2026` vs `2026-Q2`) is a CONFLICT. Returns the Evaluation with its predikat. */
   recordAppraisal: Evaluation;
   /** Evaluates a program on the Kirkpatrick levels (administrators): learning from its completed participants' test scores, results from an indicator; returns the evaluation with its recommendation. */
@@ -365,6 +372,18 @@ export type MutationCreateEmployeeArgs = {
 /** Write operations. Each takes one argument `input` and returns the object it changed. */
 export type MutationUpdateEmployeeArgs = {
   input: UpdateEmployeeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationCreateUnitArgs = {
+  input: CreateUnitInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationUpdateUnitArgs = {
+  input: UpdateUnitInput;
 };
 
 
@@ -891,6 +910,11 @@ export type Unit = Node & {
   __typename?: 'Unit';
   /** Global id. */
   id: Scalars['ID']['output'];
+  /**
+   * Unit code (kode unit kerja), unique in the agency, e.g. `DISKOMINFO`: how import files and
+   * agency spreadsheets name the unit. Null for a unit stored before codes existed.
+   */
+  code?: Maybe<Scalars['String']['output']>;
   /** Unit name (nama unit kerja), e.g. Kecamatan Medan Belawan. */
   name: Scalars['String']['output'];
   /** Kind of unit (jenis unit kerja). */
@@ -1321,6 +1345,37 @@ export type UpdateEmployeeInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Input of `createUnit`. */
+export type CreateUnitInput = {
+  /**
+   * Unit code (kode unit kerja): letters, digits and `. _ / -`, at most 40, stored in upper case;
+   * unique in the agency.
+   */
+  code: Scalars['String']['input'];
+  /** Unit name (nama unit kerja), 2–200 characters. */
+  name: Scalars['String']['input'];
+  /** Kind of unit (jenis unit kerja). */
+  kind: UnitKind;
+  /** Global id of the parent unit (unit induk); omit for a top-level unit. The unit serves the parent's region, else the agency's. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Client-chosen key (8–64 characters) that makes retries safe. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Input of `updateUnit`: omitted fields stay as they are. A unit's parent is not changed here. */
+export type UpdateUnitInput = {
+  /** The unit (global id). */
+  id: Scalars['ID']['input'];
+  /** The version you read; CONFLICT if it changed since. */
+  version: Scalars['Int']['input'];
+  /** New unit code (kode unit kerja); CONFLICT if another unit of the agency has it. Its old code is freed. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** New name (nama unit kerja). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New kind (jenis unit kerja). */
+  kind?: InputMaybe<UnitKind>;
+};
+
 /** The two kinds of evaluation (jenis evaluasi). */
 export type EvaluationKind =
   /** An employee's performance appraisal for a period (penilaian kinerja pegawai, SKP). */
@@ -1623,6 +1678,11 @@ export type TrainingProgram = Node & {
   planCommitment?: Maybe<PlanCommitment>;
   /** Global id. */
   id: Scalars['ID']['output'];
+  /**
+   * Program code (kode program), unique in the agency, e.g. `PKP-2026-01`: how import files and
+   * agency spreadsheets name the program. Null for a program created without one.
+   */
+  code?: Maybe<Scalars['String']['output']>;
   /** Title (judul), e.g. Pelatihan Manajemen Waktu. */
   title: Scalars['String']['output'];
   /** Description and learning objectives (deskripsi). */
@@ -2980,6 +3040,11 @@ export type TrainingProgramFilter = {
 
 /** Input of `createTrainingProgram`. */
 export type CreateTrainingProgramInput = {
+  /**
+   * Program code (kode program), unique in the agency: letters, digits and `. _ / -`, at most 40,
+   * stored in upper case. CONFLICT if another program of the agency has it.
+   */
+  code?: InputMaybe<Scalars['String']['input']>;
   /** Title, 3–200 characters. */
   title: Scalars['String']['input'];
   /** Description. */
@@ -3022,6 +3087,8 @@ export type UpdateTrainingProgramInput = {
   id: Scalars['ID']['input'];
   /** The version you read; CONFLICT if it changed since. */
   version: Scalars['Int']['input'];
+  /** New program code (kode program); CONFLICT if another program of the agency has it. Its old code is freed. */
+  code?: InputMaybe<Scalars['String']['input']>;
   /** New title. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** New description. */
@@ -3237,6 +3304,8 @@ export type ResolversTypes = {
   PositionInput: PositionInput;
   CreateEmployeeInput: CreateEmployeeInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
+  CreateUnitInput: CreateUnitInput;
+  UpdateUnitInput: UpdateUnitInput;
   EvaluationKind: EvaluationKind;
   AppraisalRating: AppraisalRating;
   Predikat: Predikat;
@@ -3388,6 +3457,8 @@ export type ResolversParentTypes = {
   PositionInput: PositionInput;
   CreateEmployeeInput: CreateEmployeeInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
+  CreateUnitInput: CreateUnitInput;
+  UpdateUnitInput: UpdateUnitInput;
   TalentBox: TalentBoxModel;
   SiasnSkpRecord: SiasnSkpRecord;
   ResultsEvidence: ResultsEvidenceModel;
@@ -3529,6 +3600,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationCreateEmployeeArgs, 'input'>>;
   updateEmployee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeArgs, 'input'>>;
+  createUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationCreateUnitArgs, 'input'>>;
+  updateUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationUpdateUnitArgs, 'input'>>;
   recordAppraisal?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationRecordAppraisalArgs, 'input'>>;
   evaluateProgram?: Resolver<ResolversTypes['Evaluation'], ParentType, ContextType, RequireFields<MutationEvaluateProgramArgs, 'input'>>;
   submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input'>>;
@@ -3653,6 +3726,7 @@ export type RegionResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type UnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['UnitKind'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
@@ -3824,6 +3898,7 @@ export type TrainingProgramResolvers<ContextType = GraphQLContext, ParentType ex
   developmentPlan?: Resolver<Maybe<ResolversTypes['DevelopmentPlan']>, ParentType, ContextType>;
   planCommitment?: Resolver<Maybe<ResolversTypes['PlanCommitment']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ProgramCategory'], ParentType, ContextType>;

@@ -58,6 +58,8 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Query.auditLog': ADMIN_ONLY,
   'Mutation.createEmployee': ADMIN_ONLY,
   'Mutation.updateEmployee': ADMIN_ONLY,
+  'Mutation.createUnit': ADMIN_ONLY,
+  'Mutation.updateUnit': ADMIN_ONLY,
   'Mutation.recordAppraisal': { ADMIN: AGENCY, UNIT_HEAD: REACH },
   'Mutation.evaluateProgram': ADMIN_ONLY,
   'Mutation.submitFeedback': ANYONE,
