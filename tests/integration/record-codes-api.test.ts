@@ -112,7 +112,7 @@ describe('unit codes', () => {
       CREATE_UNIT,
       { input: { code: 'X-1', name: 'Unit X', kind: 'DIVISION' } },
       {
-        claims: { sub: 'emp', 'cognito:groups': ['EMPLOYEE'], agency_id: 'medan', nip: '198001012005011001' },
+        claims: { sub: 'emp', 'cognito:groups': ['EMPLOYEE'], agency_id: 'medan', employee_id: 'someone' },
       },
     );
     expect(codeOf(res)).toBe('FORBIDDEN');
