@@ -24,6 +24,7 @@ import type {
   MentoringSession as MentoringSessionRecord,
   Mentorship as MentorshipRecord,
 } from '../src/domain/mentorship';
+import type { ImportReport as ImportReportRecord } from '../src/domain/onboarding/import-report';
 import type { Agency as AgencyRecord, Unit as UnitRecord } from '../src/domain/organization';
 import type { EnrollmentChange as EnrollmentChangeRecord } from '../src/domain/partner-feed';
 import type {
@@ -37,9 +38,12 @@ import type {
 } from '../src/domain/training';
 import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
+import type { ImportJobWithUpload } from '../src/services/import-service';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
+export type ImportJob = ImportJobWithUpload;
+export type ImportReport = ImportReportRecord;
 export type Employee = EmployeeRecord;
 export type Viewer = Caller;
 export type Rank = Golongan;

@@ -32,6 +32,19 @@ const EnvSchema = z.object({
   FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
   /** Days an audit entry is kept before DynamoDB TTL removes it. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** In AWS: the bucket uploads of `createImport` go to; unset locally (uploads go to the local server). */
+  IMPORT_BUCKET: z.string().min(3).optional(),
+  /** In AWS: the import queue (the import function sends a stopped job back to it). */
+  IMPORT_QUEUE_URL: z.url().optional(),
+  /** Largest import file taken, in bytes (upload route and import function). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
+  /** Locally: the base URL upload links point at (default http://<HOST>:<PORT>). */
+  PUBLIC_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -56,6 +69,8 @@ export interface Config {
   };
   /** Days audit entries are kept (one policy for every agency for now). */
   auditRetentionDays: number;
+  /** Uploads of import files: to S3 in AWS (bucket set), else to the local server. */
+  imports: { bucket: string | undefined; queueUrl: string | undefined; maxBytes: number; publicUrl: string };
 }
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
@@ -101,5 +116,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    imports: {
+      bucket: e.IMPORT_BUCKET,
+      queueUrl: e.IMPORT_QUEUE_URL,
+      maxBytes: e.IMPORT_MAX_BYTES,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+        /\/$/,
+        '',
+      ),
+    },
   };
 }

@@ -1,12 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { S3Client } from '@aws-sdk/client-s3';
 import { monotonicFactory } from 'ulid';
 import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
+import { createS3UploadTargets } from '../data/imports/s3-import-files';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
+import { createLocalUploadTargets } from '../local/local-upload-targets';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
 import { createAddressHasher } from '../services/client-address';
@@ -16,6 +19,7 @@ import { createEnrollmentService } from '../services/enrollment-service';
 import { createEvaluationService } from '../services/evaluation-service';
 import { createFeedbackRateLimit } from '../services/feedback-rate-limit';
 import { createFeedbackService } from '../services/feedback-service';
+import { createImportService, type UploadTargets } from '../services/import-service';
 import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
@@ -47,6 +51,8 @@ export interface DepsOptions {
   newId?: () => string;
   logger?: Logger;
   dynamo?: ReturnType<typeof createDynamoClients>;
+  /** Where createImport sends files; default: S3 when IMPORT_BUCKET is set, else the local server. */
+  uploads?: UploadTargets;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
@@ -77,8 +83,17 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
       config,
       // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
       hashAddress: createAddressHasher(options.cursorSecret),
+      uploads: options.uploads ?? uploadTargetsOf(config),
     }),
   };
+}
+
+/** S3 presigned PUTs in AWS, the local server's upload route otherwise. */
+function uploadTargetsOf(config: Config): UploadTargets {
+  const { bucket, publicUrl } = config.imports;
+  return bucket
+    ? createS3UploadTargets(new S3Client({ region: config.region }), bucket)
+    : createLocalUploadTargets(publicUrl);
 }
 
 /** What every service factory receives: the repositories, the clock and the id generator. */
@@ -88,9 +103,10 @@ export type ServiceDeps = Repositories & { clock: () => Date; newId: () => strin
 interface ServiceSettings {
   config: Config;
   hashAddress: (address: string) => string;
+  uploads: UploadTargets;
 }
 
-function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSettings) {
+function createServices(deps: ServiceDeps, { config, hashAddress, uploads }: ServiceSettings) {
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -108,6 +124,7 @@ function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSetti
       ...deps,
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
+    imports: createImportService({ ...deps, uploads }),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
   };
 }

@@ -59,6 +59,8 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Mutation.createEmployee': ADMIN_ONLY,
   'Mutation.updateEmployee': ADMIN_ONLY,
   'Mutation.createUnit': ADMIN_ONLY,
+  'Mutation.createImport': ADMIN_ONLY,
+  'Query.importJob': ADMIN_ONLY,
   'Mutation.updateUnit': ADMIN_ONLY,
   'Mutation.recordAppraisal': { ADMIN: AGENCY, UNIT_HEAD: REACH },
   'Mutation.evaluateProgram': ADMIN_ONLY,

@@ -1,4 +1,5 @@
 import type { CursorCodec } from '../cursor';
+import { createImportJobStore } from '../imports/import-job-store';
 import { createPartnerFeedReader } from '../partner-feed';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
@@ -30,6 +31,7 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     plans: createPlanRepository(table, cursors),
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
+    importJobs: createImportJobStore(table),
   };
 }
 

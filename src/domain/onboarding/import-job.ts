@@ -86,3 +86,21 @@ export function cleanFileName(raw: string): string {
   const printable = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return printable.slice(0, 200);
 }
+
+/** A job, by agency and id. */
+export interface JobRef {
+  agencyId: string;
+  jobId: string;
+}
+
+const ID = '[A-Za-z0-9_-]{1,64}';
+const KEY = new RegExp(`^imports/(${ID})/(${ID})$`);
+
+/** Object key of a job's upload: the only keys the upload URLs allow. */
+export const uploadKeyOf = (agencyId: string, jobId: string) => `imports/${agencyId}/${jobId}`;
+
+/** The job an object key names, or undefined for any other key. */
+export function jobRefOfKey(key: string): JobRef | undefined {
+  const match = KEY.exec(key);
+  return match ? { agencyId: match[1] as string, jobId: match[2] as string } : undefined;
+}
