@@ -95,6 +95,7 @@ try {
     `import of ${IMPORT_ROWS} rows: employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,
   );
   if (ONLY_IMPORTS) {
+    mkdirSync(dirname(RESULTS_FILE), { recursive: true });
     const previous = existsSync(RESULTS_FILE)
       ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, number>)
       : {};
