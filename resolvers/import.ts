@@ -1,12 +1,14 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/server/global-id';
 import { globalIdOf } from './employee.inputs';
-import { CreateImportInput } from './import.inputs';
+import { CreateImportInput, SiasnCourseRecordsArgs } from './import.inputs';
 import { parseInput } from './parse-input';
 
 /** Imports through the API: an admin orders one, uploads the file, then reads its job. */
 export const importResolvers: Resolvers = {
   Query: {
+    siasnCourseRecords: (_, args, ctx) =>
+      ctx.services.siasn.courseRecords(ctx, parseInput(SiasnCourseRecordsArgs, args)),
     importJob: (_, { id }, ctx) =>
       ctx.services.imports.getImportJob(ctx, parseInput(globalIdOf('ImportJob'), id, 'id')),
   },

@@ -19,7 +19,8 @@ import {
   UNIT_KIND_NAMES,
 } from '../domain/onboarding/value-names';
 import { codeOf } from '../domain/record-code';
-import { courseRecordOf, flatCourseRecord, organiserOf } from '../domain/records/course-record';
+import { flatCourseRecord } from '../domain/records/course-record';
+import { siasnCourseResults } from './siasn-course-results';
 
 export type ExportKind = ImportKind | 'siasn-courses' | 'siasn-skp';
 type Cell = string | number | undefined;
@@ -138,13 +139,20 @@ export async function* exportRows(
     }
     return;
   }
-  const agency = await refs.agency(agencyId);
-  const partners = new Map((await refs.partners(agencyId)).map((p) => [p.id, p.name]));
-  const year = options.year;
-  for await (const programs of reads.programs(
-    agencyId,
-    kind === 'siasn-courses' ? `${year}-12-31` : undefined,
-  )) {
+  if (kind === 'siasn-courses') {
+    for await (const result of siasnCourseResults(table, agencyId, options.year ?? 0, options.unitId)) {
+      const flat = flatCourseRecord({ nomorSertifikat: '', ...result.record } as Parameters<
+        typeof flatCourseRecord
+      >[0]);
+      const cells = SIASN_COURSE_HEADERS.map(
+        (h) => (flat as unknown as Record<string, Cell>)[h] || undefined,
+      );
+      if (result.ok) yield { cells };
+      else yield { refused: cells, reason: result.reason };
+    }
+    return;
+  }
+  for await (const programs of reads.programs(agencyId)) {
     for (const p of programs) {
       if (kind === 'programs') {
         yield {
@@ -169,14 +177,8 @@ export async function* exportRows(
         };
         continue;
       }
-      const statuses =
-        kind === 'siasn-courses' ? (['COMPLETED'] as const) : (['ENROLLED', 'COMPLETED', 'NO_SHOW'] as const);
-      for await (const page of reads.enrollments(agencyId, p.id, [...statuses])) {
-        const chosen = page.filter(
-          (e) =>
-            (!options.unitId || e.unitId === options.unitId) &&
-            (kind !== 'siasn-courses' || e.completedAt?.startsWith(String(year))),
-        );
+      for await (const page of reads.enrollments(agencyId, p.id, ['ENROLLED', 'COMPLETED', 'NO_SHOW'])) {
+        const chosen = page.filter((e) => !options.unitId || e.unitId === options.unitId);
         if (!chosen.length) continue;
         const people = await reads.employeesById(
           agencyId,
@@ -184,38 +186,20 @@ export async function* exportRows(
         );
         for (const e of chosen) {
           const nip = people.get(e.employeeId)?.nip ?? '';
-          if (kind === 'enrollments') {
-            yield {
-              cells: [
-                nip,
-                codeOf(p),
-                undefined,
-                undefined,
-                nameOf(ENROLLMENT_STATUS_NAMES, e.status as ImportedEnrollmentStatus),
-                dmy(e.completedAt),
-                e.status === 'COMPLETED' ? e.jpCredited : undefined,
-                e.preTestScore,
-                e.postTestScore,
-                e.certificateNumber,
-              ],
-            };
-            continue;
-          }
-          const result = courseRecordOf(
-            e,
-            p,
-            { nip },
-            organiserOf(p.partnerId ? partners.get(p.partnerId) : undefined, agency?.name ?? agencyId),
-          );
-          if (!result) continue;
-          const flat = flatCourseRecord({ nomorSertifikat: '', ...result.record } as Parameters<
-            typeof flatCourseRecord
-          >[0]);
-          const cells = SIASN_COURSE_HEADERS.map(
-            (h) => (flat as unknown as Record<string, Cell>)[h] || undefined,
-          );
-          if (result.ok) yield { cells };
-          else yield { refused: cells, reason: result.reason };
+          yield {
+            cells: [
+              nip,
+              codeOf(p),
+              undefined,
+              undefined,
+              nameOf(ENROLLMENT_STATUS_NAMES, e.status as ImportedEnrollmentStatus),
+              dmy(e.completedAt),
+              e.status === 'COMPLETED' ? e.jpCredited : undefined,
+              e.preTestScore,
+              e.postTestScore,
+              e.certificateNumber,
+            ],
+          };
         }
       }
     }

@@ -99,6 +99,11 @@ export type Query = {
   feedback: FeedbackConnection;
   /** One import job of the caller's agency (administrators). */
   importJob?: Maybe<ImportJob>;
+  /**
+   * Trainings of the caller's agency completed in a year as SIASN course records (administrators),
+   * through the same mapper as `Enrollment.siasnCourseRecord` and the export; at most 2000 in one answer.
+   */
+  siasnCourseRecords: SiasnCourseRecords;
   /** One mentorship by global id. */
   mentorship?: Maybe<Mentorship>;
   /** Mentorships of the caller's agency, newest start first. */
@@ -216,6 +221,13 @@ export type QueryFeedbackArgs = {
 /** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
 export type QueryImportJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QuerySiasnCourseRecordsArgs = {
+  year: Scalars['Int']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2241,6 +2253,34 @@ export type CreateImportInput = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A completed training SIASN would refuse (riwayat kursus ditolak), with the reason: listed apart, never dropped. */
+export type RefusedSiasnCourseRecord = {
+  __typename?: 'RefusedSiasnCourseRecord';
+  /** NIP of the participant. */
+  nip: Scalars['String']['output'];
+  /** Course name (namaKursus). */
+  namaKursus: Scalars['String']['output'];
+  /** The agency's program code (kode program). */
+  kodeProgram?: Maybe<Scalars['String']['output']>;
+  /** Completion date (tanggalSelesaiKursus). */
+  tanggalSelesaiKursus?: Maybe<Scalars['Date']['output']>;
+  /** Hours (jumlahJam) credited, as JP. */
+  jumlahJam?: Maybe<Scalars['Int']['output']>;
+  /** Why SIASN would refuse it, e.g. no certificate number (nomor sertifikat). */
+  reason: Scalars['String']['output'];
+};
+
+/** The SIASN course records (riwayat kursus) of a year: what SIASN takes, and apart what it would refuse. */
+export type SiasnCourseRecords = {
+  __typename?: 'SiasnCourseRecords';
+  /** Records SIASN takes, program by program. */
+  records: Array<SiasnCourseRecord>;
+  /** Records SIASN would refuse, with the reason. */
+  refused: Array<RefusedSiasnCourseRecord>;
+  /** More than 2000 records exist: use `npm run export -- --kind siasn-courses` for all of them. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** Status of a mentorship (status bimbingan). */
 export type MentorshipStatus =
   /** In progress (berjalan); counts toward the mentor's active-mentee limit. */
@@ -3541,6 +3581,8 @@ export type ResolversTypes = {
   ImportUpload: ResolverTypeWrapper<ImportUpload>;
   ImportJob: ResolverTypeWrapper<ImportJobModel>;
   CreateImportInput: CreateImportInput;
+  RefusedSiasnCourseRecord: ResolverTypeWrapper<RefusedSiasnCourseRecord>;
+  SiasnCourseRecords: ResolverTypeWrapper<SiasnCourseRecords>;
   MentorshipStatus: MentorshipStatus;
   Mentorship: ResolverTypeWrapper<MentorshipModel>;
   MentoringSession: ResolverTypeWrapper<MentoringSessionModel>;
@@ -3690,6 +3732,8 @@ export type ResolversParentTypes = {
   ImportUpload: ImportUpload;
   ImportJob: ImportJobModel;
   CreateImportInput: CreateImportInput;
+  RefusedSiasnCourseRecord: RefusedSiasnCourseRecord;
+  SiasnCourseRecords: SiasnCourseRecords;
   Mentorship: MentorshipModel;
   MentoringSession: MentoringSessionModel;
   MentorshipConnection: MentorshipConnectionModel;
@@ -3789,6 +3833,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   feedbackEntry?: Resolver<Maybe<ResolversTypes['Feedback']>, ParentType, ContextType, RequireFields<QueryFeedbackEntryArgs, 'id'>>;
   feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
+  siasnCourseRecords?: Resolver<ResolversTypes['SiasnCourseRecords'], ParentType, ContextType, RequireFields<QuerySiasnCourseRecordsArgs, 'year'>>;
   mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
   mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
   partnerEnrollments?: Resolver<ResolversTypes['EnrollmentChangeConnection'], ParentType, ContextType, Partial<QueryPartnerEnrollmentsArgs>>;
@@ -4275,6 +4320,21 @@ export type ImportJobResolvers<ContextType = GraphQLContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type RefusedSiasnCourseRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RefusedSiasnCourseRecord'] = ResolversParentTypes['RefusedSiasnCourseRecord']> = {
+  nip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namaKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kodeProgram?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tanggalSelesaiKursus?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  jumlahJam?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SiasnCourseRecordsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SiasnCourseRecords'] = ResolversParentTypes['SiasnCourseRecords']> = {
+  records?: Resolver<Array<ResolversTypes['SiasnCourseRecord']>, ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['RefusedSiasnCourseRecord']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type MentorshipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mentorship'] = ResolversParentTypes['Mentorship']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentor?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
@@ -4612,6 +4672,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UploadHeader?: UploadHeaderResolvers<ContextType>;
   ImportUpload?: ImportUploadResolvers<ContextType>;
   ImportJob?: ImportJobResolvers<ContextType>;
+  RefusedSiasnCourseRecord?: RefusedSiasnCourseRecordResolvers<ContextType>;
+  SiasnCourseRecords?: SiasnCourseRecordsResolvers<ContextType>;
   Mentorship?: MentorshipResolvers<ContextType>;
   MentoringSession?: MentoringSessionResolvers<ContextType>;
   MentorshipConnection?: MentorshipConnectionResolvers<ContextType>;

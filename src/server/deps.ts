@@ -25,6 +25,7 @@ import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
+import { createSiasnService } from '../services/siasn-service';
 import { createTrainingService } from '../services/training-service';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
@@ -125,6 +126,7 @@ function createServices(deps: ServiceDeps, { config, hashAddress, uploads }: Ser
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
     imports: createImportService({ ...deps, uploads }),
+    siasn: createSiasnService(deps),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
   };
 }
