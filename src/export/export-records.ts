@@ -119,6 +119,29 @@ export async function* exportRows(
         };
     return;
   }
+  if (kind === 'mentorships') {
+    for await (const page of reads.employees(agencyId)) {
+      const ids = page.flatMap((e) => e.mentorshipIdsAsMentor ?? []);
+      if (!ids.length) continue;
+      const mentorships = await reads.mentorshipsById(agencyId, ids);
+      const mentees = await reads.employeesById(
+        agencyId,
+        mentorships.map((m) => m.menteeId),
+      );
+      const mentors = new Map(page.map((e) => [e.id, e.nip]));
+      for (const m of mentorships)
+        yield {
+          cells: [
+            mentors.get(m.mentorId),
+            mentees.get(m.menteeId)?.nip,
+            dmy(m.startDate),
+            dmy(m.endDate),
+            m.goals.join('; '),
+          ],
+        };
+    }
+    return;
+  }
   if (kind === 'siasn-skp') {
     for await (const page of reads.appraisals(agencyId, String(options.year))) {
       const people = await reads.employeesById(
