@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import type { ImportKind } from '../src/domain/onboarding/columns';
 import { IMPORTABLE_KINDS } from '../src/domain/onboarding/kind-columns';
-import { globalIdOf } from './employee.inputs';
-import { optional } from './input-fields';
+import { globalIdOf, optional, safeLine } from './input-fields';
 
 /** createImport: the GraphQL enum (UNITS...) becomes the kind (`units`...); only kinds with an importer. */
 export const CreateImportInput = z.object({
@@ -10,7 +9,12 @@ export const CreateImportInput = z.object({
     .string()
     .transform((v) => v.toLowerCase() as ImportKind)
     .refine((k) => IMPORTABLE_KINDS.includes(k), 'cannot be imported yet'),
-  fileName: z.string().trim().min(1, 'must name a file').max(200, 'must have at most 200 characters'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'must name a file')
+    .max(200, 'must have at most 200 characters')
+    .superRefine(safeLine),
   mode: optional(z.enum(['ALL_OR_NOTHING', 'VALID_ONLY'])).transform((v) => v ?? 'ALL_OR_NOTHING'),
   dryRun: optional(z.boolean()).transform((v) => v ?? false),
 });

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/server/global-id';
-import { globalIdOf } from './employee.inputs';
 import { CreateImportInput, SiasnCourseRecordsArgs } from './import.inputs';
+import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 
 /** Imports through the API: an admin orders one, uploads the file, then reads its job. */

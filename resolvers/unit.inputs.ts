@@ -1,16 +1,13 @@
 import * as z from 'zod';
 import { UNIT_KINDS } from '../src/domain/organization';
-import { globalIdOf } from './employee.inputs';
-import { optional, recordCode } from './input-fields';
+import { globalIdOf, idempotencyKey, optional, recordCode, safeLine } from './input-fields';
 
 const unitName = z
   .string()
   .trim()
   .min(2, 'must have at least 2 characters')
-  .max(200, 'must have at most 200 characters');
-const idempotencyKey = optional(
-  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
-);
+  .max(200, 'must have at most 200 characters')
+  .superRefine(safeLine);
 
 /** createUnit: the code is required (imports find units by it). */
 export const CreateUnitInput = z
