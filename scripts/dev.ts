@@ -12,6 +12,7 @@ import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { publishEndpoint } from '../src/local/endpoint-file';
+import { startLocalImports } from '../src/local/local-imports';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
 import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
 import { createServer } from '../src/server/create-server';
@@ -79,10 +80,12 @@ try {
     },
     '/playground/',
   );
+  const imports = startLocalImports(deps);
   const http = await startHttpServer(createServer(deps, { landingPage }), deps, {
     port: config.port,
     host: config.host,
     playgroundAssets: createPlaygroundAssets(playgroundDir),
+    routes: [imports.route],
   });
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
@@ -97,6 +100,7 @@ try {
     unpublish();
     await http.close();
     await webhooks.stop();
+    await imports.stop();
     await streams.stop();
     await dynamo?.stop();
     process.exit(0);

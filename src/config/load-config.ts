@@ -61,6 +61,19 @@ const EnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
   /** The SQS FIFO queue of deliveries (AWS); `npm start` runs an in-process queue instead. */
   WEBHOOK_QUEUE_URL: z.url().optional(),
+  /** In AWS: the bucket uploads of `createImport` go to; unset locally (uploads go to the local server). */
+  IMPORT_BUCKET: z.string().min(3).optional(),
+  /** In AWS: the import queue (the import function sends a stopped job back to it). */
+  IMPORT_QUEUE_URL: z.url().optional(),
+  /** Largest import file taken, in bytes (upload route and import function). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
+  /** Locally: the base URL upload links point at (default http://<HOST>:<PORT>). */
+  PUBLIC_URL: z.url().optional(),
   /** Operation limits, checked before anything runs (README "Security" lists each with its default). */
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
@@ -105,6 +118,8 @@ export interface Config {
     timeoutMs: number;
     queueUrl: string | undefined;
   };
+  /** Uploads of import files: to S3 in AWS (bucket set), else to the local server. */
+  imports: { bucket: string | undefined; queueUrl: string | undefined; maxBytes: number; publicUrl: string };
   /** Operation limits and the response budget. */
   limits: RequestLimits;
   /** Clients held to their trusted documents, each with its manifest file (see trusted-documents). */
@@ -167,6 +182,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       secretKeyArn: e.WEBHOOK_SECRET_KEY_ARN,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       queueUrl: e.WEBHOOK_QUEUE_URL,
+    },
+    imports: {
+      bucket: e.IMPORT_BUCKET,
+      queueUrl: e.IMPORT_QUEUE_URL,
+      maxBytes: e.IMPORT_MAX_BYTES,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+        /\/$/,
+        '',
+      ),
     },
     limits: {
       maxTokens: e.QUERY_MAX_TOKENS,

@@ -1,13 +1,16 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { S3Client } from '@aws-sdk/client-s3';
 import { monotonicFactory } from 'ulid';
 import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
+import { createS3UploadTargets } from '../data/imports/s3-import-files';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
 import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
+import { createLocalUploadTargets } from '../local/local-upload-targets';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
 import { createAddressHasher } from '../services/client-address';
@@ -17,11 +20,13 @@ import { createEnrollmentService } from '../services/enrollment-service';
 import { createEvaluationService } from '../services/evaluation-service';
 import { createFeedbackRateLimit } from '../services/feedback-rate-limit';
 import { createFeedbackService } from '../services/feedback-service';
+import { createImportService, type UploadTargets } from '../services/import-service';
 import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
+import { createSiasnService } from '../services/siasn-service';
 import { createTrainingService } from '../services/training-service';
 import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
@@ -54,6 +59,8 @@ export interface DepsOptions {
   dynamo?: ReturnType<typeof createDynamoClients>;
   /** The key sealing webhook secrets (AWS: from Secrets Manager); else WEBHOOK_SECRET_KEY, else derived from the cursor secret. */
   webhookSecretKey?: string | undefined;
+  /** Where createImport sends files; default: S3 when IMPORT_BUCKET is set, else the local server. */
+  uploads?: UploadTargets;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
@@ -91,8 +98,17 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
       secretBox,
       // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
       hashAddress: createAddressHasher(options.cursorSecret),
+      uploads: options.uploads ?? uploadTargetsOf(config),
     }),
   };
+}
+
+/** S3 presigned PUTs in AWS, the local server's upload route otherwise. */
+function uploadTargetsOf(config: Config): UploadTargets {
+  const { bucket, publicUrl } = config.imports;
+  return bucket
+    ? createS3UploadTargets(new S3Client({ region: config.region }), bucket)
+    : createLocalUploadTargets(publicUrl);
 }
 
 /** What every service factory receives: the repositories, the clock and the id generator. */
@@ -103,9 +119,10 @@ interface ServiceSettings {
   config: Config;
   hashAddress: (address: string) => string;
   secretBox: SecretSealer;
+  uploads: UploadTargets;
 }
 
-function createServices(deps: ServiceDeps, { config, hashAddress, secretBox }: ServiceSettings) {
+function createServices(deps: ServiceDeps, { config, hashAddress, secretBox, uploads }: ServiceSettings) {
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -123,6 +140,8 @@ function createServices(deps: ServiceDeps, { config, hashAddress, secretBox }: S
       ...deps,
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
+    imports: createImportService({ ...deps, uploads }),
+    siasn: createSiasnService(deps),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
     webhookEndpoints: createWebhookEndpointService({
       ...deps,
