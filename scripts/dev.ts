@@ -66,6 +66,7 @@ try {
   const landingPage = playgroundLandingPage(
     {
       endpoint: '/graphql',
+      schemaUrl: '/graphql/schema.graphql',
       defaultQuery: DEFAULT_PLAYGROUND_QUERY,
       headerPresets: presets,
       examples: PLAYGROUND_EXAMPLES,

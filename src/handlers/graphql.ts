@@ -21,6 +21,7 @@ const landingPage = assets
   ? playgroundLandingPage(
       {
         endpoint: 'graphql',
+        schemaUrl: 'graphql/schema.graphql',
         defaultQuery: DEFAULT_PLAYGROUND_QUERY,
         headerPresets: [
           { label: 'Cognito access token', headers: { Authorization: 'Bearer <paste an access token>' } },
