@@ -14,7 +14,20 @@ import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../server/playgro
 import { playgroundLandingPage } from '../server/playground-landing-page';
 
 const config = loadConfig(process.env);
-const deps = createDeps(config, await authFromConfig(config));
+// Metrics and X-Ray only where configured (AWS): the module, and the X-Ray SDK, load only then.
+const aws =
+  config.observability.metrics || config.observability.tracing
+    ? (await import('../server/aws-observability')).createAwsObservability({
+        stage: config.stage,
+        ...config.observability,
+      })
+    : undefined;
+const deps = createDeps(config, {
+  ...(await authFromConfig(config)),
+  metrics: aws?.metrics,
+  tracing: aws?.tracing,
+});
+aws?.instrument(deps.dynamo.client);
 const assets =
   config.playground && config.playgroundDir ? createPlaygroundAssets(config.playgroundDir) : undefined;
 const landingPage = assets
@@ -62,7 +75,7 @@ function corsHeaders(event: APIGatewayProxyEvent) {
   };
 }
 
-export const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
+const graphqlHandler = startServerAndCreateLambdaHandler(server, requestHandler, {
   middleware: [staticRoutes, async (event) => corsHeaders(event)],
   context: ({ event, context }) =>
     createContext(
@@ -75,3 +88,14 @@ export const handler = startServerAndCreateLambdaHandler(server, requestHandler,
       deps,
     ),
 });
+
+/** Each invocation traced (in AWS) and reported: a log line, and metrics when they are on. */
+export const handler: typeof graphqlHandler = (event, context, callback) => {
+  const observed = () =>
+    deps.observability.observer.observe(
+      context.awsRequestId,
+      async () => (await graphqlHandler(event, context, callback)) as APIGatewayProxyResult,
+      (result) => result.statusCode,
+    );
+  return aws ? aws.traceInvocation(observed) : observed();
+};

@@ -4,7 +4,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
 import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
@@ -12,6 +12,7 @@ import { auditPlugin } from './audit-plugin';
 import type { GraphQLContext } from './context';
 import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
+import { observabilityPlugin } from './observability-plugin';
 import { operationLimitRules } from './operation-limits';
 
 let schema: GraphQLSchema | undefined;
@@ -30,6 +31,22 @@ export function executableSchema(): GraphQLSchema {
     }),
   );
   return schema;
+}
+
+/** `Type.field` of every field resolvers/ gives its own resolver (type resolvers and scalars left out). */
+function resolvedFields(): Set<string> {
+  const coordinates = new Set<string>();
+  for (const area of resolvers) {
+    for (const [type, fields] of Object.entries(area)) {
+      if (typeof fields !== 'object' || fields === null || fields instanceof GraphQLScalarType) continue;
+      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
+        const resolve =
+          typeof resolver === 'function' ? resolver : (resolver as { resolve?: unknown })?.resolve;
+        if (!field.startsWith('__') && typeof resolve === 'function') coordinates.add(`${type}.${field}`);
+      }
+    }
+  }
+  return coordinates;
 }
 
 /**
@@ -58,6 +75,7 @@ export function createServer(
       options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       auditPlugin(),
+      observabilityPlugin(deps.observability.tracing, resolvedFields()),
     ],
   });
 }

@@ -4,6 +4,7 @@ import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
+import { observeDynamoCalls } from '../data/dynamo-call-observer';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
@@ -22,6 +23,13 @@ import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
 import { createTrainingService } from '../services/training-service';
+import { KNOWN_CLIENT_DOCUMENT_HASHES } from './known-client-documents';
+import {
+  createRequestObserver,
+  type MetricsSink,
+  type RequestObserver,
+  type Tracing,
+} from './request-observer';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {
@@ -32,6 +40,8 @@ export interface Deps {
   newId: () => string;
   logger: Logger;
   verifier: TokenVerifier;
+  /** Reports each request (log line; metrics and traces where enabled), and the tracing for resolvers. */
+  observability: { observer: RequestObserver; tracing: Tracing | undefined };
   /** Repositories, clock and ids, for system jobs (stream aggregation, sweeps) that act for no caller. */
   repositories: ServiceDeps;
   services: Services;
@@ -47,6 +57,11 @@ export interface DepsOptions {
   newId?: () => string;
   logger?: Logger;
   dynamo?: ReturnType<typeof createDynamoClients>;
+  /** Metrics and traces (AWS: src/server/aws-observability.ts); none locally. */
+  metrics?: MetricsSink | undefined;
+  tracing?: Tracing | undefined;
+  /** Documents whose operation names are metric dimensions (default: the example clients'). */
+  trustedDocumentHashes?: ReadonlySet<string>;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
@@ -58,6 +73,17 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const newId = options.newId ?? monotonicFactory();
   const logger =
     options.logger ?? new Logger({ serviceName: 'pembinaan-asn-api', logLevel: config.logLevel });
+  // Every DynamoDB call counted into its request; with LOG_LEVEL=debug, logged without values.
+  observeDynamoCalls(dynamo.client, logger, config.logLevel === 'DEBUG');
+  const observer = createRequestObserver({
+    logger,
+    policy: {
+      trustedDocumentHashes: options.trustedDocumentHashes ?? KNOWN_CLIENT_DOCUMENT_HASHES,
+      allowedNames: new Set(config.observability.metricOperations),
+    },
+    metrics: options.metrics,
+    tracing: options.tracing,
+  });
   const repositories: ServiceDeps = {
     ...createRepositories(table, createCursorCodec(options.cursorSecret)),
     clock,
@@ -70,6 +96,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     clock,
     newId,
     logger,
+    observability: { observer, tracing: options.tracing },
     // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
     verifier: cachingVerifier(options.verifier),
     repositories,

@@ -15,7 +15,7 @@ import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
 import { createServer } from '../../src/server/create-server';
-import { createDeps, type Deps } from '../../src/server/deps';
+import { createDeps, type Deps, type DepsOptions } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
 
@@ -40,16 +40,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A server on its own fresh table of the run's DynamoDB Local. */
+/**
+ * A server on its own fresh table of the run's DynamoDB Local. `env` adds configuration (e.g.
+ * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
+ */
 export async function createTestApp(
-  options: { clock?: () => Date; newId?: () => string } = {},
+  options: Partial<Pick<DepsOptions, 'clock' | 'newId' | 'metrics' | 'tracing'>> & {
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const endpoint = dynamoEndpoint();
+  const { env, ...depsOptions } = options;
   const config = loadConfig({
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
+    ...env,
   });
   const dynamo = createDynamoClients({ region: config.region, endpoint });
   const counter = attachRequestCounter(dynamo.client);
@@ -59,7 +66,7 @@ export async function createTestApp(
     verifier: createLocalVerifier(keys.publicJwk),
     cursorSecret: 'test-cursor-secret-0123456789abcdef',
     dynamo,
-    ...options,
+    ...depsOptions,
   });
   const server = createServer(deps);
   await server.start();

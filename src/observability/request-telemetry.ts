@@ -1,0 +1,55 @@
+/**
+ * What one API request did, gathered while it runs: the edge opens it (runWithTelemetry), the
+ * DynamoDB client counts its calls into it, the GraphQL plugin adds the operation and its
+ * outcome, and the edge reports it at the end (a log line; metrics and trace annotations in AWS).
+ * AsyncLocalStorage carries it, so concurrent requests of the local server never mix.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The record of one request. */
+export interface RequestTelemetry {
+  readonly requestId: string;
+  /** `performance.now()` when the request arrived. */
+  readonly startedAt: number;
+  /** Set when the request reached the GraphQL server (its context was created): only those are reported. */
+  graphql: boolean;
+  /** The operation's name as the client wrote it (undefined for an anonymous one). */
+  operationName?: string | undefined;
+  /** `query` or `mutation` (undefined when the request failed before an operation was chosen). */
+  operationType?: string | undefined;
+  /** sha256 hex of the document text (Apollo's query hash, the persisted-document id). */
+  documentHash?: string | undefined;
+  /** Distinct `extensions.code` values of the errors answered. */
+  errorCodes: Set<string>;
+  /** DynamoDB requests sent for it. */
+  dynamoCalls: number;
+  /** Groups returned by `aggregate` fields. */
+  aggregateGroups: number;
+  /** Pages of `partnerEnrollments` answered. */
+  partnerSyncPages: number;
+}
+
+const storage = new AsyncLocalStorage<RequestTelemetry>();
+
+/** A fresh record for a request that arrives now. */
+export function newTelemetry(requestId: string): RequestTelemetry {
+  return {
+    requestId,
+    startedAt: performance.now(),
+    graphql: false,
+    errorCodes: new Set(),
+    dynamoCalls: 0,
+    aggregateGroups: 0,
+    partnerSyncPages: 0,
+  };
+}
+
+/** Runs `work` with `telemetry` as the current record (of everything `work` awaits, too). */
+export function runWithTelemetry<T>(telemetry: RequestTelemetry, work: () => Promise<T>): Promise<T> {
+  return storage.run(telemetry, work);
+}
+
+/** The record of the request this code runs for; undefined outside one (seeding, stream jobs). */
+export function currentTelemetry(): RequestTelemetry | undefined {
+  return storage.getStore();
+}

@@ -1,0 +1,99 @@
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { type GraphQLResolveInfo, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { AppError } from '../errors/app-error';
+import { currentTelemetry, type RequestTelemetry } from '../observability/request-telemetry';
+import type { GraphQLContext } from './context';
+import type { TraceSpan, Tracing } from './request-observer';
+
+/** Resolver subsegments per request at most: an X-Ray segment document is capped at 64 KB. */
+const MAX_RESOLVER_SPANS = 100;
+
+/**
+ * Fills the request's telemetry from GraphQL's side: the operation (name, type, document hash),
+ * the codes of the errors answered, and what dashboards and partners received (aggregate groups,
+ * partner sync pages), read from the answer itself. With tracing (AWS), each field that has its
+ * own resolver gets a subsegment. Without tracing, no field is watched, so queries pay nothing.
+ */
+export function observabilityPlugin(
+  tracing?: Tracing,
+  /** `Type.field` of every field with its own resolver (resolvers/), the ones worth a subsegment. */
+  resolvedFields: ReadonlySet<string> = new Set(),
+): ApolloServerPlugin<GraphQLContext> {
+  return {
+    // A refused token or route fails the context: no request listener runs, so its code is taken here.
+    async contextCreationDidFail({ error }) {
+      const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+      if (typeof code === 'string') currentTelemetry()?.errorCodes.add(code);
+    },
+    async requestDidStart() {
+      const telemetry = currentTelemetry();
+      if (!telemetry) return;
+      const listener: GraphQLRequestListener<GraphQLContext> = {
+        async willSendResponse({ response, operation, operationName, queryHash }) {
+          telemetry.operationName = operationName ?? operation?.name?.value ?? undefined;
+          telemetry.operationType = operation?.operation;
+          telemetry.documentHash = queryHash;
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          for (const error of errors ?? []) {
+            const code = error.extensions?.code;
+            if (typeof code === 'string') telemetry.errorCodes.add(code);
+          }
+          if (operation && data) countDeliveries(telemetry, operation, data);
+        },
+      };
+      if (tracing) {
+        listener.executionDidStart = async () => ({
+          willResolveField: resolverSpans(tracing, resolvedFields),
+        });
+      }
+      return listener;
+    },
+  };
+}
+
+/** Aggregate groups and partner feed pages the answer holds, by each root field's response key. */
+function countDeliveries(
+  telemetry: RequestTelemetry,
+  operation: OperationDefinitionNode,
+  data: Record<string, unknown>,
+): void {
+  for (const { name, responseKey } of rootFields(operation.selectionSet)) {
+    const value = data[responseKey] as { groups?: unknown } | null | undefined;
+    if (value == null) continue;
+    if (name === 'aggregate' && Array.isArray(value.groups)) telemetry.aggregateGroups += value.groups.length;
+    if (name === 'partnerEnrollments') telemetry.partnerSyncPages += 1;
+  }
+}
+
+function* rootFields(selectionSet: SelectionSetNode): Generator<{ name: string; responseKey: string }> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      yield { name: selection.name.value, responseKey: selection.alias?.value ?? selection.name.value };
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      yield* rootFields(selection.selectionSet);
+    }
+  }
+}
+
+/** A subsegment per field with its own resolver (default property reads are not worth one). */
+function resolverSpans(tracing: Tracing, resolvedFields: ReadonlySet<string>) {
+  let spans = 0;
+  return ({ info }: { info: GraphQLResolveInfo }) => {
+    const coordinate = `${info.parentType.name}.${info.fieldName}`;
+    if (spans >= MAX_RESOLVER_SPANS || !resolvedFields.has(coordinate)) return;
+    spans += 1;
+    const span: TraceSpan | undefined = tracing.span(coordinate);
+    if (!span) return;
+    return (error: Error | null) => {
+      // Flags only, no messages: an error's message may quote the input (personal data).
+      span.end(error ? (isRequestError(error) ? 'error' : 'fault') : undefined);
+    };
+  };
+}
+
+function isRequestError(error: Error): boolean {
+  return (
+    error instanceof AppError || (error as { originalError?: unknown }).originalError instanceof AppError
+  );
+}
