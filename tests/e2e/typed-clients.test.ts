@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,9 @@ import { devTokenFor, type LocalApi, startApi, stopApi, waitUntilReady } from '.
 const USU: ApiClaims = { client_id: 'partner-usu', partner_id: 'usu', scope: PARTNER_READ_SCOPE };
 const MEDAN_ADMIN: ApiClaims = { sub: 'dashboard', 'cognito:groups': ['ADMIN'], agency_id: 'medan' };
 const YEAR = String(new Date().getFullYear());
+
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 /**
  * Runs an npm script of the root package as a developer would; resolves to its exit code and
@@ -131,5 +135,63 @@ describe('the typed example clients against npm start', () => {
     expect(first.mirrored).toBeGreaterThan(0);
     const second = await sync();
     expect(second).toMatchObject({ received: 0, lastSequence: first.lastSequence, mirrored: first.mirrored });
+  });
+
+  it("generates a team's own typed client from the served schema with the README's commands", async () => {
+    const served = await fetch(`${base}/graphql/schema.graphql`);
+    expect(served.status).toBe(200);
+    const sdl = await served.text();
+    const committed = readFileSync(join(ROOT, 'schema.graphql'), 'utf8').replace(/^#[^\n]*\n\n?/, '');
+    expect(sdl.trim()).toBe(committed.trim());
+
+    // The README's three commands, in a fresh project folder (`npm install` left out: the packages
+    // are the repository's own), with the README's codegen.ts.
+    const codegenTs = /```ts\n(\/\/ codegen\.ts[\s\S]*?)```/.exec(README)?.[1];
+    const commands = /```bash\n(curl -o schema\.graphql [\s\S]*?)```/.exec(README)?.[1]?.trim().split('\n');
+    expect(commands).toEqual([
+      'curl -o schema.graphql http://localhost:4000/graphql/schema.graphql',
+      'npm install -D @graphql-codegen/cli @graphql-codegen/client-preset',
+      'npx graphql-codegen --config codegen.ts',
+    ]);
+    mkdirSync(join(ROOT, 'dist'), { recursive: true });
+    const project = mkdtempSync(join(ROOT, 'dist', 'readme-client-'));
+    try {
+      writeFileSync(join(project, 'schema.graphql'), sdl);
+      writeFileSync(join(project, 'codegen.ts'), codegenTs as string);
+      mkdirSync(join(project, 'src'));
+      writeFileSync(join(project, 'src', 'who.graphql'), 'query WhoAmI { me { role agency { name } } }\n');
+      const codegen = await new Promise<{ code: number; output: string }>((resolve) => {
+        execFile(
+          'npx',
+          ['graphql-codegen', '--config', 'codegen.ts'],
+          { cwd: project, timeout: 120_000 },
+          (e, out, err) => resolve({ code: e ? 1 : 0, output: `${out}${err}` }),
+        );
+      });
+      expect(codegen.output).not.toMatch(/error/i);
+      expect(codegen.code).toBe(0);
+      const types = readFileSync(join(project, 'src', 'gql', 'graphql.ts'), 'utf8');
+      expect(types).toContain('export type WhoAmIQuery = {');
+      expect(types).toMatch(/role: Role/);
+      const manifest = JSON.parse(
+        readFileSync(join(project, 'src', 'gql', 'persisted-documents.json'), 'utf8'),
+      );
+      const [[hash, document]] = Object.entries(manifest) as [[string, string]];
+      expect(hash).toBe(createHash('sha256').update(document).digest('hex'));
+
+      // The generated document, sent as the example clients send it, answers.
+      const token = await devTokenFor(dataDir, MEDAN_ADMIN);
+      const answer = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: document,
+          extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+        }),
+      }).then((r) => r.json());
+      expect(answer).toEqual({ data: { me: { role: 'ADMIN', agency: { name: 'Pemerintah Kota Medan' } } } });
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
