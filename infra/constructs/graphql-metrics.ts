@@ -11,12 +11,10 @@ import {
   METRIC_SERVICE,
   OUTCOMES,
   type Outcome,
+  WEBHOOK_METRIC_SERVICE,
 } from '../../src/observability/metric-catalog';
 
 const PERIOD = Duration.minutes(5);
-
-/** The `service` dimension the webhook dispatcher publishes WebhookDeliveries with. */
-export const WEBHOOK_METRIC_SERVICE = 'webhooks';
 
 /** Metrics of one stage's GraphQL function. */
 export class GraphqlMetrics {

@@ -35,6 +35,9 @@ export const DIMENSION = {
 /** The `service` dimension of the GraphQL function's metrics. */
 export const METRIC_SERVICE = 'graphql';
 
+/** The `service` dimension the webhook dispatcher counts WebhookDeliveries under (createJobMetrics). */
+export const WEBHOOK_METRIC_SERVICE = 'webhooks';
+
 /** How a request ended: no error; only errors of the request (input, auth, limits); a server fault. */
 export const OUTCOMES = ['ok', 'client_error', 'server_error'] as const;
 /** A request's outcome. */

@@ -1,5 +1,8 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config';
+import { createJobMetrics } from '../../../src/observability/job-metrics';
+import { METRIC, WEBHOOK_METRIC_SERVICE } from '../../../src/observability/metric-catalog';
 import { operationDimension, outcomeOf } from '../../../src/observability/request-outcome';
 import { createAwsObservability } from '../../../src/server/aws-observability';
 import type { RequestReport } from '../../../src/server/request-observer';
@@ -84,6 +87,22 @@ describe('metrics in AWS (Powertools Metrics, EMF)', () => {
       }),
     );
     expect(record).toMatchObject({ RateLimitedSubmissions: 1, PartnerSyncPages: 2, outcome: 'client_error' });
+  });
+
+  it("counts a background job's work (webhook deliveries) under its service and the stage", () => {
+    const metrics = createJobMetrics({ service: WEBHOOK_METRIC_SERVICE, stage: 'prod' });
+    const [record] = emfLines(() => {
+      metrics.addMetric(METRIC.webhookDeliveries, MetricUnit.Count, 3);
+      metrics.publishStoredMetrics();
+    });
+    expect(record).toMatchObject({ service: 'webhooks', stage: 'prod', WebhookDeliveries: 3 });
+    const aws = record?._aws as
+      | { CloudWatchMetrics: { Dimensions: string[][]; Namespace: string }[] }
+      | undefined;
+    expect(aws?.CloudWatchMetrics[0]).toMatchObject({
+      Namespace: 'PembinaanAsn',
+      Dimensions: [['service', 'stage']],
+    });
   });
 
   it('has no metrics sink and no tracing when they are off, and traces nothing outside Lambda', async () => {
