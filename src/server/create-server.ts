@@ -4,7 +4,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
 import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
@@ -33,22 +33,6 @@ export function executableSchema(): GraphQLSchema {
   return schema;
 }
 
-/** `Type.field` of every field resolvers/ gives its own resolver (type resolvers and scalars left out). */
-function resolvedFields(): Set<string> {
-  const coordinates = new Set<string>();
-  for (const area of resolvers) {
-    for (const [type, fields] of Object.entries(area)) {
-      if (typeof fields !== 'object' || fields === null || fields instanceof GraphQLScalarType) continue;
-      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
-        const resolve =
-          typeof resolver === 'function' ? resolver : (resolver as { resolve?: unknown })?.resolve;
-        if (!field.startsWith('__') && typeof resolve === 'function') coordinates.add(`${type}.${field}`);
-      }
-    }
-  }
-  return coordinates;
-}
-
 /**
  * The one Apollo Server, used by the Lambda handler, `npm start` and the tests.
  * `landingPage` renders GraphiQL for browsers (local server and dev stage); none in prod.
@@ -75,7 +59,7 @@ export function createServer(
       options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       auditPlugin(),
-      observabilityPlugin(deps.observability.tracing, resolvedFields()),
+      observabilityPlugin(deps.observability.tracing, resolvers),
     ],
   });
 }

@@ -1,5 +1,11 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { type GraphQLResolveInfo, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  type GraphQLResolveInfo,
+  GraphQLScalarType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { AppError } from '../errors/app-error';
 import { currentTelemetry, type RequestTelemetry } from '../observability/request-telemetry';
 import type { GraphQLContext } from './context';
@@ -16,9 +22,10 @@ const MAX_RESOLVER_SPANS = 100;
  */
 export function observabilityPlugin(
   tracing?: Tracing,
-  /** `Type.field` of every field with its own resolver (resolvers/), the ones worth a subsegment. */
-  resolvedFields: ReadonlySet<string> = new Set(),
+  /** The resolver maps (resolvers/): their fields are the ones worth a subsegment. */
+  resolvers: readonly object[] = [],
 ): ApolloServerPlugin<GraphQLContext> {
+  const resolvedFields = tracing ? resolvedFieldsOf(resolvers) : new Set<string>();
   return {
     // A refused token or route fails the context: no request listener runs, so its code is taken here.
     async contextCreationDidFail({ error }) {
@@ -96,4 +103,20 @@ function isRequestError(error: Error): boolean {
   return (
     error instanceof AppError || (error as { originalError?: unknown }).originalError instanceof AppError
   );
+}
+
+/** `Type.field` of every field a resolver map gives its own resolver (type resolvers and scalars left out). */
+function resolvedFieldsOf(resolvers: readonly object[]): Set<string> {
+  const coordinates = new Set<string>();
+  for (const area of resolvers) {
+    for (const [type, fields] of Object.entries(area)) {
+      if (typeof fields !== 'object' || fields === null || fields instanceof GraphQLScalarType) continue;
+      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
+        const resolve =
+          typeof resolver === 'function' ? resolver : (resolver as { resolve?: unknown })?.resolve;
+        if (!field.startsWith('__') && typeof resolve === 'function') coordinates.add(`${type}.${field}`);
+      }
+    }
+  }
+  return coordinates;
 }

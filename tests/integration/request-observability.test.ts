@@ -209,3 +209,55 @@ describe('LOG_LEVEL=debug', () => {
     for (const secret of [nip, name, id, rawId, 'medan#', '#Unique#']) expect(text).not.toContain(secret);
   });
 });
+
+describe('tracing (X-Ray in AWS, here a recording stand-in)', () => {
+  const spans: { name: string; failure?: string | undefined }[] = [];
+  const annotations: Record<string, string | number>[] = [];
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp({
+      tracing: {
+        span(name) {
+          const span: { name: string; failure?: string | undefined } = { name };
+          spans.push(span);
+          return { end: (failure) => Object.assign(span, { failure }) };
+        },
+        annotate: (values) => annotations.push(values),
+      },
+    });
+    await seedDemoData(app.deps.table, NOW, 'organization');
+  });
+  afterAll(() => app?.close());
+  afterEach(() => {
+    spans.length = 0;
+    annotations.length = 0;
+  });
+
+  it('opens a subsegment per field with its own resolver, and annotates the operation and outcome', async () => {
+    await app.request(
+      'query Two { employees(first: 2) { edges { node { name unit { name } } } } }',
+      {},
+      ADMIN,
+    );
+    const names = spans.map((s) => s.name);
+    expect(names).toContain('Query.employees');
+    expect(names.filter((n) => n === 'Employee.unit')).toHaveLength(2);
+    // Plain properties have no resolver of their own: no subsegment for them.
+    expect(names).not.toContain('Employee.name');
+    expect(names).not.toContain('Unit.name');
+    expect(spans.every((s) => s.failure === undefined)).toBe(true);
+    expect(annotations).toEqual([{ operation: 'Two', outcome: 'ok' }]);
+  });
+
+  it('flags a refused field as an error, without its message', async () => {
+    await app.request('query Big { employees(first: 1000) { totalCount } }', {}, ADMIN);
+    expect(spans).toEqual([{ name: 'Query.employees', failure: 'error' }]);
+    expect(annotations).toEqual([{ operation: 'Big', outcome: 'client_error' }]);
+  });
+
+  it('stops at 100 subsegments a request (an X-Ray segment holds 64 KB)', async () => {
+    await app.request('{ employees(first: 100) { edges { node { unit { name } } } } }', {}, ADMIN);
+    expect(spans).toHaveLength(100);
+  });
+});
