@@ -13,8 +13,8 @@ export function outcomeOf(status: number, errorCodes: ReadonlySet<string>): Outc
 
 /** Which operation names may become a metric dimension. */
 export interface OperationDimensionPolicy {
-  /** sha256 hex of the documents of known clients (their persisted-document manifests). */
-  trustedDocumentHashes: ReadonlySet<string>;
+  /** Whether a document (by sha256 hex) is a known client's (their persisted-document manifests). */
+  isTrustedDocument(hash: string): boolean;
   /** Names allowed whatever the document (configuration: METRIC_OPERATIONS). */
   allowedNames: ReadonlySet<string>;
 }
@@ -30,6 +30,6 @@ export function operationDimension(
 ): string {
   const name = telemetry.operationName;
   if (!name) return OTHER_OPERATION;
-  if (telemetry.documentHash && policy.trustedDocumentHashes.has(telemetry.documentHash)) return name;
+  if (telemetry.documentHash && policy.isTrustedDocument(telemetry.documentHash)) return name;
   return policy.allowedNames.has(name) ? name : OTHER_OPERATION;
 }

@@ -60,8 +60,8 @@ export interface DepsOptions {
   /** Metrics and traces (AWS: src/server/aws-observability.ts); none locally. */
   metrics?: MetricsSink | undefined;
   tracing?: Tracing | undefined;
-  /** Documents whose operation names are metric dimensions (default: the example clients'). */
-  trustedDocumentHashes?: ReadonlySet<string>;
+  /** Documents whose operation names are metric dimensions, by sha256 hex (default: the example clients'). */
+  isTrustedDocument?: (hash: string) => boolean;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
@@ -78,7 +78,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const observer = createRequestObserver({
     logger,
     policy: {
-      trustedDocumentHashes: options.trustedDocumentHashes ?? KNOWN_CLIENT_DOCUMENT_HASHES,
+      isTrustedDocument: options.isTrustedDocument ?? ((hash) => KNOWN_CLIENT_DOCUMENT_HASHES.has(hash)),
       allowedNames: new Set(config.observability.metricOperations),
     },
     metrics: options.metrics,

@@ -138,7 +138,7 @@ describe('request outcome and operation dimension', () => {
   });
 
   it('names an operation only for a trusted document or an allow-listed name', () => {
-    const policy = { trustedDocumentHashes: new Set(['abc']), allowedNames: new Set(['Listed']) };
+    const policy = { isTrustedDocument: (hash: string) => hash === 'abc', allowedNames: new Set(['Listed']) };
     expect(operationDimension({ operationName: 'Mine', documentHash: 'abc' }, policy)).toBe('Mine');
     expect(operationDimension({ operationName: 'Mine', documentHash: 'def' }, policy)).toBe('other');
     expect(operationDimension({ operationName: 'Listed', documentHash: 'def' }, policy)).toBe('Listed');
