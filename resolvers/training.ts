@@ -5,7 +5,7 @@ import { learningFormOf, PROGRAM_CATEGORY_LABELS } from '../src/domain/training-
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/server/global-id';
-import { globalIdOf } from './employee.inputs';
+import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import { required } from './required';
 import {

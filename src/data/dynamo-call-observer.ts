@@ -22,19 +22,18 @@ const SAFE_INPUT_FIELDS = [
 const observed = new WeakSet<DynamoDBClient>();
 
 /**
- * Counts every DynamoDB request into the telemetry of the API request it serves, and with
- * `debug` logs each call: command, table, index, expressions and attribute names, counts and
- * duration, never an attribute value (keys, items, expression values, cursors hold personal
- * data: NIPs, names). The document client shares this client's middleware, so both are seen.
+ * With LOG_LEVEL=debug, logs each DynamoDB call with the id of the API request it serves:
+ * command, table, index, expressions and attribute names, counts and duration, never an attribute
+ * value (keys, items, expression values, cursors hold personal data: NIPs, names). The document
+ * client shares this client's middleware, so both are seen. (Calls are counted per request by the
+ * read budget, src/data/read-budget.ts.)
  */
 export function observeDynamoCalls(client: DynamoDBClient, logger: Logger, debug: boolean): void {
-  if (observed.has(client)) return;
+  if (!debug || observed.has(client)) return;
   observed.add(client);
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const telemetry = currentTelemetry();
-      if (telemetry) telemetry.dynamoCalls += 1;
-      if (!debug) return next(args);
       const started = performance.now();
       const call = { command: String(context.commandName ?? 'unknown'), ...describeInput(args.input) };
       const requestId = telemetry?.requestId;

@@ -1,8 +1,9 @@
 /**
  * What one API request did, gathered while it runs: the edge opens it (runWithTelemetry), the
- * DynamoDB client counts its calls into it, the GraphQL plugin adds the operation and its
- * outcome, and the edge reports it at the end (a log line; metrics and trace annotations in AWS).
- * AsyncLocalStorage carries it, so concurrent requests of the local server never mix.
+ * GraphQL plugin adds the operation, its outcome and the request's read budget (whose count of
+ * DynamoDB calls is the request's own), and the edge reports it at the end (a log line; metrics
+ * and trace annotations in AWS). AsyncLocalStorage carries it, so concurrent requests of the
+ * local server never mix.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -21,8 +22,8 @@ export interface RequestTelemetry {
   documentHash?: string | undefined;
   /** Distinct `extensions.code` values of the errors answered. */
   errorCodes: Set<string>;
-  /** DynamoDB requests sent for it. */
-  dynamoCalls: number;
+  /** The request's read budget (src/data/read-budget.ts): it counts the DynamoDB calls sent for it. */
+  reads?: { readonly calls: number } | undefined;
   /** Groups returned by `aggregate` fields. */
   aggregateGroups: number;
   /** Pages of `partnerEnrollments` answered. */
@@ -38,7 +39,6 @@ export function newTelemetry(requestId: string): RequestTelemetry {
     startedAt: performance.now(),
     graphql: false,
     errorCodes: new Set(),
-    dynamoCalls: 0,
     aggregateGroups: 0,
     partnerSyncPages: 0,
   };

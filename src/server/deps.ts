@@ -30,6 +30,7 @@ import {
   type RequestObserver,
   type Tracing,
 } from './request-observer';
+import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {
@@ -40,6 +41,8 @@ export interface Deps {
   newId: () => string;
   logger: Logger;
   verifier: TokenVerifier;
+  /** The configured clients' trusted documents (TRUSTED_DOCUMENTS), read once at start. */
+  trustedDocuments: TrustedDocuments;
   /** Reports each request (log line; metrics and traces where enabled), and the tracing for resolvers. */
   observability: { observer: RequestObserver; tracing: Tracing | undefined };
   /** Repositories, clock and ids, for system jobs (stream aggregation, sweeps) that act for no caller. */
@@ -73,12 +76,15 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const newId = options.newId ?? monotonicFactory();
   const logger =
     options.logger ?? new Logger({ serviceName: 'pembinaan-asn-api', logLevel: config.logLevel });
-  // Every DynamoDB call counted into its request; with LOG_LEVEL=debug, logged without values.
+  // With LOG_LEVEL=debug, every DynamoDB call logged with its request id, without values.
   observeDynamoCalls(dynamo.client, logger, config.logLevel === 'DEBUG');
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments);
   const observer = createRequestObserver({
     logger,
     policy: {
-      isTrustedDocument: options.isTrustedDocument ?? ((hash) => KNOWN_CLIENT_DOCUMENT_HASHES.has(hash)),
+      isTrustedDocument:
+        options.isTrustedDocument ??
+        ((hash) => KNOWN_CLIENT_DOCUMENT_HASHES.has(hash) || trustedDocuments.byHash(hash) !== undefined),
       allowedNames: new Set(config.observability.metricOperations),
     },
     metrics: options.metrics,
@@ -96,6 +102,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     clock,
     newId,
     logger,
+    trustedDocuments,
     observability: { observer, tracing: options.tracing },
     // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
     verifier: cachingVerifier(options.verifier),

@@ -6,6 +6,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { currentReadBudget } from '../data/read-budget';
 import { AppError } from '../errors/app-error';
 import { currentTelemetry, type RequestTelemetry } from '../observability/request-telemetry';
 import type { GraphQLContext } from './context';
@@ -35,6 +36,8 @@ export function observabilityPlugin(
     async requestDidStart() {
       const telemetry = currentTelemetry();
       if (!telemetry) return;
+      // The data layer counts this request's DynamoDB calls in its read budget: one counter.
+      telemetry.reads = currentReadBudget();
       const listener: GraphQLRequestListener<GraphQLContext> = {
         async willSendResponse({ response, operation, operationName, queryHash }) {
           telemetry.operationName = operationName ?? operation?.name?.value ?? undefined;

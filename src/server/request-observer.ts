@@ -72,7 +72,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       outcome,
       status,
       durationMs: Math.round((performance.now() - telemetry.startedAt) * 10) / 10,
-      dynamoCalls: telemetry.dynamoCalls,
+      dynamoCalls: telemetry.reads?.calls ?? 0,
       errorCodes: [...telemetry.errorCodes],
       aggregateGroups: telemetry.aggregateGroups,
       partnerSyncPages: telemetry.partnerSyncPages,
