@@ -89,13 +89,10 @@ const graphqlHandler = startServerAndCreateLambdaHandler(server, requestHandler,
     ),
 });
 
-/** Each invocation traced (in AWS) and reported: a log line, and metrics when they are on. */
-export const handler: typeof graphqlHandler = (event, context, callback) => {
-  const observed = () =>
-    deps.observability.observer.observe(
-      context.awsRequestId,
-      async () => (await graphqlHandler(event, context, callback)) as APIGatewayProxyResult,
-      (result) => result.statusCode,
-    );
-  return aws ? aws.traceInvocation(observed) : observed();
-};
+/** Each invocation in its own trace subsegment when tracing is on (AWS); the server reports each request. */
+export const handler: typeof graphqlHandler = (event, context, callback) =>
+  aws
+    ? aws.traceInvocation(
+        async () => (await graphqlHandler(event, context, callback)) as APIGatewayProxyResult,
+      )
+    : graphqlHandler(event, context, callback);

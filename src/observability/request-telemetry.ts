@@ -9,7 +9,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** The record of one request. */
 export interface RequestTelemetry {
-  readonly requestId: string;
+  /** Set when the request's context is created (every GraphQL request has one). */
+  requestId?: string | undefined;
   /** `performance.now()` when the request arrived. */
   readonly startedAt: number;
   /** Set when the request reached the GraphQL server (its context was created): only those are reported. */
@@ -33,9 +34,8 @@ export interface RequestTelemetry {
 const storage = new AsyncLocalStorage<RequestTelemetry>();
 
 /** A fresh record for a request that arrives now. */
-export function newTelemetry(requestId: string): RequestTelemetry {
+export function newTelemetry(): RequestTelemetry {
   return {
-    requestId,
     startedAt: performance.now(),
     graphql: false,
     errorCodes: new Set(),

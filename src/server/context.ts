@@ -34,9 +34,9 @@ export interface RequestInfo {
  * a caller on the wrong route (see ApiRoute) is refused before anything runs.
  */
 export async function createContext(request: RequestInfo, deps: Deps): Promise<GraphQLContext> {
-  // A GraphQL request (not a page or an asset): the edge reports it, refused or not.
+  // A GraphQL request (not a page or an asset): the server reports it, refused or not.
   const telemetry = currentTelemetry();
-  if (telemetry) telemetry.graphql = true;
+  if (telemetry) Object.assign(telemetry, { graphql: true, requestId: request.requestId });
   const logger: Logger = deps.logger.createChild({ persistentKeys: { requestId: request.requestId } });
   const authorization = headerValue(request.headers, 'authorization');
   let caller = PUBLIC_CALLER;

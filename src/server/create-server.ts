@@ -15,8 +15,9 @@ import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
 import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
 import { observabilityPlugin } from './observability-plugin';
+import { ObservedApolloServer } from './observed-apollo-server';
 import { operationLimitRules } from './operation-limits';
-import { BudgetedApolloServer, responseBudgetPlugin } from './response-budget';
+import { responseBudgetPlugin } from './response-budget';
 import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
@@ -46,7 +47,7 @@ export function createServer(
   options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
 ): ApolloServer<GraphQLContext> {
   const { limits } = deps.config;
-  return new BudgetedApolloServer({
+  return new ObservedApolloServer({
     schema: executableSchema(),
     introspection: deps.config.playground,
     includeStacktraceInErrorResponses: false,
@@ -73,5 +74,7 @@ export function createServer(
       auditPlugin(),
       observabilityPlugin(deps.observability.tracing, resolvers),
     ],
-  }).withReadLimits(limits);
+  })
+    .withReadLimits(limits)
+    .withObserver(deps.observability.observer);
 }

@@ -111,20 +111,19 @@ export async function startHttpServer(
         );
       }
     }
-    const requestId = randomUUID();
-    const response = await deps.observability.observer.observe(
-      requestId,
-      () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
-          context: () =>
-            createContext(
-              { headers: Object.fromEntries(headers), requestId, sourceIp: req.socket.remoteAddress, route },
-              deps,
-            ),
-        }),
-      (result) => result.status ?? 200,
-    );
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
+      context: () =>
+        createContext(
+          {
+            headers: Object.fromEntries(headers),
+            requestId: randomUUID(),
+            sourceIp: req.socket.remoteAddress,
+            route,
+          },
+          deps,
+        ),
+    });
     const outHeaders: Record<string, string> = { ...corsHeaders() };
     for (const [name, value] of response.headers) outHeaders[name] = value;
     res.writeHead(response.status ?? 200, outHeaders);

@@ -20,21 +20,15 @@ export async function executeInProcess<T = Record<string, unknown>>(
   request: { query: string; variables?: Record<string, unknown> | undefined; headers: HeaderMap },
 ): Promise<InProcessResponse<T>> {
   const { query, variables, headers } = request;
-  const requestId = randomUUID();
-  const response = await deps.observability.observer.observe(
-    requestId,
-    () =>
-      server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: 'POST',
-          headers,
-          search: '',
-          body: variables ? { query, variables } : { query },
-        },
-        context: () => createContext({ headers: Object.fromEntries(headers), requestId }, deps),
-      }),
-    (result) => result.status ?? 200,
-  );
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: 'POST',
+      headers,
+      search: '',
+      body: variables ? { query, variables } : { query },
+    },
+    context: () => createContext({ headers: Object.fromEntries(headers), requestId: randomUUID() }, deps),
+  });
   const text = response.body.kind === 'complete' ? response.body.string : '';
   return { status: response.status ?? 200, ...JSON.parse(text) };
 }

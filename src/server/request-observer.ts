@@ -9,7 +9,7 @@ import { newTelemetry, type RequestTelemetry, runWithTelemetry } from '../observ
 
 /** What was reported about one GraphQL request. */
 export interface RequestReport {
-  requestId: string;
+  requestId: string | undefined;
   /** The operation's name as sent (`anonymous` without one). */
   operation: string;
   /** The metric dimension: the name when trusted or allow-listed, else `other`. */
@@ -46,10 +46,10 @@ export interface Tracing {
 /** Reports every GraphQL request once: a log line always, metrics and trace annotations where enabled. */
 export interface RequestObserver {
   /**
-   * Runs `work` (the edge's handling of one request) with a telemetry record open, then reports
-   * it if it reached GraphQL. `statusOf` reads the HTTP status from the result.
+   * Runs `work` (the server's handling of one HTTP request) with a telemetry record open, then
+   * reports it if it reached GraphQL. `statusOf` reads the HTTP status from the result.
    */
-  observe<T>(requestId: string, work: () => Promise<T>, statusOf: (result: T) => number): Promise<T>;
+  observe<T>(work: () => Promise<T>, statusOf: (result: T) => number): Promise<T>;
 }
 
 export interface RequestObserverOptions {
@@ -94,8 +94,8 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
   };
 
   return {
-    async observe(requestId, work, statusOf) {
-      const telemetry = newTelemetry(requestId);
+    async observe(work, statusOf) {
+      const telemetry = newTelemetry();
       let result: Awaited<ReturnType<typeof work>>;
       try {
         result = await runWithTelemetry(telemetry, work);
