@@ -13,6 +13,7 @@ import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { publishEndpoint } from '../src/local/endpoint-file';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
+import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
 import { createServer } from '../src/server/create-server';
 import { createDeps } from '../src/server/deps';
 import { startHttpServer } from '../src/server/http-server';
@@ -65,6 +66,8 @@ try {
     say,
   });
 
+  const webhooks = await startLocalWebhookDelivery(deps, say);
+
   const playgroundDir = await playground;
   const presets = await devHeaderPresets(secrets.keys, demoIdentities(deps.clock()));
   const landingPage = playgroundLandingPage(
@@ -94,6 +97,7 @@ try {
     say(`${signal}: stopping`);
     unpublish();
     await http.close();
+    await webhooks.stop();
     await streams.stop();
     await dynamo?.stop();
     process.exit(0);

@@ -12,6 +12,7 @@ import { createDeps } from '../server/deps';
 import { createPlaygroundAssets } from '../server/playground-assets';
 import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../server/playground-examples';
 import { playgroundLandingPage } from '../server/playground-landing-page';
+import { secretFrom } from './webhook-deps';
 
 const config = loadConfig(process.env);
 // Metrics and X-Ray only where configured (AWS): the module, and the X-Ray SDK, load only then.
@@ -24,6 +25,10 @@ const aws =
     : undefined;
 const deps = createDeps(config, {
   ...(await authFromConfig(config)),
+  // Seals the signing secrets of new and rotated webhook endpoints (AWS: its own Secrets Manager secret).
+  webhookSecretKey: config.webhooks.secretKeyArn
+    ? await secretFrom(config.webhooks.secretKey, config.webhooks.secretKeyArn, 'WEBHOOK_SECRET_KEY')
+    : undefined,
   metrics: aws?.metrics,
   tracing: aws?.tracing,
 });

@@ -8,6 +8,7 @@ import { observeDynamoCalls } from '../data/dynamo-call-observer';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
+import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
 import { createAddressHasher } from '../services/client-address';
@@ -23,6 +24,8 @@ import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
 import { createTrainingService } from '../services/training-service';
+import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
+import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
 import { KNOWN_CLIENT_DOCUMENT_HASHES } from './known-client-documents';
 import {
   createRequestObserver,
@@ -47,6 +50,8 @@ export interface Deps {
   observability: { observer: RequestObserver; tracing: Tracing | undefined };
   /** Repositories, clock and ids, for system jobs (stream aggregation, sweeps) that act for no caller. */
   repositories: ServiceDeps;
+  /** Seals and opens webhook signing secrets. */
+  secretBox: SecretBox;
   services: Services;
 }
 
@@ -65,6 +70,8 @@ export interface DepsOptions {
   tracing?: Tracing | undefined;
   /** Documents whose operation names are metric dimensions, by sha256 hex (default: the example clients'). */
   isTrustedDocument?: (hash: string) => boolean;
+  /** The key sealing webhook secrets (AWS: from Secrets Manager); else WEBHOOK_SECRET_KEY, else derived from the cursor secret. */
+  webhookSecretKey?: string | undefined;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
@@ -95,6 +102,11 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     clock,
     newId,
   };
+  // Locally the sealing key derives from the dev cursor secret (HKDF with its own label); in AWS it
+  // is a secret of its own, so rotating the cursor key never makes stored webhook secrets unreadable.
+  const secretBox = createSecretBox(
+    options.webhookSecretKey ?? config.webhooks.secretKey ?? options.cursorSecret,
+  );
   return {
     config,
     dynamo,
@@ -107,8 +119,10 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
     verifier: cachingVerifier(options.verifier),
     repositories,
+    secretBox,
     services: createServices(repositories, {
       config,
+      secretBox,
       // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
       hashAddress: createAddressHasher(options.cursorSecret),
     }),
@@ -122,9 +136,10 @@ export type ServiceDeps = Repositories & { clock: () => Date; newId: () => strin
 interface ServiceSettings {
   config: Config;
   hashAddress: (address: string) => string;
+  secretBox: SecretSealer;
 }
 
-function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSettings) {
+function createServices(deps: ServiceDeps, { config, hashAddress, secretBox }: ServiceSettings) {
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -143,5 +158,11 @@ function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSetti
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
+    webhookEndpoints: createWebhookEndpointService({
+      ...deps,
+      secretBox,
+      urlPolicy: config.webhooks.urlPolicy,
+    }),
+    webhookDeliveries: createWebhookDeliveryService(deps),
   };
 }

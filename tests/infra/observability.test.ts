@@ -44,6 +44,10 @@ describe('observability in AWS', () => {
     });
   });
 
+  it('turns metrics on for the webhook dispatcher, which counts WebhookDeliveries', () => {
+    expect(functionEnv(prod.template, 'webhook-dispatcher')).toMatchObject({ METRICS: 'on' });
+  });
+
   it("graphs every metric the API publishes, each of the stage's own, on the dashboard", () => {
     const { metrics, titles } = graphedMetrics(prod);
     const named = (name: string) =>
