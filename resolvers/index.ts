@@ -6,12 +6,14 @@ import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
+import { importResolvers } from './import';
 import { mentorshipResolvers } from './mentorship';
 import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
 import { studyResolvers } from './study';
 import { trainingResolvers } from './training';
+import { webhookResolvers } from './webhook';
 
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
 export const resolvers: Resolvers[] = [
@@ -28,4 +30,6 @@ export const resolvers: Resolvers[] = [
   auditResolvers,
   studyResolvers,
   calendarResolvers,
+  webhookResolvers,
+  importResolvers,
 ];

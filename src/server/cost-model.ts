@@ -5,7 +5,10 @@ import { type DimensionCardinality, maxGroups, type ValueDimension } from '../do
 import { MEASURE_NAMES } from '../domain/analytics/measures';
 import { MAX_HOLIDAYS_PER_YEAR } from '../domain/holiday-calendar';
 import { IKM_ELEMENTS } from '../domain/ikm';
+import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
 import { STUDY_FUNDINGS } from '../domain/study-leave';
+import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
+import { MAX_SIASN_RECORDS } from '../services/siasn-service';
 import type { CostModel } from './operation-cost';
 
 /** A `totalCount` runs a COUNT query over a whole partition: it weighs like ten fields. */
@@ -78,6 +81,16 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       // The national list and the agency's, merged.
       'HolidayCalendar.closedDays': 2 * MAX_HOLIDAYS_PER_YEAR,
       'StudyEligibility.arrangements': STUDY_FUNDINGS.length,
+      // An import job keeps at most 500 refused cells; an upload needs a handful of headers.
+      'ImportReport.rejections': MAX_STORED_REJECTIONS,
+      'ImportUpload.headers': 10,
+      // siasnCourseRecords answers at most 2000 records, taken and refused together.
+      'SiasnCourseRecords.records': MAX_SIASN_RECORDS,
+      'SiasnCourseRecords.refused': MAX_SIASN_RECORDS,
+      // A partner has at most 10 endpoints; an agency's registrations count as a full page.
+      'Query.webhookEndpoints': MAX_PAGE_SIZE,
+      // A delivery keeps its latest 30 attempts.
+      'WebhookDelivery.attempts': KEPT_ATTEMPTS,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

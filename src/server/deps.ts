@@ -1,12 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { S3Client } from '@aws-sdk/client-s3';
 import { monotonicFactory } from 'ulid';
 import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
+import { observeDynamoCalls } from '../data/dynamo-call-observer';
 import { createDynamoClients } from '../data/dynamo-client';
+import { createS3UploadTargets } from '../data/imports/s3-import-files';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
+import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
+import { createLocalUploadTargets } from '../local/local-upload-targets';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
 import { createCalendarService } from '../services/calendar-service';
@@ -17,13 +22,25 @@ import { createEnrollmentService } from '../services/enrollment-service';
 import { createEvaluationService } from '../services/evaluation-service';
 import { createFeedbackRateLimit } from '../services/feedback-rate-limit';
 import { createFeedbackService } from '../services/feedback-service';
+import { createImportService, type UploadTargets } from '../services/import-service';
 import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
+import { createSiasnService } from '../services/siasn-service';
 import { createStudyEligibility } from '../services/study-eligibility';
 import { createTrainingService } from '../services/training-service';
+import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
+import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
+import { KNOWN_CLIENT_DOCUMENT_HASHES } from './known-client-documents';
+import {
+  createRequestObserver,
+  type MetricsSink,
+  type RequestObserver,
+  type Tracing,
+} from './request-observer';
+import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {
@@ -34,8 +51,14 @@ export interface Deps {
   newId: () => string;
   logger: Logger;
   verifier: TokenVerifier;
+  /** The configured clients' trusted documents (TRUSTED_DOCUMENTS), read once at start. */
+  trustedDocuments: TrustedDocuments;
+  /** Reports each request (log line; metrics and traces where enabled), and the tracing for resolvers. */
+  observability: { observer: RequestObserver; tracing: Tracing | undefined };
   /** Repositories, clock and ids, for system jobs (stream aggregation, sweeps) that act for no caller. */
   repositories: ServiceDeps;
+  /** Seals and opens webhook signing secrets. */
+  secretBox: SecretBox;
   services: Services;
 }
 
@@ -49,6 +72,15 @@ export interface DepsOptions {
   newId?: () => string;
   logger?: Logger;
   dynamo?: ReturnType<typeof createDynamoClients>;
+  /** Metrics and traces (AWS: src/server/aws-observability.ts); none locally. */
+  metrics?: MetricsSink | undefined;
+  tracing?: Tracing | undefined;
+  /** Documents whose operation names are metric dimensions, by sha256 hex (default: the example clients'). */
+  isTrustedDocument?: (hash: string) => boolean;
+  /** The key sealing webhook secrets (AWS: from Secrets Manager); else WEBHOOK_SECRET_KEY, else derived from the cursor secret. */
+  webhookSecretKey?: string | undefined;
+  /** Where createImport sends files; default: S3 when IMPORT_BUCKET is set, else the local server. */
+  uploads?: UploadTargets;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
@@ -60,11 +92,30 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const newId = options.newId ?? monotonicFactory();
   const logger =
     options.logger ?? new Logger({ serviceName: 'pembinaan-asn-api', logLevel: config.logLevel });
+  // With LOG_LEVEL=debug, every DynamoDB call logged with its request id, without values.
+  observeDynamoCalls(dynamo.client, logger, config.logLevel === 'DEBUG');
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments);
+  const observer = createRequestObserver({
+    logger,
+    policy: {
+      isTrustedDocument:
+        options.isTrustedDocument ??
+        ((hash) => KNOWN_CLIENT_DOCUMENT_HASHES.has(hash) || trustedDocuments.byHash(hash) !== undefined),
+      allowedNames: new Set(config.observability.metricOperations),
+    },
+    metrics: options.metrics,
+    tracing: options.tracing,
+  });
   const repositories: ServiceDeps = {
     ...createRepositories(table, createCursorCodec(options.cursorSecret)),
     clock,
     newId,
   };
+  // Locally the sealing key derives from the dev cursor secret (HKDF with its own label); in AWS it
+  // is a secret of its own, so rotating the cursor key never makes stored webhook secrets unreadable.
+  const secretBox = createSecretBox(
+    options.webhookSecretKey ?? config.webhooks.secretKey ?? options.cursorSecret,
+  );
   return {
     config,
     dynamo,
@@ -72,15 +123,28 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     clock,
     newId,
     logger,
+    trustedDocuments,
+    observability: { observer, tracing: options.tracing },
     // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
     verifier: cachingVerifier(options.verifier),
     repositories,
+    secretBox,
     services: createServices(repositories, {
       config,
+      secretBox,
       // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
       hashAddress: createAddressHasher(options.cursorSecret),
+      uploads: options.uploads ?? uploadTargetsOf(config),
     }),
   };
+}
+
+/** S3 presigned PUTs in AWS, the local server's upload route otherwise. */
+function uploadTargetsOf(config: Config): UploadTargets {
+  const { bucket, publicUrl } = config.imports;
+  return bucket
+    ? createS3UploadTargets(new S3Client({ region: config.region }), bucket)
+    : createLocalUploadTargets(publicUrl);
 }
 
 /** What every service factory receives: the repositories, the clock and the id generator. */
@@ -90,9 +154,11 @@ export type ServiceDeps = Repositories & { clock: () => Date; newId: () => strin
 interface ServiceSettings {
   config: Config;
   hashAddress: (address: string) => string;
+  secretBox: SecretSealer;
+  uploads: UploadTargets;
 }
 
-function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSettings) {
+function createServices(deps: ServiceDeps, { config, hashAddress, secretBox, uploads }: ServiceSettings) {
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -112,6 +178,14 @@ function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSetti
       ...deps,
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
+    imports: createImportService({ ...deps, uploads }),
+    siasn: createSiasnService(deps),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
+    webhookEndpoints: createWebhookEndpointService({
+      ...deps,
+      secretBox,
+      urlPolicy: config.webhooks.urlPolicy,
+    }),
+    webhookDeliveries: createWebhookDeliveryService(deps),
   };
 }

@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { typeDefs } from '../generated/type-defs';
 import { type ApiRoute, createContext, type GraphQLContext } from './context';
 import type { Deps } from './deps';
 import type { PlaygroundAssets } from './playground-assets';
@@ -25,6 +26,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Bundled GraphiQL files served under /playground/ (local dev). */
   playgroundAssets?: PlaygroundAssets | undefined;
+  /** Extra routes tried first (e.g. the import upload route); each says whether it answered. */
+  routes?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>)[];
 }
 
 export interface RunningHttpServer {
@@ -53,6 +56,7 @@ export async function startHttpServer(
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const route of options.routes ?? []) if (await route(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'OPTIONS') return send(res, 204, corsHeaders(), '');
     if (url.pathname === '/health' && req.method === 'GET') {
@@ -74,6 +78,18 @@ export async function startHttpServer(
       );
     }
     if (url.pathname === '/' && req.method === 'GET') return send(res, 302, { location: '/graphql' }, '');
+    // The printed schema for client generators and the playground's download, where introspection is on.
+    // (Minimal, local only, until the shared HTTP edge serves it in AWS as well.)
+    if (url.pathname === '/graphql/schema.graphql' && req.method === 'GET') {
+      if (!deps.config.playground) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
+      const headers = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' };
+      return send(
+        res,
+        200,
+        { ...headers, 'content-disposition': 'inline; filename="schema.graphql"' },
+        typeDefs,
+      );
+    }
     const route = ROUTES.get(url.pathname);
     if (!route) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
 

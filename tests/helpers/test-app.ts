@@ -15,7 +15,7 @@ import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
 import { createServer } from '../../src/server/create-server';
-import { createDeps, type Deps } from '../../src/server/deps';
+import { createDeps, type Deps, type DepsOptions } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
 
@@ -40,9 +40,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A server on its own fresh table of the run's DynamoDB Local. */
+/**
+ * A server on its own fresh table of the run's DynamoDB Local. `env` adds configuration (e.g.
+ * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
+ */
 export async function createTestApp(
-  options: { clock?: () => Date; newId?: () => string; env?: Record<string, string> } = {},
+  options: Partial<Pick<DepsOptions, 'clock' | 'newId' | 'metrics' | 'tracing'>> & {
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const endpoint = dynamoEndpoint();
   const { env, ...depsOptions } = options;

@@ -1,4 +1,5 @@
 import type { CursorCodec } from '../cursor';
+import { createImportJobStore } from '../imports/import-job-store';
 import { createPartnerFeedReader } from '../partner-feed';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
@@ -13,6 +14,8 @@ import { createPerformanceRepository } from './performance-repository';
 import { createPlanRepository } from './plan-repository';
 import { createRateLimitRepository } from './rate-limit-repository';
 import { createTrainingRepository } from './training-repository';
+import { createWebhookDeliveryRepository } from './webhook-delivery-repository';
+import { createWebhookEndpointRepository } from './webhook-endpoint-repository';
 
 /** Every repository over the one table; services receive the ones they need. */
 export function createRepositories(table: Table, cursors: CursorCodec) {
@@ -32,6 +35,9 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
     calendars: createCalendarRepository(table),
+    webhookEndpoints: createWebhookEndpointRepository(table),
+    webhookDeliveries: createWebhookDeliveryRepository(table, cursors),
+    importJobs: createImportJobStore(table),
   };
 }
 
