@@ -2,7 +2,7 @@ import { type Connection, listConnection, type PageArgs } from '../data/paginate
 import { versionConflict } from '../data/versioned-update';
 import { type Employee, profileOf } from '../domain/employee';
 import type { MentoringSession, Mentorship, MentorshipStatus } from '../domain/mentorship';
-import { checkMentorEligibility, type SeniorityProfile } from '../domain/mentorship-rules';
+import { checkMentorEligibility, type SeniorityProfile, serviceStartIssue } from '../domain/mentorship-rules';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
@@ -125,16 +125,8 @@ export function createMentorshipService(deps: ServiceDeps) {
       const startDate = input.startDate ?? today;
       if (input.endDate && input.endDate < startDate)
         throw BadUserInputError.of('input.endDate', 'must not be before startDate');
-      for (const [role, person] of [
-        ['mentor', mentor],
-        ['mentee', mentee],
-      ] as const) {
-        if (startDate < person.serviceStartDate)
-          throw BadUserInputError.of(
-            'input.startDate',
-            `must not precede the ${role}'s start of service (${person.serviceStartDate})`,
-          );
-      }
+      const beforeService = serviceStartIssue(mentor, mentee, startDate);
+      if (beforeService) throw BadUserInputError.of('input.startDate', beforeService.reason);
       const eligibility = checkMentorEligibility({
         mentorId: mentor.id,
         menteeId: mentee.id,

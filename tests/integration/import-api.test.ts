@@ -147,6 +147,29 @@ describe('importing through the API', () => {
     expect(await countEmployees()).toBe(before);
   });
 
+  it('holds an uploaded file to the career rules: education required, no grade beyond the path', async () => {
+    const before = await countEmployees();
+    const job = await order();
+    // Generated rows: S1 graduates with TMT March 2015, so III/c is the highest regular golongan.
+    const [header, first, second] = employeesCsv(2, 'KOMINFO', 5200).trim().split('\n');
+    const file = `${header}\n${first?.replace(',III/a,', ',III/d,')}\n${second?.replace(/,S1$/, ',')}\n`;
+    await put(uploadUrl(job), file);
+    await queue.idle();
+    const done = (
+      await app.request<{ importJob: { status: string; report: { rejections: unknown[] } } }>(
+        JOB,
+        { id: job.id },
+        admin,
+      )
+    ).data?.importJob;
+    expect(done?.status).toBe('REJECTED');
+    expect(done?.report.rejections).toEqual([
+      { row: 2, column: 'Golongan', reason: expect.stringContaining('at most III/c') },
+      { row: 3, column: 'Pendidikan', reason: expect.stringContaining('is required') },
+    ]);
+    expect(await countEmployees()).toBe(before);
+  });
+
   it('refuses a wrong token, an expired link and a body over the cap, keeping nothing', async () => {
     const job = await order();
     const wrong = uploadUrl(job).replace(/token=[^&]+/, 'token=forged');

@@ -88,4 +88,22 @@ describe('importing mentorships', () => {
     expect(dry.report.rejections).toEqual([]);
     expect(dry.report.created).toBe(1);
   });
+
+  it('refuses a start before the mentee began service while checking, so nothing is written', async () => {
+    // The mentees' TMT is March 2015; the file's first row is good.
+    const early = `${HEADER}\n${MENTOR2},${menteeNip(6)},2026-03-01,,\n${MENTOR2},${menteeNip(5)},2015-02-28,,\n`;
+    const { report } = await importCsv(app, 'medan', 'mentorships', early);
+    expect(report).toMatchObject({ outcome: 'REJECTED', created: 0, rejected: 1 });
+    expect(report.rejections).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'Tanggal Mulai',
+        reason: expect.stringMatching(/mentee's start of service \(2015-03-01\)/),
+      }),
+    ]);
+    const dry = await importCsv(app, 'medan', 'mentorships', early.replace('2015-02-28', '2015-03-01'), {
+      dryRun: true,
+    });
+    expect(dry.report).toMatchObject({ created: 2, rejected: 0 });
+  });
 });
