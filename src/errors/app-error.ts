@@ -76,6 +76,21 @@ export class QueryTooComplexError extends AppError {
   }
 }
 
+/**
+ * The database was unavailable (timed out, throttled or busy) for longer than the request's retry
+ * budget. A transaction either committed or wrote nothing, so retrying later is safe.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(retryAfterSeconds: number, cause?: unknown) {
+    super(
+      `The service is temporarily unavailable; retry after ${retryAfterSeconds} s`,
+      ErrorCode.SERVICE_UNAVAILABLE,
+      { retryAfterSeconds },
+      cause,
+    );
+  }
+}
+
 /** Ends an exhaustive switch: the compiler proves this is never reached. */
 export class UnreachableCaseError extends Error {
   constructor(value: never) {

@@ -40,7 +40,7 @@ export function createServer(
   deps: Deps,
   options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
 ): ApolloServer<GraphQLContext> {
-  return new ApolloServer<GraphQLContext>({
+  const server = new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
     introspection: deps.config.playground,
     includeStacktraceInErrorResponses: false,
@@ -60,4 +60,8 @@ export function createServer(
       auditPlugin(),
     ],
   });
+  // Each request (Lambda, npm start, tests) retries within one budget of its own (data/retry-policy.ts).
+  const execute = server.executeHTTPGraphQLRequest.bind(server);
+  server.executeHTTPGraphQLRequest = (request) => deps.retries.forRequest(() => execute(request));
+  return server;
 }

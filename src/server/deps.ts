@@ -6,6 +6,7 @@ import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
+import { createRetryPolicy, type RetryPolicy } from '../data/retry-policy';
 import { Table } from '../data/table';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
@@ -28,6 +29,8 @@ export interface Deps {
   config: Config;
   dynamo: ReturnType<typeof createDynamoClients>;
   table: Table;
+  /** The one retry policy: per-request budgets (`forRequest`), system jobs (`forJob`). */
+  retries: RetryPolicy;
   clock: () => Date;
   newId: () => string;
   logger: Logger;
@@ -46,14 +49,23 @@ export interface DepsOptions {
   clock?: () => Date;
   newId?: () => string;
   logger?: Logger;
+  /** Clients built by the caller (tests count their requests); give them the same `retries`. */
   dynamo?: ReturnType<typeof createDynamoClients>;
+  retries?: RetryPolicy;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
 export function createDeps(config: Config, options: DepsOptions): Deps {
+  const retries = options.retries ?? createRetryPolicy({ budgets: config.retryBudgets });
   const dynamo =
-    options.dynamo ?? createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
-  const table = new Table(dynamo.doc, config.tableName);
+    options.dynamo ??
+    createDynamoClients({
+      region: config.region,
+      endpoint: config.dynamoEndpoint,
+      timeouts: config.dynamoTimeouts,
+      retries,
+    });
+  const table = new Table(dynamo.doc, config.tableName, retries);
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? monotonicFactory();
   const logger =
@@ -67,6 +79,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     config,
     dynamo,
     table,
+    retries,
     clock,
     newId,
     logger,

@@ -14,6 +14,7 @@ import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
+import { createRetryPolicy } from '../../src/data/retry-policy';
 import { createServer } from '../../src/server/create-server';
 import { createDeps, type Deps } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
@@ -50,8 +51,18 @@ export async function createTestApp(
     TABLE_NAME: `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
+    // Tests race tens of writers on one item on a shared, busy machine: room for their retries
+    // (the budget itself is tested in stalled-table.test.ts and tests/unit/data/retry-policy.test.ts).
+    REQUEST_RETRY_BUDGET_MS: '30000',
+    DYNAMODB_REQUEST_TIMEOUT_MS: '10000',
   });
-  const dynamo = createDynamoClients({ region: config.region, endpoint });
+  const retries = createRetryPolicy({ budgets: config.retryBudgets });
+  const dynamo = createDynamoClients({
+    region: config.region,
+    endpoint,
+    timeouts: config.dynamoTimeouts,
+    retries,
+  });
   const counter = attachRequestCounter(dynamo.client);
   await ensureTable(dynamo.client, config.tableName);
   const keys = await generateLocalKeyPair();
@@ -59,6 +70,7 @@ export async function createTestApp(
     verifier: createLocalVerifier(keys.publicJwk),
     cursorSecret: 'test-cursor-secret-0123456789abcdef',
     dynamo,
+    retries,
     ...options,
   });
   const server = createServer(deps);

@@ -249,7 +249,10 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
 
     /** Allocates the next certificate number of an agency's year (numbers are unique; a failed completion leaves a gap). */
     async nextCertificateSerial(agencyId: string, year: string): Promise<number> {
-      return table.increment({ pk: `${agencyId}#Counter#Certificate#${year}`, sk: 'Counter' }, 'serial');
+      return table.increment(
+        { update: { pk: `${agencyId}#Counter#Certificate#${year}`, sk: 'Counter' }, add: { serial: 1 } },
+        'serial',
+      );
     },
   };
 }

@@ -7,6 +7,7 @@ import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import { ConditionFailedError, type QuerySpec, type Table } from '../table';
 import { updateVersioned } from '../versioned-update';
+import { putNew } from '../write';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
 export interface FeedbackListFilter {
@@ -91,7 +92,7 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
 
     /** Stores a new entry (ids are fresh, so the condition only guards against an id collision). */
     async create(feedback: Feedback): Promise<void> {
-      await table.put(feedbackEntity.toItem(feedback), { expression: 'attribute_not_exists(pk)' });
+      await table.transact([putNew(feedbackEntity.toItem(feedback))]);
     },
 
     /**
