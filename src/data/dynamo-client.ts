@@ -14,8 +14,12 @@ export interface DynamoClientOptions {
   retries?: Pick<RetryPolicy, 'pause'> | undefined;
 }
 
-/** Defaults of `loadConfig` for callers without a config (scripts, tests). */
-export const DEFAULT_DYNAMO_TIMEOUTS = { requestMs: 1500, connectMs: 1000 };
+/**
+ * Timeouts of clients built without a config (tools and tests over DynamoDB Local, which a busy
+ * machine can slow to seconds): generous, but never unbounded. The API and its jobs take theirs
+ * from `loadConfig` (`DYNAMODB_REQUEST_TIMEOUT_MS`, default 1.5 s).
+ */
+export const DEFAULT_DYNAMO_TIMEOUTS = { requestMs: 10_000, connectMs: 3000 };
 
 const ignore = () => undefined;
 

@@ -98,9 +98,9 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
       return current.getStore() ? run() : current.run(budgetOf(budgets.requestMs), run);
     },
 
-    /** Runs one system job (stream batch, sweep, seed, rebuild) under a budget of its own. */
+    /** Runs one system job (stream poll, sweep, seed, rebuild) under a budget of its own (a nested call keeps the outer one). */
     forJob<T>(run: () => Promise<T>): Promise<T> {
-      return current.run(budgetOf(budgets.jobMs), run);
+      return current.getStore() ? run() : current.run(budgetOf(budgets.jobMs), run);
     },
 
     /**

@@ -212,7 +212,7 @@ export class Table {
   }
 
   /** TransactWriteItems; retries conflicts and throttling, turns failed conditions into ConditionFailedError. */
-  async transactWrite(ops: WriteOp[]): Promise<void> {
+  private async transactWrite(ops: WriteOp[]): Promise<void> {
     await this.retries.retry(
       async () => {
         try {

@@ -1,19 +1,50 @@
 import { type Item, type ItemKey, keyString } from './item';
 import { keyOfWrite, type UpdateWrite, type Write, type WriteCondition } from './write';
 
-/** `attribute_exists(x)` / `attribute_not_exists(x)` terms joined by AND: the conditions a fold can check. */
+/** One `attribute_exists(x)` / `attribute_not_exists(x)` term, perhaps in parentheses. */
 const EXISTENCE_TERM = /^\(*\s*attribute_(not_)?exists\(([#\w]+)\)\s*\)*$/;
 
+/** The terms of a condition's top-level AND (none when it has a top-level OR). */
+function topLevelTerms(expression: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < expression.length; i += 1) {
+    const c = expression[i];
+    if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (depth === 0 && expression.startsWith(' OR ', i)) return [];
+    else if (depth === 0 && expression.startsWith(' AND ', i)) {
+      terms.push(expression.slice(start, i));
+      start = i + 5;
+    }
+  }
+  terms.push(expression.slice(start));
+  // A term that is one parenthesized group is looked into (a group with an OR yields nothing).
+  return terms.map((t) => t.trim()).flatMap((t) => (wrapped(t) ? topLevelTerms(t.slice(1, -1)) : [t]));
+}
+
+/** Whether an expression is one group in parentheses: its first `(` closes at its end. */
+function wrapped(expression: string): boolean {
+  if (!expression.startsWith('(')) return false;
+  let depth = 0;
+  for (let i = 0; i < expression.length; i += 1) {
+    if (expression[i] === '(') depth += 1;
+    else if (expression[i] === ')') depth -= 1;
+    if (depth === 0) return i === expression.length - 1;
+  }
+  return false;
+}
+
 /**
- * Checks a condition made only of existence terms (new records, uniqueness guards, appraisal
- * month slots): a seed that breaks one has a bug. Other conditions (seats, versions, budgets)
- * hold by construction of the seed's story and are not evaluated.
+ * Checks the existence terms of a condition's top-level AND (new records, uniqueness guards,
+ * appraisal month slots, a link not made yet): a seed that breaks one has a bug. The other terms
+ * (seats, versions, budgets) hold by construction of the seed's story and are not evaluated.
  */
 function existenceHolds(condition: WriteCondition, stored: Item | undefined): boolean {
-  const terms = condition.expression.split(/\s+AND\s+/);
-  const parsed = terms.map((term) => EXISTENCE_TERM.exec(term.trim()));
-  if (parsed.some((match) => !match)) return true;
-  return parsed.every((match) => {
+  return topLevelTerms(condition.expression).every((term) => {
+    const match = EXISTENCE_TERM.exec(term);
+    if (!match) return true;
     const [, negated, placeholder] = match as RegExpExecArray;
     const attribute = condition.names?.[placeholder as string] ?? (placeholder as string);
     const present = stored !== undefined && stored[attribute] !== undefined;

@@ -1,5 +1,3 @@
-import { appraisalGuardItems, evaluationEntity } from '../data/entities/evaluation';
-import type { Item } from '../data/table';
 import { jakartaDateOf } from '../domain/calendar-date';
 import type { Employee } from '../domain/employee';
 import { profileOf } from '../domain/employee';
@@ -247,13 +245,4 @@ export function buildDemoEvaluations(
     appraisals: buildAppraisals(now, org, random),
     programEvaluations: buildProgramEvaluations(now, org, training, random),
   };
-}
-
-/** The evaluations as table items, with the appraisals' period guards. */
-export function demoEvaluationItems(demo: DemoEvaluations): Item[] {
-  return [
-    ...demo.appraisals.map((a) => evaluationEntity.toItem(a)),
-    ...appraisalGuardItems(demo.appraisals),
-    ...demo.programEvaluations.map((e) => evaluationEntity.toItem(e)),
-  ];
 }

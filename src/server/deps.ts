@@ -71,9 +71,10 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const logger =
     options.logger ?? new Logger({ serviceName: 'pembinaan-asn-api', logLevel: config.logLevel });
   const repositories: ServiceDeps = {
-    ...createRepositories(table, createCursorCodec(options.cursorSecret)),
+    ...createRepositories(table, createCursorCodec(options.cursorSecret), clock),
     clock,
     newId,
+    retries,
   };
   return {
     config,
@@ -94,8 +95,8 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   };
 }
 
-/** What every service factory receives: the repositories, the clock and the id generator. */
-export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string };
+/** What every service factory receives: the repositories, the clock, the id generator and the retry policy. */
+export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string; retries: RetryPolicy };
 
 /** Settings and helpers some services need beyond ServiceDeps. */
 interface ServiceSettings {

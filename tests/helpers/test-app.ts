@@ -41,6 +41,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Tests race tens of writers on one item on a shared, busy machine, where DynamoDB Local can take
+ * seconds: room for their retries and calls (the budget and the timeout themselves are tested in
+ * stalled-table.test.ts and tests/unit/data/retry-policy.test.ts).
+ */
+export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQUEST_TIMEOUT_MS: '10000' };
+
 /** A server on its own fresh table of the run's DynamoDB Local. */
 export async function createTestApp(
   options: { clock?: () => Date; newId?: () => string } = {},
@@ -51,10 +58,7 @@ export async function createTestApp(
     TABLE_NAME: `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
-    // Tests race tens of writers on one item on a shared, busy machine: room for their retries
-    // (the budget itself is tested in stalled-table.test.ts and tests/unit/data/retry-policy.test.ts).
-    REQUEST_RETRY_BUDGET_MS: '30000',
-    DYNAMODB_REQUEST_TIMEOUT_MS: '10000',
+    ...BUSY_MACHINE_ENV,
   });
   const retries = createRetryPolicy({ budgets: config.retryBudgets });
   const dynamo = createDynamoClients({

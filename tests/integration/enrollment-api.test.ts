@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CapacityBelowSeatsError } from '../../src/data/repositories/training-repository';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { parseGlobalId, toGlobalId } from '../../src/server/global-id';
@@ -272,7 +271,10 @@ describe('enrollment under capacity', () => {
     for (let i = 0; i < 5; i += 1)
       await app.request(ENROLL, { input: { programId: program.id, employeeId: employeeId(i) } }, ADMIN);
     const cut = { ...read, capacity: 3, version: read.version + 1 };
-    await expect(training.updateProgram(read, cut)).rejects.toBeInstanceOf(CapacityBelowSeatsError);
+    await expect(training.updateProgram(read, cut)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.capacity' },
+      message: 'input.capacity: must be at least the 5 seats already taken',
+    });
     expect(await programState(program.id)).toMatchObject({ capacity: 10, seatsTaken: 5, version: 1 });
     await training.updateProgram(read, { ...cut, capacity: 5 });
     expect(await programState(program.id)).toMatchObject({ capacity: 5, seatsTaken: 5, version: 2 });

@@ -1,8 +1,10 @@
-import type { ItemKey } from '../table';
+import type { ItemKey } from '../item';
+import { type DeleteWrite, type PutWrite, putNew, type Refusal } from '../write';
 
 /**
- * Guard items that make a value unique within an agency (e.g. a NIP): written with
- * `attribute_not_exists` in the same transaction as the record that owns the value.
+ * Guard items that make a value unique within an agency (a NIP, an indicator code, an employee's
+ * place in a program, an active mentor-mentee pair): written with `attribute_not_exists` in the
+ * same transaction as the record that owns the value, deleted when the record gives it up.
  */
 export function uniqueValueKey(agencyId: string, kind: string, value: string): ItemKey {
   return { pk: `${agencyId}#Unique#${kind}#${value}`, sk: 'Unique' };
@@ -11,4 +13,20 @@ export function uniqueValueKey(agencyId: string, kind: string, value: string): I
 /** The guard item for a value owned by a record. */
 export function uniqueValueItem(agencyId: string, kind: string, value: string, ownerId: string) {
   return { ...uniqueValueKey(agencyId, kind, value), entity: 'Unique', agencyId, kind, value, ownerId };
+}
+
+/** Claims a value for its owner; `refused` says what a value already taken means. */
+export function claimUniqueValue(
+  agencyId: string,
+  kind: string,
+  value: string,
+  ownerId: string,
+  refused: Refusal,
+): PutWrite {
+  return putNew(uniqueValueItem(agencyId, kind, value, ownerId), refused);
+}
+
+/** Releases a value (the record that held it ended). */
+export function releaseUniqueValue(agencyId: string, kind: string, value: string): DeleteWrite {
+  return { delete: uniqueValueKey(agencyId, kind, value) };
 }

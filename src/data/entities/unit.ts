@@ -1,14 +1,20 @@
 import type { Unit } from '../../domain/organization';
 import { defineEntity, nameSortKey } from '../entity';
 
+/** Index partitions of units, shared by the declaration below and the repository's queries. */
+export const unitPartitions = {
+  agency: (agencyId: string) => `${agencyId}#Unit`,
+  children: (agencyId: string, parentId: string) => `${agencyId}#Unit#${parentId}#Unit`,
+};
+
 /** Work units. gsi1: units of an agency by name; gsi2: sub-units of a unit by name. */
 export const unitEntity = defineEntity<Unit>({
   type: 'Unit',
   indexes: {
-    gsi1: (u) => ({ pk: `${u.agencyId}#Unit`, sk: `${nameSortKey(u.name)}#${u.id}` }),
+    gsi1: (u) => ({ pk: unitPartitions.agency(u.agencyId), sk: `${nameSortKey(u.name)}#${u.id}` }),
     gsi2: (u) =>
       u.parentId
-        ? { pk: `${u.agencyId}#Unit#${u.parentId}#Unit`, sk: `${nameSortKey(u.name)}#${u.id}` }
+        ? { pk: unitPartitions.children(u.agencyId, u.parentId), sk: `${nameSortKey(u.name)}#${u.id}` }
         : undefined,
   },
 });

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../domain/audit-entry';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { auditEntryEntity } from '../entities/audit-entry';
+import { auditEntryEntity, auditPartitions } from '../entities/audit-entry';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import type { QuerySpec, Table } from '../table';
 
@@ -29,16 +29,16 @@ function listSpec(agencyId: string, filter: AuditListFilter): QuerySpec {
   const filters: Condition[] = [];
   let spec: QuerySpec;
   if (filter.targetId) {
-    spec = { index: 'gsi3', partition: `${agencyId}#AuditEntry#target#${filter.targetId}` };
+    spec = { index: 'gsi3', partition: auditPartitions.target(agencyId, filter.targetId) };
     if (filter.actorSubject) filters.push({ attribute: 'actorSubject', equals: filter.actorSubject });
     if (filter.mutation) filters.push({ attribute: 'mutation', equals: filter.mutation });
   } else if (filter.actorSubject) {
-    spec = { index: 'gsi2', partition: `${agencyId}#AuditEntry#actor#${filter.actorSubject}` };
+    spec = { index: 'gsi2', partition: auditPartitions.actor(agencyId, filter.actorSubject) };
     if (filter.mutation) filters.push({ attribute: 'mutation', equals: filter.mutation });
   } else if (filter.mutation) {
-    spec = { index: 'gsi4', partition: `${agencyId}#AuditEntry#mutation#${filter.mutation}` };
+    spec = { index: 'gsi4', partition: auditPartitions.mutation(agencyId, filter.mutation) };
   } else {
-    spec = { index: 'gsi1', partition: `${agencyId}#AuditEntry` };
+    spec = { index: 'gsi1', partition: auditPartitions.agency(agencyId) };
   }
   spec.scanForward = false;
   const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;

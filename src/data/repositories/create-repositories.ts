@@ -1,5 +1,7 @@
 import type { CursorCodec } from '../cursor';
+import { createIdempotency } from '../idempotency';
 import { createPartnerFeedReader } from '../partner-feed';
+import { createRollupRepository } from '../rollups/rollup-reader';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
 import { createEmployeeRepository } from './employee-repository';
@@ -13,11 +15,15 @@ import { createPlanRepository } from './plan-repository';
 import { createRateLimitRepository } from './rate-limit-repository';
 import { createTrainingRepository } from './training-repository';
 
-/** Every repository over the one table; services receive the ones they need. */
-export function createRepositories(table: Table, cursors: CursorCodec) {
+/**
+ * Every repository over the one table; services receive these, never the table itself. `clock`
+ * tells the idempotency protocol when a claim has expired.
+ */
+export function createRepositories(table: Table, cursors: CursorCodec, clock: () => Date = () => new Date()) {
   return {
-    table,
     cursors,
+    idempotency: createIdempotency(table, clock),
+    rollups: createRollupRepository(table),
     employees: createEmployeeRepository(table, cursors),
     organization: createOrganizationRepository(table, cursors),
     training: createTrainingRepository(table, cursors),

@@ -2,12 +2,10 @@ import type { Feedback, FeedbackChannel, FeedbackKind, ModerationStatus } from '
 import type { SurveyAnswers } from '../../domain/ikm';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { feedbackEntity } from '../entities/feedback';
+import { feedbackEntity, feedbackPartitions, feedbackWrites, NotOverdueAnymore } from '../entities/feedback';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { ConditionFailedError, type QuerySpec, type Table } from '../table';
-import { updateVersioned } from '../versioned-update';
-import { putNew } from '../write';
+import type { QuerySpec, Table } from '../table';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
 export interface FeedbackListFilter {
@@ -56,15 +54,15 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     let spec: QuerySpec;
     if (filter.resolutionDueBy) {
       spec = filter.unitId
-        ? { index: 'gsi4', partition: `${agencyId}#Unit#${filter.unitId}#OpenComplaint` }
-        : { index: 'gsi3', partition: `${agencyId}#OpenComplaint` };
+        ? { index: 'gsi4', partition: feedbackPartitions.unitOpenComplaints(agencyId, filter.unitId) }
+        : { index: 'gsi3', partition: feedbackPartitions.openComplaints(agencyId) };
       spec.sortKey = { lte: `${filter.resolutionDueBy}${AFTER_ANY_ID}` };
       if (filter.from) filters.push({ attribute: 'submittedAt', gte: filter.from });
       if (filter.to) filters.push({ attribute: 'submittedAt', lte: justBefore(filter.to) });
     } else {
       spec = filter.unitId
-        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.unitId}#Feedback`, scanForward: false }
-        : { index: 'gsi1', partition: `${agencyId}#Feedback`, scanForward: false };
+        ? { index: 'gsi2', partition: feedbackPartitions.unit(agencyId, filter.unitId), scanForward: false }
+        : { index: 'gsi1', partition: feedbackPartitions.agency(agencyId), scanForward: false };
       const sortKey = timeRange(filter);
       if (sortKey) spec.sortKey = sortKey;
     }
@@ -91,8 +89,8 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     },
 
     /** Stores a new entry (ids are fresh, so the condition only guards against an id collision). */
-    async create(feedback: Feedback): Promise<void> {
-      await table.transact([putNew(feedbackEntity.toItem(feedback))]);
+    create(feedback: Feedback): Promise<void> {
+      return table.transact(feedbackWrites.create(feedback));
     },
 
     /**
@@ -102,28 +100,19 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     async markOverdue(agencyId: string, now: Date): Promise<number> {
       const due = await table.queryAll({
         index: 'gsi3',
-        partition: `${agencyId}#OpenComplaint`,
+        partition: feedbackPartitions.openComplaints(agencyId),
         sortKey: { lte: `${now.toISOString()}${AFTER_ANY_ID}` },
         filters: [{ attribute: 'overdueAt', exists: false }],
       });
       let marked = 0;
       for (const item of due) {
         try {
-          await table.transactWrite([
-            {
-              Update: {
-                TableName: table.name,
-                Key: { pk: item.pk, sk: item.sk },
-                UpdateExpression: 'SET overdueAt = :now',
-                ConditionExpression:
-                  'attribute_exists(pk) AND attribute_not_exists(resolvedAt) AND attribute_not_exists(overdueAt)',
-                ExpressionAttributeValues: { ':now': now.toISOString() },
-              },
-            },
+          await table.transact([
+            feedbackWrites.markOverdue({ pk: String(item.pk), sk: String(item.sk) }, now),
           ]);
           marked += 1;
         } catch (error) {
-          if (!(error instanceof ConditionFailedError)) throw error;
+          if (!(error instanceof NotOverdueAnymore)) throw error;
         }
       }
       return marked;
@@ -131,7 +120,7 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
     update(before: Feedback, after: Feedback): Promise<void> {
-      return updateVersioned(table, feedbackEntity, before, after);
+      return table.transact(feedbackWrites.update(before, after));
     },
 
     /** The answer sets of a unit's survey responses submitted in a time range, hidden ones left out. */

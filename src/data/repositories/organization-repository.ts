@@ -1,7 +1,7 @@
 import type { Agency, Unit, UnitKind } from '../../domain/organization';
 import type { CursorCodec } from '../cursor';
-import { agencyEntity } from '../entities/agency';
-import { unitEntity } from '../entities/unit';
+import { AGENCIES_PARTITION, agencyEntity } from '../entities/agency';
+import { unitEntity, unitPartitions } from '../entities/unit';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import type { QuerySpec, Table } from '../table';
@@ -28,21 +28,21 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
 
     /** Every agency (tenant), for system jobs. */
     async allAgencies(): Promise<Agency[]> {
-      const items = await table.queryAll({ index: 'gsi1', partition: 'Agency' });
+      const items = await table.queryAll({ index: 'gsi1', partition: AGENCIES_PARTITION });
       return items.map((item) => agencyEntity.fromItem(item));
     },
 
     /** Every unit of an agency (bounded: an agency has tens to a few hundred units). */
     async allUnits(agencyId: string): Promise<Unit[]> {
-      const items = await table.queryAll({ index: 'gsi1', partition: `${agencyId}#Unit` });
+      const items = await table.queryAll({ index: 'gsi1', partition: unitPartitions.agency(agencyId) });
       return items.map((item) => unitEntity.fromItem(item));
     },
 
     /** A page of units of an agency, or of the direct sub-units of one unit, by name. */
     listUnits(agencyId: string, filter: UnitListFilter, page: PageArgs): Promise<Connection<Unit>> {
       const spec: QuerySpec = filter.parentId
-        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.parentId}#Unit` }
-        : { index: 'gsi1', partition: `${agencyId}#Unit` };
+        ? { index: 'gsi2', partition: unitPartitions.children(agencyId, filter.parentId) }
+        : { index: 'gsi1', partition: unitPartitions.agency(agencyId) };
       if (filter.kinds?.length) spec.filters = [{ attribute: 'kind', in: filter.kinds }];
       return queryConnection(table, codec, spec, page, (item) => unitEntity.fromItem(item));
     },

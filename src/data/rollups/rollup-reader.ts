@@ -54,3 +54,13 @@ export async function rollupsAsOf(table: Table, agencyId: string): Promise<strin
   const item = await table.get(watermarkKey(agencyId));
   return typeof item?.asOf === 'string' ? item.asOf : undefined;
 }
+
+/** The rollups as services read them (dashboards): cells of a cuboid over buckets, and their freshness. */
+export function createRollupRepository(table: Table) {
+  return {
+    readCells: (agencyId: string, read: FamilyRead) => readCells(table, agencyId, read),
+    asOf: (agencyId: string) => rollupsAsOf(table, agencyId),
+  };
+}
+
+export type RollupRepository = ReturnType<typeof createRollupRepository>;
