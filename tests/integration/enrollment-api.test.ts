@@ -408,3 +408,37 @@ describe('completion', () => {
     });
   });
 });
+
+describe('a lost version race (issue 13 item 5)', () => {
+  it('says the enrollment changed since it was read, not that it no longer exists, and writes nothing', async () => {
+    const program = await createProgram({ capacity: 5 });
+    const enrolled = await app.request<{ enrollEmployee: { id: string } }>(
+      ENROLL,
+      { input: { programId: program.id, employeeId: employeeId(120) } },
+      ADMIN,
+    );
+    const ref = parseGlobalId(enrolled.data?.enrollEmployee.id ?? '')?.ref;
+    if (!ref) throw new Error('bad enrollment id');
+    const { enrollments } = app.deps.repositories;
+    // Read, then someone else changes the enrollment before this write: a no-show is recorded.
+    const read = await enrollments.getLatest(ref.agencyId, ref.id);
+    if (!read) throw new Error('enrollment not found');
+    await app.request(
+      COMPLETE,
+      { input: { enrollmentId: enrolled.data?.enrollEmployee.id, attended: false } },
+      ADMIN,
+    );
+    const before = await tableSnapshot(app);
+    const stale = {
+      ...read,
+      status: 'COMPLETED' as const,
+      version: read.version + 1,
+      updatedAt: NOW.toISOString(),
+    };
+    await expect(enrollments.finish(read, stale)).rejects.toMatchObject({
+      message: 'Enrollment changed since you read it: you sent version 1, the current version is 2',
+      extensions: { code: 'CONFLICT', field: 'input.version', currentVersion: 2 },
+    });
+    expect(await tableSnapshot(app)).toEqual(before);
+  });
+});

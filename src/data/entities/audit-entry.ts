@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../../domain/audit-entry';
 import { defineEntity } from '../entity';
+import { ordered } from '../sort-keys';
 
 /** Sort key of every audit index: completion time, then the id, so ties keep their order. */
-const bySortKey = (e: AuditEntry) => `${e.createdAt}#${e.id}`;
+const bySortKey = (e: AuditEntry) => ordered(e.createdAt, e.id);
 
 /** Index partitions of the audit log, shared by the declaration below and the repository's queries. */
 export const auditPartitions = {

@@ -29,31 +29,53 @@ const budgetOf = (plan: DevelopmentPlan) => ({
 });
 
 /** A refused budget change as a CONFLICT naming the rule and the shortfall in rupiah (Binjai article). */
-export function budgetRefusal(change: BudgetChange, field: string, rule: string): AppError | undefined {
+export function budgetRefusal(
+  change: BudgetChange,
+  field: string,
+  rule: string,
+  cause?: unknown,
+): AppError | undefined {
   if (change.ok) return undefined;
-  if (!('shortfall' in change)) return BadUserInputError.of(field, change.reason);
-  return new ConflictError(`Refused: ${change.reason}`, { field, rule, shortfall: change.shortfall });
+  if (!('shortfall' in change)) return BadUserInputError.of(field, change.reason, cause);
+  return new ConflictError(`Refused: ${change.reason}`, { field, rule, shortfall: change.shortfall }, cause);
 }
+
+/** A budget rule over a plan (as read, or as stored when a write was refused: then with the refusal as cause). */
+export type PlanRule = (plan: DevelopmentPlan, cause?: unknown) => AppError | undefined;
 
 /** The budget rules of plans, each from a plan as read or as stored: the error, or none when it holds. */
 export const planRules = {
-  commit: (amount: number) => (p: DevelopmentPlan) =>
-    COMMITTABLE_STATUSES.includes(p.status)
-      ? budgetRefusal(commitToBudget(budgetOf(p), amount), 'input.programId', 'BUDGET_EXCEEDED')
-      : BadUserInputError.of('input.planId', `the plan is ${p.status}`),
-  release: (amount: number) => (p: DevelopmentPlan) =>
-    budgetRefusal(releaseCommitment(budgetOf(p), amount), 'input.programId', 'COMMITMENT_SPENT'),
-  spend: (amount: number) => (p: DevelopmentPlan) =>
-    p.status === 'APPROVED'
-      ? budgetRefusal(recordSpend(budgetOf(p), amount), 'input.amount', 'SPENDING_EXCEEDS_COMMITMENT')
-      : BadUserInputError.of('input.planId', `the plan is ${p.status}`),
-  plannedAtLeastCommitted: (planned: number) => (p: DevelopmentPlan) =>
-    planned < p.committed
-      ? BadUserInputError.of(
-          'input.plannedBudget',
-          `must be at least the Rp${p.committed.toLocaleString('id-ID')} already committed`,
-        )
-      : undefined,
+  commit:
+    (amount: number): PlanRule =>
+    (p, cause) =>
+      COMMITTABLE_STATUSES.includes(p.status)
+        ? budgetRefusal(commitToBudget(budgetOf(p), amount), 'input.programId', 'BUDGET_EXCEEDED', cause)
+        : BadUserInputError.of('input.planId', `the plan is ${p.status}`, cause),
+  release:
+    (amount: number): PlanRule =>
+    (p, cause) =>
+      budgetRefusal(releaseCommitment(budgetOf(p), amount), 'input.programId', 'COMMITMENT_SPENT', cause),
+  spend:
+    (amount: number): PlanRule =>
+    (p, cause) =>
+      p.status === 'APPROVED'
+        ? budgetRefusal(
+            recordSpend(budgetOf(p), amount),
+            'input.amount',
+            'SPENDING_EXCEEDS_COMMITMENT',
+            cause,
+          )
+        : BadUserInputError.of('input.planId', `the plan is ${p.status}`, cause),
+  plannedAtLeastCommitted:
+    (planned: number): PlanRule =>
+    (p, cause) =>
+      planned < p.committed
+        ? BadUserInputError.of(
+            'input.plannedBudget',
+            `must be at least the Rp${p.committed.toLocaleString('id-ID')} already committed`,
+            cause,
+          )
+        : undefined,
 };
 
 /**
@@ -62,12 +84,12 @@ export const planRules = {
  */
 function planRefusal(
   planId: string,
-  rule: (p: DevelopmentPlan) => AppError | undefined,
+  rule: PlanRule,
   otherwise: (cause: unknown) => Error = (cause) => new RaceLostError('The plan changed', { cause }),
 ): Refusal {
   return (stored, cause) => {
-    if (!stored) return new NotFoundError('DevelopmentPlan', planId);
-    return rule(developmentPlanEntity.fromItem(stored)) ?? otherwise(cause);
+    if (!stored) return new NotFoundError('DevelopmentPlan', planId, cause);
+    return rule(developmentPlanEntity.fromItem(stored), cause) ?? otherwise(cause);
   };
 }
 
@@ -116,8 +138,10 @@ export const planWrites = {
         refused: (stored, cause) =>
           stored?.version !== before.version
             ? versionConflict(developmentPlanEntity.type, before.version, stored, cause)
-            : (planRules.plannedAtLeastCommitted(after.planned)(developmentPlanEntity.fromItem(stored)) ??
-              new ConflictError('The plan changed while updating it; try again', {}, cause)),
+            : (planRules.plannedAtLeastCommitted(after.planned)(
+                developmentPlanEntity.fromItem(stored),
+                cause,
+              ) ?? new ConflictError('The plan changed while updating it; try again', {}, cause)),
       }),
     ];
   },

@@ -2,6 +2,7 @@ import { EMPLOYEE_RELATION_ATTRIBUTES, type Employee } from '../../domain/employ
 import { ConflictError } from '../../errors/app-error';
 import { defineEntity, nameSortKey } from '../entity';
 import type { ItemKey } from '../item';
+import { ordered } from '../sort-keys';
 import { versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
 import { claimUniqueValue, uniqueValueKey } from './unique-value';
@@ -19,10 +20,10 @@ export const employeePartitions = {
 export const employeeEntity = defineEntity<Employee>({
   type: 'Employee',
   indexes: {
-    gsi1: (e) => ({ pk: employeePartitions.agency(e.agencyId), sk: `${nameSortKey(e.name)}#${e.id}` }),
+    gsi1: (e) => ({ pk: employeePartitions.agency(e.agencyId), sk: ordered(nameSortKey(e.name), e.id) }),
     gsi2: (e) => ({
       pk: employeePartitions.unit(e.agencyId, e.unitId),
-      sk: `${nameSortKey(e.name)}#${e.id}`,
+      sk: ordered(nameSortKey(e.name), e.id),
     }),
   },
   derived: (e) => ({ positionType: e.position.type }),

@@ -82,12 +82,13 @@ export const enrollmentWrites = {
         update: employeeEntity.key(enrollment.agencyId, enrollment.employeeId),
         append: { enrollmentIds: [enrollment.id] },
         condition: MUST_EXIST,
-        refused: () => BadUserInputError.of('input.employeeId', 'no such employee in this agency'),
+        refused: (_, cause) =>
+          BadUserInputError.of('input.employeeId', 'no such employee in this agency', cause),
       },
       programWrite(enrollment, [{ after: enrollment }], seat ? SEAT_FREE : OPEN, (stored, cause) =>
         stored?.status === 'OPEN'
           ? new ProgramFullError(cause)
-          : BadUserInputError.of('input.programId', 'the program is no longer open for enrollment'),
+          : BadUserInputError.of('input.programId', 'the program is no longer open for enrollment', cause),
       ),
       putNew(enrollmentEntity.toItem(enrollment)),
     ];

@@ -1,6 +1,7 @@
 import { type Enrollment, SEAT_HOLDING } from '../../domain/training';
 import { defineEntity } from '../entity';
 import type { ItemKey } from '../item';
+import { ordered } from '../sort-keys';
 import { uniqueValueKey } from './unique-value';
 
 /** Index partitions of enrollments, shared by the declaration below and the repository's queries. */
@@ -22,7 +23,7 @@ export const enrollmentEntity = defineEntity<Enrollment>({
       e.status === 'WAITLISTED'
         ? { pk: enrollmentPartitions.waitlist(e.agencyId, e.programId), sk: e.queueKey }
         : undefined,
-    gsi3: (e) => ({ pk: enrollmentPartitions.unit(e.agencyId, e.unitId), sk: `${e.createdAt}#${e.id}` }),
+    gsi3: (e) => ({ pk: enrollmentPartitions.unit(e.agencyId, e.unitId), sk: ordered(e.createdAt, e.id) }),
   },
 });
 

@@ -7,6 +7,7 @@ import {
 import { ConflictError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
 import type { Item, ItemKey } from '../item';
+import { ordered } from '../sort-keys';
 import { putNew, type UpdateWrite, type Write } from '../write';
 import { uniqueValueKey } from './unique-value';
 
@@ -27,18 +28,18 @@ export const evaluationPartitions = {
 export const evaluationEntity = defineEntity<Evaluation>({
   type: 'Evaluation',
   indexes: {
-    gsi1: (e) => ({ pk: evaluationPartitions.agency(e.agencyId), sk: `${e.evaluatedAt}#${e.id}` }),
+    gsi1: (e) => ({ pk: evaluationPartitions.agency(e.agencyId), sk: ordered(e.evaluatedAt, e.id) }),
     gsi2: (e) =>
       e.kind === 'APPRAISAL'
-        ? { pk: evaluationPartitions.employee(e.agencyId, e.employeeId), sk: `${e.periodStart}#${e.id}` }
+        ? { pk: evaluationPartitions.employee(e.agencyId, e.employeeId), sk: ordered(e.periodStart, e.id) }
         : undefined,
     gsi3: (e) =>
       e.kind === 'PROGRAM'
-        ? { pk: evaluationPartitions.program(e.agencyId, e.programId), sk: `${e.evaluatedAt}#${e.id}` }
+        ? { pk: evaluationPartitions.program(e.agencyId, e.programId), sk: ordered(e.evaluatedAt, e.id) }
         : undefined,
     gsi4: (e) =>
       e.kind === 'APPRAISAL'
-        ? { pk: evaluationPartitions.unit(e.agencyId, e.unitId), sk: `${e.periodStart}#${e.id}` }
+        ? { pk: evaluationPartitions.unit(e.agencyId, e.unitId), sk: ordered(e.periodStart, e.id) }
         : undefined,
   },
 });

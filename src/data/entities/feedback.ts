@@ -2,13 +2,14 @@ import { complaintDeadlines } from '../../domain/complaint-deadlines';
 import { type Feedback, isComplaintKind, isOpenComplaint } from '../../domain/feedback';
 import { defineEntity } from '../entity';
 import type { ItemKey } from '../item';
+import { ordered } from '../sort-keys';
 import { versionedUpdate } from '../versioned-update';
 import { putNew, type UpdateWrite, type Write } from '../write';
 
 /** Sort key of open complaints: the resolution due instant, so `<= cut-off` lists the overdue ones. */
 function openComplaintSortKey(f: Feedback): string | undefined {
   if (!isComplaintKind(f.kind) || !isOpenComplaint(f)) return undefined;
-  return `${complaintDeadlines(f.kind, f.submittedAt).resolutionDue}#${f.id}`;
+  return ordered(complaintDeadlines(f.kind, f.submittedAt).resolutionDue, f.id);
 }
 
 /** Index partitions of feedback, shared by the declaration below and the repository's queries. */
@@ -28,8 +29,8 @@ export const feedbackPartitions = {
 export const feedbackEntity = defineEntity<Feedback>({
   type: 'Feedback',
   indexes: {
-    gsi1: (f) => ({ pk: feedbackPartitions.agency(f.agencyId), sk: `${f.submittedAt}#${f.id}` }),
-    gsi2: (f) => ({ pk: feedbackPartitions.unit(f.agencyId, f.unitId), sk: `${f.submittedAt}#${f.id}` }),
+    gsi1: (f) => ({ pk: feedbackPartitions.agency(f.agencyId), sk: ordered(f.submittedAt, f.id) }),
+    gsi2: (f) => ({ pk: feedbackPartitions.unit(f.agencyId, f.unitId), sk: ordered(f.submittedAt, f.id) }),
     gsi3: (f) => {
       const sk = openComplaintSortKey(f);
       return sk ? { pk: feedbackPartitions.openComplaints(f.agencyId), sk } : undefined;

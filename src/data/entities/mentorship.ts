@@ -2,6 +2,7 @@ import type { MentoringSession, Mentorship } from '../../domain/mentorship';
 import { BadUserInputError, ConflictError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
 import type { Item, ItemKey } from '../item';
+import { ordered } from '../sort-keys';
 import { versionConflict, versionedUpdate } from '../versioned-update';
 import { MUST_EXIST, putNew, type Write } from '../write';
 import { employeeEntity } from './employee';
@@ -16,7 +17,7 @@ export const mentorshipPartitions = {
 export const mentorshipEntity = defineEntity<Mentorship>({
   type: 'Mentorship',
   indexes: {
-    gsi1: (m) => ({ pk: mentorshipPartitions.agency(m.agencyId), sk: `${m.startDate}#${m.id}` }),
+    gsi1: (m) => ({ pk: mentorshipPartitions.agency(m.agencyId), sk: ordered(m.startDate, m.id) }),
   },
   // The mentee's unit at the top level, so a unit head's list can filter on it.
   derived: (m) => ({ menteeUnitId: m.menteeProfile.unitId }),
@@ -88,13 +89,14 @@ export const mentorshipWrites = {
                 { field: 'input.mentorId', rule: 'MENTEE_LIMIT_REACHED' },
                 cause,
               )
-            : BadUserInputError.of('input.mentorId', 'no such employee in this agency'),
+            : BadUserInputError.of('input.mentorId', 'no such employee in this agency', cause),
       },
       {
         update: employeeEntity.key(agencyId, mentorship.menteeId),
         append: { mentorshipIdsAsMentee: [mentorship.id] },
         condition: MUST_EXIST,
-        refused: () => BadUserInputError.of('input.menteeId', 'no such employee in this agency'),
+        refused: (_, cause) =>
+          BadUserInputError.of('input.menteeId', 'no such employee in this agency', cause),
       },
       putNew(mentorshipEntity.toItem(mentorship)),
     ];
@@ -126,10 +128,11 @@ export const mentorshipWrites = {
           names: { '#status': 'status' },
           values: { ':active': 'ACTIVE' },
         },
-        refused: (stored) =>
+        refused: (stored, cause) =>
           BadUserInputError.of(
             'input.mentorshipId',
             `the mentorship is ${String(stored?.status ?? 'gone')}; sessions need an ACTIVE one`,
+            cause,
           ),
       },
       putNew(mentoringSessions.toItem(session)),

@@ -1,6 +1,7 @@
 import type { Partner } from '../../domain/training';
 import { ConflictError } from '../../errors/app-error';
 import { defineEntity, nameSortKey } from '../entity';
+import { ordered } from '../sort-keys';
 import { putNew, type Write } from '../write';
 
 /** Index partitions of partners and of their programs. */
@@ -13,7 +14,7 @@ export const partnerPartitions = {
 export const partnerEntity = defineEntity<Partner>({
   type: 'Partner',
   indexes: {
-    gsi1: (p) => ({ pk: partnerPartitions.agency(p.agencyId), sk: `${nameSortKey(p.name)}#${p.id}` }),
+    gsi1: (p) => ({ pk: partnerPartitions.agency(p.agencyId), sk: ordered(nameSortKey(p.name), p.id) }),
   },
 });
 

@@ -1,6 +1,7 @@
 import type { PerformanceIndicator } from '../../domain/performance-indicator';
 import { ConflictError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
+import { ordered } from '../sort-keys';
 import { versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
 import { claimUniqueValue } from './unique-value';
@@ -19,8 +20,8 @@ export const indicatorPartitions = {
 export const performanceIndicatorEntity = defineEntity<PerformanceIndicator>({
   type: 'PerformanceIndicator',
   indexes: {
-    gsi1: (i) => ({ pk: indicatorPartitions.agency(i.agencyId), sk: `${i.code}#${i.id}` }),
-    gsi2: (i) => ({ pk: indicatorPartitions.unit(i.agencyId, i.unitId), sk: `${i.code}#${i.id}` }),
+    gsi1: (i) => ({ pk: indicatorPartitions.agency(i.agencyId), sk: ordered(i.code, i.id) }),
+    gsi2: (i) => ({ pk: indicatorPartitions.unit(i.agencyId, i.unitId), sk: ordered(i.code, i.id) }),
   },
 });
 

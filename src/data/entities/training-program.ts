@@ -1,6 +1,7 @@
 import type { TrainingProgram } from '../../domain/training';
 import { BadUserInputError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
+import { ordered } from '../sort-keys';
 import { versionConflict, versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
 import { partnerPartitions } from './partner';
@@ -18,10 +19,10 @@ export const programPartitions = {
 export const trainingProgramEntity = defineEntity<TrainingProgram>({
   type: 'TrainingProgram',
   indexes: {
-    gsi1: (p) => ({ pk: programPartitions.agency(p.agencyId), sk: `${p.startDate}#${p.id}` }),
+    gsi1: (p) => ({ pk: programPartitions.agency(p.agencyId), sk: ordered(p.startDate, p.id) }),
     gsi2: (p) =>
       p.partnerId
-        ? { pk: programPartitions.partner(p.agencyId, p.partnerId), sk: `${p.startDate}#${p.id}` }
+        ? { pk: programPartitions.partner(p.agencyId, p.partnerId), sk: ordered(p.startDate, p.id) }
         : undefined,
   },
   external: ['seatsTaken', 'waitlistCount', 'completedCount', 'developmentPlanId'],
@@ -53,6 +54,7 @@ export const programWrites = {
             ? BadUserInputError.of(
                 'input.capacity',
                 `must be at least the ${stored.seatsTaken} seats already taken`,
+                cause,
               )
             : versionConflict(trainingProgramEntity.type, before.version, stored, cause),
       }),

@@ -1,5 +1,6 @@
 import type { Unit } from '../../domain/organization';
 import { defineEntity, nameSortKey } from '../entity';
+import { ordered } from '../sort-keys';
 
 /** Index partitions of units, shared by the declaration below and the repository's queries. */
 export const unitPartitions = {
@@ -11,10 +12,10 @@ export const unitPartitions = {
 export const unitEntity = defineEntity<Unit>({
   type: 'Unit',
   indexes: {
-    gsi1: (u) => ({ pk: unitPartitions.agency(u.agencyId), sk: `${nameSortKey(u.name)}#${u.id}` }),
+    gsi1: (u) => ({ pk: unitPartitions.agency(u.agencyId), sk: ordered(nameSortKey(u.name), u.id) }),
     gsi2: (u) =>
       u.parentId
-        ? { pk: unitPartitions.children(u.agencyId, u.parentId), sk: `${nameSortKey(u.name)}#${u.id}` }
+        ? { pk: unitPartitions.children(u.agencyId, u.parentId), sk: ordered(nameSortKey(u.name), u.id) }
         : undefined,
   },
 });

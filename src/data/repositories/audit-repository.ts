@@ -3,6 +3,7 @@ import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
 import { auditEntryEntity, auditPartitions } from '../entities/audit-entry';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { instantRange } from '../sort-keys';
 import type { QuerySpec, Table } from '../table';
 
 /** Audit log filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
@@ -13,12 +14,6 @@ export interface AuditListFilter {
   mutation?: string | undefined;
   targetId?: string | undefined;
 }
-
-/** Sorts after every `<instant>#<id>` sort key that starts with the instant. */
-const AFTER_ANY_ID = '#\uffff';
-
-/** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
-const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
 
 /**
  * The query for a filter: the most selective index whose key the filter gives (the object
@@ -41,10 +36,8 @@ function listSpec(agencyId: string, filter: AuditListFilter): QuerySpec {
     spec = { index: 'gsi1', partition: auditPartitions.agency(agencyId) };
   }
   spec.scanForward = false;
-  const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;
-  if (filter.from && upper) spec.sortKey = { between: [filter.from, upper] };
-  else if (filter.from) spec.sortKey = { gte: filter.from };
-  else if (upper) spec.sortKey = { lte: upper };
+  const sortKey = instantRange(filter.from, filter.to);
+  if (sortKey) spec.sortKey = sortKey;
   if (filters.length) spec.filters = filters;
   return spec;
 }

@@ -5,6 +5,7 @@ import type { CursorCodec } from '../cursor';
 import { feedbackEntity, feedbackPartitions, feedbackWrites, NotOverdueAnymore } from '../entities/feedback';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { instantRange, lastInstantBefore, valueRange } from '../sort-keys';
 import type { QuerySpec, Table } from '../table';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
@@ -21,22 +22,9 @@ export interface FeedbackListFilter {
   resolutionDueBy?: string | undefined;
 }
 
-/** Sorts after every `<instant>#<id>` sort key that starts with the instant. */
-const AFTER_ANY_ID = '#\uffff';
-
-/** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
-const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
-
 /** Feedback in the single table: by id, by agency or unit and time, open complaints by due date. */
 export function createFeedbackRepository(table: Table, codec: CursorCodec) {
   const toFeedback = feedbackEntity.fromItem;
-
-  function timeRange(filter: FeedbackListFilter): QuerySpec['sortKey'] {
-    const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;
-    if (filter.from && upper) return { between: [filter.from, upper] };
-    if (filter.from) return { gte: filter.from };
-    return upper ? { lte: upper } : undefined;
-  }
 
   function listSpec(agencyId: string, filter: FeedbackListFilter): QuerySpec {
     const filters: Condition[] = [];
@@ -56,14 +44,14 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
       spec = filter.unitId
         ? { index: 'gsi4', partition: feedbackPartitions.unitOpenComplaints(agencyId, filter.unitId) }
         : { index: 'gsi3', partition: feedbackPartitions.openComplaints(agencyId) };
-      spec.sortKey = { lte: `${filter.resolutionDueBy}${AFTER_ANY_ID}` };
+      spec.sortKey = valueRange(undefined, filter.resolutionDueBy);
       if (filter.from) filters.push({ attribute: 'submittedAt', gte: filter.from });
-      if (filter.to) filters.push({ attribute: 'submittedAt', lte: justBefore(filter.to) });
+      if (filter.to) filters.push({ attribute: 'submittedAt', lte: lastInstantBefore(filter.to) });
     } else {
       spec = filter.unitId
         ? { index: 'gsi2', partition: feedbackPartitions.unit(agencyId, filter.unitId), scanForward: false }
         : { index: 'gsi1', partition: feedbackPartitions.agency(agencyId), scanForward: false };
-      const sortKey = timeRange(filter);
+      const sortKey = instantRange(filter.from, filter.to);
       if (sortKey) spec.sortKey = sortKey;
     }
     if (filters.length) spec.filters = filters;
@@ -101,7 +89,7 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
       const due = await table.queryAll({
         index: 'gsi3',
         partition: feedbackPartitions.openComplaints(agencyId),
-        sortKey: { lte: `${now.toISOString()}${AFTER_ANY_ID}` },
+        sortKey: valueRange(undefined, now.toISOString()),
         filters: [{ attribute: 'overdueAt', exists: false }],
       });
       let marked = 0;

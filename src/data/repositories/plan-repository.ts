@@ -16,6 +16,7 @@ import { planWrites } from '../entities/development-plan-writes';
 import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { withValue } from '../sort-keys';
 import type { Item, QuerySpec, Table } from '../table';
 
 export interface PlanListFilter {
@@ -48,7 +49,7 @@ export function createPlanRepository(table: Table, cursors: CursorCodec) {
       const spec: QuerySpec = filter.unitId
         ? { index: 'gsi2', partition: planPartitions.unit(agencyId, filter.unitId), scanForward: false }
         : { index: 'gsi1', partition: planPartitions.agency(agencyId), scanForward: false };
-      if (filter.year !== undefined) spec.sortKey = { beginsWith: `${filter.year}#` };
+      if (filter.year !== undefined) spec.sortKey = withValue(filter.year);
       if (filter.status) spec.filters = [{ attribute: 'status', equals: filter.status }];
       return queryConnection(table, cursors, spec, page, toPlan);
     },

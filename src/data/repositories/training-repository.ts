@@ -7,6 +7,7 @@ import { programPartitions, programWrites, trainingProgramEntity } from '../enti
 import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { valueRange } from '../sort-keys';
 import type { QuerySpec, Table } from '../table';
 
 export interface ProgramListFilter {
@@ -66,8 +67,8 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
             scanForward: false,
           }
         : { index: 'gsi1', partition: programPartitions.agency(agencyId), scanForward: false };
-      if (filter.from || filter.to)
-        spec.sortKey = { between: [filter.from ?? '0000', `${filter.to ?? '9999'}#\uffff`] };
+      const starts = valueRange(filter.from, filter.to);
+      if (starts) spec.sortKey = starts;
       const filters: Condition[] = [];
       if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
       if (filter.category?.length) filters.push({ attribute: 'category', in: filter.category });

@@ -4,13 +4,13 @@ import type { StoredDimension } from '../../domain/analytics/dimensions';
 import { cuboidId } from '../../domain/analytics/families';
 import type { FamilyRead } from '../../domain/analytics/query-plan';
 import type { Table } from '../table';
-import { parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
+import { bucketRange, parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
 
 /** Reads the cells of one cuboid over a bucket range: one Query of one partition (paged at 1 MB). */
 export async function readCells(table: Table, agencyId: string, read: FamilyRead): Promise<CellRow[]> {
   const items = await table.queryAll({
     partition: rollupPartition(agencyId, read.family, cuboidId(read.cuboid)),
-    sortKey: { between: [`${read.fromBucket}#`, `${read.toBucket}#\uffff`] },
+    sortKey: bucketRange(read.fromBucket, read.toBucket),
   });
   const rows: CellRow[] = [];
   for (const item of items) {
