@@ -8,6 +8,7 @@ import type { Write } from '../data/write';
 import type { WriteFold } from '../data/write-fold';
 import { completedEnrollment, droppedEnrollment, noShowEnrollment } from '../domain/enrollment-transitions';
 import type { Enrollment, Partner, TrainingProgram } from '../domain/training';
+import { UnreachableCaseError } from '../domain/unreachable-case';
 
 /** How an enrollment ended, if it did. */
 export type EnrollmentEnd =
@@ -34,6 +35,39 @@ function applyWithFeed(
     return counter ? Number(counter.sequence) : undefined;
   };
   fold.apply([...writes, ...feedWrites(feedChanges(changes), last)]);
+}
+
+/** The enrollment after its end, as the service records it, and the writes of that end. */
+function ended(
+  fold: WriteFold,
+  before: Enrollment,
+  end: EnrollmentEnd,
+  programs: ReadonlyMap<string, TrainingProgram>,
+): { after: Enrollment; writes: Write[] } {
+  const at = endTime(end);
+  switch (end.kind) {
+    case 'COMPLETED': {
+      const counter = nextCertificateSerial(before.agencyId, end.on.slice(0, 4));
+      const serial = fold.increment(counter, CERTIFICATE_SERIAL);
+      const program = programs.get(before.programId) as TrainingProgram;
+      const after = completedEnrollment(before, program, { completedOn: end.on, serial, ...end }, at);
+      return { after, writes: enrollmentWrites.finish(before, after) };
+    }
+    case 'NO_SHOW': {
+      const after = noShowEnrollment(before, end.on, at);
+      return { after, writes: enrollmentWrites.finish(before, after) };
+    }
+    case 'DROPPED': {
+      const after = droppedEnrollment(before, at, end.reason);
+      const writes =
+        before.status === 'WAITLISTED'
+          ? enrollmentWrites.dropWaitlisted(before, after)
+          : enrollmentWrites.dropSeat(before, after);
+      return { after, writes };
+    }
+    default:
+      throw new UnreachableCaseError(end);
+  }
 }
 
 /**
@@ -74,26 +108,7 @@ export function replayTraining(
       continue;
     }
     const before = current.get(created.id) ?? created;
-    const at = endTime(end);
-    let after: Enrollment;
-    if (end.kind === 'COMPLETED') {
-      const serial = fold.increment(
-        nextCertificateSerial(before.agencyId, end.on.slice(0, 4)),
-        CERTIFICATE_SERIAL,
-      );
-      const program = programs.get(before.programId) as TrainingProgram;
-      after = completedEnrollment(before, program, { completedOn: end.on, serial, ...end }, at);
-    } else if (end.kind === 'NO_SHOW') {
-      after = noShowEnrollment(before, end.on, at);
-    } else {
-      after = droppedEnrollment(before, at, end.reason);
-    }
-    const writes =
-      end.kind !== 'DROPPED'
-        ? enrollmentWrites.finish(before, after)
-        : before.status === 'WAITLISTED'
-          ? enrollmentWrites.dropWaitlisted(before, after)
-          : enrollmentWrites.dropSeat(before, after);
+    const { after, writes } = ended(fold, before, end, programs);
     applyWithFeed(fold, writes, [{ before, after }]);
     current.set(created.id, after);
   }

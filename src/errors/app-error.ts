@@ -92,9 +92,4 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
-/** Ends an exhaustive switch: the compiler proves this is never reached. */
-export class UnreachableCaseError extends Error {
-  constructor(value: never) {
-    super(`Unreachable case: ${JSON.stringify(value)}`);
-  }
-}
+export { UnreachableCaseError } from '../domain/unreachable-case';
