@@ -4,7 +4,13 @@ import { golonganLabel, golonganOrder, pangkatOf } from '../src/domain/golongan'
 import { UNIT_KINDS } from '../src/domain/organization';
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/server/global-id';
-import { CreateEmployeeInput, EmployeeFilterInput, globalIdOf, UpdateEmployeeInput } from './employee.inputs';
+import {
+  CreateEmployeeInput,
+  EmployeeFilterInput,
+  NipArgument,
+  UpdateEmployeeInput,
+} from './employee.inputs';
+import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import { required } from './required';
 
@@ -27,7 +33,8 @@ export const employeeResolvers: Resolvers = {
   Query: {
     employee: (_, { id }, ctx) =>
       ctx.services.employees.getVisible(ctx, parseInput(globalIdOf('Employee'), id, 'id')),
-    employeeByNip: (_, { nip }, ctx) => ctx.services.employees.getByNip(ctx, nip.trim()),
+    employeeByNip: (_, { nip }, ctx) =>
+      ctx.services.employees.getByNip(ctx, parseInput(NipArgument, nip, 'nip')),
     employees: (_, { filter, first, after }, ctx) =>
       ctx.services.employees.list(ctx, parseInput(EmployeeFilterInput, filter, 'filter'), { first, after }),
     unit: (_, { id }, ctx) =>

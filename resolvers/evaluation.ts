@@ -10,8 +10,8 @@ import { PROGRAM_RECOMMENDATION_LABELS } from '../src/domain/program-evaluation'
 import { PREDIKAT_LABELS } from '../src/domain/skp-predikat';
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/server/global-id';
-import { globalIdOf } from './employee.inputs';
 import { EvaluateProgramInput, EvaluationFilterInput, RecordAppraisalInput } from './evaluation.inputs';
+import { globalIdOf } from './input-fields';
 import type { Evaluation } from './mappers';
 import { parseInput } from './parse-input';
 import { required } from './required';

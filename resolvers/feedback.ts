@@ -7,7 +7,6 @@ import { FEEDBACK_KIND_LABELS, type Feedback, isComplaintKind } from '../src/dom
 import { IKM_BAND_LABELS, ikmOfResponse } from '../src/domain/ikm';
 import type { ComplaintStatus, Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from '../src/server/global-id';
-import { globalIdOf } from './employee.inputs';
 import {
   FeedbackFilterInput,
   ModerateFeedbackInput,
@@ -16,6 +15,7 @@ import {
   SubmitFeedbackInput,
   TimeRangeInput,
 } from './feedback.inputs';
+import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 
 /** Where a complaint stands at `now` (SP4N-LAPOR! deadlines; no holiday calendar is kept yet). */

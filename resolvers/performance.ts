@@ -3,7 +3,7 @@ import { parsePeriod } from '../src/domain/period';
 import type { Resolvers } from '../src/generated/graphql';
 import type { GraphQLContext } from '../src/server/context';
 import { toGlobalId } from '../src/server/global-id';
-import { globalIdOf } from './employee.inputs';
+import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import {
   CreatePerformanceIndicatorInput,

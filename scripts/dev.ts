@@ -11,6 +11,7 @@ import { seedDemoData } from '../src/demo/seed-demo-data';
 import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
+import { publishEndpoint } from '../src/local/endpoint-file';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
 import { createServer } from '../src/server/create-server';
 import { createDeps } from '../src/server/deps';
@@ -37,8 +38,11 @@ say(
     : `using DynamoDB at ${endpoint}`,
 );
 
+// CLIs on the same DATA_DIR (npm run import/export) use this DynamoDB while the server runs.
+let unpublish = () => {};
 try {
   const secrets = await ensureDevSecrets(config.dataDir);
+  unpublish = publishEndpoint(config.dataDir, { endpoint, tableName: config.tableName });
   const deps = createDeps(
     { ...config, dynamoEndpoint: endpoint },
     {
@@ -87,6 +91,7 @@ try {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping`);
+    unpublish();
     await http.close();
     await streams.stop();
     await dynamo?.stop();
@@ -96,6 +101,7 @@ try {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
   console.error(error);
+  unpublish();
   await dynamo?.stop();
   process.exit(1);
 }

@@ -242,21 +242,12 @@ export interface LoadResult {
   rollupItems: number;
 }
 
-/** Writes `records` base records and their rollups into `table`, as one system job (its own retry budget). */
-export function loadRecords(
+/** Writes `records` base records and their rollups into `table` (each batch retries within a job's budget). */
+export async function loadRecords(
   table: Table,
   records: number,
   now: Date,
   onProgress: (progress: LoadProgress) => void = () => undefined,
-): Promise<LoadResult> {
-  return table.retries.forJob(() => load(table, records, now, onProgress));
-}
-
-async function load(
-  table: Table,
-  records: number,
-  now: Date,
-  onProgress: (progress: LoadProgress) => void,
 ): Promise<LoadResult> {
   const { items, counts } = benchRecords(records, now);
   const recordsStarted = performance.now();

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from '@smithy/types';
+import { attachReadBudget } from './read-budget';
 import type { RetryPolicy } from './retry-policy';
 import { budgetedSdkRetryStrategy } from './sdk-retry-strategy';
 
@@ -55,6 +56,8 @@ export function createDynamoClients(options: DynamoClientOptions): {
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  // Requests served by the API charge the items they read to their budget (read-budget.ts).
+  attachReadBudget(client);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },

@@ -67,7 +67,8 @@ export function feedWrites(changes: FeedChange[], last: (partnerId: string) => n
       entity: 'EnrollmentFeedCounter',
       sequence: from + mine.length,
     };
-    const taken = () => new FeedNumberTaken(`The feed of ${partnerId} moved on`);
+    const taken = (_: unknown, cause: unknown) =>
+      new FeedNumberTaken(`The feed of ${partnerId} moved on`, { cause });
     const counterWrite: Write =
       read === undefined
         ? putNew(counter, taken)

@@ -50,6 +50,20 @@ export class ConditionFailedError extends Error {
   }
 }
 
+/**
+ * Whether an error means a write's condition failed: a ConditionFailedError, or a refusal built
+ * from one (its cause). Bulk writers (imports) take any such error as "retry this row alone".
+ */
+export function failedOnCondition(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
+    if (current instanceof ConditionFailedError) return true;
+    const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
+    current = next;
+  }
+  return false;
+}
+
 /** Batch calls that left keys or items unprocessed (throttling): retried within the budget. */
 class UnprocessedError extends Error {}
 
@@ -257,15 +271,19 @@ export class Table {
     const worker = async () => {
       for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
         let pending = chunk;
-        await this.retries.retry(
-          async () => {
-            const out = await this.call(() =>
-              this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: pending } })),
-            );
-            pending = (out.UnprocessedItems?.[this.name] as WriteRequest[] | undefined) ?? [];
-            if (pending.length > 0) throw new UnprocessedError('BatchWriteItem left items unprocessed');
-          },
-          { retryable: (e) => e instanceof UnprocessedError, exhausted: unavailable },
+        // Bulk writes outside a request (seeding, rebuilds, imports) are system work: each chunk
+        // retries within a job's budget of its own; inside a request they share the request's.
+        await this.retries.forJob(() =>
+          this.retries.retry(
+            async () => {
+              const out = await this.call(() =>
+                this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: pending } })),
+              );
+              pending = (out.UnprocessedItems?.[this.name] as WriteRequest[] | undefined) ?? [];
+              if (pending.length > 0) throw new UnprocessedError('BatchWriteItem left items unprocessed');
+            },
+            { retryable: (e) => e instanceof UnprocessedError, exhausted: unavailable },
+          ),
         );
       }
     };

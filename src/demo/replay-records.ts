@@ -7,7 +7,7 @@ import { feedbackWrites } from '../data/entities/feedback';
 import { recordMeasurementWrites } from '../data/entities/measurement';
 import { mentorshipEntity, mentorshipWrites } from '../data/entities/mentorship';
 import { indicatorWrites } from '../data/entities/performance-indicator';
-import { unitEntity } from '../data/entities/unit';
+import { unitWrites } from '../data/entities/unit';
 import type { Item } from '../data/item';
 import { putNew } from '../data/write';
 import type { WriteFold } from '../data/write-fold';
@@ -33,10 +33,10 @@ const storedOf = <T>(fold: WriteFold, key: { pk: string; sk: string }, from: (it
   return from(item);
 };
 
-/** Agencies and units (no API creates them: plain new items), employees with their NIP guards. */
+/** Agencies (no API creates them: plain new items), units with their code guards, employees with their NIP guards. */
 export function replayOrganization(fold: WriteFold, org: DemoOrganization): void {
   for (const agency of org.agencies) fold.apply([putNew(agencyEntity.toItem(agency))]);
-  for (const unit of org.units) fold.apply([putNew(unitEntity.toItem(unit))]);
+  for (const unit of org.units) fold.apply(unitWrites.create(unit));
   for (const employee of org.employees) fold.apply(employeeWrites.create(employee));
 }
 

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -10,9 +10,14 @@ import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
 import { auditPlugin } from './audit-plugin';
 import type { GraphQLContext } from './context';
+import { costLimitPlugin } from './cost-limit-plugin';
 import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
+import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
 import { operationLimitRules } from './operation-limits';
+import { BudgetedApolloServer, responseBudgetPlugin } from './response-budget';
+import { loadTrustedDocuments } from './trusted-documents';
+import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
 
@@ -40,7 +45,8 @@ export function createServer(
   deps: Deps,
   options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
 ): ApolloServer<GraphQLContext> {
-  const server = new ApolloServer<GraphQLContext>({
+  const { limits } = deps.config;
+  const server = new BudgetedApolloServer({
     schema: executableSchema(),
     introspection: deps.config.playground,
     includeStacktraceInErrorResponses: false,
@@ -49,17 +55,24 @@ export function createServer(
     // Entry points own shutdown (npm start stops HTTP, then DynamoDB Local).
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    formatError: createErrorFormatter(deps.logger),
-    validationRules: operationLimitRules(),
+    formatError: createErrorFormatter(deps.logger, { hideSchemaHints: !deps.config.playground }),
+    // The parser stops reading a document past this many tokens (refused as QUERY_TOO_COMPLEX).
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: operationLimitRules(limits),
     // The audit plugin stores an entry per successful mutation before the response is sent.
     // No HTTP caching of GraphQL responses (they depend on the caller): Apollo's cache-control
     // plugin would only hook every field for nothing.
     plugins: [
+      // Strict clients send only their trusted documents (refused before parsing otherwise).
+      trustedDocumentsPlugin(loadTrustedDocuments(deps.config.trustedDocuments)),
       options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(limits),
+      responseBudgetPlugin(limits),
+      graphqlOverHttpStatusPlugin(),
       auditPlugin(),
     ],
-  });
+  }).withReadLimits(limits);
   // Each request (Lambda, npm start, tests) retries within one budget of its own (data/retry-policy.ts).
   const execute = server.executeHTTPGraphQLRequest.bind(server);
   server.executeHTTPGraphQLRequest = (request) => deps.retries.forRequest(() => execute(request));

@@ -50,15 +50,17 @@ export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQ
 
 /** A server on its own fresh table of the run's DynamoDB Local. */
 export async function createTestApp(
-  options: { clock?: () => Date; newId?: () => string } = {},
+  options: { clock?: () => Date; newId?: () => string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const endpoint = dynamoEndpoint();
+  const { env, ...depsOptions } = options;
   const config = loadConfig({
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
     ...BUSY_MACHINE_ENV,
+    ...env,
   });
   const retries = createRetryPolicy({ budgets: config.retryBudgets });
   const dynamo = createDynamoClients({
@@ -75,7 +77,7 @@ export async function createTestApp(
     cursorSecret: 'test-cursor-secret-0123456789abcdef',
     dynamo,
     retries,
-    ...options,
+    ...depsOptions,
   });
   const server = createServer(deps);
   await server.start();

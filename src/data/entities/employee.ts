@@ -31,9 +31,11 @@ export const employeeEntity = defineEntity<Employee>({
   external: EMPLOYEE_RELATION_ATTRIBUTES,
 });
 
-const NIP = 'Nip';
+/** Kind of the guard that keeps a NIP unique in an agency; its `ownerId` is the employee's id. */
+export const NIP_GUARD = 'Nip';
+const NIP = NIP_GUARD;
 
-/** The guard that keeps a NIP unique in an agency; its `ownerId` is the employee's id. */
+/** The key of a NIP's guard. */
 export const nipGuardKey = (agencyId: string, nip: string): ItemKey => uniqueValueKey(agencyId, NIP, nip);
 
 /** The writes of employees and the refusals their conditions mean. */

@@ -1,10 +1,10 @@
-import type { Enrollment } from '../../domain/training';
+import type { Enrollment, TrainingProgram } from '../../domain/training';
 import { BadUserInputError, ConflictError } from '../../errors/app-error';
 import { RaceLostError } from '../race-lost';
 import { versionConflict, versionedUpdate } from '../versioned-update';
 import { allOf, MUST_EXIST, putNew, type Refusal, type Write, type WriteCondition } from '../write';
 import { employeeEntity } from './employee';
-import { enrollmentEntity, placeGuard, programCountChange } from './enrollment';
+import { enrollmentEntity, placeGuard, programCountChange, programCountsOf } from './enrollment';
 import { trainingProgramEntity } from './training-program';
 import { claimUniqueValue, releaseUniqueValue } from './unique-value';
 
@@ -52,6 +52,32 @@ function programWrite(
   return { update: key, add, condition: guarded, refused };
 }
 
+/** The writes of one new enrollment besides its program's counters: its place guard, its id on the employee, the record. */
+function placeWrites(enrollment: Enrollment): [Write, Write, Write] {
+  return [
+    claimUniqueValue(
+      enrollment.agencyId,
+      placeGuard.kind,
+      placeGuard.value(enrollment),
+      enrollment.id,
+      (_, cause) =>
+        new ConflictError(
+          'The employee is already enrolled in (or waiting for) this program',
+          { field: 'input.employeeId' },
+          cause,
+        ),
+    ),
+    {
+      update: employeeEntity.key(enrollment.agencyId, enrollment.employeeId),
+      append: { enrollmentIds: [enrollment.id] },
+      condition: MUST_EXIST,
+      refused: (_, cause) =>
+        BadUserInputError.of('input.employeeId', 'no such employee in this agency', cause),
+    },
+    putNew(enrollmentEntity.toItem(enrollment)),
+  ];
+}
+
 /**
  * The writes of enrollments, each one transaction with the program's seat counters, the place
  * guard and the employee's id list, so `seatsTaken` and `waitlistCount` equal the enrollments in
@@ -65,33 +91,65 @@ export const enrollmentWrites = {
    */
   insert(enrollment: Enrollment): Write[] {
     const seat = enrollment.status === 'ENROLLED';
+    const [guard, listed, record] = placeWrites(enrollment);
     return [
-      claimUniqueValue(
-        enrollment.agencyId,
-        placeGuard.kind,
-        placeGuard.value(enrollment),
-        enrollment.id,
-        (_, cause) =>
-          new ConflictError(
-            'The employee is already enrolled in (or waiting for) this program',
-            { field: 'input.employeeId' },
-            cause,
-          ),
-      ),
-      {
-        update: employeeEntity.key(enrollment.agencyId, enrollment.employeeId),
-        append: { enrollmentIds: [enrollment.id] },
-        condition: MUST_EXIST,
-        refused: (_, cause) =>
-          BadUserInputError.of('input.employeeId', 'no such employee in this agency', cause),
-      },
+      guard,
+      listed,
       programWrite(enrollment, [{ after: enrollment }], seat ? SEAT_FREE : OPEN, (stored, cause) =>
         stored?.status === 'OPEN'
           ? new ProgramFullError(cause)
           : BadUserInputError.of('input.programId', 'the program is no longer open for enrollment', cause),
       ),
-      putNew(enrollmentEntity.toItem(enrollment)),
+      record,
     ];
+  },
+
+  /**
+   * Several new enrollments of one program at once (an import; at most 20, of distinct
+   * employees), each written as `insert` writes it, with the program's counters moved once by
+   * their sum, on condition that the program is not cancelled, its capacity is still the one read
+   * and the seats they take are free (conditions take no arithmetic: the limit is computed here).
+   */
+  insertMany(
+    program: Pick<TrainingProgram, 'agencyId' | 'id' | 'capacity'>,
+    enrollments: Enrollment[],
+  ): Write[] {
+    const [first] = enrollments;
+    if (!first) return [];
+    const seats = enrollments.filter((e) => programCountsOf(e).seatsTaken > 0).length;
+    const free: WriteCondition = {
+      expression: '#status <> :cancelled AND #capacity = :capacity AND #seats <= :limit',
+      names: { '#status': 'status', '#seats': 'seatsTaken', '#capacity': 'capacity' },
+      values: {
+        ':cancelled': 'CANCELLED',
+        ':capacity': program.capacity,
+        ':limit': program.capacity - seats,
+      },
+    };
+    const taken: Refusal = (_, cause) => new ProgramFullError(cause);
+    return [
+      programWrite(
+        first,
+        enrollments.map((after) => ({ after })),
+        free,
+        taken,
+      ),
+      ...enrollments.flatMap(placeWrites),
+    ];
+  },
+
+  /**
+   * Any other change of an enrollment under its version (an import's correction or completion):
+   * the program's counters and the place guard follow the statuses, as `programCountsOf` and
+   * `placeGuard.holds` say.
+   */
+  change(before: Enrollment, after: Enrollment): Write[] {
+    const writes: Write[] = [versionedUpdate(enrollmentEntity, before, after)];
+    if (Object.keys(programCountChange([{ before, after }])).length > 0)
+      writes.push(programWrite(before, [{ before, after }]));
+    if (placeGuard.holds(before) && !placeGuard.holds(after))
+      writes.push(releaseUniqueValue(before.agencyId, placeGuard.kind, placeGuard.value(before)));
+    return writes;
   },
 
   /**

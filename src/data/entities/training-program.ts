@@ -1,16 +1,20 @@
 import type { TrainingProgram } from '../../domain/training';
-import { BadUserInputError } from '../../errors/app-error';
+import { BadUserInputError, ConflictError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
 import { ordered } from '../sort-keys';
 import { versionConflict, versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
 import { partnerPartitions } from './partner';
+import { claimUniqueValue } from './unique-value';
 
 /** Index partitions of programs, shared by the declaration below and the repository's queries. */
 export const programPartitions = {
   agency: (agencyId: string) => `${agencyId}#TrainingProgram`,
   partner: partnerPartitions.programs,
 };
+
+/** Kind of the guard item that keeps program codes unique in an agency (`entities/unique-value.ts`). */
+export const PROGRAM_CODE_GUARD = 'ProgramCode';
 
 /**
  * Training programs. gsi1: programs of an agency by start date; gsi2: programs of a partner
@@ -30,9 +34,24 @@ export const trainingProgramEntity = defineEntity<TrainingProgram>({
 
 /** The writes of programs (their seats move with enrollments: `enrollment-writes.ts`). */
 export const programWrites = {
-  /** A new program, its counters at zero. */
+  /** A new program, its counters at zero, and the guard of its code when it has one (CONFLICT when taken). */
   create(program: TrainingProgram): Write[] {
-    return [putNew(trainingProgramEntity.toItem(program))];
+    const code = program.code;
+    return [
+      ...(code
+        ? [
+            claimUniqueValue(
+              program.agencyId,
+              PROGRAM_CODE_GUARD,
+              code,
+              program.id,
+              (_, cause) =>
+                new ConflictError(`Program code ${code} is already used`, { field: 'input.code' }, cause),
+            ),
+          ]
+        : []),
+      putNew(trainingProgramEntity.toItem(program)),
+    ];
   },
 
   /**

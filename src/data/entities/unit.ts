@@ -1,12 +1,19 @@
 import type { Unit } from '../../domain/organization';
+import { ConflictError } from '../../errors/app-error';
 import { defineEntity, nameSortKey } from '../entity';
 import { ordered } from '../sort-keys';
+import { versionedUpdate } from '../versioned-update';
+import { putNew, type Write } from '../write';
+import { claimUniqueValue } from './unique-value';
 
 /** Index partitions of units, shared by the declaration below and the repository's queries. */
 export const unitPartitions = {
   agency: (agencyId: string) => `${agencyId}#Unit`,
   children: (agencyId: string, parentId: string) => `${agencyId}#Unit#${parentId}#Unit`,
 };
+
+/** Kind of the guard item that keeps unit codes unique in an agency (`entities/unique-value.ts`). */
+export const UNIT_CODE_GUARD = 'UnitCode';
 
 /** Work units. gsi1: units of an agency by name; gsi2: sub-units of a unit by name. */
 export const unitEntity = defineEntity<Unit>({
@@ -19,3 +26,30 @@ export const unitEntity = defineEntity<Unit>({
         : undefined,
   },
 });
+
+/** The writes of units (created and changed by imports; the demo seeds them the same way). */
+export const unitWrites = {
+  /** A new unit and, when it has a code, the guard of its code: CONFLICT when the code is taken. */
+  create(unit: Unit): Write[] {
+    const code = unit.code;
+    return [
+      ...(code
+        ? [
+            claimUniqueValue(
+              unit.agencyId,
+              UNIT_CODE_GUARD,
+              code,
+              unit.id,
+              (_, cause) =>
+                new ConflictError(`Unit code ${code} is already used`, { field: 'input.code' }, cause),
+            ),
+          ]
+        : []),
+      putNew(unitEntity.toItem(unit)),
+    ];
+  },
+
+  update(before: Unit, after: Unit): Write[] {
+    return [versionedUpdate(unitEntity, before, after)];
+  },
+};

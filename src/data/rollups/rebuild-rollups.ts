@@ -28,18 +28,10 @@ export interface RebuildResult {
  * fingerprint of what it writes, so a rerun over unchanged data continues where it stopped;
  * every write is a full put, so repeating one is harmless. Run it with the aggregator paused.
  */
-export function rebuildRollups(
+export async function rebuildRollups(
   table: Table,
   now: Date,
   onProgress: (p: RebuildProgress) => void = () => undefined,
-): Promise<RebuildResult> {
-  return table.retries.forJob(() => rebuild(table, now, onProgress));
-}
-
-async function rebuild(
-  table: Table,
-  now: Date,
-  onProgress: (p: RebuildProgress) => void,
 ): Promise<RebuildResult> {
   const base: Item[] = [];
   const derived: Item[] = [];
