@@ -28,7 +28,8 @@ import { DEMO_AGENCIES } from '../../src/demo/places';
 import { createRandom, type Random } from '../../src/demo/random';
 import { replayOrganization } from '../../src/demo/replay-records';
 import { type EnrollmentStory, replayTraining } from '../../src/demo/replay-training';
-import { type Employee, profileOf } from '../../src/domain/employee';
+import type { Employee } from '../../src/domain/employee';
+import { newEnrollment } from '../../src/domain/enrollment-transitions';
 import type { Unit } from '../../src/domain/organization';
 import type { Enrollment, TrainingProgram } from '../../src/domain/training';
 import { PROGRAM_CATEGORIES, type ProgramFormat } from '../../src/domain/training-formats';
@@ -171,22 +172,14 @@ function benchEnrollments(
     const at = signUp < now ? signUp : addDaysTo(now, -1);
     const status = enrollmentStatus(random, program);
     const id = demoUlid(at, 1_000_000 + enrollments.length);
-    const created: Enrollment = {
+    const meta = {
       agencyId: BENCH_AGENCY,
       id,
       version: 1,
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
-      programId: program.id,
-      employeeId: employee.id,
-      unitId: employee.unitId,
-      employeeProfile: profileOf(employee),
-      programStartDate: program.startDate,
-      status: status === 'INVITED' ? 'INVITED' : 'ENROLLED',
-      queueKey: id,
-      jpCredited: 0,
     };
-    if (status !== 'INVITED') created.enrolledAt = at.toISOString();
+    const created = newEnrollment(meta, program, employee, status === 'INVITED' ? 'INVITED' : 'ENROLLED');
     const story: EnrollmentStory = { created };
     if (status === 'DROPPED')
       story.end = {

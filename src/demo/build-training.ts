@@ -1,5 +1,6 @@
 import { createWriteFold } from '../data/write-fold';
-import { type Employee, profileOf } from '../domain/employee';
+import type { Employee } from '../domain/employee';
+import { newEnrollment } from '../domain/enrollment-transitions';
 import type { Unit } from '../domain/organization';
 import type { Enrollment, EnrollmentStatus, Partner, PartnerKind, TrainingProgram } from '../domain/training';
 import type { DemoOrganization } from './build-organization';
@@ -121,26 +122,16 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
             const status = participantStatus(random, program, index);
             const at = addDaysTo(created, 1 + index);
             const id = demoUlid(at, serial);
-            const initial: EnrollmentStatus =
+            const initial =
               status === 'WAITLISTED' ? 'WAITLISTED' : status === 'INVITED' ? 'INVITED' : 'ENROLLED';
-            const enrollment: Enrollment = {
+            const meta = {
               agencyId,
               id,
               version: 1,
               createdAt: at.toISOString(),
               updatedAt: at.toISOString(),
-              programId: program.id,
-              employeeId: employee.id,
-              unitId: employee.unitId,
-              partnerId: program.partnerId,
-              employeeProfile: profileOf(employee),
-              programStartDate: program.startDate,
-              status: initial,
-              queueKey: id,
-              jpCredited: 0,
             };
-            if (initial === 'WAITLISTED') enrollment.waitlistedAt = at.toISOString();
-            if (initial === 'ENROLLED') enrollment.enrolledAt = at.toISOString();
+            const enrollment = newEnrollment(meta, program, employee, initial);
             const story: EnrollmentStory = { created: enrollment };
             if (status === 'DROPPED') {
               const dropped = addDaysTo(start, -3);

@@ -1,4 +1,33 @@
+import { type Employee, profileOf } from './employee';
+import type { RecordMeta } from './record';
 import { certificateNumber, type Enrollment, type TrainingProgram } from './training';
+
+/**
+ * A new enrollment of an employee in a program, made at `meta.createdAt`: a seat (ENROLLED), a
+ * waitlist place (WAITLISTED) or an invitation (INVITED). The employee's profile, unit and the
+ * program's start are fixed as at enrolling; the id orders the waitlist.
+ */
+export function newEnrollment(
+  meta: RecordMeta,
+  program: Pick<TrainingProgram, 'id' | 'partnerId' | 'startDate'>,
+  employee: Employee,
+  status: 'ENROLLED' | 'WAITLISTED' | 'INVITED',
+): Enrollment {
+  return {
+    ...meta,
+    programId: program.id,
+    employeeId: employee.id,
+    unitId: employee.unitId,
+    partnerId: program.partnerId,
+    employeeProfile: profileOf(employee),
+    programStartDate: program.startDate,
+    status,
+    queueKey: meta.id,
+    ...(status === 'ENROLLED' ? { enrolledAt: meta.createdAt } : {}),
+    ...(status === 'WAITLISTED' ? { waitlistedAt: meta.createdAt } : {}),
+    jpCredited: 0,
+  };
+}
 
 /**
  * The record after each change of an enrollment, shared by the service and the demo seed: the

@@ -3,10 +3,10 @@ import { idempotencyClaimOf } from '../data/idempotency';
 import type { Connection, PageArgs } from '../data/paginate';
 import { retryRaces } from '../data/race-lost';
 import { versionConflict } from '../data/versioned-update';
-import { profileOf } from '../domain/employee';
 import {
   completedEnrollment,
   droppedEnrollment,
+  newEnrollment,
   noShowEnrollment,
   promotedEnrollment,
 } from '../domain/enrollment-transitions';
@@ -148,34 +148,15 @@ export function createEnrollmentService(deps: ServiceDeps) {
             throw BadUserInputError.of('input.employeeId', `the employee is ${employee.status}, not active`);
           }
           await authorize(scope, caller, employee.id, employee.unitId, true);
-
-          const now = clock().toISOString();
-          const id = newId();
-          const seated: Enrollment = {
-            ...newRecord(caller.agencyId, id, now),
-            programId: program.id,
-            employeeId: employee.id,
-            unitId: employee.unitId,
-            partnerId: program.partnerId,
-            employeeProfile: profileOf(employee),
-            programStartDate: program.startDate,
-            status: 'ENROLLED',
-            queueKey: id,
-            enrolledAt: now,
-            jpCredited: 0,
-          };
+          const meta = newRecord(caller.agencyId, newId(), clock().toISOString());
+          const seated = newEnrollment(meta, program, employee, 'ENROLLED');
           try {
             await enrollments.insert(seated, claim);
             return seated;
           } catch (error) {
             if (!(error instanceof ProgramFullError)) throw error;
           }
-          const waiting: Enrollment = {
-            ...seated,
-            status: 'WAITLISTED',
-            enrolledAt: undefined,
-            waitlistedAt: now,
-          };
+          const waiting = newEnrollment(meta, program, employee, 'WAITLISTED');
           await enrollments.insert(waiting, claim);
           // A seat may have been freed between the two attempts: hand it to the queue.
           await fillFreeSeats(deps, caller.agencyId, program.id);

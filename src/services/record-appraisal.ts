@@ -1,11 +1,10 @@
 import { idempotencyClaimOf } from '../data/idempotency';
 import { jakartaDateOf } from '../domain/calendar-date';
-import { profileOf } from '../domain/employee';
-import { type Appraisal, type AppraiserSnapshot, type Evaluation, rankOf } from '../domain/evaluation';
+import { type AppraiserSnapshot, type Evaluation, newAppraisal, rankOf } from '../domain/evaluation';
 import type { Potential } from '../domain/nine-box';
 import type { Period } from '../domain/period';
 import { newRecord } from '../domain/record';
-import { predikatOf, type Rating } from '../domain/skp-predikat';
+import type { Rating } from '../domain/skp-predikat';
 import { BadUserInputError, ForbiddenError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff, type StaffCaller } from './access';
@@ -82,25 +81,16 @@ export function createAppraisalRecorder(deps: ServiceDeps) {
             'input.period',
             `${period.key} ends before the employee's service started`,
           );
-        const appraisal: Appraisal = {
-          ...newRecord(caller.agencyId, newId(), now.toISOString()),
-          kind: 'APPRAISAL',
-          evaluatedAt: now.toISOString(),
-          evaluatorId: caller.employeeId,
-          notes: input.notes,
-          employeeId: employee.id,
-          unitId: employee.unitId,
-          employeeProfile: profileOf(employee),
-          period: period.key,
-          periodKind: period.kind,
-          periodStart: period.start,
-          periodEnd: period.end,
+        const appraisal = newAppraisal(newRecord(caller.agencyId, newId(), now.toISOString()), {
+          employee,
+          period,
           resultRating: input.resultRating,
           behaviourRating: input.behaviourRating,
-          predikat: predikatOf(input.resultRating, input.behaviourRating),
           potential: input.potential,
+          notes: input.notes,
+          evaluatorId: caller.employeeId,
           appraiser: await appraiserOf(scope, caller),
-        };
+        });
         // Overlapping periods are a CONFLICT naming them (entities/evaluation.ts).
         await evaluations.recordAppraisal(appraisal, now, claim);
         return appraisal;

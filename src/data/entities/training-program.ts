@@ -1,11 +1,11 @@
 import type { TrainingProgram } from '../../domain/training';
-import { BadUserInputError, ConflictError } from '../../errors/app-error';
+import { BadUserInputError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
 import { ordered } from '../sort-keys';
 import { versionConflict, versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
 import { partnerPartitions } from './partner';
-import { claimUniqueValue } from './unique-value';
+import { claimCode } from './unique-value';
 
 /** Index partitions of programs, shared by the declaration below and the repository's queries. */
 export const programPartitions = {
@@ -36,20 +36,8 @@ export const trainingProgramEntity = defineEntity<TrainingProgram>({
 export const programWrites = {
   /** A new program, its counters at zero, and the guard of its code when it has one (CONFLICT when taken). */
   create(program: TrainingProgram): Write[] {
-    const code = program.code;
     return [
-      ...(code
-        ? [
-            claimUniqueValue(
-              program.agencyId,
-              PROGRAM_CODE_GUARD,
-              code,
-              program.id,
-              (_, cause) =>
-                new ConflictError(`Program code ${code} is already used`, { field: 'input.code' }, cause),
-            ),
-          ]
-        : []),
+      ...claimCode(program, PROGRAM_CODE_GUARD, 'Program'),
       putNew(trainingProgramEntity.toItem(program)),
     ];
   },

@@ -1,3 +1,4 @@
+import { ConflictError } from '../../errors/app-error';
 import type { ItemKey } from '../item';
 import { type DeleteWrite, type PutWrite, putNew, type Refusal } from '../write';
 
@@ -29,4 +30,20 @@ export function claimUniqueValue(
 /** Releases a value (the record that held it ended). */
 export function releaseUniqueValue(agencyId: string, kind: string, value: string): DeleteWrite {
   return { delete: uniqueValueKey(agencyId, kind, value) };
+}
+
+/**
+ * The claim of a record's short code (kode unit kerja, kode program), when it has one: a code
+ * taken in the agency is a CONFLICT on `input.code`.
+ */
+export function claimCode(
+  record: { agencyId: string; id: string; code?: string | undefined },
+  kind: string,
+  what: string,
+): PutWrite[] {
+  const { code } = record;
+  if (!code) return [];
+  const taken: Refusal = (_, cause) =>
+    new ConflictError(`${what} code ${code} is already used`, { field: 'input.code' }, cause);
+  return [claimUniqueValue(record.agencyId, kind, code, record.id, taken)];
 }

@@ -1,10 +1,9 @@
 import type { Unit } from '../../domain/organization';
-import { ConflictError } from '../../errors/app-error';
 import { defineEntity, nameSortKey } from '../entity';
 import { ordered } from '../sort-keys';
 import { versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
-import { claimUniqueValue } from './unique-value';
+import { claimCode } from './unique-value';
 
 /** Index partitions of units, shared by the declaration below and the repository's queries. */
 export const unitPartitions = {
@@ -31,22 +30,7 @@ export const unitEntity = defineEntity<Unit>({
 export const unitWrites = {
   /** A new unit and, when it has a code, the guard of its code: CONFLICT when the code is taken. */
   create(unit: Unit): Write[] {
-    const code = unit.code;
-    return [
-      ...(code
-        ? [
-            claimUniqueValue(
-              unit.agencyId,
-              UNIT_CODE_GUARD,
-              code,
-              unit.id,
-              (_, cause) =>
-                new ConflictError(`Unit code ${code} is already used`, { field: 'input.code' }, cause),
-            ),
-          ]
-        : []),
-      putNew(unitEntity.toItem(unit)),
-    ];
+    return [...claimCode(unit, UNIT_CODE_GUARD, 'Unit'), putNew(unitEntity.toItem(unit))];
   },
 
   update(before: Unit, after: Unit): Write[] {
