@@ -5,11 +5,13 @@ import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
+import { importResolvers } from './import';
 import { mentorshipResolvers } from './mentorship';
 import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
 import { trainingResolvers } from './training';
+import { webhookResolvers } from './webhook';
 
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
 export const resolvers: Resolvers[] = [
@@ -24,4 +26,6 @@ export const resolvers: Resolvers[] = [
   evaluationResolvers,
   planResolvers,
   auditResolvers,
+  webhookResolvers,
+  importResolvers,
 ];

@@ -26,6 +26,7 @@ import type {
   MentoringSession as MentoringSessionRecord,
   Mentorship as MentorshipRecord,
 } from '../src/domain/mentorship';
+import type { ImportReport as ImportReportRecord } from '../src/domain/onboarding/import-report';
 import type { Agency as AgencyRecord, Unit as UnitRecord } from '../src/domain/organization';
 import type { EnrollmentChange as EnrollmentChangeRecord } from '../src/domain/partner-feed';
 import type {
@@ -37,11 +38,21 @@ import type {
   Partner as PartnerRecord,
   TrainingProgram as TrainingProgramRecord,
 } from '../src/domain/training';
+import type { EndpointHealth } from '../src/domain/webhooks/circuit';
+import type {
+  DeliveryAttempt,
+  WebhookDelivery as WebhookDeliveryRecord,
+  WebhookReplay as WebhookReplayRecord,
+} from '../src/domain/webhooks/webhook-delivery';
 import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
+import type { ImportJobWithUpload } from '../src/services/import-service';
+import type { RevealedEndpoint } from '../src/services/webhook-endpoint-service';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
+export type ImportJob = ImportJobWithUpload;
+export type ImportReport = ImportReportRecord;
 export type Employee = EmployeeRecord;
 export type Viewer = Caller;
 export type Rank = Golongan;
@@ -83,3 +94,9 @@ export type AuditActor = AuditEntryRecord;
 export type AuditEntryConnection = Connection<AuditEntryRecord>;
 export type EnrollmentChange = EnrollmentChangeRecord;
 export type EnrollmentChangeConnection = Connection<EnrollmentChangeRecord>;
+export type WebhookEndpoint = RevealedEndpoint;
+export type WebhookEndpointHealth = EndpointHealth;
+export type WebhookDelivery = WebhookDeliveryRecord;
+export type WebhookDeliveryConnection = Connection<WebhookDeliveryRecord>;
+export type WebhookReplay = WebhookReplayRecord;
+export type WebhookAttempt = DeliveryAttempt;

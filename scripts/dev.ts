@@ -12,7 +12,9 @@ import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { publishEndpoint } from '../src/local/endpoint-file';
+import { startLocalImports } from '../src/local/local-imports';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
+import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
 import { createServer } from '../src/server/create-server';
 import { createDeps } from '../src/server/deps';
 import { startHttpServer } from '../src/server/http-server';
@@ -65,6 +67,8 @@ try {
     say,
   });
 
+  const webhooks = await startLocalWebhookDelivery(deps, say);
+
   const playgroundDir = await playground;
   const presets = await devHeaderPresets(secrets.keys, demoIdentities(deps.clock()));
   const landingPage = playgroundLandingPage(
@@ -76,10 +80,12 @@ try {
     },
     '/playground/',
   );
+  const imports = startLocalImports(deps);
   const http = await startHttpServer(createServer(deps, { landingPage }), deps, {
     port: config.port,
     host: config.host,
     playgroundAssets: createPlaygroundAssets(playgroundDir),
+    routes: [imports.route],
   });
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
@@ -93,6 +99,8 @@ try {
     say(`${signal}: stopping`);
     unpublish();
     await http.close();
+    await webhooks.stop();
+    await imports.stop();
     await streams.stop();
     await dynamo?.stop();
     process.exit(0);

@@ -7,7 +7,9 @@ import { Auth } from '../constructs/auth';
 import { ComplaintSweeper } from '../constructs/complaint-sweeper';
 import { OperationsDashboard } from '../constructs/dashboard';
 import { GraphqlFunction } from '../constructs/graphql-function';
+import { Imports } from '../constructs/imports';
 import { ApiTable } from '../constructs/table';
+import { Webhooks } from '../constructs/webhooks';
 import type { StageConfig } from '../stage-config';
 
 /** Props of {@link PembinaanAsnStack}. */
@@ -36,6 +38,10 @@ export class PembinaanAsnStack extends Stack {
   readonly api: Api;
   /** Alarms and their topic. */
   readonly alarms: Alarms;
+  /** Partner webhooks: fan-out, FIFO queue, dispatcher. */
+  readonly webhooks: Webhooks;
+  /** Upload bucket, queue and import function. */
+  readonly imports: Imports;
 
   constructor(scope: Construct, id: string, props: PembinaanAsnStackProps) {
     super(scope, id, props);
@@ -54,6 +60,13 @@ export class PembinaanAsnStack extends Stack {
     });
     this.aggregator = new Aggregator(this, 'StreamAggregator', { config, table: this.table });
     this.complaintSweeper = new ComplaintSweeper(this, 'ComplaintSweeper', { config, table: this.table });
+    this.webhooks = new Webhooks(this, 'Webhooks', {
+      config,
+      table: this.table,
+      cursorSecret: this.graphql.cursorSecret,
+      graphqlFunction: this.graphql.lambda.fn,
+      graphqlRole: this.graphql.lambda.role,
+    });
     this.api = new Api(this, 'Api', {
       config,
       graphqlFunction: this.graphql.lambda.fn,
@@ -67,8 +80,16 @@ export class PembinaanAsnStack extends Stack {
       table: this.table.table,
       deadLetterQueue: this.aggregator.deadLetterQueue,
       apiStage: this.api.restApi.deploymentStage,
+      webhooks: {
+        fanOut: this.webhooks.fanOut.fn,
+        dispatcher: this.webhooks.dispatcher.fn,
+        deadLetterQueue: this.webhooks.deadLetterQueue,
+      },
     };
     this.alarms = new Alarms(this, 'Alarms', operations);
+    this.imports = new Imports(this, 'Imports', { config, table: this.table, alarmTopic: this.alarms.topic });
+    this.imports.grantUpload(this.graphql.lambda.role);
+    this.graphql.lambda.fn.addEnvironment('IMPORT_BUCKET', this.imports.bucket.bucketName);
     new OperationsDashboard(this, 'Operations', { ...operations, alarms: [...this.alarms.alarms.values()] });
 
     this.addOutputs();
@@ -103,6 +124,17 @@ export class PembinaanAsnStack extends Stack {
       );
     }
     output('TableName', this.table.table.tableName, 'DynamoDB table');
+    output(
+      'WebhookDlqUrl',
+      this.webhooks.deadLetterQueue.queueUrl,
+      'Dead-letter queue of webhook deliveries',
+    );
+    output('ImportsBucket', this.imports.bucket.bucketName, 'Bucket of uploaded import files');
+    output(
+      'ImportsDlqUrl',
+      this.imports.deadLetterQueue.queueUrl,
+      'Dead-letter queue of the import function',
+    );
     output('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic of the alarms');
     output(
       'AggregatorDlqUrl',

@@ -58,6 +58,29 @@ const EnvSchema = z.object({
   REQUEST_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** The same for one run of a system job (stream batch, sweep, seed, rebuild). */
   JOB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(900_000).default(60_000),
+  /** Where webhooks may go: `public` addresses only (every AWS stage), or `any` (local receivers; the dev default). */
+  WEBHOOK_TARGETS: z.enum(['public', 'any']).optional(),
+  /** Key that seals webhook signing secrets at rest; locally derived from the dev secret when unset. */
+  WEBHOOK_SECRET_KEY: z.string().min(32).optional(),
+  /** Or: the Secrets Manager secret holding it (AWS). */
+  WEBHOOK_SECRET_KEY_ARN: z.string().startsWith('arn:').optional(),
+  /** Whole-attempt deadline of a webhook delivery (DNS, connect, TLS, response headers). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
+  /** The SQS FIFO queue of deliveries (AWS); `npm start` runs an in-process queue instead. */
+  WEBHOOK_QUEUE_URL: z.url().optional(),
+  /** In AWS: the bucket uploads of `createImport` go to; unset locally (uploads go to the local server). */
+  IMPORT_BUCKET: z.string().min(3).optional(),
+  /** In AWS: the import queue (the import function sends a stopped job back to it). */
+  IMPORT_QUEUE_URL: z.url().optional(),
+  /** Largest import file taken, in bytes (upload route and import function). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
+  /** Locally: the base URL upload links point at (default http://<HOST>:<PORT>). */
+  PUBLIC_URL: z.url().optional(),
   /** Operation limits, checked before anything runs (README "Security" lists each with its default). */
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
@@ -97,6 +120,17 @@ export interface Config {
   dynamoTimeouts: { requestMs: number; connectMs: number };
   /** Total retry budgets (`src/data/retry-policy.ts`). */
   retryBudgets: { requestMs: number; jobMs: number };
+  /** Partner webhooks (src/webhooks). */
+  webhooks: {
+    /** https only in prod; private and loopback targets only where WEBHOOK_TARGETS=any. */
+    urlPolicy: { allowHttp: boolean; allowPrivateAddresses: boolean };
+    secretKey: string | undefined;
+    secretKeyArn: string | undefined;
+    timeoutMs: number;
+    queueUrl: string | undefined;
+  };
+  /** Uploads of import files: to S3 in AWS (bucket set), else to the local server. */
+  imports: { bucket: string | undefined; queueUrl: string | undefined; maxBytes: number; publicUrl: string };
   /** Operation limits and the response budget. */
   limits: RequestLimits;
   /** Clients held to their trusted documents, each with its manifest file (see trusted-documents). */
@@ -152,6 +186,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     dynamoTimeouts: { requestMs: e.DYNAMODB_REQUEST_TIMEOUT_MS, connectMs: e.DYNAMODB_CONNECT_TIMEOUT_MS },
     retryBudgets: { requestMs: e.REQUEST_RETRY_BUDGET_MS, jobMs: e.JOB_RETRY_BUDGET_MS },
+    webhooks: {
+      urlPolicy: {
+        allowHttp: e.STAGE !== 'prod',
+        allowPrivateAddresses: (e.WEBHOOK_TARGETS ?? (e.STAGE === 'prod' ? 'public' : 'any')) === 'any',
+      },
+      secretKey: e.WEBHOOK_SECRET_KEY,
+      secretKeyArn: e.WEBHOOK_SECRET_KEY_ARN,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      queueUrl: e.WEBHOOK_QUEUE_URL,
+    },
+    imports: {
+      bucket: e.IMPORT_BUCKET,
+      queueUrl: e.IMPORT_QUEUE_URL,
+      maxBytes: e.IMPORT_MAX_BYTES,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+        /\/$/,
+        '',
+      ),
+    },
     limits: {
       maxTokens: e.QUERY_MAX_TOKENS,
       maxDepth: e.QUERY_MAX_DEPTH,

@@ -1,4 +1,4 @@
-import { PARTNER_READ_SCOPE } from '../auth/token-claims';
+import { PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../auth/token-claims';
 import type { DemoIdentity } from '../local/dev-tokens';
 import { buildDemoOrganization, demoUnitId } from './build-organization';
 
@@ -44,7 +44,11 @@ export function demoIdentities(now: Date): DemoIdentity[] {
   }
   identities.push({
     label: 'Partner: Universitas Sumatera Utara (usu)',
-    claims: { client_id: 'partner-usu', partner_id: 'usu', scope: PARTNER_READ_SCOPE },
+    claims: {
+      client_id: 'partner-usu',
+      partner_id: 'usu',
+      scope: `${PARTNER_READ_SCOPE} ${PARTNER_WEBHOOKS_SCOPE}`,
+    },
   });
   return identities;
 }

@@ -12,9 +12,16 @@ import { createDeps } from '../server/deps';
 import { createPlaygroundAssets } from '../server/playground-assets';
 import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../server/playground-examples';
 import { playgroundLandingPage } from '../server/playground-landing-page';
+import { secretFrom } from './webhook-deps';
 
 const config = loadConfig(process.env);
-const deps = createDeps(config, await authFromConfig(config));
+const deps = createDeps(config, {
+  ...(await authFromConfig(config)),
+  // Seals the signing secrets of new and rotated webhook endpoints (AWS: its own Secrets Manager secret).
+  webhookSecretKey: config.webhooks.secretKeyArn
+    ? await secretFrom(config.webhooks.secretKey, config.webhooks.secretKeyArn, 'WEBHOOK_SECRET_KEY')
+    : undefined,
+});
 const assets =
   config.playground && config.playgroundDir ? createPlaygroundAssets(config.playgroundDir) : undefined;
 const landingPage = assets

@@ -1,13 +1,18 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { S3Client } from '@aws-sdk/client-s3';
 import { monotonicFactory } from 'ulid';
 import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
+import { createS3UploadTargets } from '../data/imports/s3-import-files';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
 import { createRetryPolicy, type RetryPolicy } from '../data/retry-policy';
 import { Table } from '../data/table';
+import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
+import { siasnCourseResults } from '../export/siasn-course-results';
+import { createLocalUploadTargets } from '../local/local-upload-targets';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
 import { createAddressHasher } from '../services/client-address';
@@ -17,12 +22,16 @@ import { createEnrollmentService } from '../services/enrollment-service';
 import { createEvaluationService } from '../services/evaluation-service';
 import { createFeedbackRateLimit } from '../services/feedback-rate-limit';
 import { createFeedbackService } from '../services/feedback-service';
+import { createImportService, type UploadTargets } from '../services/import-service';
 import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
+import { type CourseResultsReader, createSiasnService } from '../services/siasn-service';
 import { createTrainingService } from '../services/training-service';
+import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
+import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {
@@ -37,6 +46,8 @@ export interface Deps {
   verifier: TokenVerifier;
   /** Repositories, clock and ids, for system jobs (stream aggregation, sweeps) that act for no caller. */
   repositories: ServiceDeps;
+  /** Seals and opens webhook signing secrets. */
+  secretBox: SecretBox;
   services: Services;
 }
 
@@ -52,6 +63,10 @@ export interface DepsOptions {
   /** Clients built by the caller (tests count their requests); give them the same `retries`. */
   dynamo?: ReturnType<typeof createDynamoClients>;
   retries?: RetryPolicy;
+  /** The key sealing webhook secrets (AWS: from Secrets Manager); else WEBHOOK_SECRET_KEY, else derived from the cursor secret. */
+  webhookSecretKey?: string | undefined;
+  /** Where createImport sends files; default: S3 when IMPORT_BUCKET is set, else the local server. */
+  uploads?: UploadTargets;
 }
 
 /** Builds clients, repositories and services; no request-specific state. */
@@ -76,6 +91,11 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     newId,
     retries,
   };
+  // Locally the sealing key derives from the dev cursor secret (HKDF with its own label); in AWS it
+  // is a secret of its own, so rotating the cursor key never makes stored webhook secrets unreadable.
+  const secretBox = createSecretBox(
+    options.webhookSecretKey ?? config.webhooks.secretKey ?? options.cursorSecret,
+  );
   return {
     config,
     dynamo,
@@ -87,12 +107,24 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
     verifier: cachingVerifier(options.verifier),
     repositories,
+    secretBox,
     services: createServices(repositories, {
       config,
+      secretBox,
       // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
       hashAddress: createAddressHasher(options.cursorSecret),
+      uploads: options.uploads ?? uploadTargetsOf(config),
+      courseResults: (agencyId, year, unitId) => siasnCourseResults(table, agencyId, year, unitId),
     }),
   };
+}
+
+/** S3 presigned PUTs in AWS, the local server's upload route otherwise. */
+function uploadTargetsOf(config: Config): UploadTargets {
+  const { bucket, publicUrl } = config.imports;
+  return bucket
+    ? createS3UploadTargets(new S3Client({ region: config.region }), bucket)
+    : createLocalUploadTargets(publicUrl);
 }
 
 /** What every service factory receives: the repositories, the clock, the id generator and the retry policy. */
@@ -102,9 +134,16 @@ export type ServiceDeps = Repositories & { clock: () => Date; newId: () => strin
 interface ServiceSettings {
   config: Config;
   hashAddress: (address: string) => string;
+  secretBox: SecretSealer;
+  uploads: UploadTargets;
+  /** The SIASN export's reader, for the SIASN query. */
+  courseResults: CourseResultsReader;
 }
 
-function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSettings) {
+function createServices(
+  deps: ServiceDeps,
+  { config, hashAddress, secretBox, uploads, courseResults }: ServiceSettings,
+) {
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -122,6 +161,14 @@ function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSetti
       ...deps,
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
+    imports: createImportService({ ...deps, uploads }),
+    siasn: createSiasnService({ courseResults }),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
+    webhookEndpoints: createWebhookEndpointService({
+      ...deps,
+      secretBox,
+      urlPolicy: config.webhooks.urlPolicy,
+    }),
+    webhookDeliveries: createWebhookDeliveryService(deps),
   };
 }

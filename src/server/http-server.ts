@@ -25,6 +25,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Bundled GraphiQL files served under /playground/ (local dev). */
   playgroundAssets?: PlaygroundAssets | undefined;
+  /** Extra routes tried first (e.g. the import upload route); each says whether it answered. */
+  routes?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>)[];
 }
 
 export interface RunningHttpServer {
@@ -53,6 +55,7 @@ export async function startHttpServer(
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const route of options.routes ?? []) if (await route(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'OPTIONS') return send(res, 204, corsHeaders(), '');
     if (url.pathname === '/health' && req.method === 'GET') {

@@ -17,6 +17,7 @@ import { typeDefs } from '../../src/generated/type-defs';
 import { DENIED_BY_ACCESS_POLICY, policyMismatches, withAccessPolicy } from '../../src/server/access-guard';
 import { ACCESS_MATRIX_FILE, renderAccessMatrix } from '../../src/server/access-matrix';
 import { executableSchema } from '../../src/server/create-server';
+import { toGlobalId } from '../../src/server/global-id';
 import { type RootField, rootFieldsOf } from '../../src/server/root-fields';
 import { accessOf, ROLES, type Role } from '../../src/services/access-policy';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
@@ -55,15 +56,18 @@ const ID_TYPES: Record<string, string> = {
   feedbackId: 'Feedback',
   indicatorId: 'PerformanceIndicator',
   planId: 'DevelopmentPlan',
+  endpointId: 'WebhookEndpoint',
+  deliveryId: 'WebhookDelivery',
 };
 
 function idFor(name: string, root: RootField): string {
-  // `id` of a singular query names its result type; of `updateX(input: { id })`, X; `node` an enrollment.
+  // `id` of a singular query names its result type; of `updateX(input: { id })`, X; of other
+  // mutations their result type (`rotateWebhookSecret` -> WebhookEndpoint); `node` an enrollment.
   const type =
     name === 'id'
       ? root.field.name === 'node'
         ? 'Enrollment'
-        : root.root === 'Mutation'
+        : root.root === 'Mutation' && root.field.name.startsWith('update')
           ? root.field.name.replace(/^update/, '')
           : getNamedType(root.field.type).name
       : ID_TYPES[name];
@@ -158,6 +162,11 @@ async function collectDemoIds() {
   const enrollment = enrollments.data?.node.enrollments.edges[0]?.node.id;
   if (!enrollment) throw new Error('the demo program of usu has no enrollment');
   demoIds.set('Enrollment', enrollment);
+  // No demo endpoint exists: well-formed ids of a Medan-registered one (refused or NOT_FOUND, never a crash).
+  demoIds.set('WebhookEndpoint', toGlobalId('WebhookEndpoint', 'medan', 'usu.01JC0000000000000000000000'));
+  demoIds.set('WebhookDelivery', toGlobalId('WebhookDelivery', 'medan', 'usu.01JC0000000000000000000000.1'));
+  // The demo data has no import jobs: a well-formed id of Medan's (read as null where allowed).
+  demoIds.set('ImportJob', toGlobalId('ImportJob', 'medan', 'no-such-job'));
 }
 
 beforeAll(async () => {

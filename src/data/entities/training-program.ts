@@ -5,7 +5,7 @@ import { ordered } from '../sort-keys';
 import { versionConflict, versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
 import { partnerPartitions } from './partner';
-import { claimCode } from './unique-value';
+import { codeGuardWrites } from './unique-value';
 
 /** Index partitions of programs, shared by the declaration below and the repository's queries. */
 export const programPartitions = {
@@ -37,7 +37,7 @@ export const programWrites = {
   /** A new program, its counters at zero, and the guard of its code when it has one (CONFLICT when taken). */
   create(program: TrainingProgram): Write[] {
     return [
-      ...claimCode(program, PROGRAM_CODE_GUARD, 'Program'),
+      ...codeGuardWrites(PROGRAM_CODE_GUARD, 'Program', undefined, program),
       putNew(trainingProgramEntity.toItem(program)),
     ];
   },
@@ -48,7 +48,9 @@ export const programWrites = {
    * with BAD_USER_INPUT on the capacity, never stored.
    */
   update(before: TrainingProgram, after: TrainingProgram): Write[] {
-    if (after.capacity >= before.capacity) return [versionedUpdate(trainingProgramEntity, before, after)];
+    const codes = codeGuardWrites(PROGRAM_CODE_GUARD, 'Program', before, after);
+    if (after.capacity >= before.capacity)
+      return [versionedUpdate(trainingProgramEntity, before, after), ...codes];
     return [
       versionedUpdate(trainingProgramEntity, before, after, {
         guard: {
@@ -65,6 +67,7 @@ export const programWrites = {
               )
             : versionConflict(trainingProgramEntity.type, before.version, stored, cause),
       }),
+      ...codes,
     ];
   },
 };

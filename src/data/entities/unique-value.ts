@@ -1,6 +1,6 @@
 import { ConflictError } from '../../errors/app-error';
 import type { ItemKey } from '../item';
-import { type DeleteWrite, type PutWrite, putNew, type Refusal } from '../write';
+import { type DeleteWrite, type PutWrite, putNew, type Refusal, type Write } from '../write';
 
 /**
  * Guard items that make a value unique within an agency (a NIP, an indicator code, an employee's
@@ -33,17 +33,37 @@ export function releaseUniqueValue(agencyId: string, kind: string, value: string
 }
 
 /**
- * The claim of a record's short code (kode unit kerja, kode program), when it has one: a code
- * taken in the agency is a CONFLICT on `input.code`.
+ * The guard writes of a record's short code (kode unit kerja, kode program), for the same
+ * transaction as the record's own write: the new code claimed (a code taken in the agency is a
+ * CONFLICT on `input.code`) and the old one released, only while it is still this record's.
+ * Nothing when the code stays.
  */
-export function claimCode(
-  record: { agencyId: string; id: string; code?: string | undefined },
+export function codeGuardWrites(
   kind: string,
-  what: string,
-): PutWrite[] {
-  const { code } = record;
-  if (!code) return [];
-  const taken: Refusal = (_, cause) =>
-    new ConflictError(`${what} code ${code} is already used`, { field: 'input.code' }, cause);
-  return [claimUniqueValue(record.agencyId, kind, code, record.id, taken)];
+  label: string,
+  before: { agencyId: string; id: string; code?: string | undefined } | undefined,
+  after: { agencyId: string; id: string; code?: string | undefined },
+): Write[] {
+  if (before?.code === after.code) return [];
+  const writes: Write[] = [];
+  const { code } = after;
+  if (code) {
+    const taken: Refusal = (_, cause) =>
+      new ConflictError(
+        `${label} code ${code} is already used in this agency`,
+        { field: 'input.code' },
+        cause,
+      );
+    writes.push(claimUniqueValue(after.agencyId, kind, code, after.id, taken));
+  }
+  if (before?.code)
+    writes.push({
+      delete: uniqueValueKey(before.agencyId, kind, before.code),
+      condition: {
+        expression: 'attribute_not_exists(pk) OR #owner = :owner',
+        names: { '#owner': 'ownerId' },
+        values: { ':owner': before.id },
+      },
+    });
+  return writes;
 }

@@ -3,7 +3,7 @@ import { defineEntity, nameSortKey } from '../entity';
 import { ordered } from '../sort-keys';
 import { versionedUpdate } from '../versioned-update';
 import { putNew, type Write } from '../write';
-import { claimCode } from './unique-value';
+import { codeGuardWrites } from './unique-value';
 
 /** Index partitions of units, shared by the declaration below and the repository's queries. */
 export const unitPartitions = {
@@ -26,14 +26,18 @@ export const unitEntity = defineEntity<Unit>({
   },
 });
 
-/** The writes of units (created and changed by imports; the demo seeds them the same way). */
+/** The writes of units (created and changed through the API and by imports; the demo seeds them the same way). */
 export const unitWrites = {
   /** A new unit and, when it has a code, the guard of its code: CONFLICT when the code is taken. */
   create(unit: Unit): Write[] {
-    return [...claimCode(unit, UNIT_CODE_GUARD, 'Unit'), putNew(unitEntity.toItem(unit))];
+    return [...codeGuardWrites(UNIT_CODE_GUARD, 'Unit', undefined, unit), putNew(unitEntity.toItem(unit))];
   },
 
+  /** A versioned unit update moving its code guard with it; CONFLICT on a stale version or a taken code. */
   update(before: Unit, after: Unit): Write[] {
-    return [versionedUpdate(unitEntity, before, after)];
+    return [
+      versionedUpdate(unitEntity, before, after),
+      ...codeGuardWrites(UNIT_CODE_GUARD, 'Unit', before, after),
+    ];
   },
 };

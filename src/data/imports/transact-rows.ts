@@ -4,6 +4,9 @@ import type { Write } from '../write';
 /** Most operations DynamoDB takes in one TransactWriteItems call. */
 export const MAX_TRANSACTION_OPS = 100;
 
+/** Transactions of one batch in flight at once. */
+const PARALLEL_TRANSACTIONS = 4;
+
 /** Runs one transaction; false when a condition refused it (nothing was written). */
 async function transacted(table: Table, writes: Write[]): Promise<boolean> {
   try {
@@ -15,23 +18,41 @@ async function transacted(table: Table, writes: Write[]): Promise<boolean> {
   }
 }
 
+/** Row indexes packed into transactions of at most 100 operations (empty rows need none). */
+function packsOf(rows: Write[][], written: boolean[]): number[][] {
+  const packs: number[][] = [];
+  let pack: number[] = [];
+  let size = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const writes = rows[i] ?? [];
+    if (writes.length === 0) {
+      written[i] = true;
+      continue;
+    }
+    if (size + writes.length > MAX_TRANSACTION_OPS) {
+      packs.push(pack);
+      pack = [];
+      size = 0;
+    }
+    pack.push(i);
+    size += writes.length;
+  }
+  if (pack.length) packs.push(pack);
+  return packs;
+}
+
 /**
  * Writes the writes of many rows (each row's from the entity builders), each row's all or none:
  * rows are packed into transactions of up to 100 operations; when a packed transaction fails on a
  * condition (someone wrote one of its records meanwhile), each of its rows is retried alone, so
- * one lost race refuses only its own row. Returns, per row, whether it was written. A batch is a
- * system job: its retries share a job's budget.
+ * one lost race refuses only its own row. Packs are sent four at a time. Returns, per row,
+ * whether it was written. A batch is a system job: its retries share a job's budget.
  */
 export function transactRows(table: Table, rows: Write[][]): Promise<boolean[]> {
   return table.retries.forJob(async () => {
     const written = rows.map(() => false);
-    let pack: number[] = [];
-    let size = 0;
-    const run = async () => {
-      const indexes = pack;
-      pack = [];
-      size = 0;
-      if (!indexes.length) return;
+    const packs = packsOf(rows, written);
+    const run = async (indexes: number[]) => {
       if (
         await transacted(
           table,
@@ -44,17 +65,9 @@ export function transactRows(table: Table, rows: Write[][]): Promise<boolean[]> 
       if (indexes.length === 1) return;
       for (const i of indexes) written[i] = await transacted(table, rows[i] ?? []);
     };
-    for (let i = 0; i < rows.length; i += 1) {
-      const writes = rows[i] ?? [];
-      if (writes.length === 0) {
-        written[i] = true;
-        continue;
-      }
-      if (size + writes.length > MAX_TRANSACTION_OPS) await run();
-      pack.push(i);
-      size += writes.length;
-    }
-    await run();
+    // The rows of a batch are independent (distinct natural keys), so their packs go out together.
+    for (let i = 0; i < packs.length; i += PARALLEL_TRANSACTIONS)
+      await Promise.all(packs.slice(i, i + PARALLEL_TRANSACTIONS).map(run));
     return written;
   });
 }

@@ -1,5 +1,6 @@
 import type { CursorCodec } from '../cursor';
 import { createIdempotency } from '../idempotency';
+import { createImportJobStore } from '../imports/import-job-store';
 import { createPartnerFeedReader } from '../partner-feed';
 import { createRollupRepository } from '../rollups/rollup-reader';
 import type { Table } from '../table';
@@ -14,6 +15,8 @@ import { createPerformanceRepository } from './performance-repository';
 import { createPlanRepository } from './plan-repository';
 import { createRateLimitRepository } from './rate-limit-repository';
 import { createTrainingRepository } from './training-repository';
+import { createWebhookDeliveryRepository } from './webhook-delivery-repository';
+import { createWebhookEndpointRepository } from './webhook-endpoint-repository';
 
 /**
  * Every repository over the one table; services receive these, never the table itself. `clock`
@@ -36,6 +39,9 @@ export function createRepositories(table: Table, cursors: CursorCodec, clock: ()
     plans: createPlanRepository(table, cursors),
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
+    webhookEndpoints: createWebhookEndpointRepository(table),
+    webhookDeliveries: createWebhookDeliveryRepository(table, cursors),
+    importJobs: createImportJobStore(table),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Agency, Unit, UnitKind } from '../../domain/organization';
 import type { CursorCodec } from '../cursor';
 import { AGENCIES_PARTITION, agencyEntity } from '../entities/agency';
-import { unitEntity, unitPartitions } from '../entities/unit';
+import { unitEntity, unitPartitions, unitWrites } from '../entities/unit';
+import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import type { QuerySpec, Table } from '../table';
@@ -26,6 +27,12 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
       return item ? unitEntity.fromItem(item) : undefined;
     },
 
+    /** One unit read strongly consistent (the base of an update). */
+    async getUnitLatest(agencyId: string, id: string): Promise<Unit | undefined> {
+      const item = await table.get(unitEntity.key(agencyId, id));
+      return item ? unitEntity.fromItem(item) : undefined;
+    },
+
     /** Every agency (tenant), for system jobs. */
     async allAgencies(): Promise<Agency[]> {
       const items = await table.queryAll({ index: 'gsi1', partition: AGENCIES_PARTITION });
@@ -45,6 +52,16 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
         : { index: 'gsi1', partition: unitPartitions.agency(agencyId) };
       if (filter.kinds?.length) spec.filters = [{ attribute: 'kind', in: filter.kinds }];
       return queryConnection(table, codec, spec, page, (item) => unitEntity.fromItem(item));
+    },
+
+    /** Writes a new unit with its code guard; CONFLICT if the code is taken in the agency. */
+    createUnit(unit: Unit, now: Date, claim?: IdempotencyClaim): Promise<void> {
+      return table.transact(withClaim(unitWrites.create(unit), claim, unit.id, now));
+    },
+
+    /** A versioned unit update moving its code guard with it; CONFLICT on a stale version or a taken code. */
+    updateUnit(before: Unit, after: Unit): Promise<void> {
+      return table.transact(unitWrites.update(before, after));
     },
   };
 }
