@@ -74,6 +74,7 @@ try {
   const landingPage = playgroundLandingPage(
     {
       endpoint: '/graphql',
+      schemaUrl: '/graphql/schema.graphql',
       defaultQuery: DEFAULT_PLAYGROUND_QUERY,
       headerPresets: presets,
       examples: PLAYGROUND_EXAMPLES,

@@ -31,7 +31,10 @@ export interface MeasureLambdaOptions {
   runs?: number;
 }
 
-/** The bundle's environment outside AWS: local auth (dev issuer under dataDir), DynamoDB Local. */
+/**
+ * The bundle's environment outside AWS: local auth (dev issuer under dataDir), DynamoDB Local,
+ * metrics and tracing on as deployed (outside Lambda the Tracer loads but sends nothing).
+ */
 export function lambdaEnv(options: Omit<MeasureLambdaOptions, 'runs'>): Record<string, string> {
   return {
     DYNAMODB_ENDPOINT: options.dynamoEndpoint,
@@ -41,6 +44,9 @@ export function lambdaEnv(options: Omit<MeasureLambdaOptions, 'runs'>): Record<s
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'SILENT',
     STAGE: 'dev',
+    // As deployed (infra/constructs/graphql-function.ts): Powertools Metrics and Tracer load at cold start.
+    METRICS: 'on',
+    TRACING: 'on',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   };

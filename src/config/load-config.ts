@@ -28,7 +28,20 @@ const EnvSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   TABLE_NAME: z.string().min(3).max(255).default('pembinaan-asn'),
   AWS_REGION: z.string().min(1).default('ap-southeast-3'),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** Any case (`debug` or `DEBUG`); DEBUG adds a line per DynamoDB call (no attribute values). */
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? value.toUpperCase() : value),
+    z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  ),
+  /** CloudWatch metrics (Powertools Metrics, EMF lines on stdout): on in AWS, off locally. */
+  METRICS: z.enum(['on', 'off']).default('off'),
+  /** X-Ray tracing (Powertools Tracer): on in AWS, never locally (there is no daemon to send to). */
+  TRACING: z.enum(['on', 'off']).default('off'),
+  /**
+   * Operation names kept as a metric dimension besides those of trusted documents (comma list);
+   * every other operation is counted as `other`, so clients cannot multiply the metrics.
+   */
+  METRIC_OPERATIONS: z.string().optional(),
   /** HMAC secret for pagination cursors; locally generated under DATA_DIR when unset. */
   CURSOR_SECRET: z.string().min(32).optional(),
   /** Or: the Secrets Manager secret holding it (read once at cold start, in AWS). */
@@ -103,6 +116,8 @@ export interface Config {
   tableName: string;
   region: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** What the API reports about itself: metrics and traces in AWS, a log line per request always. */
+  observability: { metrics: boolean; tracing: boolean; metricOperations: string[] };
   cursorSecret: string | undefined;
   cursorSecretArn: string | undefined;
   auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientIds: string[] };
@@ -163,6 +178,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,
     logLevel: e.LOG_LEVEL,
+    observability: {
+      metrics: e.METRICS === 'on',
+      tracing: e.TRACING === 'on',
+      metricOperations: listOf(e.METRIC_OPERATIONS),
+    },
     cursorSecret: e.CURSOR_SECRET,
     cursorSecretArn: e.CURSOR_SECRET_ARN,
     auth:
@@ -175,10 +195,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { mode: 'local' },
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
     playgroundDir: e.PLAYGROUND_DIR,
-    corsOrigins: (e.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: listOf(e.CORS_ORIGINS),
     feedbackLimits: {
       perAddress: { perMinute: e.FEEDBACK_ADDRESS_PER_MINUTE, burst: e.FEEDBACK_ADDRESS_BURST },
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
@@ -218,20 +235,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-/** `client=manifest,client=manifest` -> entries; a malformed entry fails the start. */
-function parseTrustedDocuments(value: string | undefined): Config['trustedDocuments'] {
+/** A comma list as its trimmed, non-empty items. */
+function listOf(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const at = entry.indexOf('=');
-      const client = entry.slice(0, at).trim();
-      const manifest = entry.slice(at + 1).trim();
-      if (at < 1 || !client || !manifest)
-        throw new Error(
-          `Invalid configuration: TRUSTED_DOCUMENTS entry "${entry}" is not client=manifest.json`,
-        );
-      return { client, manifest };
-    });
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** `client=manifest,client=manifest` -> entries; a malformed entry fails the start. */
+function parseTrustedDocuments(value: string | undefined): Config['trustedDocuments'] {
+  return listOf(value).map((entry) => {
+    const at = entry.indexOf('=');
+    const client = entry.slice(0, at).trim();
+    const manifest = entry.slice(at + 1).trim();
+    if (at < 1 || !client || !manifest)
+      throw new Error(
+        `Invalid configuration: TRUSTED_DOCUMENTS entry "${entry}" is not client=manifest.json`,
+      );
+    return { client, manifest };
+  });
 }

@@ -15,19 +15,31 @@ import { playgroundLandingPage } from '../server/playground-landing-page';
 import { secretFrom } from './webhook-deps';
 
 const config = loadConfig(process.env);
+// Metrics and X-Ray only where configured (AWS): the module, and the X-Ray SDK, load only then.
+const aws =
+  config.observability.metrics || config.observability.tracing
+    ? (await import('../server/aws-observability')).createAwsObservability({
+        stage: config.stage,
+        ...config.observability,
+      })
+    : undefined;
 const deps = createDeps(config, {
   ...(await authFromConfig(config)),
   // Seals the signing secrets of new and rotated webhook endpoints (AWS: its own Secrets Manager secret).
   webhookSecretKey: config.webhooks.secretKeyArn
     ? await secretFrom(config.webhooks.secretKey, config.webhooks.secretKeyArn, 'WEBHOOK_SECRET_KEY')
     : undefined,
+  metrics: aws?.metrics,
+  tracing: aws?.tracing,
 });
+aws?.instrument(deps.dynamo.client);
 const assets =
   config.playground && config.playgroundDir ? createPlaygroundAssets(config.playgroundDir) : undefined;
 const landingPage = assets
   ? playgroundLandingPage(
       {
         endpoint: 'graphql',
+        schemaUrl: 'graphql/schema.graphql',
         defaultQuery: DEFAULT_PLAYGROUND_QUERY,
         headerPresets: [
           { label: 'Cognito access token', headers: { Authorization: 'Bearer <paste an access token>' } },
@@ -68,7 +80,7 @@ function corsHeaders(event: APIGatewayProxyEvent) {
   };
 }
 
-export const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
+const graphqlHandler = startServerAndCreateLambdaHandler(server, requestHandler, {
   middleware: [staticRoutes, async (event) => corsHeaders(event)],
   context: ({ event, context }) =>
     createContext(
@@ -81,3 +93,11 @@ export const handler = startServerAndCreateLambdaHandler(server, requestHandler,
       deps,
     ),
 });
+
+/** Each invocation in its own trace subsegment when tracing is on (AWS); the server reports each request. */
+export const handler: typeof graphqlHandler = (event, context, callback) =>
+  aws
+    ? aws.traceInvocation(
+        async () => (await graphqlHandler(event, context, callback)) as APIGatewayProxyResult,
+      )
+    : graphqlHandler(event, context, callback);

@@ -7,6 +7,9 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadConfig } from '../config/load-config';
 import { createSqsDeliveryQueue } from '../data/sqs-delivery-queue';
 import type { DeliveryMessage } from '../domain/webhooks/delivery-message';
+import { createJobMetrics } from '../observability/job-metrics';
+import { WEBHOOK_METRIC_SERVICE } from '../observability/metric-catalog';
+import { countDeliveries } from '../webhooks/delivery-metrics';
 import { createWebhookRuntime } from '../webhooks/webhook-runtime';
 import { webhookLambdaDeps } from './webhook-deps';
 
@@ -14,7 +17,14 @@ const config = loadConfig(process.env);
 if (!config.webhooks.queueUrl) throw new Error('Invalid configuration: WEBHOOK_QUEUE_URL is required');
 const deps = await webhookLambdaDeps(config, { secrets: true });
 const queue = createSqsDeliveryQueue(config.webhooks.queueUrl);
-const { dispatcher } = createWebhookRuntime(deps, { queue });
+// Deliveries counted in CloudWatch (WebhookDeliveries, graphed on the stage's dashboard).
+const metrics = config.observability.metrics
+  ? createJobMetrics({ service: WEBHOOK_METRIC_SERVICE, stage: config.stage })
+  : undefined;
+const { dispatcher } = createWebhookRuntime(deps, {
+  queue,
+  ...(metrics ? { onAttempt: countDeliveries(metrics) } : {}),
+});
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const failed: string[] = [];
@@ -38,5 +48,6 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     failed.push(record.messageId);
     heldGroups.add(group);
   }
+  if (metrics?.hasStoredMetrics()) metrics.publishStoredMetrics();
   return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
 };

@@ -5,6 +5,7 @@ import { type DimensionCardinality, maxGroups, type ValueDimension } from '../do
 import { MEASURE_NAMES } from '../domain/analytics/measures';
 import { IKM_ELEMENTS } from '../domain/ikm';
 import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
+import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
 import type { CostModel } from './operation-cost';
 
@@ -79,6 +80,10 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       // siasnCourseRecords answers at most 2000 records, taken and refused together.
       'SiasnCourseRecords.records': MAX_SIASN_RECORDS,
       'SiasnCourseRecords.refused': MAX_SIASN_RECORDS,
+      // A partner has at most 10 endpoints; an agency's registrations count as a full page.
+      'Query.webhookEndpoints': MAX_PAGE_SIZE,
+      // A delivery keeps its latest 30 attempts.
+      'WebhookDelivery.attempts': KEPT_ATTEMPTS,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

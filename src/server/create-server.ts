@@ -14,9 +14,10 @@ import { costLimitPlugin } from './cost-limit-plugin';
 import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
 import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
+import { observabilityPlugin } from './observability-plugin';
+import { ObservedApolloServer } from './observed-apollo-server';
 import { operationLimitRules } from './operation-limits';
-import { BudgetedApolloServer, responseBudgetPlugin } from './response-budget';
-import { loadTrustedDocuments } from './trusted-documents';
+import { responseBudgetPlugin } from './response-budget';
 import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
@@ -46,7 +47,7 @@ export function createServer(
   options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
 ): ApolloServer<GraphQLContext> {
   const { limits } = deps.config;
-  const server = new BudgetedApolloServer({
+  const server = new ObservedApolloServer({
     schema: executableSchema(),
     introspection: deps.config.playground,
     includeStacktraceInErrorResponses: false,
@@ -64,15 +65,18 @@ export function createServer(
     // plugin would only hook every field for nothing.
     plugins: [
       // Strict clients send only their trusted documents (refused before parsing otherwise).
-      trustedDocumentsPlugin(loadTrustedDocuments(deps.config.trustedDocuments)),
+      trustedDocumentsPlugin(deps.trustedDocuments),
       options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
       responseBudgetPlugin(limits),
       graphqlOverHttpStatusPlugin(),
       auditPlugin(),
+      observabilityPlugin(deps.observability.tracing, resolvers),
     ],
-  }).withReadLimits(limits);
+  })
+    .withReadLimits(limits)
+    .withObserver(deps.observability.observer);
   // Each request (Lambda, npm start, tests) retries within one budget of its own (data/retry-policy.ts).
   const execute = server.executeHTTPGraphQLRequest.bind(server);
   server.executeHTTPGraphQLRequest = (request) => deps.retries.forRequest(() => execute(request));

@@ -5,6 +5,7 @@ import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
+import { observeDynamoCalls } from '../data/dynamo-call-observer';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createS3UploadTargets } from '../data/imports/s3-import-files';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
@@ -32,6 +33,14 @@ import { type CourseResultsReader, createSiasnService } from '../services/siasn-
 import { createTrainingService } from '../services/training-service';
 import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
+import { KNOWN_CLIENT_DOCUMENT_HASHES } from './known-client-documents';
+import {
+  createRequestObserver,
+  type MetricsSink,
+  type RequestObserver,
+  type Tracing,
+} from './request-observer';
+import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {
@@ -44,6 +53,10 @@ export interface Deps {
   newId: () => string;
   logger: Logger;
   verifier: TokenVerifier;
+  /** The configured clients' trusted documents (TRUSTED_DOCUMENTS), read once at start. */
+  trustedDocuments: TrustedDocuments;
+  /** Reports each request (log line; metrics and traces where enabled), and the tracing for resolvers. */
+  observability: { observer: RequestObserver; tracing: Tracing | undefined };
   /** Repositories, clock and ids, for system jobs (stream aggregation, sweeps) that act for no caller. */
   repositories: ServiceDeps;
   /** Seals and opens webhook signing secrets. */
@@ -63,6 +76,11 @@ export interface DepsOptions {
   /** Clients built by the caller (tests count their requests); give them the same `retries`. */
   dynamo?: ReturnType<typeof createDynamoClients>;
   retries?: RetryPolicy;
+  /** Metrics and traces (AWS: src/server/aws-observability.ts); none locally. */
+  metrics?: MetricsSink | undefined;
+  tracing?: Tracing | undefined;
+  /** Documents whose operation names are metric dimensions, by sha256 hex (default: the example clients'). */
+  isTrustedDocument?: (hash: string) => boolean;
   /** The key sealing webhook secrets (AWS: from Secrets Manager); else WEBHOOK_SECRET_KEY, else derived from the cursor secret. */
   webhookSecretKey?: string | undefined;
   /** Where createImport sends files; default: S3 when IMPORT_BUCKET is set, else the local server. */
@@ -85,6 +103,20 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const newId = options.newId ?? monotonicFactory();
   const logger =
     options.logger ?? new Logger({ serviceName: 'pembinaan-asn-api', logLevel: config.logLevel });
+  // With LOG_LEVEL=debug, every DynamoDB call logged with its request id, without values.
+  observeDynamoCalls(dynamo.client, logger, config.logLevel === 'DEBUG');
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments);
+  const observer = createRequestObserver({
+    logger,
+    policy: {
+      isTrustedDocument:
+        options.isTrustedDocument ??
+        ((hash) => KNOWN_CLIENT_DOCUMENT_HASHES.has(hash) || trustedDocuments.byHash(hash) !== undefined),
+      allowedNames: new Set(config.observability.metricOperations),
+    },
+    metrics: options.metrics,
+    tracing: options.tracing,
+  });
   const repositories: ServiceDeps = {
     ...createRepositories(table, createCursorCodec(options.cursorSecret), clock),
     clock,
@@ -104,6 +136,8 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     clock,
     newId,
     logger,
+    trustedDocuments,
+    observability: { observer, tracing: options.tracing },
     // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
     verifier: cachingVerifier(options.verifier),
     repositories,

@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { typeDefs } from '../generated/type-defs';
 import { type ApiRoute, createContext, type GraphQLContext } from './context';
 import type { Deps } from './deps';
 import type { PlaygroundAssets } from './playground-assets';
@@ -77,6 +78,18 @@ export async function startHttpServer(
       );
     }
     if (url.pathname === '/' && req.method === 'GET') return send(res, 302, { location: '/graphql' }, '');
+    // The printed schema for client generators and the playground's download, where introspection is on.
+    // (Minimal, local only, until the shared HTTP edge serves it in AWS as well.)
+    if (url.pathname === '/graphql/schema.graphql' && req.method === 'GET') {
+      if (!deps.config.playground) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
+      const headers = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' };
+      return send(
+        res,
+        200,
+        { ...headers, 'content-disposition': 'inline; filename="schema.graphql"' },
+        typeDefs,
+      );
+    }
     const route = ROUTES.get(url.pathname);
     if (!route) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
 

@@ -16,7 +16,7 @@ import { attachRequestCounter, type RequestCounter } from '../../src/data/reques
 import { requestHash } from '../../src/data/request-hash';
 import { createRetryPolicy } from '../../src/data/retry-policy';
 import { createServer } from '../../src/server/create-server';
-import { createDeps, type Deps } from '../../src/server/deps';
+import { createDeps, type Deps, type DepsOptions } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
 
@@ -42,15 +42,21 @@ export interface TestApp {
 }
 
 /**
+/**
  * Tests race tens of writers on one item on a shared, busy machine, where DynamoDB Local can take
  * seconds: room for their retries and calls (the budget and the timeout themselves are tested in
  * stalled-table.test.ts and tests/unit/data/retry-policy.test.ts).
  */
 export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQUEST_TIMEOUT_MS: '10000' };
 
-/** A server on its own fresh table of the run's DynamoDB Local. */
+/**
+ * A server on its own fresh table of the run's DynamoDB Local. `env` adds configuration (e.g.
+ * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
+ */
 export async function createTestApp(
-  options: { clock?: () => Date; newId?: () => string; env?: Record<string, string> } = {},
+  options: Partial<Pick<DepsOptions, 'clock' | 'newId' | 'metrics' | 'tracing'>> & {
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const endpoint = dynamoEndpoint();
   const { env, ...depsOptions } = options;
