@@ -26,3 +26,14 @@ export function retryRaces<T>(
     exhausted: (last) => exhausted(last as RaceLostError),
   });
 }
+
+/** True when the conditioned write went through, false when another writer moved the record first. */
+export async function wonRace(write: Promise<void>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof RaceLostError) return false;
+    throw error;
+  }
+}

@@ -10,7 +10,7 @@ import {
 } from '../entities/webhook-delivery';
 import { recordOf, webhookPartition } from '../entities/webhook-endpoint';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { RaceLostError } from '../race-lost';
+import { wonRace } from '../race-lost';
 import type { QuerySpec, Table } from '../table';
 import type { Write } from '../write';
 
@@ -18,15 +18,7 @@ import type { Write } from '../write';
 export function createWebhookDeliveryRepository(table: Table, cursors: CursorCodec) {
   const toDelivery = (item: Record<string, unknown>) => recordOf<WebhookDelivery>(item);
   /** Runs a conditioned write; false when another writer moved the record first. */
-  const unlessMoved = async (writes: Write[]) => {
-    try {
-      await table.transact(writes);
-      return true;
-    } catch (error) {
-      if (error instanceof RaceLostError) return false;
-      throw error;
-    }
-  };
+  const unlessMoved = (writes: Write[]) => wonRace(table.transact(writes));
 
   return {
     /** One delivery, strongly consistent. */

@@ -10,22 +10,14 @@ import {
   webhookEndpointWrites,
   webhookPartition,
 } from '../entities/webhook-endpoint';
-import { RaceLostError } from '../race-lost';
+import { wonRace } from '../race-lost';
 import type { Table } from '../table';
 import type { Write } from '../write';
 
 /** Endpoints, their circuit health and the fan-out's feed positions. */
 export function createWebhookEndpointRepository(table: Table) {
   /** Runs a conditioned write; false when another writer moved the record first. */
-  const unlessMoved = async (writes: Write[]) => {
-    try {
-      await table.transact(writes);
-      return true;
-    } catch (error) {
-      if (error instanceof RaceLostError) return false;
-      throw error;
-    }
-  };
+  const unlessMoved = (writes: Write[]) => wonRace(table.transact(writes));
 
   return {
     /** One endpoint, strongly consistent. */
