@@ -5,23 +5,11 @@ import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
-import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
+import { createRepositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
-import { createAnalyticsService } from '../services/analytics-service';
-import { createAuditService } from '../services/audit-service';
 import { createAddressHasher } from '../services/client-address';
-import { createEmployeeDevelopmentService } from '../services/employee-development-service';
-import { createEmployeeService } from '../services/employee-service';
-import { createEnrollmentService } from '../services/enrollment-service';
-import { createEvaluationService } from '../services/evaluation-service';
-import { createFeedbackRateLimit } from '../services/feedback-rate-limit';
-import { createFeedbackService } from '../services/feedback-service';
-import { createMentorshipService } from '../services/mentorship-service';
-import { createOrganizationService } from '../services/organization-service';
-import { createPartnerSyncService } from '../services/partner-sync-service';
-import { createPerformanceService } from '../services/performance-service';
-import { createPlanService } from '../services/plan-service';
-import { createTrainingService } from '../services/training-service';
+import { createServices, type Services } from '../services/create-services';
+import type { ServiceDeps } from '../services/ports';
 
 /** Everything built once per process (Lambda cold start, `npm start`, a test file). */
 export interface Deps {
@@ -37,7 +25,7 @@ export interface Deps {
   services: Services;
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type { Services };
 
 /** What the entry point decides: how tokens are verified and which secret signs cursors. */
 export interface DepsOptions {
@@ -74,40 +62,11 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     verifier: cachingVerifier(options.verifier),
     repositories,
     services: createServices(repositories, {
-      config,
-      // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
+      feedbackLimits: config.feedbackLimits,
+      auditRetentionDays: config.auditRetentionDays,
       hashAddress: createAddressHasher(options.cursorSecret),
     }),
   };
 }
 
-/** What every service factory receives: the repositories, the clock and the id generator. */
-export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string };
-
-/** Settings and helpers some services need beyond ServiceDeps. */
-interface ServiceSettings {
-  config: Config;
-  hashAddress: (address: string) => string;
-}
-
-function createServices(deps: ServiceDeps, { config, hashAddress }: ServiceSettings) {
-  return {
-    employees: createEmployeeService(deps),
-    analytics: createAnalyticsService(deps),
-    partnerSync: createPartnerSyncService(deps),
-    organization: createOrganizationService(deps),
-    training: createTrainingService(deps),
-    enrollments: createEnrollmentService(deps),
-    mentorships: createMentorshipService(deps),
-    development: createEmployeeDevelopmentService(deps),
-    performance: createPerformanceService(deps),
-    evaluations: createEvaluationService(deps),
-    plans: createPlanService(deps),
-    // Public feedback passes this gate first: token buckets per client address and per unit.
-    feedback: createFeedbackService({
-      ...deps,
-      gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
-    }),
-    audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
-  };
-}
+export type { ServiceDeps };

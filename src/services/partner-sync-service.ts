@@ -2,8 +2,8 @@ import { type Connection, pageSize } from '../data/paginate';
 import type { EnrollmentChange } from '../domain/partner-feed';
 import type { Enrollment } from '../domain/training';
 import { BadUserInputError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requirePartner } from './access';
+import type { ServiceDeps } from './ports';
 import type { RequestScope } from './request-scope';
 
 /** Clock skew allowed between writers when starting from `updatedSince` (changes are ordered by sequence). */

@@ -7,8 +7,8 @@ import type { Period } from '../domain/period';
 import { newRecord } from '../domain/record';
 import { predikatOf, type Rating } from '../domain/skp-predikat';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff, type StaffCaller } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { canManageIn, isSelf } from './staff-scope';
 

@@ -1,5 +1,5 @@
 import type { Enrollment } from '../domain/training';
-import type { ServiceDeps } from '../server/deps';
+import type { ServiceDeps } from './ports';
 
 const MAX_ROUNDS = 50;
 

@@ -1,0 +1,20 @@
+import type { Repositories } from '../data/repositories/create-repositories';
+import type { AddressHasher } from './client-address';
+import type { FeedbackLimits } from './feedback-rate-limit';
+
+/**
+ * What every service factory receives (its ports): the repositories, the clock and the id
+ * generator. The composition root (src/composition/create-deps.ts) provides them; tests may
+ * provide their own. Services never build a client or read the environment themselves.
+ */
+export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string };
+
+/** The settings and keyed helpers some services need beyond {@link ServiceDeps}. */
+export interface ServiceSettings {
+  /** Token buckets of public feedback (`submitFeedback`). */
+  feedbackLimits: FeedbackLimits;
+  /** Days an audit entry is kept when the agency has no retention policy of its own. */
+  auditRetentionDays: number;
+  /** Client addresses are stored only as keyed hashes (rate-limit keys, audit entries). */
+  hashAddress: AddressHasher;
+}
