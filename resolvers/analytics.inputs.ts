@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { DIMENSIONS, type Dimension, type TimeDimension } from '../src/domain/analytics/dimensions';
 import { MEASURE_NAMES, type Measure } from '../src/domain/analytics/measures';
 import type { AggregateRequest } from '../src/domain/analytics/query-plan';
-import { globalIdOf } from './employee.inputs';
+import { globalIdOf } from './input-fields';
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'must not be empty').max(200).nullish();
 const code = z.string().trim().min(1).max(64);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseGlobalId } from '../src/server/global-id';
+import { parseGlobalId } from './global-id';
 import { optional } from './input-fields';
 
 /** An instant in the canonical stored form (UTC, milliseconds), so it compares with stored keys. */

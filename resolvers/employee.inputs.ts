@@ -1,20 +1,8 @@
 import * as z from 'zod';
 import { EMPLOYEE_STATUSES, POSITION_TYPES } from '../src/domain/employee';
 import { GOLONGAN, PPPK_GRADES } from '../src/domain/golongan';
-import { parseGlobalId } from '../src/server/global-id';
 import type { EmployeeFilter } from '../src/services/employee-service';
-import { optional } from './input-fields';
-
-/** A global id of `type`, decoded to an agency-scoped reference. */
-export const globalIdOf = (type: string) =>
-  z.string().transform((value, ctx) => {
-    const parsed = parseGlobalId(value);
-    if (!parsed || parsed.type !== type) {
-      ctx.addIssue({ code: 'custom', message: `is not a valid ${type} id` });
-      return z.NEVER;
-    }
-    return parsed.ref;
-  });
+import { globalIdOf, optional } from './input-fields';
 
 const name = z
   .string()

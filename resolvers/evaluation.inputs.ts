@@ -3,8 +3,7 @@ import { EVALUATION_KINDS } from '../src/domain/evaluation';
 import { POTENTIALS } from '../src/domain/nine-box';
 import { parsePeriod } from '../src/domain/period';
 import { PREDIKATS, RATINGS } from '../src/domain/skp-predikat';
-import { globalIdOf } from './employee.inputs';
-import { optional } from './input-fields';
+import { globalIdOf, optional } from './input-fields';
 
 const score = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
 const notes = optional(z.string().trim().max(2000, 'must have at most 2000 characters'));

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { FEEDBACK_CHANNELS, FEEDBACK_KINDS, MODERATION_STATUSES } from '../src/domain/feedback';
 import { validateSurveyAnswers } from '../src/domain/ikm';
-import { globalIdOf } from './employee.inputs';
-import { optional } from './input-fields';
+import { globalIdOf, optional } from './input-fields';
 
 const text = (min: number, max: number) =>
   z

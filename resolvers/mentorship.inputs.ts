@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { MENTORSHIP_STATUSES } from '../src/domain/mentorship';
-import { globalIdOf } from './employee.inputs';
-import { optional } from './input-fields';
+import { globalIdOf, optional } from './input-fields';
 
 const line = z.string().trim().min(1, 'must not be empty').max(300, 'must have at most 300 characters');
 

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
-import { globalIdOf } from './employee.inputs';
+import { toGlobalId } from './global-id';
+import { globalIdOf } from './input-fields';
 import {
   EndMentorshipInput,
   LogMentoringSessionInput,

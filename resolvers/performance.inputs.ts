@@ -5,8 +5,7 @@ import {
   INDICATOR_SCOPES,
   INDICATOR_STATUSES,
 } from '../src/domain/performance-indicator';
-import { globalIdOf } from './employee.inputs';
-import { optional } from './input-fields';
+import { globalIdOf, optional } from './input-fields';
 
 const text = (min: number, max: number) =>
   z

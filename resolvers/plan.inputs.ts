@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { PLAN_SCOPES, PLAN_STATUSES } from '../src/domain/development-plan';
-import { globalIdOf } from './employee.inputs';
-import { optional, title } from './input-fields';
+import { globalIdOf, optional, title } from './input-fields';
 
 const description = z.string().trim().max(5000, 'must have at most 5000 characters');
 const goals = z.array(z.string().trim().min(1, 'must not be empty').max(500)).max(30, 'at most 30 goals');

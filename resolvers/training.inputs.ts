@@ -2,8 +2,7 @@ import * as z from 'zod';
 import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/domain/training';
 import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
-import { globalIdOf } from './employee.inputs';
-import { optional, title } from './input-fields';
+import { globalIdOf, optional, title } from './input-fields';
 
 const jp = z
   .number()

@@ -1,5 +1,6 @@
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import type { GraphQLContext } from '../../resolvers/context';
 import { createLocalVerifier, signLocalToken } from '../../src/auth/local-issuer';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { loadConfig } from '../../src/config/load-config';
@@ -7,7 +8,6 @@ import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
-import type { GraphQLContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
 import { createDeps, type Deps } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';

@@ -6,10 +6,10 @@ import {
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
+import type { GraphQLContext } from '../../resolvers/context';
 import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
 import { auditPlugin } from './audit-plugin';
-import type { GraphQLContext } from './context';
 import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
 import { operationLimitRules } from './operation-limits';

@@ -7,7 +7,8 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
-import { type ApiRoute, createContext, type GraphQLContext } from './context';
+import type { GraphQLContext } from '../../resolvers/context';
+import { type ApiRoute, createContext } from './context';
 import type { Deps } from './deps';
 import type { PlaygroundAssets } from './playground-assets';
 

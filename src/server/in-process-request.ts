@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer, HeaderMap } from '@apollo/server';
-import { createContext, type GraphQLContext } from './context';
+import type { GraphQLContext } from '../../resolvers/context';
+import { createContext } from './context';
 import type { Deps } from './deps';
 
 /** A response as the HTTP server would send it: its status and the parsed GraphQL body. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { createLocalVerifier } from '../../src/auth/local-issuer';
 import { loadConfig } from '../../src/config/load-config';
 import { agencyEntity } from '../../src/data/entities/agency';
@@ -10,7 +11,6 @@ import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { createContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
 import { createDeps } from '../../src/server/deps';
-import { toGlobalId } from '../../src/server/global-id';
 import { createAddressHasher } from '../../src/services/client-address';
 import { createTestApp, type GraphQLResponse, type TestApp, tableSnapshot } from '../helpers/test-app';
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { trainingProgramEntity } from '../../src/data/entities/training-program';
 import type { Item } from '../../src/data/table';
@@ -6,7 +7,6 @@ import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { buildDemoPlans, demoPlanItems, linkProgramsToPlans } from '../../src/demo/build-plans';
 import { buildDemoTraining } from '../../src/demo/build-training';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGlobalId, toGlobalId } from '../../resolvers/global-id';
 import { nodeFetchers } from '../../resolvers/node-fetchers';
 import {
   generateLocalKeyPair,
@@ -11,7 +12,6 @@ import { type ApiClaims, PARTNER_READ_SCOPE } from '../../src/auth/token-claims'
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { buildDemoTraining } from '../../src/demo/build-training';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { parseGlobalId, toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
