@@ -93,10 +93,7 @@ try {
   Object.assign(results, await measureWarmOverhead(demo));
   say(`warm overhead: ${results.warmOverheadRatio}x`);
 
-  Object.assign(
-    results,
-    await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda, dataDir }),
-  );
+  Object.assign(results, await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }));
   say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);
 
   const bar = new SingleBar(

@@ -3,17 +3,16 @@
  * demo data once, the GraphiQL bundle, and the API on http://localhost:PORT/graphql.
  */
 import { join } from 'node:path';
-import { createLocalVerifier } from '../src/auth/local-issuer';
+import { createDeps } from '../src/composition/create-deps';
 import { loadConfig } from '../src/config/load-config';
 import { ensureTable } from '../src/data/ensure-table';
 import { demoIdentities } from '../src/demo/demo-identities';
 import { seedDemoData } from '../src/demo/seed-demo-data';
-import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
+import { localRequestAuth } from '../src/local/local-request-auth';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
 import { createServer } from '../src/server/create-server';
-import { createDeps } from '../src/server/deps';
 import { startHttpServer } from '../src/server/http-server';
 import { createPlaygroundAssets } from '../src/server/playground-assets';
 import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../src/server/playground-examples';
@@ -38,14 +37,8 @@ say(
 );
 
 try {
-  const secrets = await ensureDevSecrets(config.dataDir);
-  const deps = createDeps(
-    { ...config, dynamoEndpoint: endpoint },
-    {
-      verifier: createLocalVerifier(secrets.keys.publicJwk),
-      cursorSecret: config.cursorSecret ?? secrets.cursorSecret,
-    },
-  );
+  const requestAuth = await localRequestAuth(config);
+  const deps = createDeps({ ...config, dynamoEndpoint: endpoint }, { entryPoint: 'api', requestAuth });
   const playground = ensurePlaygroundBuilt();
   const created = await ensureTable(deps.dynamo.client, config.tableName);
   if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
@@ -62,7 +55,10 @@ try {
   });
 
   const playgroundDir = await playground;
-  const presets = await devHeaderPresets(secrets.keys, demoIdentities(deps.clock()));
+  // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
+  const presets = requestAuth.secrets
+    ? await devHeaderPresets(requestAuth.secrets.keys, demoIdentities(deps.clock()))
+    : [];
   const landingPage = playgroundLandingPage(
     {
       endpoint: '/graphql',

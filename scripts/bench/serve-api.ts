@@ -7,20 +7,15 @@
  * Environment: DYNAMODB_ENDPOINT, TABLE_NAME, DATA_DIR, PORT (0: a free one), LOG_LEVEL.
  * Prints one line `{"url": ...}` when it listens; stops on SIGTERM.
  */
-import { createLocalVerifier } from '../../src/auth/local-issuer';
+import { createDeps } from '../../src/composition/create-deps';
 import { loadConfig } from '../../src/config/load-config';
-import { ensureDevSecrets } from '../../src/local/dev-secrets';
+import { localRequestAuth } from '../../src/local/local-request-auth';
 import { createServer } from '../../src/server/create-server';
-import { createDeps } from '../../src/server/deps';
 import { startHttpServer } from '../../src/server/http-server';
 
 const config = loadConfig(process.env);
 if (!config.dynamoEndpoint) throw new Error('serve-api needs DYNAMODB_ENDPOINT');
-const secrets = await ensureDevSecrets(config.dataDir);
-const deps = createDeps(config, {
-  verifier: createLocalVerifier(secrets.keys.publicJwk),
-  cursorSecret: config.cursorSecret ?? secrets.cursorSecret,
-});
+const deps = createDeps(config, { entryPoint: 'api', requestAuth: await localRequestAuth(config) });
 const http = await startHttpServer(createServer(deps), deps, { port: config.port, host: config.host });
 console.log(JSON.stringify({ url: http.url }));
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parsePartnerClients } from './partner-clients';
 
 const EnvSchema = z.object({
   STAGE: z.enum(['dev', 'prod']).default('dev'),
@@ -18,6 +19,14 @@ const EnvSchema = z.object({
   AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_IDS: z.string().optional(),
+  /**
+   * The user pool's public signing keys (JWKS JSON) to start with: no fetch from Cognito at cold
+   * start, and verification works offline (tests, benchmarks). Unset: fetched on the first token;
+   * a key id missing from it is fetched too, so a rotated pool key still verifies.
+   */
+  COGNITO_JWKS: z.string().optional(),
+  /** App client ids of partner machine clients and their partner codes (the pre-token trigger). */
+  PARTNER_CLIENTS: z.string().optional(),
   /** GraphiQL and introspection; on by default in dev, off in prod. */
   PLAYGROUND: z.enum(['on', 'off']).optional(),
   /** Dashboard origins allowed to read responses (comma list); API Gateway answers preflights. */
@@ -45,7 +54,11 @@ export interface Config {
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   cursorSecret: string | undefined;
   cursorSecretArn: string | undefined;
-  auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientIds: string[] };
+  auth:
+    | { mode: 'local' }
+    | { mode: 'cognito'; userPoolId: string; clientIds: string[]; jwksJson: string | undefined };
+  /** Partner app client id -> partner code, for the claims the pre-token trigger adds. */
+  partnerClients: ReadonlyMap<string, string>;
   playground: boolean;
   playgroundDir: string | undefined;
   corsOrigins: string[];
@@ -88,8 +101,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             mode: 'cognito',
             userPoolId: e.COGNITO_USER_POOL_ID as string,
             clientIds: (e.COGNITO_CLIENT_IDS as string).split(',').map((s) => s.trim()),
+            jwksJson: e.COGNITO_JWKS,
           }
         : { mode: 'local' },
+    partnerClients: parsePartnerClients(e.PARTNER_CLIENTS),
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
     playgroundDir: e.PLAYGROUND_DIR,
     corsOrigins: (e.CORS_ORIGINS ?? '')

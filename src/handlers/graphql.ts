@@ -4,17 +4,17 @@
  */
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { authFromConfig } from '../auth/verifier-from-config';
+import { createDeps } from '../composition/create-deps';
+import { deployedRequestAuth } from '../composition/request-auth';
 import { loadConfig } from '../config/load-config';
 import { createContext } from '../server/context';
 import { createServer } from '../server/create-server';
-import { createDeps } from '../server/deps';
 import { createPlaygroundAssets } from '../server/playground-assets';
 import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../server/playground-examples';
 import { playgroundLandingPage } from '../server/playground-landing-page';
 
 const config = loadConfig(process.env);
-const deps = createDeps(config, await authFromConfig(config));
+const deps = createDeps(config, { entryPoint: 'api', requestAuth: await deployedRequestAuth(config) });
 const assets =
   config.playground && config.playgroundDir ? createPlaygroundAssets(config.playgroundDir) : undefined;
 const landingPage = assets

@@ -1,9 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { GraphQLContext } from '../../resolvers/context';
 import { PUBLIC_CALLER } from '../auth/caller';
+import type { Deps } from '../composition/create-deps';
 import { createItemLoader } from '../data/item-loader';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
-import type { Deps } from './deps';
 
 /**
  * The route a request came through. In AWS, partners call `/partner/graphql` (where their usage

@@ -7,10 +7,10 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
 import type { GraphQLContext } from '../../resolvers/context';
+import type { Deps } from '../composition/create-deps';
 import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
 import { auditPlugin } from './audit-plugin';
-import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
 import { operationLimitRules } from './operation-limits';
 

@@ -8,8 +8,8 @@ import {
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLContext } from '../../resolvers/context';
+import type { Deps } from '../composition/create-deps';
 import { type ApiRoute, createContext } from './context';
-import type { Deps } from './deps';
 import type { PlaygroundAssets } from './playground-assets';
 
 /** Largest request body accepted (1 MiB); larger ones get 413. */

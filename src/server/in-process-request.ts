@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLContext } from '../../resolvers/context';
+import type { Deps } from '../composition/create-deps';
 import { createContext } from './context';
-import type { Deps } from './deps';
 
 /** A response as the HTTP server would send it: its status and the parsed GraphQL body. */
 export interface InProcessResponse<T = Record<string, unknown>> {

@@ -1,6 +1,33 @@
-import { PLAYGROUND_CONFIG_ELEMENT_ID, type PlaygroundConfig } from '../playground/playground-config';
+/*
+ * The page's contract with the browser app (src/playground/playground-config.ts reads it back):
+ * declared on both sides, so the Lambda bundle holds no browser code and the browser bundle no
+ * server code; tests/unit/server/playground-page.test.ts holds the two sides together.
+ */
 
-export type { HeaderPreset, PlaygroundConfig, PlaygroundExample } from '../playground/playground-config';
+/** A named set of request headers (e.g. a demo token per role) the header editor can be filled with. */
+export interface HeaderPreset {
+  label: string;
+  headers: Record<string, string>;
+}
+
+/** An example operation for one audience (dashboards, partners, staff, public). */
+export interface PlaygroundExample {
+  title: string;
+  audience: string;
+  query: string;
+  variables?: string;
+}
+
+/** Everything the playground page embeds: where to send operations and what to offer. */
+export interface PlaygroundConfig {
+  endpoint: string;
+  defaultQuery: string;
+  headerPresets: HeaderPreset[];
+  examples: PlaygroundExample[];
+}
+
+/** The id of the `<script type="application/json">` element holding the config. */
+export const PLAYGROUND_CONFIG_ELEMENT_ID = 'playground-config';
 
 const TITLE = 'Pembinaan ASN API — GraphiQL';
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import { type ApiClaims, PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { readDevSecrets } from '../../src/local/dev-secrets';
 import { freePort } from '../../src/local/dynamodb-local';
+import { signLocalToken } from '../../src/local/local-issuer';
 import { editorText, launchBrowser } from '../helpers/browser';
 
 /** `npm start` as a new user runs it: its own DynamoDB Local under a fresh DATA_DIR. */

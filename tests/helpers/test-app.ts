@@ -2,20 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createLocalVerifier,
-  generateLocalKeyPair,
-  type LocalKeyPair,
-  signLocalToken,
-} from '../../src/auth/local-issuer';
 import type { ApiClaims } from '../../src/auth/token-claims';
+import { createDeps, type Deps } from '../../src/composition/create-deps';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
+import {
+  createLocalVerifier,
+  generateLocalKeyPair,
+  type LocalKeyPair,
+  signLocalToken,
+} from '../../src/local/local-issuer';
 import { createServer } from '../../src/server/create-server';
-import { createDeps, type Deps } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
 
@@ -56,8 +56,11 @@ export async function createTestApp(
   await ensureTable(dynamo.client, config.tableName);
   const keys = await generateLocalKeyPair();
   const deps = createDeps(config, {
-    verifier: createLocalVerifier(keys.publicJwk),
-    cursorSecret: 'test-cursor-secret-0123456789abcdef',
+    entryPoint: 'api',
+    requestAuth: {
+      verifier: createLocalVerifier(keys.publicJwk),
+      cursorSecret: 'test-cursor-secret-0123456789abcdef',
+    },
     dynamo,
     ...options,
   });

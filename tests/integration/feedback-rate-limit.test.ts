@@ -3,14 +3,14 @@ import { HeaderMap } from '@apollo/server';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
-import { createLocalVerifier } from '../../src/auth/local-issuer';
+import { createDeps } from '../../src/composition/create-deps';
 import { loadConfig } from '../../src/config/load-config';
 import { agencyEntity } from '../../src/data/entities/agency';
 import { unitEntity } from '../../src/data/entities/unit';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
+import { createLocalVerifier } from '../../src/local/local-issuer';
 import { createContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
-import { createDeps } from '../../src/server/deps';
 import { createAddressHasher } from '../../src/services/client-address';
 import { createTestApp, type GraphQLResponse, type TestApp, tableSnapshot } from '../helpers/test-app';
 
@@ -33,8 +33,8 @@ async function serverWith(env: Record<string, string> = {}) {
     ...env,
   });
   const deps = createDeps(config, {
-    verifier: createLocalVerifier(base.keys.publicJwk),
-    cursorSecret: SECRET,
+    entryPoint: 'api',
+    requestAuth: { verifier: createLocalVerifier(base.keys.publicJwk), cursorSecret: SECRET },
     dynamo: base.deps.dynamo,
     clock: () => now,
   });

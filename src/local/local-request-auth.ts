@@ -1,0 +1,21 @@
+import { deployedRequestAuth, type RequestAuth } from '../composition/request-auth';
+import type { Config } from '../config/load-config';
+import { type DevSecrets, ensureDevSecrets } from './dev-secrets';
+import { createLocalVerifier } from './local-issuer';
+
+/**
+ * The request auth of a local installation (`npm start`, the bench, scripts): with AUTH_MODE=local
+ * (the default) the dev issuer's tokens and the cursor secret, both kept under DATA_DIR (created
+ * on first use); with AUTH_MODE=cognito exactly what a deployment uses.
+ */
+export async function localRequestAuth(
+  config: Config,
+): Promise<RequestAuth & { secrets: DevSecrets | undefined }> {
+  if (config.auth.mode === 'cognito') return { ...(await deployedRequestAuth(config)), secrets: undefined };
+  const secrets = await ensureDevSecrets(config.dataDir);
+  return {
+    verifier: createLocalVerifier(secrets.keys.publicJwk),
+    cursorSecret: config.cursorSecret ?? secrets.cursorSecret,
+    secrets,
+  };
+}
