@@ -3,6 +3,7 @@
  * demo data once, the GraphiQL bundle, and the API on http://localhost:PORT/graphql.
  */
 import { join } from 'node:path';
+import { ensurePlaygroundBuilt } from '../infra/playground-bundling';
 import { createDeps } from '../src/composition/create-deps';
 import { loadConfig } from '../src/config/load-config';
 import { ensureTable } from '../src/data/ensure-table';
@@ -17,7 +18,6 @@ import { startHttpServer } from '../src/server/http-server';
 import { createPlaygroundAssets } from '../src/server/playground-assets';
 import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../src/server/playground-examples';
 import { playgroundLandingPage } from '../src/server/playground-landing-page';
-import { ensurePlaygroundBuilt } from './build-playground';
 
 const started = Date.now();
 let lap = Date.now();
