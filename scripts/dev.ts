@@ -13,11 +13,8 @@ import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { localRequestAuth } from '../src/local/local-request-auth';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
-import { createServer } from '../src/server/create-server';
+import { createHttpEdge } from '../src/server/http-edge';
 import { startHttpServer } from '../src/server/http-server';
-import { createPlaygroundAssets } from '../src/server/playground-assets';
-import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../src/server/playground-examples';
-import { playgroundLandingPage } from '../src/server/playground-landing-page';
 
 const started = Date.now();
 let lap = Date.now();
@@ -26,6 +23,18 @@ const say = (message: string) => {
   lap = Date.now();
 };
 const config = loadConfig(process.env);
+
+/** Waits until `/health` says ready (a few tries), or fails with what it last answered. */
+async function untilHealthy(url: string): Promise<void> {
+  let last = '';
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const response = await fetch(url).catch((error: Error) => error);
+    if (response instanceof Response && response.ok) return;
+    last = response instanceof Response ? `HTTP ${response.status}` : response.message;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never reported ready (last: ${last})`);
+}
 
 const { endpoint, local: dynamo } = await dynamoForCommand(config.dynamoEndpoint, {
   dataDir: join(config.dataDir, 'dynamodb'),
@@ -54,28 +63,20 @@ try {
     say,
   });
 
-  const playgroundDir = await playground;
   // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
-  const presets = requestAuth.secrets
+  const headerPresets = requestAuth.secrets
     ? await devHeaderPresets(requestAuth.secrets.keys, demoIdentities(deps.clock()))
     : [];
-  const landingPage = playgroundLandingPage(
-    {
-      endpoint: '/graphql',
-      defaultQuery: DEFAULT_PLAYGROUND_QUERY,
-      headerPresets: presets,
-      examples: PLAYGROUND_EXAMPLES,
-    },
-    '/playground/',
-  );
-  const http = await startHttpServer(createServer(deps, { landingPage }), deps, {
-    port: config.port,
-    host: config.host,
-    playgroundAssets: createPlaygroundAssets(playgroundDir),
+  const edge = createHttpEdge(deps, {
+    graphqlRoute: 'any',
+    playground: { dir: await playground, headerPresets },
   });
+  const http = await startHttpServer(edge, { port: config.port, host: config.host });
+  // Ready means what a load balancer would see: /health answers 200 (the table answers).
+  await untilHealthy(http.url.replace(/graphql$/, 'health'));
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
-    `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${http.url.replace('/graphql', '/health')}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
+    `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${http.url.replace(/graphql$/, 'health')}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
   );
 
   let stopping = false;

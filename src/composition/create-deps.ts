@@ -1,5 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { monotonicFactory } from 'ulid';
 import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/load-config';
@@ -11,20 +9,14 @@ import { createAddressHasher } from '../services/client-address';
 import { createServices, type Services } from '../services/create-services';
 import type { ServiceDeps } from '../services/ports';
 import { keyless } from './keyless';
+import { createProcessDeps, type EntryPoint, type ProcessDeps, type ProcessOptions } from './process-deps';
 import type { RequestAuth } from './request-auth';
-
-/** The entry points, by the name they log under (`pembinaan-asn-<name>`). */
-export type EntryPoint = 'api' | 'aggregator' | 'complaint-sweeper' | 'pre-token-generation' | 'script';
 
 /** DynamoDB's low-level and document clients. */
 export type DynamoClients = ReturnType<typeof createDynamoClients>;
 
 /** Everything an entry point runs on, built once per process (Lambda cold start, `npm start`, a test file). */
-export interface Deps {
-  config: Config;
-  logger: Logger;
-  clock: () => Date;
-  newId: () => string;
+export interface Deps extends ProcessDeps {
   dynamo: DynamoClients;
   table: Table;
   /** The services' ports (repositories, clock, ids), for system jobs that act for no caller. */
@@ -35,7 +27,7 @@ export interface Deps {
 }
 
 /** What the entry point brings beyond the configuration. */
-export interface DepsOptions {
+export interface DepsOptions extends ProcessOptions {
   entryPoint: EntryPoint;
   /**
    * For entry points that serve requests: the verifier and cursor secret, resolved by
@@ -43,26 +35,19 @@ export interface DepsOptions {
    * it out and hold no secret at all (see keyless).
    */
   requestAuth?: RequestAuth | undefined;
-  /** Tests and scripts replace these; entry points keep the defaults. */
-  clock?: () => Date;
-  newId?: () => string;
-  logger?: Logger;
   dynamo?: DynamoClients;
 }
 
 /**
- * The composition root, used by every entry point (Lambda handlers, `npm start`, scripts, tests):
- * builds clients, repositories and services once; no request-specific state, no I/O.
+ * The composition root, used by every entry point that touches data (Lambda handlers, `npm start`,
+ * scripts, tests): builds clients, repositories and services once; no request state, no I/O.
  */
 export function createDeps(config: Config, options: DepsOptions): Deps {
+  const base = createProcessDeps(config, options.entryPoint, options);
+  const { clock, newId } = base;
   const dynamo =
     options.dynamo ?? createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
   const table = new Table(dynamo.doc, config.tableName);
-  const clock = options.clock ?? (() => new Date());
-  const newId = options.newId ?? monotonicFactory();
-  const logger =
-    options.logger ??
-    new Logger({ serviceName: `pembinaan-asn-${options.entryPoint}`, logLevel: config.logLevel });
   const { requestAuth } = options;
   const keys = requestAuth
     ? {
@@ -79,5 +64,5 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   });
   // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
   const verifier = requestAuth ? cachingVerifier(keys.verifier) : keys.verifier;
-  return { config, logger, clock, newId, dynamo, table, repositories, services, verifier };
+  return { ...base, dynamo, table, repositories, services, verifier };
 }

@@ -29,7 +29,10 @@ const EnvSchema = z.object({
   PARTNER_CLIENTS: z.string().optional(),
   /** GraphiQL and introspection; on by default in dev, off in prod. */
   PLAYGROUND: z.enum(['on', 'off']).optional(),
-  /** Dashboard origins allowed to read responses (comma list); API Gateway answers preflights. */
+  /**
+   * Browser origins allowed to read responses (comma list; `*` for any). Unset: any origin in dev
+   * (local dashboards on any port), none in prod. In AWS, API Gateway answers the preflights.
+   */
   CORS_ORIGINS: z.string().optional(),
   /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
   PLAYGROUND_DIR: z.string().optional(),
@@ -107,7 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     partnerClients: parsePartnerClients(e.PARTNER_CLIENTS),
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
     playgroundDir: e.PLAYGROUND_DIR,
-    corsOrigins: (e.CORS_ORIGINS ?? '')
+    corsOrigins: (e.CORS_ORIGINS ?? (e.STAGE === 'dev' ? '*' : ''))
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),

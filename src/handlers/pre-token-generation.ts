@@ -6,7 +6,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
-import { createDeps } from '../composition/create-deps';
+import { createProcessDeps } from '../composition/process-deps';
 import { loadConfig } from '../config/load-config';
 
 /** The events Cognito sends this trigger: user sign-in and refresh (V2 shape) and client credentials. */
@@ -56,7 +56,8 @@ export function createPreTokenGenerationHandler(
   };
 }
 
-const { config, logger } = createDeps(loadConfig(process.env), { entryPoint: 'pre-token-generation' });
+// No data, no secrets: only the first stage of the composition root (a small, fast bundle).
+const { config, logger } = createProcessDeps(loadConfig(process.env), 'pre-token-generation');
 
 /** The Lambda entry point; the mapping comes from the PARTNER_CLIENTS variable set by the CDK app. */
 export const handler: PreTokenGenerationHandler = createPreTokenGenerationHandler(

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -33,13 +33,10 @@ export function executableSchema(): GraphQLSchema {
 }
 
 /**
- * The one Apollo Server, used by the Lambda handler, `npm start` and the tests.
- * `landingPage` renders GraphiQL for browsers (local server and dev stage); none in prod.
+ * The one Apollo Server, behind the HTTP edge of the Lambda handler and of `npm start`, and used
+ * directly by tests and benches. GraphiQL is a page of the edge, not Apollo's landing page.
  */
-export function createServer(
-  deps: Deps,
-  options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
-): ApolloServer<GraphQLContext> {
+export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
     introspection: deps.config.playground,
@@ -55,7 +52,7 @@ export function createServer(
     // No HTTP caching of GraphQL responses (they depend on the caller): Apollo's cache-control
     // plugin would only hook every field for nothing.
     plugins: [
-      options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       auditPlugin(),
     ],

@@ -119,10 +119,18 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
     expect(JSON.parse(staffOnPartnerRoute.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('answers GET /health without touching GraphQL', async () => {
-    const result = await handler(restProxyEvent('GET', '/health'), lambdaContext);
+  it('answers GET /health (the table answers) and /health/live without touching GraphQL', async () => {
+    const ready = await handler(restProxyEvent('GET', '/health'), lambdaContext);
+    expect(ready.statusCode).toBe(200);
+    expect(JSON.parse(ready.body)).toEqual({ status: 'ok', stage: 'dev' });
+    const live = await handler(restProxyEvent('GET', '/health/live'), lambdaContext);
+    expect(live.statusCode).toBe(200);
+  });
+
+  it('serves the schema download in the dev stage, where introspection is on', async () => {
+    const result = await handler(restProxyEvent('GET', '/graphql/schema.graphql'), lambdaContext);
     expect(result.statusCode).toBe(200);
-    expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
+    expect(result.body).toContain('type Mutation {');
   });
 
   it('lets an allowed dashboard origin read the response, and no other', async () => {
