@@ -1,4 +1,5 @@
 import { learningGain } from '../src/domain/learning-gain';
+import { courseRecordOf, organiserOf } from '../src/domain/records/course-record';
 import { seatsAvailable } from '../src/domain/training';
 import { learningFormOf, PROGRAM_CATEGORY_LABELS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
@@ -105,28 +106,26 @@ export const trainingResolvers: Resolvers = {
         : null,
     certificateNumber: (e) => e.certificateNumber ?? null,
     siasnCourseRecord: async (e, _, ctx) => {
-      if (e.status !== 'COMPLETED' || !e.certificateNumber || !e.completedAt) return null;
-      const [program, employee] = await Promise.all([
+      if (e.status !== 'COMPLETED') return null;
+      const [program, employee, agency] = await Promise.all([
         ctx.services.training
           .getProgram(ctx, { agencyId: e.agencyId, id: e.programId })
           .then(required('TrainingProgram')),
         ctx.services.employees
           .get(ctx, { agencyId: e.agencyId, id: e.employeeId })
           .then(required('Employee')),
+        ctx.services.organization.getAgency(ctx, e.agencyId),
       ]);
       const partner = program.partnerId
         ? await ctx.services.training.getPartner(ctx, { agencyId: e.agencyId, id: program.partnerId })
         : null;
-      const agency = await ctx.services.organization.getAgency(ctx, e.agencyId);
-      return {
-        nip: employee.nip,
-        namaKursus: program.title,
-        jumlahJam: e.jpCredited,
-        tanggalKursus: program.startDate,
-        tanggalSelesaiKursus: e.completedAt.slice(0, 10),
-        institusiPenyelenggara: partner?.name ?? `BKPSDM ${agency?.name ?? e.agencyId}`,
-        nomorSertifikat: e.certificateNumber,
-      };
+      const result = courseRecordOf(
+        e,
+        program,
+        employee,
+        organiserOf(partner?.name, agency?.name ?? e.agencyId),
+      );
+      return result?.ok ? result.record : null;
     },
   },
   EnrollmentConnection: { totalCount: (connection) => connection.totalCount() },

@@ -11,6 +11,7 @@ import { demoIdentities } from '../src/demo/demo-identities';
 import { seedDemoData } from '../src/demo/seed-demo-data';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
+import { publishEndpoint } from '../src/local/endpoint-file';
 import { localRequestAuth } from '../src/local/local-request-auth';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
 import { createHttpEdge } from '../src/server/http-edge';
@@ -45,8 +46,11 @@ say(
     : `using DynamoDB at ${endpoint}`,
 );
 
+// CLIs on the same DATA_DIR (npm run import/export) use this DynamoDB while the server runs.
+let unpublish = () => {};
 try {
   const requestAuth = await localRequestAuth(config);
+  unpublish = publishEndpoint(config.dataDir, { endpoint, tableName: config.tableName });
   const deps = createDeps({ ...config, dynamoEndpoint: endpoint }, { entryPoint: 'api', requestAuth });
   const playground = ensurePlaygroundBuilt();
   const created = await ensureTable(deps.dynamo.client, config.tableName);
@@ -84,6 +88,7 @@ try {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping`);
+    unpublish();
     await http.close();
     await streams.stop();
     await dynamo?.stop();
@@ -93,6 +98,7 @@ try {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
   console.error(error);
+  unpublish();
   await dynamo?.stop();
   process.exit(1);
 }

@@ -65,6 +65,7 @@ export function buildDemoOrganization(now: Date): DemoOrganization {
         ...meta,
         agencyId: plan.id,
         id: unitId,
+        code: unitPlan.key.toUpperCase(),
         name: unitPlan.name,
         kind: unitPlan.kind,
         region: unitPlan.region ?? plan.region,

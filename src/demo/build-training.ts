@@ -84,6 +84,7 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
           version: 1,
           createdAt: created.toISOString(),
           updatedAt: created.toISOString(),
+          code: `${entry.key.toUpperCase()}-${cohortIndex + 1}`,
           title: entry.cohorts.length > 1 ? `${entry.title} (Angkatan ${cohortIndex + 1})` : entry.title,
           description: `Program pengembangan kompetensi: ${entry.competencies.join(', ').toLowerCase()}.`,
           category: entry.category,

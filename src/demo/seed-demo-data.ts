@@ -1,9 +1,10 @@
 import { agencyEntity } from '../data/entities/agency';
 import { employeeEntity } from '../data/entities/employee';
 import { uniqueValueItem } from '../data/entities/unique-value';
-import { unitEntity } from '../data/entities/unit';
+import { UNIT_CODE_GUARD, unitEntity } from '../data/entities/unit';
 import { recomputeRollups, rollupItems } from '../data/rollups/recompute';
 import type { Item, Table } from '../data/table';
+import type { Unit } from '../domain/organization';
 import { buildDemoEvaluations, demoEvaluationItems } from './build-evaluations';
 import { demoFeedbackItems } from './build-feedback';
 import { buildDemoMentoring } from './build-mentorship';
@@ -15,15 +16,23 @@ import { demoPartnerFeedItems } from './partner-feed-items';
 import { trainingItems } from './training-items';
 
 /** Bump when the demo data set changes; a table seeded with an older version is seeded again. */
-export const DEMO_DATA_VERSION = 4;
+export const DEMO_DATA_VERSION = 5;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
+
+/** A unit and the guard of its code. */
+function unitItems(u: Unit): Item[] {
+  return [
+    unitEntity.toItem(u),
+    ...(u.code ? [uniqueValueItem(u.agencyId, UNIT_CODE_GUARD, u.code, u.id)] : []),
+  ];
+}
 
 /** Agencies, units and employees only: the base the tests build their own scenarios on. */
 export function demoOrganizationItems(now: Date): Item[] {
   const { agencies, units, employees } = buildDemoOrganization(now);
   return [
     ...agencies.map((a) => agencyEntity.toItem(a)),
-    ...units.map((u) => unitEntity.toItem(u)),
+    ...units.flatMap((u) => unitItems(u)),
     ...employees.flatMap((e) => [employeeEntity.toItem(e), uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id)]),
   ];
 }
@@ -48,7 +57,7 @@ export function demoItems(now: Date, only?: readonly string[]): Item[] {
   const enrollments = demoTraining.enrollments.filter((e) => !only || only.includes(e.agencyId));
   const items = [
     ...agencies.map((a) => agencyEntity.toItem(a)),
-    ...units.map((u) => unitEntity.toItem(u)),
+    ...units.flatMap((u) => unitItems(u)),
     ...training.employees.flatMap((e) => [
       employeeEntity.toItem(e),
       uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id),

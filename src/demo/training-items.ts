@@ -1,7 +1,7 @@
 import { enrollmentEntity } from '../data/entities/enrollment';
 import { mentoringSessionItem, mentorshipEntity } from '../data/entities/mentorship';
 import { partnerEntity } from '../data/entities/partner';
-import { trainingProgramEntity } from '../data/entities/training-program';
+import { PROGRAM_CODE_GUARD, trainingProgramEntity } from '../data/entities/training-program';
 import { uniqueValueItem } from '../data/entities/unique-value';
 import type { Item } from '../data/table';
 import type { Employee } from '../domain/employee';
@@ -41,7 +41,10 @@ export function trainingItems(
   }
   const items: Item[] = [
     ...training.partners.map((p) => partnerEntity.toItem(p)),
-    ...training.programs.map((p) => trainingProgramEntity.toItem(p)),
+    ...training.programs.flatMap((p) => [
+      trainingProgramEntity.toItem(p),
+      ...(p.code ? [uniqueValueItem(p.agencyId, PROGRAM_CODE_GUARD, p.code, p.id)] : []),
+    ]),
     ...training.enrollments.flatMap((e) => [
       enrollmentEntity.toItem(e),
       ...(e.status === 'DROPPED'

@@ -36,6 +36,8 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** A work unit (perangkat daerah / unit kerja, PP 18/2016). */
 export interface Unit extends RecordMeta {
+  /** Short code, unique in the agency (kode unit kerja), e.g. `DISKOMINFO`; absent on units stored before codes. */
+  code?: string | undefined;
   name: string;
   kind: UnitKind;
   region: Region;

@@ -36,6 +36,8 @@ export function canMoveProgram(from: ProgramStatus, to: ProgramStatus): boolean 
 
 /** A training program (program pelatihan / pengembangan kompetensi). */
 export interface TrainingProgram extends RecordMeta {
+  /** Short code, unique in the agency (kode program), e.g. `PKP-2026-01`; absent on programs stored before codes. */
+  code?: string | undefined;
   title: string;
   description?: string | undefined;
   category: ProgramCategory;

@@ -2888,7 +2888,7 @@ export type Enrollment = Node & {
   jpCredited: Scalars['Int']['output'];
   /** Certificate number (nomor sertifikat), issued on completion. */
   certificateNumber?: Maybe<Scalars['String']['output']>;
-  /** The record in the shape of BKN SIASN's course history (riwayat kursus), for completed enrollments. */
+  /** The record in the shape of BKN SIASN's course history (riwayat kursus), for completed enrollments; null when SIASN would refuse it (no certificate number or no JP). */
   siasnCourseRecord?: Maybe<SiasnCourseRecord>;
   /** Optimistic-concurrency version. */
   version: Scalars['Int']['output'];
@@ -2915,6 +2915,12 @@ export type SiasnCourseRecord = {
   institusiPenyelenggara: Scalars['String']['output'];
   /** Certificate number (nomorSertifikat). */
   nomorSertifikat: Scalars['String']['output'];
+  /** Kind of course (jenisKursus): the program's format in Indonesian, e.g. Pelatihan Klasikal. */
+  jenisKursus: Scalars['String']['output'];
+  /** Year of completion (tahunKursus). */
+  tahunKursus: Scalars['Int']['output'];
+  /** The agency's program code (kode program), to match the record back. */
+  kodeProgram: Scalars['String']['output'];
 };
 
 /** A page of enrollments. */
@@ -4186,6 +4192,9 @@ export type SiasnCourseRecordResolvers<ContextType = GraphQLContext, ParentType 
   tanggalSelesaiKursus?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   institusiPenyelenggara?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nomorSertifikat?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jenisKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tahunKursus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kodeProgram?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EnrollmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentConnection'] = ResolversParentTypes['EnrollmentConnection']> = {

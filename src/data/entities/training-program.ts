@@ -1,6 +1,9 @@
 import type { TrainingProgram } from '../../domain/training';
 import { defineEntity } from '../entity';
 
+/** Kind of the guard item that keeps program codes unique in an agency (`entities/unique-value.ts`). */
+export const PROGRAM_CODE_GUARD = 'ProgramCode';
+
 /**
  * Training programs. gsi1: programs of an agency by start date; gsi2: programs of a partner
  * by start date. Seat counters and the development-plan link are maintained by their own writes.

@@ -1,0 +1,16 @@
+import type { ColumnSpec, ImportKind } from './columns';
+import { EMPLOYEE_COLUMNS } from './kinds/employees';
+import { ENROLLMENT_COLUMNS } from './kinds/enrollments';
+import { PROGRAM_COLUMNS } from './kinds/programs';
+import { UNIT_COLUMNS } from './kinds/units';
+
+/** The columns of each kind: what templates, imports and exports use. */
+export const KIND_COLUMNS: Partial<Record<ImportKind, readonly ColumnSpec[]>> = {
+  units: UNIT_COLUMNS,
+  employees: EMPLOYEE_COLUMNS,
+  programs: PROGRAM_COLUMNS,
+  enrollments: ENROLLMENT_COLUMNS,
+};
+
+/** Kinds that can be imported today (mentorships and measurements: not yet, see README). */
+export const IMPORTABLE_KINDS: readonly ImportKind[] = ['units', 'employees', 'programs', 'enrollments'];

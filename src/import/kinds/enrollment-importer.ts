@@ -1,0 +1,272 @@
+import { employeeEntity } from '../../data/entities/employee';
+import {
+  ENROLLMENTS_PER_TRANSACTION,
+  enrollmentGuardValue,
+  enrollmentsByPair,
+  insertImportedEnrollments,
+  updateImportedEnrollment,
+} from '../../data/imports/enrollment-import-writes';
+import { recordsByNaturalKey } from '../../data/imports/natural-keys';
+import { createReferenceSets } from '../../data/imports/reference-sets';
+import { type Employee, profileOf } from '../../domain/employee';
+import {
+  checkEnrollmentRow,
+  ENROLLMENT_COLUMNS,
+  type EnrollmentRow,
+} from '../../domain/onboarding/kinds/enrollments';
+import type { CellIssue, RowResult } from '../../domain/onboarding/row-check';
+import { newRecord } from '../../domain/record';
+import type { Enrollment, TrainingProgram } from '../../domain/training';
+import type { KindImporter, Numbered, RowOutcome } from '../kind-importer';
+import { sameData } from '../upsert-by-key';
+import type { ImportDeps } from './employee-importer';
+import { createProgramFinder } from './program-finder';
+
+type ResolvedEnrollment = EnrollmentRow & { programId: string };
+
+const refused = (field: string, value: string, reason: string): { issues: CellIssue[] } => ({
+  issues: [{ field, value, reason }],
+});
+
+const shape = (e: Enrollment) => ({
+  status: e.status,
+  completedAt: e.completedAt,
+  jpCredited: e.jpCredited,
+  preTestScore: e.preTestScore,
+  postTestScore: e.postTestScore,
+  certificateNumber: e.certificateNumber,
+});
+
+/**
+ * Participations by NIP + program: new ones take a seat through the same transaction shape as
+ * enrolling (guard, employee's id list, seat counters, partner feed), so dashboards and partner
+ * feeds see them as API writes; a known one may be completed or corrected under its version.
+ */
+export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImporter<ResolvedEnrollment> {
+  const programs = createProgramFinder();
+  /** New seats the file takes per program so far (validation), to refuse rows beyond capacity. */
+  const newSeats = new Map<string, number>();
+  const today = () => deps.clock().toISOString().slice(0, 10);
+
+  async function lookup(rows: Numbered<ResolvedEnrollment>[], consistent = false) {
+    const employees = await recordsByNaturalKey(
+      deps.table,
+      employeeEntity,
+      agencyId,
+      'Nip',
+      [...new Set(rows.map((r) => r.value.nip))],
+      consistent,
+    );
+    const pairs = rows.flatMap((r) => {
+      const e = employees.get(r.value.nip);
+      return e ? [enrollmentGuardValue(r.value.programId, e.id)] : [];
+    });
+    const enrollments = await enrollmentsByPair(deps.table, agencyId, pairs, consistent);
+    return { employees, enrollments };
+  }
+
+  /** What a row does given what is stored: a new enrollment, a changed one, nothing, or a refusal. */
+  function plan(row: ResolvedEnrollment, employee: Employee | undefined, existing: Enrollment | undefined) {
+    const program = programs.byId(row.programId) as TrainingProgram;
+    if (!employee) return { outcome: refused('nip', row.nip, 'no employee with this NIP in the agency') };
+    const completedAt = row.completedOn ? `${row.completedOn}T00:00:00.000Z` : undefined;
+    const jpCredited = row.status === 'COMPLETED' ? (row.jp ?? program.jp) : 0;
+    if (!existing) {
+      const now = deps.clock().toISOString();
+      const id = deps.newId();
+      const enrollment: Enrollment = {
+        ...newRecord(agencyId, id, now),
+        programId: program.id,
+        employeeId: employee.id,
+        unitId: employee.unitId,
+        partnerId: program.partnerId,
+        employeeProfile: profileOf(employee),
+        programStartDate: program.startDate,
+        status: row.status,
+        queueKey: id,
+        enrolledAt: `${program.startDate}T00:00:00.000Z`,
+        completedAt,
+        jpCredited,
+        preTestScore: row.preTestScore,
+        postTestScore: row.postTestScore,
+        certificateNumber: row.certificateNumber,
+      };
+      return { outcome: 'created' as const, enrollment };
+    }
+    if (!['ENROLLED', 'COMPLETED', 'NO_SHOW'].includes(existing.status))
+      return {
+        outcome: refused(
+          'status',
+          row.status,
+          `the enrollment is ${existing.status} in the system; change it there`,
+        ),
+      };
+    if (existing.status !== 'ENROLLED' && row.status === 'ENROLLED')
+      return {
+        outcome: refused(
+          'status',
+          row.status,
+          `the participation is already ${existing.status}; it cannot be reopened`,
+        ),
+      };
+    // Blank scores and certificate cells leave the stored values alone.
+    const next: Enrollment = {
+      ...existing,
+      status: row.status,
+      completedAt,
+      jpCredited,
+      preTestScore: row.preTestScore ?? existing.preTestScore,
+      postTestScore: row.postTestScore ?? existing.postTestScore,
+      certificateNumber:
+        row.status === 'COMPLETED' ? (row.certificateNumber ?? existing.certificateNumber) : undefined,
+    };
+    if (sameData(shape(existing), shape(next))) return { outcome: 'unchanged' as const };
+    return {
+      outcome: 'updated' as const,
+      before: existing,
+      after: { ...next, version: existing.version + 1, updatedAt: deps.clock().toISOString() },
+    };
+  }
+
+  async function write(rows: Numbered<ResolvedEnrollment>[], consistent: boolean): Promise<RowOutcome[]> {
+    const { employees, enrollments } = await lookup(rows, consistent);
+    const plans = rows.map((r) => {
+      const employee = employees.get(r.value.nip);
+      return plan(
+        r.value,
+        employee,
+        employee ? enrollments.get(enrollmentGuardValue(r.value.programId, employee.id)) : undefined,
+      );
+    });
+    const outcomes: RowOutcome[] = plans.map((p) => p.outcome);
+    const retry: number[] = [];
+    // New enrollments, per program, in transactions of up to 20.
+    const byProgram = new Map<string, number[]>();
+    plans.forEach((p, i) => {
+      if (p.outcome === 'created' && 'enrollment' in p && p.enrollment)
+        byProgram.set(p.enrollment.programId, [...(byProgram.get(p.enrollment.programId) ?? []), i]);
+    });
+    for (const [programId, indexes] of byProgram) {
+      for (let start = 0; start < indexes.length; start += ENROLLMENTS_PER_TRANSACTION) {
+        const chunk = indexes.slice(start, start + ENROLLMENTS_PER_TRANSACTION);
+        const program = await programs.latest(deps.table, agencyId, programId);
+        const list = chunk.map((i) => (plans[i] as { enrollment: Enrollment }).enrollment);
+        if (!program || !(await insertImportedEnrollments(deps.table, program, list))) retry.push(...chunk);
+      }
+    }
+    for (let i = 0; i < plans.length; i += 1) {
+      const p = plans[i] as ReturnType<typeof plan>;
+      if (p.outcome === 'updated' && 'after' in p && p.after && p.before) {
+        if (!(await updateImportedEnrollment(deps.table, p.before, p.after))) retry.push(i);
+      }
+    }
+    if (!consistent && retry.length) {
+      // One by one, re-read: a lost race (or a seat taken meanwhile) refuses only its own row.
+      for (const i of retry) {
+        const [again] = await write([rows[i] as Numbered<ResolvedEnrollment>], true);
+        outcomes[i] = again as RowOutcome;
+      }
+    } else if (retry.length) {
+      for (const i of retry) {
+        const program = programs.byId((rows[i] as Numbered<ResolvedEnrollment>).value.programId);
+        outcomes[i] = refused(
+          'programCode',
+          program?.code ?? '',
+          'no seat left in the program, or it changed during the import; check its capacity and run again',
+        );
+      }
+    }
+    return outcomes;
+  }
+
+  return {
+    columns: ENROLLMENT_COLUMNS,
+    keyField: 'nip',
+    async prepare() {
+      programs.load(await createReferenceSets(deps.table).programs(agencyId));
+    },
+    check(row): RowResult<ResolvedEnrollment> {
+      const checked = checkEnrollmentRow(row, today());
+      if (!checked.ok) return checked;
+      const found = programs.find(checked.value.program);
+      if (!found.ok) return { ok: false, issues: [found.issue] };
+      const program = found.program;
+      const v = checked.value;
+      if (program.status === 'CANCELLED' || program.status === 'DRAFT')
+        return {
+          ok: false,
+          issues: [{ field: found.field, value: found.value, reason: `the program is ${program.status}` }],
+        };
+      if (v.status === 'ENROLLED' && program.status === 'COMPLETED')
+        return {
+          ok: false,
+          issues: [
+            {
+              field: 'status',
+              value: 'Terdaftar',
+              reason: 'the program has ended: record Lulus or Tidak Hadir',
+            },
+          ],
+        };
+      if (v.completedOn && v.completedOn < program.startDate)
+        return {
+          ok: false,
+          issues: [
+            {
+              field: 'completedOn',
+              value: v.completedOn,
+              reason: `must not be before the program start (${program.startDate})`,
+            },
+          ],
+        };
+      return { ok: true, value: { ...v, programId: program.id } };
+    },
+    naturalKey: (row) => `${row.nip}|${row.programId}`,
+    async checkBatch(rows) {
+      const issues = new Map<number, CellIssue[]>();
+      const { employees, enrollments } = await lookup(rows);
+      for (const r of rows) {
+        const employee = employees.get(r.value.nip);
+        if (!employee) {
+          issues.set(r.row, [
+            { field: 'nip', value: r.value.nip, reason: 'no employee with this NIP in the agency' },
+          ]);
+          continue;
+        }
+        const existing = enrollments.get(enrollmentGuardValue(r.value.programId, employee.id));
+        const p = plan(r.value, employee, existing);
+        if (typeof p.outcome === 'object') {
+          issues.set(r.row, p.outcome.issues);
+          continue;
+        }
+        if (existing) continue;
+        const program = programs.byId(r.value.programId) as TrainingProgram;
+        const taken = (newSeats.get(program.id) ?? 0) + 1;
+        if (program.seatsTaken + taken > program.capacity) {
+          issues.set(r.row, [
+            {
+              field: 'programCode',
+              value: program.code ?? program.title,
+              reason: `the program has ${program.capacity} seats and this row would be participant ${program.seatsTaken + taken}; raise its capacity first`,
+            },
+          ]);
+          continue;
+        }
+        newSeats.set(program.id, taken);
+      }
+      return issues;
+    },
+    classifyBatch: async (rows) => {
+      const { employees, enrollments } = await lookup(rows);
+      return rows.map((r) => {
+        const employee = employees.get(r.value.nip);
+        return plan(
+          r.value,
+          employee,
+          employee ? enrollments.get(enrollmentGuardValue(r.value.programId, employee.id)) : undefined,
+        ).outcome;
+      });
+    },
+    writeBatch: (rows) => write(rows, false),
+  };
+}
