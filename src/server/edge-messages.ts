@@ -25,6 +25,15 @@ export interface EdgeResponse {
   body: string | Buffer;
 }
 
+/** One route of the edge: an exact path, or every path under a prefix written `/prefix/*`. */
+export interface EdgeRoute {
+  path: string;
+  /** The methods it answers (HEAD comes with GET); `*` hands every method to the route. */
+  methods: readonly string[];
+  /** `rest` is what follows the prefix of a `/*` route (empty for an exact one). */
+  handle(request: EdgeRequest, rest: string): Promise<EdgeResponse>;
+}
+
 /** A plain-text (or empty) response. */
 export function text(status: number, body: string, headers: Record<string, string> = {}): EdgeResponse {
   return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };

@@ -2,9 +2,15 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLContext } from '../../resolvers/context';
 import type { Deps } from '../composition/create-deps';
 import type { ApiRoute } from './context';
-import { type EdgeRequest, type EdgeResponse, json, MAX_BODY_BYTES, text } from './edge-messages';
+import {
+  type EdgeRequest,
+  type EdgeResponse,
+  type EdgeRoute,
+  json,
+  MAX_BODY_BYTES,
+  text,
+} from './edge-messages';
 import { executeGraphQL } from './execute-graphql';
-import type { EdgeRoute } from './http-edge';
 
 /**
  * A GraphQL endpoint: every method goes to Apollo (which answers 405 where GraphQL over HTTP

@@ -4,23 +4,14 @@ import type { Deps } from '../composition/create-deps';
 import type { ApiRoute } from './context';
 import { createCorsPolicy } from './cors';
 import { createServer } from './create-server';
-import { type EdgeRequest, type EdgeResponse, json, text } from './edge-messages';
+import { type EdgeRequest, type EdgeResponse, type EdgeRoute, json, text } from './edge-messages';
 import { graphqlRoute } from './graphql-route';
 import { playgroundLandingPage } from './playground-landing-page';
 import type { HeaderPreset } from './playground-page';
 import { createReadinessProbe } from './readiness';
 import { healthRoutes, playgroundAssetRoute, schemaDownloadRoute } from './static-routes';
 
-export type { EdgeRequest, EdgeResponse } from './edge-messages';
-
-/** One route of the edge: an exact path, or every path under a prefix written `/prefix/*`. */
-export interface EdgeRoute {
-  path: string;
-  /** The methods it answers (HEAD comes with GET); `*` hands every method to the route. */
-  methods: readonly string[];
-  /** `rest` is what follows the prefix of a `/*` route (empty for an exact one). */
-  handle(request: EdgeRequest, rest: string): Promise<EdgeResponse>;
-}
+export type { EdgeRequest, EdgeResponse, EdgeRoute } from './edge-messages';
 
 /** What differs between the hosts (the Lambda handler and the local HTTP server). */
 export interface HttpEdgeOptions {

@@ -1,30 +1,12 @@
+import type { PlaygroundConfig } from '../playground/playground-config';
+
 /*
- * The page's contract with the browser app (src/playground/playground-config.ts reads it back):
- * declared on both sides, so the Lambda bundle holds no browser code and the browser bundle no
- * server code; tests/unit/server/playground-page.test.ts holds the two sides together.
+ * The browser app declares the config it reads (src/playground/playground-config.ts); the page
+ * takes its types only, which the bundler erases, so no browser module reaches a Lambda bundle.
+ * The element's id is the one value both sides spell: tests/unit/server/playground-page.test.ts
+ * renders a page and reads it back with the app's reader.
  */
-
-/** A named set of request headers (e.g. a demo token per role) the header editor can be filled with. */
-export interface HeaderPreset {
-  label: string;
-  headers: Record<string, string>;
-}
-
-/** An example operation for one audience (dashboards, partners, staff, public). */
-export interface PlaygroundExample {
-  title: string;
-  audience: string;
-  query: string;
-  variables?: string;
-}
-
-/** Everything the playground page embeds: where to send operations and what to offer. */
-export interface PlaygroundConfig {
-  endpoint: string;
-  defaultQuery: string;
-  headerPresets: HeaderPreset[];
-  examples: PlaygroundExample[];
-}
+export type { HeaderPreset, PlaygroundConfig, PlaygroundExample } from '../playground/playground-config';
 
 /** The id of the `<script type="application/json">` element holding the config. */
 export const PLAYGROUND_CONFIG_ELEMENT_ID = 'playground-config';

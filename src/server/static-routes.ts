@@ -1,5 +1,4 @@
-import { type EdgeResponse, json, notModified, text } from './edge-messages';
-import type { EdgeRoute } from './http-edge';
+import { type EdgeResponse, type EdgeRoute, json, notModified, text } from './edge-messages';
 import { createPlaygroundAssets } from './playground-assets';
 import type { ReadinessProbe } from './readiness';
 import { schemaDocument } from './schema-download';
