@@ -22,8 +22,6 @@ export interface HttpEdgeOptions {
   graphqlRoute: Exclude<ApiRoute, 'partner'>;
   /** GraphiQL (where the config enables it): the built bundle and the header presets it offers. */
   playground?: { dir: string; headerPresets: HeaderPreset[] } | undefined;
-  /** Routes only one host has (e.g. local uploads), tried after the shared ones. */
-  routes?: EdgeRoute[];
 }
 
 /** The HTTP face of the API, shared by every host; hosts only translate requests and responses. */
@@ -54,7 +52,6 @@ export function createHttpEdge(deps: Deps, options: HttpEdgeOptions): HttpEdge {
     schemaDownloadRoute(config.playground),
     playgroundAssetRoute(playground?.dir),
     { path: '/', methods: ['GET'], handle: async () => text(302, '', { location: 'graphql' }) },
-    ...(options.routes ?? []),
   ];
 
   async function route(request: EdgeRequest): Promise<EdgeResponse> {

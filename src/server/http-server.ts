@@ -12,6 +12,19 @@ import type { EdgeRequest, HttpEdge } from './http-edge';
 export interface HttpServerOptions {
   port: number;
   host?: string;
+  /** Routes only the local server has, e.g. streamed uploads (S3 takes them in AWS). */
+  localRoutes?: LocalRoute[];
+}
+
+/**
+ * A route of the local server alone, given the raw request before anything reads its body
+ * (the edge reads at most MAX_BODY_BYTES): for large or streamed bodies.
+ */
+export interface LocalRoute {
+  method: string;
+  /** Paths starting with this (e.g. `/uploads/`). */
+  pathPrefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 export interface RunningHttpServer {
@@ -31,8 +44,11 @@ export async function startHttpServer(
   options: HttpServerOptions,
 ): Promise<RunningHttpServer> {
   await edge.start();
+  const localRoutes = options.localRoutes ?? [];
   const server = createNodeServer((req, res) => {
-    void serve(edge, req, res);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const local = localRoutes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
+    void (local ? local.handle(req, res).catch(() => res.destroy()) : serve(edge, req, res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,6 +7,7 @@ import { createDeps, type Deps } from '../../src/composition/create-deps';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import { createLocalVerifier } from '../../src/local/local-issuer';
 import { createHttpEdge } from '../../src/server/http-edge';
+import { startHttpServer } from '../../src/server/http-server';
 import { type EdgeHost, HOSTS } from '../helpers/edge-hosts';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -194,5 +195,36 @@ describe.each(Object.entries(HOSTS))('the HTTP edge on the %s host', (_name, sta
     });
     expect(staff.status).toBe(401);
     expect(JSON.parse(staff.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the local server alone', () => {
+  it('hands its own routes the raw request, so a body larger than the edge takes can stream', async () => {
+    const edge = createHttpEdge(depsWith(), { graphqlRoute: 'any' });
+    const server = await startHttpServer(edge, {
+      port: 0,
+      localRoutes: [
+        {
+          method: 'PUT',
+          pathPrefix: '/uploads/',
+          async handle(req, res) {
+            let bytes = 0;
+            for await (const chunk of req) bytes += (chunk as Buffer).length;
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ bytes }));
+          },
+        },
+      ],
+    });
+    try {
+      const body = Buffer.alloc(3 * 1024 * 1024, 1);
+      const base = `http://127.0.0.1:${server.port}`;
+      const upload = await fetch(`${base}/uploads/job-1`, { method: 'PUT', body });
+      expect(await upload.json()).toEqual({ bytes: body.length });
+      // Everything else still goes through the edge, with its limit.
+      expect((await fetch(`${base}/graphql`, { method: 'POST', body })).status).toBe(413);
+    } finally {
+      await server.close();
+    }
   });
 });
