@@ -2,10 +2,10 @@ import * as z from 'zod';
 import { DIMENSIONS, type Dimension, type TimeDimension } from '../src/domain/analytics/dimensions';
 import { MEASURE_NAMES, type Measure } from '../src/domain/analytics/measures';
 import type { AggregateRequest } from '../src/domain/analytics/query-plan';
-import { globalIdOf } from './input-fields';
+import { calendarDate, globalIdOf, safeLine } from './input-fields';
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'must not be empty').max(200).nullish();
-const code = z.string().trim().min(1).max(64);
+const code = z.string().trim().min(1).max(64).superRefine(safeLine);
 
 const FILTER_FIELDS = {
   regionIds: 'REGION',
@@ -39,8 +39,8 @@ export const AggregateInput = z
         genders: list(code),
         predikats: list(code),
         feedbackChannels: list(code),
-        from: z.iso.date().nullish(),
-        to: z.iso.date().nullish(),
+        from: calendarDate.nullish(),
+        to: calendarDate.nullish(),
       })
       .nullish(),
   })

@@ -17,4 +17,7 @@ export const analyticsResolvers: Resolvers = {
       combinationRule: COMBINATION_RULE,
     }),
   },
+  DimensionCapability: {
+    valueCount: (capability, _, ctx) => ctx.services.analytics.valueCount(ctx, capability.dimension),
+  },
 };

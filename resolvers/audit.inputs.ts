@@ -1,16 +1,13 @@
 import * as z from 'zod';
 import { parseGlobalId } from './global-id';
-import { optional } from './input-fields';
-
-/** An instant in the canonical stored form (UTC, milliseconds), so it compares with stored keys. */
-const instant = z.string().transform((v) => new Date(v).toISOString());
+import { instant, optional, safeLine } from './input-fields';
 
 /** auditLog filter: a time range and exact actor, mutation and object. */
 export const AuditLogFilterInput = z
   .object({
     from: optional(instant),
     to: optional(instant),
-    actorSubject: optional(z.string().trim().min(1, 'must not be empty').max(256)),
+    actorSubject: optional(z.string().trim().min(1, 'must not be empty').max(256).superRefine(safeLine)),
     mutation: optional(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'is not a mutation name')),
     targetId: optional(
       z.string().refine((id) => parseGlobalId(id) !== undefined, 'is not a valid global id'),

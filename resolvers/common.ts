@@ -12,7 +12,9 @@ export const commonResolvers: Resolvers = {
   Query: {
     node: async (_, { id }, ctx) => {
       const parsed = parseGlobalId(id);
-      const fetch = parsed ? nodeFetchers[parsed.type] : undefined;
+      // Own keys only: a type named `constructor` must not reach Object.prototype.
+      const fetch =
+        parsed && Object.hasOwn(nodeFetchers, parsed.type) ? nodeFetchers[parsed.type] : undefined;
       if (!parsed || !fetch) return null;
       return fetch(ctx, parsed.ref);
     },

@@ -1,14 +1,16 @@
 import * as z from 'zod';
 import { EMPLOYEE_STATUSES, POSITION_TYPES } from '../src/domain/employee';
 import { GOLONGAN, PPPK_GRADES } from '../src/domain/golongan';
+import { parseNip } from '../src/domain/nip';
 import type { EmployeeFilter } from '../src/services/employee-service';
-import { globalIdOf, optional } from './input-fields';
+import { calendarDate, globalIdOf, idempotencyKey, optional, safeLine } from './input-fields';
 
 const name = z
   .string()
   .trim()
   .min(2, 'must have at least 2 characters')
-  .max(200, 'must have at most 200 characters');
+  .max(200, 'must have at most 200 characters')
+  .superRefine(safeLine);
 const email = z.email('is not a valid e-mail address').max(254);
 const phone = z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6–15 digits with an optional leading +');
 const position = z.object({ title: name, type: z.enum(POSITION_TYPES) });
@@ -16,19 +18,17 @@ const position = z.object({ title: name, type: z.enum(POSITION_TYPES) });
 /** createEmployee input: shape and grade fields per employment type (the NIP itself is checked by the service). */
 export const CreateEmployeeInput = z
   .object({
-    nip: z.string().trim(),
+    nip: z.string().trim().max(40, 'must be 18 digits').superRefine(safeLine),
     name,
     unitId: globalIdOf('Unit'),
     employmentType: z.enum(['PNS', 'PPPK']),
     golongan: optional(z.enum(GOLONGAN)),
     pppkGrade: optional(z.enum(PPPK_GRADES)),
     position,
-    serviceStartDate: optional(z.iso.date()),
+    serviceStartDate: optional(calendarDate),
     email: optional(email),
     phone: optional(phone),
-    idempotencyKey: optional(
-      z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
-    ),
+    idempotencyKey,
   })
   .superRefine((input, ctx) => {
     if (input.employmentType === 'PNS') {
@@ -63,7 +63,7 @@ export const UpdateEmployeeInput = z
 export const EmployeeFilterInput = z
   .object({
     unitId: optional(globalIdOf('Unit')),
-    nameStartsWith: optional(z.string().trim().max(100)),
+    nameStartsWith: optional(z.string().trim().max(100).superRefine(safeLine)),
     employmentType: optional(z.enum(['PNS', 'PPPK'])),
     golongan: optional(z.array(z.enum(GOLONGAN)).max(17)),
     status: optional(z.array(z.enum(EMPLOYEE_STATUSES)).max(6)),
@@ -74,4 +74,19 @@ export const EmployeeFilterInput = z
   .transform((f): EmployeeFilter => {
     const { unitId, ...rest } = f ?? {};
     return { ...rest, unit: unitId };
+  });
+
+/**
+ * The NIP to look an employee up by: one that no employee can have (not 18 digits, or parts that
+ * are impossible dates) is refused with the part that is wrong, rather than searched for.
+ */
+export const NipArgument = z
+  .string()
+  .max(40, 'NIP must be 18 digits')
+  .transform((raw, ctx) => {
+    const pns = parseNip(raw, 'PNS');
+    const parsed = pns.ok ? pns : parseNip(raw, 'PPPK');
+    if (parsed.ok) return parsed.value.nip;
+    ctx.addIssue({ code: 'custom', message: pns.ok ? 'is not a valid NIP' : pns.reason });
+    return z.NEVER;
   });

@@ -3,7 +3,12 @@ import { completedYearsBetween } from '../src/domain/calendar-date';
 import { golonganLabel, golonganOrder, pangkatOf } from '../src/domain/golongan';
 import { UNIT_KINDS } from '../src/domain/organization';
 import type { Resolvers } from '../src/generated/graphql';
-import { CreateEmployeeInput, EmployeeFilterInput, UpdateEmployeeInput } from './employee.inputs';
+import {
+  CreateEmployeeInput,
+  EmployeeFilterInput,
+  NipArgument,
+  UpdateEmployeeInput,
+} from './employee.inputs';
 import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
@@ -28,7 +33,8 @@ export const employeeResolvers: Resolvers = {
   Query: {
     employee: (_, { id }, ctx) =>
       ctx.services.employees.getVisible(ctx, parseInput(globalIdOf('Employee'), id, 'id')),
-    employeeByNip: (_, { nip }, ctx) => ctx.services.employees.getByNip(ctx, nip.trim()),
+    employeeByNip: (_, { nip }, ctx) =>
+      ctx.services.employees.getByNip(ctx, parseInput(NipArgument, nip, 'nip')),
     employees: (_, { filter, first, after }, ctx) =>
       ctx.services.employees.list(ctx, parseInput(EmployeeFilterInput, filter, 'filter'), { first, after }),
     unit: (_, { id }, ctx) =>

@@ -3,23 +3,25 @@ import { EVALUATION_KINDS } from '../src/domain/evaluation';
 import { POTENTIALS } from '../src/domain/nine-box';
 import { parsePeriod } from '../src/domain/period';
 import { PREDIKATS, RATINGS } from '../src/domain/skp-predikat';
-import { globalIdOf, optional } from './input-fields';
+import { globalIdOf, idempotencyKey, optional, safeText } from './input-fields';
 
 const score = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
-const notes = optional(z.string().trim().max(2000, 'must have at most 2000 characters'));
-const idempotencyKey = optional(
-  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
+const notes = optional(
+  z.string().trim().max(2000, 'must have at most 2000 characters').superRefine(safeText),
 );
 
 /** A period key (`YYYY`, `YYYY-Qn`, `YYYY-MM`) parsed into its range and label; the reason says what is wrong. */
-const period = z.string().transform((value, ctx) => {
-  const parsed = parsePeriod(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.reason });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+const period = z
+  .string()
+  .max(20, 'is not a period')
+  .transform((value, ctx) => {
+    const parsed = parsePeriod(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.reason });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
 
 /** recordAppraisal: the predikat is computed by the service from the two ratings. */
 export const RecordAppraisalInput = z

@@ -1,16 +1,15 @@
 import * as z from 'zod';
 import { FEEDBACK_CHANNELS, FEEDBACK_KINDS, MODERATION_STATUSES } from '../src/domain/feedback';
 import { validateSurveyAnswers } from '../src/domain/ikm';
-import { globalIdOf, optional } from './input-fields';
+import { globalIdOf, instant, optional, safeLine, safeText } from './input-fields';
 
 const text = (min: number, max: number) =>
   z
     .string()
     .trim()
     .min(min, `must have at least ${min} characters`)
-    .max(max, `must have at most ${max.toLocaleString('en')} characters`);
-/** An instant in the canonical stored form (UTC, milliseconds), so it compares with stored keys. */
-const instant = z.string().transform((v) => new Date(v).toISOString());
+    .max(max, `must have at most ${max.toLocaleString('en')} characters`)
+    .superRefine(safeText);
 const version = z.number().int().min(1);
 
 /** Nine answers 1–4 (DOMAIN rule 5); a failure names `surveyAnswers` or `surveyAnswers.<index>`. */
@@ -32,7 +31,7 @@ const surveyAnswers = z
 
 const contact = z
   .object({
-    name: optional(text(1, 100)),
+    name: optional(text(1, 100).superRefine(safeLine)),
     email: optional(z.email('is not a valid e-mail address').max(254)),
     phone: optional(z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6–15 digits with an optional leading +')),
   })
@@ -43,7 +42,7 @@ const contact = z
 export const SubmitFeedbackInput = z
   .object({
     unitId: globalIdOf('Unit'),
-    serviceName: text(2, 200),
+    serviceName: text(2, 200).superRefine(safeLine),
     channel: optional(z.enum(FEEDBACK_CHANNELS)).transform((v) => v ?? 'ONLINE'),
     kind: optional(z.enum(FEEDBACK_KINDS)),
     surveyAnswers,

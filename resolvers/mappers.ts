@@ -5,6 +5,8 @@
  */
 import type { Caller } from '../src/auth/caller';
 import type { Connection } from '../src/data/paginate';
+import type { Dimension as DimensionName } from '../src/domain/analytics/dimensions';
+import type { Measure as MeasureName } from '../src/domain/analytics/measures';
 import type { AuditEntry as AuditEntryRecord } from '../src/domain/audit-entry';
 import type {
   DevelopmentPlan as DevelopmentPlanRecord,
@@ -74,6 +76,8 @@ export type PlanCommitment = PlanCommitmentRecord;
 export type PlanSpending = PlanSpendingRecord;
 export type PlanSpendingConnection = Connection<PlanSpendingRecord>;
 export type AggregateResult = AggregateAnswer;
+/** `valueCount` is resolved per caller; the rest comes from the capabilities. */
+export type DimensionCapability = { dimension: DimensionName; description: string; measures: MeasureName[] };
 export type AuditEntry = AuditEntryRecord;
 export type AuditActor = AuditEntryRecord;
 export type AuditEntryConnection = Connection<AuditEntryRecord>;

@@ -5,14 +5,15 @@ import {
   INDICATOR_SCOPES,
   INDICATOR_STATUSES,
 } from '../src/domain/performance-indicator';
-import { globalIdOf, optional } from './input-fields';
+import { globalIdOf, idempotencyKey, optional, safeLine, safeText } from './input-fields';
 
 const text = (min: number, max: number) =>
   z
     .string()
     .trim()
     .min(min, `must have at least ${min} characters`)
-    .max(max, `must have at most ${max} characters`);
+    .max(max, `must have at most ${max} characters`)
+    .superRefine(safeText);
 /** Optional free text: blank counts as not given. */
 const optionalText = (max: number) =>
   text(0, max)
@@ -26,9 +27,6 @@ const code = z
     /^[A-Z0-9][A-Z0-9._/-]{1,39}$/,
     'must be 2–40 letters, digits or -_./, starting with a letter or digit',
   );
-const idempotencyKey = optional(
-  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
-);
 
 /** The reference fields each scope needs (true) or refuses (false). */
 const SCOPE_FIELDS = {
@@ -41,9 +39,9 @@ const SCOPE_FIELDS = {
 export const CreatePerformanceIndicatorInput = z
   .object({
     code,
-    name: text(2, 200),
+    name: text(2, 200).superRefine(safeLine),
     description: optionalText(2000),
-    unitOfMeasure: text(1, 30),
+    unitOfMeasure: text(1, 30).superRefine(safeLine),
     direction: z.enum(DIRECTIONS),
     baseline: optional(z.number()),
     target: z.number(),
@@ -75,11 +73,11 @@ export const UpdatePerformanceIndicatorInput = z
   .object({
     id: globalIdOf('PerformanceIndicator'),
     version: z.number().int().min(1),
-    name: optional(text(2, 200)),
+    name: optional(text(2, 200).superRefine(safeLine)),
     description: text(0, 2000)
       .nullish()
       .transform((v) => (v === '' ? null : v)),
-    unitOfMeasure: optional(text(1, 30)),
+    unitOfMeasure: optional(text(1, 30).superRefine(safeLine)),
     baseline: z.number().nullish(),
     target: optional(z.number()),
     status: optional(z.enum(INDICATOR_STATUSES)),
@@ -90,7 +88,7 @@ export const UpdatePerformanceIndicatorInput = z
 export const RecordMeasurementInput = z
   .object({
     indicatorId: globalIdOf('PerformanceIndicator'),
-    period: z.string().trim().max(20, 'must have at most 20 characters'),
+    period: z.string().trim().max(20, 'must have at most 20 characters').superRefine(safeLine),
     value: z.number(),
     note: optionalText(500),
   })

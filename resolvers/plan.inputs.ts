@@ -1,18 +1,17 @@
 import * as z from 'zod';
 import { PLAN_SCOPES, PLAN_STATUSES } from '../src/domain/development-plan';
-import { globalIdOf, optional, title } from './input-fields';
+import { globalIdOf, idempotencyKey, optional, safeLine, safeText, title } from './input-fields';
 
-const description = z.string().trim().max(5000, 'must have at most 5000 characters');
-const goals = z.array(z.string().trim().min(1, 'must not be empty').max(500)).max(30, 'at most 30 goals');
+const description = z.string().trim().max(5000, 'must have at most 5000 characters').superRefine(safeText);
+const goals = z
+  .array(z.string().trim().min(1, 'must not be empty').max(500).superRefine(safeLine))
+  .max(30, 'at most 30 goals');
 /** Whole rupiah within the exactly representable range of a Float. */
 const rupiah = z
   .number()
   .int('must be whole rupiah')
   .min(0, 'must not be negative')
   .max(Number.MAX_SAFE_INTEGER, 'is too large');
-const idempotencyKey = optional(
-  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
-);
 
 /** createDevelopmentPlan: a UNIT plan names its unit, an AGENCY plan does not. */
 export const CreateDevelopmentPlanInput = z
@@ -71,7 +70,7 @@ export const RecordPlanSpendingInput = z
   .object({
     planId: globalIdOf('DevelopmentPlan'),
     amount: rupiah.min(1, 'must be above 0'),
-    note: z.string().trim().min(3, 'must have at least 3 characters').max(500),
+    note: z.string().trim().min(3, 'must have at least 3 characters').max(500).superRefine(safeText),
     idempotencyKey,
   })
   .transform(({ planId, ...rest }) => ({ ...rest, plan: planId }));

@@ -2,7 +2,15 @@ import * as z from 'zod';
 import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/domain/training';
 import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
-import { globalIdOf, optional, title } from './input-fields';
+import {
+  calendarDate,
+  globalIdOf,
+  idempotencyKey,
+  optional,
+  safeLine,
+  safeText,
+  title,
+} from './input-fields';
 
 const jp = z
   .number()
@@ -10,35 +18,34 @@ const jp = z
   .min(1, 'must be at least 1 JP')
   .max(2000, 'must be at most 2000 JP');
 const rupiah = z.number().int('must be whole rupiah').min(0, 'must not be negative').max(1_000_000_000_000);
-const competencies = z.array(z.string().trim().min(1).max(100)).max(30);
+const competencies = z.array(z.string().trim().min(1).max(100).superRefine(safeLine)).max(30);
 const score = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
-const idempotencyKey = optional(
-  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
-);
+/** A partner's code as a filter or reference (codes are 2–32 lowercase letters, digits or dashes). */
+const partnerCode = z.string().trim().toLowerCase().max(32, 'is not a partner code').superRefine(safeLine);
 
 /** createTrainingProgram: JP given directly or as minutes (whole JP of 45 minutes). */
 export const CreateTrainingProgramInput = z
   .object({
     title,
-    description: optional(z.string().trim().max(5000)),
+    description: optional(z.string().trim().max(5000).superRefine(safeText)),
     category: z.enum(PROGRAM_CATEGORIES),
     format: z.enum(PROGRAM_FORMATS),
     jp: optional(jp),
     durationMinutes: optional(
       z.number().int().min(MINUTES_PER_JP, `must be at least ${MINUTES_PER_JP} minutes (1 JP)`).max(90_000),
     ),
-    startDate: z.iso.date(),
-    endDate: z.iso.date(),
+    startDate: calendarDate,
+    endDate: calendarDate,
     capacity: z.number().int().min(1, 'must be at least 1').max(10_000),
     costPerParticipant: rupiah,
-    partnerCode: optional(z.string().trim().toLowerCase()),
+    partnerCode: optional(partnerCode),
     organizerUnitId: optional(globalIdOf('Unit')),
     competencies: optional(competencies).transform((v) => v ?? []),
     status: optional(
       z.enum(['DRAFT', 'OPEN'], { message: 'a new program starts as DRAFT or OPEN' }),
     ).transform((v) => v ?? 'DRAFT'),
     cohort: optional(z.number().int().min(1).max(100)),
-    location: optional(z.string().trim().max(200)),
+    location: optional(z.string().trim().max(200).superRefine(safeLine)),
     idempotencyKey,
   })
   .superRefine((input, ctx) => {
@@ -60,16 +67,16 @@ export const UpdateTrainingProgramInput = z
     id: globalIdOf('TrainingProgram'),
     version: z.number().int().min(1),
     title: optional(title),
-    description: optional(z.string().trim().max(5000)),
+    description: optional(z.string().trim().max(5000).superRefine(safeText)),
     jp: optional(jp),
-    startDate: optional(z.iso.date()),
-    endDate: optional(z.iso.date()),
+    startDate: optional(calendarDate),
+    endDate: optional(calendarDate),
     capacity: optional(z.number().int().min(1, 'must be at least 1').max(10_000)),
     costPerParticipant: optional(rupiah),
     competencies: optional(competencies),
     status: optional(z.enum(PROGRAM_STATUSES)),
     cohort: optional(z.number().int().min(1).max(100)),
-    location: optional(z.string().trim().max(200)),
+    location: optional(z.string().trim().max(200).superRefine(safeLine)),
   })
   .transform(({ id, ...rest }) => ({ ...rest, program: id }));
 
@@ -84,7 +91,7 @@ export const CompleteEnrollmentInput = z
     attended: optional(z.boolean()).transform((v) => v ?? true),
     preTestScore: optional(score),
     postTestScore: optional(score),
-    completedOn: optional(z.iso.date()),
+    completedOn: optional(calendarDate),
   })
   .transform(({ enrollmentId, ...rest }) => ({ ...rest, enrollment: enrollmentId }));
 
@@ -92,7 +99,7 @@ export const DropEnrollmentInput = z
   .object({
     enrollmentId: globalIdOf('Enrollment'),
     version: optional(z.number().int().min(1)),
-    reason: optional(z.string().trim().max(500)),
+    reason: optional(z.string().trim().max(500).superRefine(safeText)),
   })
   .transform(({ enrollmentId, ...rest }) => ({ ...rest, enrollment: enrollmentId }));
 
@@ -100,17 +107,18 @@ export const CreatePartnerInput = z.object({
   code: z.string().regex(/^[a-z0-9-]{2,32}$/, 'must be 2–32 lowercase letters, digits or dashes'),
   name: title,
   kind: z.enum(PARTNER_KINDS),
-  city: optional(z.string().trim().max(100)),
+  city: optional(z.string().trim().max(100).superRefine(safeLine)),
 });
 
 export const TrainingProgramFilterInput = z
   .object({
     status: optional(z.array(z.enum(PROGRAM_STATUSES))),
     category: optional(z.array(z.enum(PROGRAM_CATEGORIES))),
-    partnerCode: optional(z.string().trim().toLowerCase()),
-    from: optional(z.iso.date()),
-    to: optional(z.iso.date()),
+    partnerCode: optional(partnerCode),
+    from: optional(calendarDate),
+    to: optional(calendarDate),
   })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'must not be before from' })
   .nullish()
   .transform((f) => {
     const { partnerCode, ...rest } = f ?? {};

@@ -20,6 +20,11 @@
  *   HTTP API on the demo data with a mixed dashboard + partner workload (bench/load-test.ts);
  *   errors are non-2xx, GraphQL `errors` in a 200 and connection errors or timeouts, over all.
  *
+ * - concurrentSimpleQueryMs: median latency of a `me` query while the heaviest request the limits
+ *   allow (100 employees x 100 enrollments with programs, on the 100k set) runs beside it again
+ *   and again in the same process (bench/concurrent-simple-query.ts); extras simpleQueryAloneMs,
+ *   heaviestAllowedMs and heaviestAllowedKb.
+ *
  * Extras: nestedQueryMedianMs (that query's latency); warmServerMedianMs / warmBareMedianMs
  * (the two sides of warmOverheadRatio); loadTestRequests (requests the load test completed);
  * load100kSeconds (BatchWriteItem of the 100k base records, one call in flight) and
@@ -45,6 +50,7 @@ import { seedDemoData } from '../src/demo/seed-demo-data';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { dashboardInput, heatmapInput, measureAggregateLatency } from './bench/aggregate-latency';
 import { type BenchApp, createBenchApp } from './bench/bench-app';
+import { measureConcurrentSimpleQuery } from './bench/concurrent-simple-query';
 import { measureLambda } from './bench/lambda-cold-start';
 import { createBenchTable, type LoadProgress, type LoadResult, loadRecords } from './bench/load-records';
 import { runLoadTest } from './bench/load-test';
@@ -136,6 +142,12 @@ try {
         `${question} on ${name.padStart(4)}: ${round(a.medianMs)} ms, ${a.requests} requests in ${a.waves} waves, ` +
           `${a.groups} groups (${a.filledGroups} with enrollments, ${a.enrollments} enrollments in all)`,
       );
+
+  Object.assign(results, await measureConcurrentSimpleQuery(sets['100k']));
+  say(
+    `me beside the heaviest allowed request (${results.heaviestAllowedKb} KB in ${results.heaviestAllowedMs} ms): ` +
+      `${results.concurrentSimpleQueryMs} ms (alone ${results.simpleQueryAloneMs} ms)`,
+  );
 
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(orderedResults(results), null, 2)}\n`);

@@ -21,6 +21,8 @@ export interface BenchAppOptions {
   dataDir: string;
   /** Create the table when missing (default true). */
   createTable?: boolean;
+  /** More settings, as environment variables (e.g. the limits: RESPONSE_MAX_BYTES...). */
+  env?: Record<string, string>;
 }
 
 /** A response as the HTTP server would send it. */
@@ -64,6 +66,7 @@ export async function createBenchApp(options: BenchAppOptions): Promise<BenchApp
     DATA_DIR: options.dataDir,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
+    ...options.env,
   });
   const requestAuth = await localRequestAuth(config);
   const secrets = requestAuth.secrets;

@@ -12,6 +12,8 @@ export type Caller =
       unitId?: string | undefined;
       employeeId?: string | undefined;
       subject: string;
+      /** The app client the token was issued to (a dashboard), when the token says. */
+      clientId?: string | undefined;
     }
   | { kind: 'partner'; partnerId: string; subject: string; scopes: string[] };
 

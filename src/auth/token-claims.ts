@@ -40,5 +40,6 @@ export function callerFromClaims(claims: ApiClaims): Caller {
     unitId: claims.unit_id,
     employeeId: claims.employee_id,
     subject,
+    clientId: claims.client_id,
   };
 }

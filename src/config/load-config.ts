@@ -1,6 +1,25 @@
 import * as z from 'zod';
 import { parsePartnerClients } from './partner-clients';
 
+/** Defaults of the operation limits and the response budget (README "Security"). */
+export const DEFAULT_LIMITS = {
+  /** Lexical tokens of one document: the parser stops reading past this. */
+  maxTokens: 2_000,
+  maxDepth: 12,
+  maxAliases: 30,
+  /** Fields the operation may resolve, every list counted by its page size (src/server/operation-cost.ts). */
+  maxCost: 100_000,
+  /** DynamoDB items one request may read (returned or scanned). */
+  maxItemsRead: 3_000,
+  /** DynamoDB calls one request may send (a page of parents each listing its children sends one per parent). */
+  maxDbCalls: 60,
+  /** Bytes of data one response may carry. */
+  maxResponseBytes: 2_000_000,
+} as const;
+
+/** Limits of one GraphQL request. */
+export type RequestLimits = { [K in keyof typeof DEFAULT_LIMITS]: number };
+
 const EnvSchema = z.object({
   STAGE: z.enum(['dev', 'prod']).default('dev'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -44,6 +63,17 @@ const EnvSchema = z.object({
   FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
   /** Days an audit entry is kept before DynamoDB TTL removes it. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Operation limits, checked before anything runs (README "Security" lists each with its default). */
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+  QUERY_MAX_COST: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxCost),
+  /** The response budget, checked while a request runs. */
+  RESPONSE_MAX_ITEMS_READ: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxItemsRead),
+  RESPONSE_MAX_DB_CALLS: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxDbCalls),
+  RESPONSE_MAX_BYTES: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.maxResponseBytes),
+  /** Strict clients and their trusted-document manifests: `usu=path.json,client:abc=other.json`. */
+  TRUSTED_DOCUMENTS: z.string().optional(),
 });
 
 export interface Config {
@@ -72,6 +102,10 @@ export interface Config {
   };
   /** Days audit entries are kept (one policy for every agency for now). */
   auditRetentionDays: number;
+  /** Operation limits and the response budget. */
+  limits: RequestLimits;
+  /** Clients held to their trusted documents, each with its manifest file (see trusted-documents). */
+  trustedDocuments: { client: string; manifest: string }[];
 }
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
@@ -82,6 +116,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration: ${detail}`);
   }
   const e = parsed.data;
+  if (e.STAGE === 'prod' && e.PLAYGROUND === 'on') {
+    // Production never shows the schema: no GraphiQL, introspection or schema hints.
+    throw new Error('Invalid configuration: PLAYGROUND=on is not allowed with STAGE=prod');
+  }
   if (e.AUTH_MODE === 'cognito' && (!e.COGNITO_USER_POOL_ID || !e.COGNITO_CLIENT_IDS)) {
     throw new Error(
       'Invalid configuration: AUTH_MODE=cognito needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_IDS',
@@ -119,5 +157,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    limits: {
+      maxTokens: e.QUERY_MAX_TOKENS,
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxCost: e.QUERY_MAX_COST,
+      maxItemsRead: e.RESPONSE_MAX_ITEMS_READ,
+      maxDbCalls: e.RESPONSE_MAX_DB_CALLS,
+      maxResponseBytes: e.RESPONSE_MAX_BYTES,
+    },
+    trustedDocuments: parseTrustedDocuments(e.TRUSTED_DOCUMENTS),
   };
+}
+
+/** `client=manifest,client=manifest` -> entries; a malformed entry fails the start. */
+function parseTrustedDocuments(value: string | undefined): Config['trustedDocuments'] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf('=');
+      const client = entry.slice(0, at).trim();
+      const manifest = entry.slice(at + 1).trim();
+      if (at < 1 || !client || !manifest)
+        throw new Error(
+          `Invalid configuration: TRUSTED_DOCUMENTS entry "${entry}" is not client=manifest.json`,
+        );
+      return { client, manifest };
+    });
 }

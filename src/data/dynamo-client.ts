@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from '@smithy/types';
+import { attachReadBudget } from './read-budget';
 
 export interface DynamoClientOptions {
   region: string;
@@ -31,6 +32,8 @@ export function createDynamoClients(options: DynamoClientOptions): {
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  // Requests served by the API charge the items they read to their budget (read-budget.ts).
+  attachReadBudget(client);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },

@@ -69,10 +69,10 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** The operation exceeds a depth, cost or size limit. */
+/** The operation exceeds a depth, cost or size limit; `limit` names it (README "Security"). */
 export class QueryTooComplexError extends AppError {
-  constructor(reason: string) {
-    super(reason, ErrorCode.QUERY_TOO_COMPLEX);
+  constructor(reason: string, limit?: { limit: string; maximum: number; [key: string]: unknown }) {
+    super(reason, ErrorCode.QUERY_TOO_COMPLEX, limit ?? {});
   }
 }
 

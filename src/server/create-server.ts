@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -11,8 +11,13 @@ import type { Deps } from '../composition/create-deps';
 import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
 import { auditPlugin } from './audit-plugin';
+import { costLimitPlugin } from './cost-limit-plugin';
 import { createErrorFormatter } from './format-error';
+import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
 import { operationLimitRules } from './operation-limits';
+import { BudgetedApolloServer, responseBudgetPlugin } from './response-budget';
+import { loadTrustedDocuments } from './trusted-documents';
+import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
 
@@ -37,7 +42,8 @@ export function executableSchema(): GraphQLSchema {
  * directly by tests and benches. GraphiQL is a page of the edge, not Apollo's landing page.
  */
 export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
-  return new ApolloServer<GraphQLContext>({
+  const { limits } = deps.config;
+  return new BudgetedApolloServer({
     schema: executableSchema(),
     introspection: deps.config.playground,
     includeStacktraceInErrorResponses: false,
@@ -46,15 +52,22 @@ export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
     // Entry points own shutdown (npm start stops HTTP, then DynamoDB Local).
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    formatError: createErrorFormatter(deps.logger),
-    validationRules: operationLimitRules(),
+    formatError: createErrorFormatter(deps.logger, { hideSchemaHints: !deps.config.playground }),
+    // The parser stops reading a document past this many tokens (refused as QUERY_TOO_COMPLEX).
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: operationLimitRules(limits),
     // The audit plugin stores an entry per successful mutation before the response is sent.
     // No HTTP caching of GraphQL responses (they depend on the caller): Apollo's cache-control
     // plugin would only hook every field for nothing.
     plugins: [
+      // Strict clients send only their trusted documents (refused before parsing otherwise).
+      trustedDocumentsPlugin(loadTrustedDocuments(deps.config.trustedDocuments)),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(limits),
+      responseBudgetPlugin(limits),
+      graphqlOverHttpStatusPlugin(),
       auditPlugin(),
     ],
-  });
+  }).withReadLimits(limits);
 }

@@ -15,21 +15,58 @@ const APOLLO_REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-js's suggestions (` Did you mean "employees"?`), which spell out the schema. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** The parser's refusal of a document past `maxTokens` (graphql-js 16 spells it "more that"). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
 /**
  * The one place errors reach the wire: our AppErrors pass with their code; Apollo's request
  * errors pass (variable errors gain the `field` path); anything else is logged in full and
- * returned as a masked INTERNAL_SERVER_ERROR without message, stack or AWS detail.
+ * returned as a masked INTERNAL_SERVER_ERROR without message, stack or AWS detail. With
+ * `hideSchemaHints` (production) no message suggests field, argument, type or enum value names:
+ * validation, variable coercion and enum errors alike.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, options: { hideSchemaHints?: boolean } = {}) {
+  const format = formatterOf(logger);
+  if (!options.hideSchemaHints) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    const reason = out.extensions?.reason;
+    return {
+      ...out,
+      message: out.message.replace(SUGGESTION, ''),
+      ...(typeof reason === 'string'
+        ? { extensions: { ...out.extensions, reason: reason.replace(SUGGESTION, '') } }
+        : {}),
+    };
+  };
+}
+
+function formatterOf(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const app = findAppError(original);
     if (app) {
+      // `http` sets the response status (Apollo reads it first); it is not for the body.
+      const { http: _http, ...extensions } = app.extensions;
       return {
         message: app.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: app.extensions,
+        extensions,
+      };
+    }
+    const tokens = TOO_MANY_TOKENS.exec(formatted.message);
+    if (tokens) {
+      return {
+        message: `The document has more than ${tokens[1]} tokens: send a smaller operation.`,
+        extensions: {
+          code: ErrorCode.QUERY_TOO_COMPLEX,
+          limit: 'QUERY_MAX_TOKENS',
+          maximum: Number(tokens[1]),
+        },
       };
     }
     const code = formatted.extensions?.code;

@@ -1,40 +1,39 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { RequestLimits } from '../config/load-config';
 import { QueryTooComplexError } from '../errors/app-error';
 
-/** Limits on one operation; beyond them the request is refused with QUERY_TOO_COMPLEX before it runs. */
-export const OPERATION_LIMITS = {
-  maxDepth: 12,
-  maxAliases: 30,
-  /** graphql-armor's structural cost (objects 2, scalars 1, x1.2 per nesting level): the nested
-   * employees -> enrollments/mentors dashboard query costs about 24k. */
-  maxCost: 50_000,
-  depthCostFactor: 1.2,
-} as const;
+const rejectWith =
+  (limit: string, maximum: number) => (ctx: ValidationContext | null, error: GraphQLError) => {
+    ctx?.reportError(
+      new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ''), { limit, maximum }),
+    );
+  };
 
-const reject = (ctx: ValidationContext | null, error: GraphQLError) => {
-  ctx?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error: /, '')));
-};
-
-/** Validation rules from graphql-armor, reporting our QUERY_TOO_COMPLEX error. */
-export function operationLimitRules(): ValidationRule[] {
-  const common = { propagateOnRejection: false, onReject: [reject], exposeLimits: true };
+/**
+ * Structural limits from graphql-armor, checked while validating (before anything runs) and
+ * reported as QUERY_TOO_COMPLEX naming the limit. The token limit is the parser's own
+ * (`maxTokens`, createServer), the cost limit needs the variables (cost-limit-plugin.ts).
+ */
+export function operationLimitRules(
+  limits: Pick<RequestLimits, 'maxDepth' | 'maxAliases'>,
+): ValidationRule[] {
+  const common = { propagateOnRejection: false, exposeLimits: true };
   return [
     maxDepthRule({
       ...common,
-      n: OPERATION_LIMITS.maxDepth,
+      onReject: [rejectWith('QUERY_MAX_DEPTH', limits.maxDepth)],
+      n: limits.maxDepth,
+      // GraphiQL's introspection nests deeper (TypeRef's ofType chain); its recursion through
+      // `type { fields { type { fields ... } } }` is bounded by the cost limit instead.
       ignoreIntrospection: true,
       flattenFragments: true,
     }),
-    maxAliasesRule({ ...common, n: OPERATION_LIMITS.maxAliases }),
-    costLimitRule({
+    maxAliasesRule({
       ...common,
-      maxCost: OPERATION_LIMITS.maxCost,
-      depthCostFactor: OPERATION_LIMITS.depthCostFactor,
-      ignoreIntrospection: true,
-      flattenFragments: true,
+      onReject: [rejectWith('QUERY_MAX_ALIASES', limits.maxAliases)],
+      n: limits.maxAliases,
     }),
   ] as ValidationRule[];
 }

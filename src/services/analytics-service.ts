@@ -8,12 +8,14 @@ import {
   isTimeDimension,
 } from '../domain/analytics/dimensions';
 import { labelOf } from '../domain/analytics/labels';
+import { maxGroups } from '../domain/analytics/max-groups';
 import { MEASURE_NAMES, MEASURES, type Measure } from '../domain/analytics/measures';
 import { type AggregateRequest, planAggregate } from '../domain/analytics/query-plan';
 import type { Unit } from '../domain/organization';
 import type { TrainingProgram } from '../domain/training';
 import { BadUserInputError, ForbiddenError, QueryTooComplexError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
+import { createDimensionCardinality } from './dimension-cardinality';
 import type { ServiceDeps } from './ports';
 import type { RequestScope } from './request-scope';
 import { unitInReach } from './staff-scope';
@@ -36,7 +38,18 @@ export interface AggregateAnswer {
  * their units). Reads a handful of rollup partitions, whatever the number of records.
  */
 export function createAnalyticsService({ table, organization, training, clock }: ServiceDeps) {
+  const cardinality = createDimensionCardinality({ table, organization, training });
   return {
+    /** How many values each dimension has in an agency, and the months with data (briefly cached). */
+    cardinality: (agencyId: string) => cardinality.of(agencyId),
+
+    /** The number of values of one dimension in the caller's agency (time: buckets of the months with data). */
+    async valueCount(scope: RequestScope, dimension: Dimension): Promise<number> {
+      const caller = requireStaff(scope.caller);
+      const counts = await cardinality.of(caller.agencyId);
+      return maxGroups({ groupBy: [dimension], filterSizes: {} }, counts, clock());
+    },
+
     /** Answers a question; `referencedAgencies` are the agencies of the ids in its filter (all must be the caller's). */
     async aggregate(
       scope: RequestScope,

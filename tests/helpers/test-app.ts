@@ -42,14 +42,16 @@ export interface TestApp {
 
 /** A server on its own fresh table of the run's DynamoDB Local. */
 export async function createTestApp(
-  options: { clock?: () => Date; newId?: () => string } = {},
+  options: { clock?: () => Date; newId?: () => string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const endpoint = dynamoEndpoint();
+  const { env, ...depsOptions } = options;
   const config = loadConfig({
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
+    ...env,
   });
   const dynamo = createDynamoClients({ region: config.region, endpoint });
   const counter = attachRequestCounter(dynamo.client);
@@ -62,7 +64,7 @@ export async function createTestApp(
       cursorSecret: 'test-cursor-secret-0123456789abcdef',
     },
     dynamo,
-    ...options,
+    ...depsOptions,
   });
   const server = createServer(deps);
   await server.start();

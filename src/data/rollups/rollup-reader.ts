@@ -1,7 +1,7 @@
 import { NO_VALUE, SPLIT_FROM, VALUE_SEPARATOR } from '../../domain/analytics/cells';
 import type { CellRow } from '../../domain/analytics/combine';
 import type { StoredDimension } from '../../domain/analytics/dimensions';
-import { cuboidId } from '../../domain/analytics/families';
+import { cuboidId, FAMILIES, type Family } from '../../domain/analytics/families';
 import type { FamilyRead } from '../../domain/analytics/query-plan';
 import type { Table } from '../table';
 import { parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
@@ -53,4 +53,26 @@ function dimensionValues(
 export async function rollupsAsOf(table: Table, agencyId: string): Promise<string | undefined> {
   const item = await table.get(watermarkKey(agencyId));
   return typeof item?.asOf === 'string' ? item.asOf : undefined;
+}
+
+/** The first and last month with rollups in an agency (`YYYY-MM`), over every family's total cuboid. */
+export async function rollupMonths(
+  table: Table,
+  agencyId: string,
+): Promise<{ first: string | undefined; last: string | undefined }> {
+  const timed = (Object.keys(FAMILIES) as Family[]).filter((family) => FAMILIES[family].time !== 'NONE');
+  const ends = await Promise.all(
+    timed.flatMap((family) =>
+      [true, false].map(async (scanForward) => {
+        const partition = rollupPartition(agencyId, family, cuboidId([]));
+        const page = await table.queryPage({ partition, scanForward }, 1);
+        const bucket = String(page.items[0]?.sk ?? '').split('#')[0] ?? '';
+        if (/^\d{4}-\d{2}$/.test(bucket)) return bucket;
+        // Yearly families: a year spans its first to its last month.
+        return /^\d{4}$/.test(bucket) ? `${bucket}-${scanForward ? '01' : '12'}` : undefined;
+      }),
+    ),
+  );
+  const months = ends.filter((m): m is string => m !== undefined).sort();
+  return { first: months[0], last: months.at(-1) };
 }

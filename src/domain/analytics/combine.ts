@@ -125,6 +125,9 @@ function fillTimeBuckets(
   const kind = dimension === 'MONTH' ? 'MONTH' : dimension === 'QUARTER' ? 'QUARTER' : 'YEAR';
   const buckets: string[] = [];
   for (let period = periodOfDate(first, kind); period.start <= last; ) {
+    // A range of centuries would build millions of zero groups before the group limit is checked.
+    if (buckets.length >= MAX_GROUPS)
+      throw new RangeError(`The time range has more than ${MAX_GROUPS} ${kind.toLowerCase()}s`);
     buckets.push(period.key);
     const next = periodOfDate(addDay(period.end), kind);
     if (next.start <= period.start) break;
@@ -135,6 +138,10 @@ function fillTimeBuckets(
     others.set(keyString(key.map((v, i) => (i === at ? null : v)) as (string | undefined)[]), key);
   // A plain time series over a range with no data still has its (zero) buckets.
   if (others.size === 0 && plan.request.groupBy.length === 1) others.set('[]', [undefined]);
+  if (others.size * buckets.length > MAX_GROUPS)
+    throw new RangeError(
+      `The answer would have ${others.size * buckets.length} groups (at most ${MAX_GROUPS})`,
+    );
   for (const key of others.values()) {
     for (const bucket of buckets) {
       const filled = key.map((v, i) => (i === at ? bucket : v));

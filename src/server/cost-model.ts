@@ -1,0 +1,79 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../data/paginate';
+import { supportedPairs } from '../domain/analytics/capabilities';
+import { DIMENSIONS, type Dimension } from '../domain/analytics/dimensions';
+import { type DimensionCardinality, maxGroups, type ValueDimension } from '../domain/analytics/max-groups';
+import { MEASURE_NAMES } from '../domain/analytics/measures';
+import { IKM_ELEMENTS } from '../domain/ikm';
+import type { CostModel } from './operation-cost';
+
+/** A `totalCount` runs a COUNT query over a whole partition: it weighs like ten fields. */
+const TOTAL_COUNT_COST = 10;
+
+/** `AggregateFilter` fields that narrow a dimension to the values they list. */
+const FILTER_DIMENSIONS: Record<string, ValueDimension> = {
+  regionIds: 'REGION',
+  unitIds: 'UNIT',
+  programIds: 'PROGRAM',
+  programCategories: 'PROGRAM_CATEGORY',
+  partnerCodes: 'PARTNER',
+  enrollmentStatuses: 'ENROLLMENT_STATUS',
+  golongan: 'GOLONGAN',
+  employmentTypes: 'EMPLOYMENT_TYPE',
+  genders: 'GENDER',
+  predikats: 'PREDIKAT',
+  feedbackChannels: 'FEEDBACK_CHANNEL',
+};
+
+interface AggregateArgs {
+  input?: {
+    measures?: unknown[];
+    groupBy?: Dimension[] | null;
+    filter?: (Record<string, unknown> & { from?: string | null; to?: string | null }) | null;
+  };
+}
+
+/** The lists of an `aggregate` answer: groups (see maxGroups), their keys, and the measures. */
+function aggregateSizes(args: AggregateArgs, cardinality: DimensionCardinality, now: Date) {
+  const input = args.input ?? {};
+  const groupBy = (input.groupBy ?? []).filter((d) => (DIMENSIONS as readonly string[]).includes(d));
+  const filterSizes: Partial<Record<ValueDimension, number>> = {};
+  for (const [field, dimension] of Object.entries(FILTER_DIMENSIONS)) {
+    const listed = input.filter?.[field];
+    if (Array.isArray(listed)) filterSizes[dimension] = new Set(listed).size;
+  }
+  const measures = new Set(input.measures ?? []).size;
+  const question = {
+    groupBy,
+    filterSizes,
+    from: input.filter?.from ?? undefined,
+    to: input.filter?.to ?? undefined,
+  };
+  return {
+    'AggregateResult.groups': maxGroups(question, cardinality, now),
+    'AggregateGroup.key': groupBy.length,
+    'AggregateGroup.values': measures,
+    'AggregateResult.totals': measures,
+  };
+}
+
+/**
+ * What the operation cost knows about this API's lists: connections page by `first` (default
+ * 20); the capability lists and the IKM elements have fixed sizes; an `aggregate` answer has at
+ * most the groups its dimensions can form in the caller's agency (`cardinality`).
+ */
+export function apiCostModel(cardinality: DimensionCardinality, now: Date): CostModel {
+  return {
+    defaultPageSize: DEFAULT_PAGE_SIZE,
+    defaultListSize: MAX_PAGE_SIZE,
+    totalCountCost: TOTAL_COUNT_COST,
+    listSizes: {
+      'SatisfactionSummary.elements': IKM_ELEMENTS.length,
+      'AggregateCapabilities.measures': MEASURE_NAMES.length,
+      'AggregateCapabilities.dimensions': DIMENSIONS.length,
+      'AggregateCapabilities.pairs': supportedPairs().length,
+    },
+    argumentSizers: {
+      'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),
+    },
+  };
+}
