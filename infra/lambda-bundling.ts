@@ -17,6 +17,8 @@ export const LAMBDA_ENTRIES = {
   'stream-aggregator': 'src/handlers/stream-aggregator.ts',
   'pre-token-generation': 'src/handlers/pre-token-generation.ts',
   'complaint-sweeper': 'src/handlers/complaint-sweeper.ts',
+  'webhook-fan-out': 'src/handlers/webhook-fan-out.ts',
+  'webhook-dispatcher': 'src/handlers/webhook-dispatcher.ts',
 } as const satisfies Record<string, string>;
 
 /** A bundle name. */

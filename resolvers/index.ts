@@ -10,6 +10,7 @@ import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
 import { trainingResolvers } from './training';
+import { webhookResolvers } from './webhook';
 
 /** Every area's resolvers (one module per schema/ file); makeExecutableSchema merges them. */
 export const resolvers: Resolvers[] = [
@@ -24,4 +25,5 @@ export const resolvers: Resolvers[] = [
   evaluationResolvers,
   planResolvers,
   auditResolvers,
+  webhookResolvers,
 ];

@@ -37,8 +37,15 @@ import type {
   Partner as PartnerRecord,
   TrainingProgram as TrainingProgramRecord,
 } from '../src/domain/training';
+import type { EndpointHealth } from '../src/domain/webhooks/circuit';
+import type {
+  DeliveryAttempt,
+  WebhookDelivery as WebhookDeliveryRecord,
+  WebhookReplay as WebhookReplayRecord,
+} from '../src/domain/webhooks/webhook-delivery';
 import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
+import type { RevealedEndpoint } from '../src/services/webhook-endpoint-service';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
@@ -83,3 +90,9 @@ export type AuditActor = AuditEntryRecord;
 export type AuditEntryConnection = Connection<AuditEntryRecord>;
 export type EnrollmentChange = EnrollmentChangeRecord;
 export type EnrollmentChangeConnection = Connection<EnrollmentChangeRecord>;
+export type WebhookEndpoint = RevealedEndpoint;
+export type WebhookEndpointHealth = EndpointHealth;
+export type WebhookDelivery = WebhookDeliveryRecord;
+export type WebhookDeliveryConnection = Connection<WebhookDeliveryRecord>;
+export type WebhookReplay = WebhookReplayRecord;
+export type WebhookAttempt = DeliveryAttempt;

@@ -58,6 +58,7 @@ import { measureNestedQuery } from './bench/nested-query';
 import { orderedResults, resultsTable } from './bench/results-table';
 import { round } from './bench/statistics';
 import { measureWarmOverhead } from './bench/warm-overhead';
+import { measureWebhookDelivery } from './bench/webhook-delivery';
 
 const RESULTS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'results.json');
 const LOAD_TEST_SECONDS = 12;
@@ -98,6 +99,11 @@ try {
 
   Object.assign(results, await measureWarmOverhead(demo));
   say(`warm overhead: ${results.warmOverheadRatio}x`);
+
+  Object.assign(results, await measureWebhookDelivery(demo, now, 300));
+  say(
+    `webhooks: ${results.webhookDeliveriesPerSecond}/s, delay median ${results.webhookDelayMedianMs} ms, p99 ${results.webhookDelayP99Ms} ms`,
+  );
 
   Object.assign(results, await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }));
   say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);

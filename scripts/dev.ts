@@ -14,6 +14,7 @@ import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { publishEndpoint } from '../src/local/endpoint-file';
 import { localRequestAuth } from '../src/local/local-request-auth';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
+import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
 import { createHttpEdge } from '../src/server/http-edge';
 import { startHttpServer } from '../src/server/http-server';
 
@@ -51,7 +52,10 @@ let unpublish = () => {};
 try {
   const requestAuth = await localRequestAuth(config);
   unpublish = publishEndpoint(config.dataDir, { endpoint, tableName: config.tableName });
-  const deps = createDeps({ ...config, dynamoEndpoint: endpoint }, { entryPoint: 'api', requestAuth });
+  const deps = createDeps(
+    { ...config, dynamoEndpoint: endpoint },
+    { entryPoint: 'api', secrets: requestAuth },
+  );
   const playground = ensurePlaygroundBuilt();
   const created = await ensureTable(deps.dynamo.client, config.tableName);
   if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
@@ -67,9 +71,11 @@ try {
     say,
   });
 
+  const webhooks = await startLocalWebhookDelivery(deps, say);
+
   // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
-  const headerPresets = requestAuth.secrets
-    ? await devHeaderPresets(requestAuth.secrets.keys, demoIdentities(deps.clock()))
+  const headerPresets = requestAuth.devSecrets
+    ? await devHeaderPresets(requestAuth.devSecrets.keys, demoIdentities(deps.clock()))
     : [];
   const edge = createHttpEdge(deps, {
     graphqlRoute: 'any',
@@ -90,6 +96,7 @@ try {
     say(`${signal}: stopping`);
     unpublish();
     await http.close();
+    await webhooks.stop();
     await streams.stop();
     await dynamo?.stop();
     process.exit(0);

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { STAFF_ROLES } from '../src/auth/caller';
-import { PARTNER_READ_SCOPE } from '../src/auth/token-claims';
+import { PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../src/auth/token-claims';
 import { loadConfig } from '../src/config/load-config';
 import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { signLocalToken } from '../src/local/local-issuer';
@@ -35,7 +35,12 @@ if (role === 'PARTNER') {
   console.log(
     await signLocalToken(
       secrets.keys,
-      { client_id: `partner-${values.partner}`, partner_id: values.partner, scope: PARTNER_READ_SCOPE },
+      {
+        client_id: `partner-${values.partner}`,
+        partner_id: values.partner,
+        // The local dev partner may both read enrollments and manage its webhooks.
+        scope: `${PARTNER_READ_SCOPE} ${PARTNER_WEBHOOKS_SCOPE}`,
+      },
       { expiresIn: values.expires },
     ),
   );

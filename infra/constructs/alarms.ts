@@ -21,6 +21,8 @@ export interface AlarmsProps {
   table: TableV2;
   deadLetterQueue: IQueue;
   apiStage: Stage;
+  /** Partner webhook functions and their dead-letter queue. */
+  webhooks?: { fanOut: IFunction; dispatcher: IFunction; deadLetterQueue: IQueue };
 }
 
 interface AlarmSpec {
@@ -132,6 +134,7 @@ export class Alarms extends Construct {
         metric: props.apiStage.metricServerError({ period: fiveMinutes, statistic: Stats.SUM }),
         threshold: 5,
       },
+      ...(props.webhooks ? webhookAlarms(props.webhooks, fiveMinutes, oneMinute) : []),
     ];
 
     const action = new SnsAction(this.topic);
@@ -153,4 +156,36 @@ export class Alarms extends Construct {
     }
     this.alarms = alarms;
   }
+}
+
+/** Webhook delivery: crashes of either function and anything parked in the delivery DLQ. */
+function webhookAlarms(
+  webhooks: NonNullable<AlarmsProps['webhooks']>,
+  fiveMinutes: Duration,
+  oneMinute: Duration,
+): AlarmSpec[] {
+  return [
+    {
+      id: 'webhook-dispatcher-errors',
+      description: 'The webhook dispatcher crashed or timed out (failed deliveries are retried, not errors)',
+      metric: webhooks.dispatcher.metricErrors({ period: fiveMinutes, statistic: Stats.SUM }),
+      threshold: 5,
+    },
+    {
+      id: 'webhook-fan-out-errors',
+      description: 'The webhook fan-out failed; deliveries wait for the next run (5-minute sweep)',
+      metric: webhooks.fanOut.metricErrors({ period: fiveMinutes, statistic: Stats.SUM }),
+      threshold: 3,
+    },
+    {
+      id: 'webhook-dlq-depth',
+      description:
+        'A webhook message crashed the dispatcher 1000 times and was parked in the DLQ: fix, then redrive it to the queue',
+      metric: webhooks.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: oneMinute,
+        statistic: Stats.MAXIMUM,
+      }),
+      threshold: 1,
+    },
+  ];
 }

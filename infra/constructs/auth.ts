@@ -25,8 +25,10 @@ import { LambdaFunction } from './lambda-function';
 
 /** The resource server's identifier; scopes read `pembinaan-asn/<scope>`. */
 export const RESOURCE_SERVER_ID = 'pembinaan-asn';
-/** The one partner scope (src/auth/token-claims.ts PARTNER_READ_SCOPE). */
+/** The partner read scope (src/auth/token-claims.ts PARTNER_READ_SCOPE). */
 export const ENROLLMENTS_READ_SCOPE = 'enrollments.read';
+/** The partner scope for its webhook endpoints (src/auth/token-claims.ts PARTNER_WEBHOOKS_SCOPE). */
+export const WEBHOOKS_MANAGE_SCOPE = 'webhooks.manage';
 
 const GROUP_DESCRIPTIONS: Record<(typeof STAFF_ROLES)[number], string> = {
   ADMIN: 'Agency administrators (BKPSDM): agency-wide access',
@@ -127,10 +129,14 @@ export class Auth extends Construct {
       scopeName: ENROLLMENTS_READ_SCOPE,
       scopeDescription: "Read enrollment changes in the partner's own programs",
     });
+    const webhooksManage = new ResourceServerScope({
+      scopeName: WEBHOOKS_MANAGE_SCOPE,
+      scopeDescription: "Manage the partner's own webhook endpoints (push of its enrollment changes)",
+    });
     this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
       identifier: RESOURCE_SERVER_ID,
       userPoolResourceServerName: `${config.prefix}-api`,
-      scopes: [enrollmentsRead],
+      scopes: [enrollmentsRead, webhooksManage],
     });
 
     this.domain = this.userPool.addDomain('Domain', {
@@ -164,7 +170,11 @@ export class Auth extends Construct {
         generateSecret: true,
         oAuth: {
           flows: { clientCredentials: true },
-          scopes: [OAuthScope.resourceServer(this.resourceServer, enrollmentsRead)],
+          // A partner asks for the scopes it needs in its token request (read only, or both).
+          scopes: [
+            OAuthScope.resourceServer(this.resourceServer, enrollmentsRead),
+            OAuthScope.resourceServer(this.resourceServer, webhooksManage),
+          ],
         },
         supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
         accessTokenValidity: Duration.hours(1),

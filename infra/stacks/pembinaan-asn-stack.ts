@@ -8,6 +8,7 @@ import { ComplaintSweeper } from '../constructs/complaint-sweeper';
 import { OperationsDashboard } from '../constructs/dashboard';
 import { GraphqlFunction } from '../constructs/graphql-function';
 import { ApiTable } from '../constructs/table';
+import { Webhooks } from '../constructs/webhooks';
 import type { StageConfig } from '../stage-config';
 
 /** Props of {@link PembinaanAsnStack}. */
@@ -36,6 +37,8 @@ export class PembinaanAsnStack extends Stack {
   readonly api: Api;
   /** Alarms and their topic. */
   readonly alarms: Alarms;
+  /** Partner webhooks: fan-out, FIFO queue, dispatcher. */
+  readonly webhooks: Webhooks;
 
   constructor(scope: Construct, id: string, props: PembinaanAsnStackProps) {
     super(scope, id, props);
@@ -54,6 +57,13 @@ export class PembinaanAsnStack extends Stack {
     });
     this.aggregator = new Aggregator(this, 'StreamAggregator', { config, table: this.table });
     this.complaintSweeper = new ComplaintSweeper(this, 'ComplaintSweeper', { config, table: this.table });
+    this.webhooks = new Webhooks(this, 'Webhooks', {
+      config,
+      table: this.table,
+      cursorSecret: this.graphql.cursorSecret,
+      graphqlFunction: this.graphql.lambda.fn,
+      graphqlRole: this.graphql.lambda.role,
+    });
     this.api = new Api(this, 'Api', {
       config,
       graphqlFunction: this.graphql.lambda.fn,
@@ -67,6 +77,11 @@ export class PembinaanAsnStack extends Stack {
       table: this.table.table,
       deadLetterQueue: this.aggregator.deadLetterQueue,
       apiStage: this.api.restApi.deploymentStage,
+      webhooks: {
+        fanOut: this.webhooks.fanOut.fn,
+        dispatcher: this.webhooks.dispatcher.fn,
+        deadLetterQueue: this.webhooks.deadLetterQueue,
+      },
     };
     this.alarms = new Alarms(this, 'Alarms', operations);
     new OperationsDashboard(this, 'Operations', { ...operations, alarms: [...this.alarms.alarms.values()] });
@@ -103,6 +118,11 @@ export class PembinaanAsnStack extends Stack {
       );
     }
     output('TableName', this.table.table.tableName, 'DynamoDB table');
+    output(
+      'WebhookDlqUrl',
+      this.webhooks.deadLetterQueue.queueUrl,
+      'Dead-letter queue of webhook deliveries',
+    );
     output('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic of the alarms');
     output(
       'AggregatorDlqUrl',

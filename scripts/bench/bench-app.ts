@@ -69,12 +69,12 @@ export async function createBenchApp(options: BenchAppOptions): Promise<BenchApp
     ...options.env,
   });
   const requestAuth = await localRequestAuth(config);
-  const secrets = requestAuth.secrets;
+  const secrets = requestAuth.devSecrets;
   if (!secrets) throw new Error('The bench signs its own dev tokens: run it with AUTH_MODE=local');
   const dynamo = createDynamoClients({ region: config.region, endpoint: options.dynamoEndpoint });
   const counter = attachRequestCounter(dynamo.client);
   if (options.createTable ?? true) await ensureTable(dynamo.client, config.tableName);
-  const deps = createDeps(config, { entryPoint: 'api', requestAuth, dynamo });
+  const deps = createDeps(config, { entryPoint: 'api', secrets: requestAuth, dynamo });
   const server = createServer(deps);
   await server.start();
   return {

@@ -15,7 +15,7 @@ import { startHttpServer } from '../../src/server/http-server';
 
 const config = loadConfig(process.env);
 if (!config.dynamoEndpoint) throw new Error('serve-api needs DYNAMODB_ENDPOINT');
-const deps = createDeps(config, { entryPoint: 'api', requestAuth: await localRequestAuth(config) });
+const deps = createDeps(config, { entryPoint: 'api', secrets: await localRequestAuth(config) });
 const edge = createHttpEdge(deps, { graphqlRoute: 'any' });
 const http = await startHttpServer(edge, { port: config.port, host: config.host });
 console.log(JSON.stringify({ url: http.url }));

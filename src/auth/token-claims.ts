@@ -21,6 +21,9 @@ export interface ApiClaims {
 /** Scope a partner token must carry to read enrollment data. */
 export const PARTNER_READ_SCOPE = 'pembinaan-asn/enrollments.read';
 
+/** Scope a partner token must carry (beside the read scope) to manage its webhook endpoints. */
+export const PARTNER_WEBHOOKS_SCOPE = 'pembinaan-asn/webhooks.manage';
+
 /** Maps verified claims to a caller; a token that names no valid role is refused. */
 export function callerFromClaims(claims: ApiClaims): Caller {
   const subject = claims.sub ?? claims.client_id;

@@ -5,12 +5,13 @@ import { createCursorCodec } from '../data/cursor';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createRepositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
+import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
 import { createAddressHasher } from '../services/client-address';
 import { createServices, type Services } from '../services/create-services';
 import type { ServiceDeps } from '../services/ports';
 import { keyless } from './keyless';
 import { createProcessDeps, type EntryPoint, type ProcessDeps, type ProcessOptions } from './process-deps';
-import type { RequestAuth } from './request-auth';
+import type { DeploymentSecrets, RequestAuth } from './request-auth';
 
 /** DynamoDB's low-level and document clients. */
 export type DynamoClients = ReturnType<typeof createDynamoClients>;
@@ -22,6 +23,8 @@ export interface Deps extends ProcessDeps {
   /** The services' ports (repositories, clock, ids), for system jobs that act for no caller. */
   repositories: ServiceDeps;
   services: Services;
+  /** Seals and opens webhook signing secrets. */
+  secretBox: SecretBox;
   /** Bearer tokens to callers; verified tokens are remembered until they expire. */
   verifier: TokenVerifier;
 }
@@ -30,11 +33,11 @@ export interface Deps extends ProcessDeps {
 export interface DepsOptions extends ProcessOptions {
   entryPoint: EntryPoint;
   /**
-   * For entry points that serve requests: the verifier and cursor secret, resolved by
-   * deployedRequestAuth (AWS) or localRequestAuth (`npm start`, scripts, tests). System jobs leave
-   * it out and hold no secret at all (see keyless).
+   * The deployment's secrets, with a token verifier where the entry point serves requests: from
+   * deployedRequestAuth or deployedSecrets (AWS), localRequestAuth (`npm start`, scripts, tests).
+   * A job that neither pages, hashes addresses nor opens webhook secrets has none (see keyless).
    */
-  requestAuth?: RequestAuth | undefined;
+  secrets?: DeploymentSecrets | RequestAuth | undefined;
   dynamo?: DynamoClients;
 }
 
@@ -48,12 +51,15 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const dynamo =
     options.dynamo ?? createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
   const table = new Table(dynamo.doc, config.tableName);
-  const { requestAuth } = options;
-  const keys = requestAuth
+  const { secrets } = options;
+  const keys = secrets
     ? {
-        verifier: requestAuth.verifier,
-        cursors: createCursorCodec(requestAuth.cursorSecret),
-        hashAddress: createAddressHasher(requestAuth.cursorSecret),
+        verifier: 'verifier' in secrets ? secrets.verifier : keyless(options.entryPoint).verifier,
+        cursors: createCursorCodec(secrets.cursorSecret),
+        hashAddress: createAddressHasher(secrets.cursorSecret),
+        // Locally the sealing key derives from the cursor secret (HKDF, its own label); in AWS it is
+        // a secret of its own, so rotating the cursor key never makes stored webhook secrets unreadable.
+        secretBox: createSecretBox(secrets.webhookSecretKey ?? secrets.cursorSecret),
       }
     : keyless(options.entryPoint);
   const repositories: ServiceDeps = { ...createRepositories(table, keys.cursors), clock, newId };
@@ -61,8 +67,10 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     feedbackLimits: config.feedbackLimits,
     auditRetentionDays: config.auditRetentionDays,
     hashAddress: keys.hashAddress,
+    secretBox: keys.secretBox,
+    webhookUrlPolicy: config.webhooks.urlPolicy,
   });
   // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
-  const verifier = requestAuth ? cachingVerifier(keys.verifier) : keys.verifier;
-  return { ...base, dynamo, table, repositories, services, verifier };
+  const verifier = secrets && 'verifier' in secrets ? cachingVerifier(keys.verifier) : keys.verifier;
+  return { ...base, dynamo, table, repositories, services, verifier, secretBox: keys.secretBox };
 }

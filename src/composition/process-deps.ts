@@ -3,7 +3,14 @@ import { monotonicFactory } from 'ulid';
 import type { Config } from '../config/load-config';
 
 /** The entry points, by the name they log under (`pembinaan-asn-<name>`). */
-export type EntryPoint = 'api' | 'aggregator' | 'complaint-sweeper' | 'pre-token-generation' | 'script';
+export type EntryPoint =
+  | 'api'
+  | 'aggregator'
+  | 'complaint-sweeper'
+  | 'pre-token-generation'
+  | 'webhook-fan-out'
+  | 'webhook-dispatcher'
+  | 'script';
 
 /** What every process has, whatever it does: its configuration, logger, clock and ids. */
 export interface ProcessDeps {

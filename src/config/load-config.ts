@@ -63,6 +63,16 @@ const EnvSchema = z.object({
   FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
   /** Days an audit entry is kept before DynamoDB TTL removes it. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Where webhooks may go: `public` addresses only (every AWS stage), or `any` (local receivers; the dev default). */
+  WEBHOOK_TARGETS: z.enum(['public', 'any']).optional(),
+  /** Key that seals webhook signing secrets at rest; locally derived from the dev secret when unset. */
+  WEBHOOK_SECRET_KEY: z.string().min(32).optional(),
+  /** Or: the Secrets Manager secret holding it (AWS). */
+  WEBHOOK_SECRET_KEY_ARN: z.string().startsWith('arn:').optional(),
+  /** Whole-attempt deadline of a webhook delivery (DNS, connect, TLS, response headers). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
+  /** The SQS FIFO queue of deliveries (AWS); `npm start` runs an in-process queue instead. */
+  WEBHOOK_QUEUE_URL: z.url().optional(),
   /** Operation limits, checked before anything runs (README "Security" lists each with its default). */
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
@@ -102,6 +112,15 @@ export interface Config {
   };
   /** Days audit entries are kept (one policy for every agency for now). */
   auditRetentionDays: number;
+  /** Partner webhooks (src/webhooks). */
+  webhooks: {
+    /** https only in prod; private and loopback targets only where WEBHOOK_TARGETS=any. */
+    urlPolicy: { allowHttp: boolean; allowPrivateAddresses: boolean };
+    secretKey: string | undefined;
+    secretKeyArn: string | undefined;
+    timeoutMs: number;
+    queueUrl: string | undefined;
+  };
   /** Operation limits and the response budget. */
   limits: RequestLimits;
   /** Clients held to their trusted documents, each with its manifest file (see trusted-documents). */
@@ -157,6 +176,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    webhooks: {
+      urlPolicy: {
+        allowHttp: e.STAGE !== 'prod',
+        allowPrivateAddresses: (e.WEBHOOK_TARGETS ?? (e.STAGE === 'prod' ? 'public' : 'any')) === 'any',
+      },
+      secretKey: e.WEBHOOK_SECRET_KEY,
+      secretKeyArn: e.WEBHOOK_SECRET_KEY_ARN,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      queueUrl: e.WEBHOOK_QUEUE_URL,
+    },
     limits: {
       maxTokens: e.QUERY_MAX_TOKENS,
       maxDepth: e.QUERY_MAX_DEPTH,

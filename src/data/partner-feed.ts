@@ -117,6 +117,20 @@ export function createPartnerFeedReader(table: Table) {
       return page.items.map(toChange);
     },
 
+    /** The oldest sequence still kept (undefined for an empty feed); entries carry no TTL, so 1 unless removed. */
+    async first(partnerId: string): Promise<number | undefined> {
+      const page = await table.queryPage(
+        {
+          partition: feedPartition(partnerId),
+          sortKey: { between: [sequenceKey(1), sequenceKey(999_999_999_999)] },
+          consistent: true,
+        },
+        1,
+      );
+      const entry = page.items[0];
+      return entry ? Number(entry.sequence) : undefined;
+    },
+
     /** The last sequence taken (0 before the first change). */
     async last(partnerId: string): Promise<number> {
       return Number((await table.get({ pk: feedPartition(partnerId), sk: COUNTER_SK }))?.sequence ?? 0);

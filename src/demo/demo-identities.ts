@@ -1,4 +1,4 @@
-import { type ApiClaims, PARTNER_READ_SCOPE } from '../auth/token-claims';
+import { type ApiClaims, PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../auth/token-claims';
 import { buildDemoOrganization, demoUnitId } from './build-organization';
 
 /** A demo identity offered in the playground: a label and the claims of its token. */
@@ -49,7 +49,11 @@ export function demoIdentities(now: Date): DemoIdentity[] {
   }
   identities.push({
     label: 'Partner: Universitas Sumatera Utara (usu)',
-    claims: { client_id: 'partner-usu', partner_id: 'usu', scope: PARTNER_READ_SCOPE },
+    claims: {
+      client_id: 'partner-usu',
+      partner_id: 'usu',
+      scope: `${PARTNER_READ_SCOPE} ${PARTNER_WEBHOOKS_SCOPE}`,
+    },
   });
   return identities;
 }

@@ -16,7 +16,8 @@ const COGNITO_TOKEN_PRESET = {
 };
 
 const config = loadConfig(process.env);
-const deps = createDeps(config, { entryPoint: 'api', requestAuth: await deployedRequestAuth(config) });
+// Cognito, the cursor secret and the webhook sealing key (Secrets Manager in AWS).
+const deps = createDeps(config, { entryPoint: 'api', secrets: await deployedRequestAuth(config) });
 const edge = createHttpEdge(deps, {
   graphqlRoute: 'staff',
   playground: config.playgroundDir

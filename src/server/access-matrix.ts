@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { PARTNER_READ_SCOPE } from '../auth/token-claims';
+import { PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../auth/token-claims';
 import { accessOf, ROLES, type Role } from '../services/access-policy';
 import { policyMismatches } from './access-guard';
 import { type RootField, rootFieldsOf } from './root-fields';
@@ -9,7 +9,7 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
   ADMIN: 'an administrator of an agency (BKPSDM): everything in their own agency.',
   UNIT_HEAD: 'the head of a work unit: their own unit and its sub-units.',
   EMPLOYEE: 'an employee: mostly their own records.',
-  PARTNER: `a partner institution with a client-credentials token (scope \`${PARTNER_READ_SCOPE}\`): enrollments in its own programs, read-only; no appraisals, no contact details.`,
+  PARTNER: `a partner institution with a client-credentials token (scope \`${PARTNER_READ_SCOPE}\`): enrollments in its own programs, read-only; no appraisals, no contact details. Its webhook endpoints need the scope \`${PARTNER_WEBHOOKS_SCOPE}\` too.`,
   PUBLIC: 'anyone without a token: submitting feedback only.',
 };
 

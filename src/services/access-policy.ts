@@ -18,6 +18,12 @@ const REACH = 'own unit and its sub-units';
 const SELF = 'own records';
 const STAFF_READ: Rule = { ADMIN: AGENCY, UNIT_HEAD: AGENCY, EMPLOYEE: AGENCY };
 const ADMIN_ONLY: Rule = { ADMIN: AGENCY };
+/** Webhook endpoints: partners with the webhooks scope, and agency admins for the endpoints they registered. */
+const WEBHOOKS: Rule = {
+  ADMIN: 'endpoints own agency registered',
+  PARTNER: 'own, and those agencies registered for it',
+};
+const WEBHOOKS_MANAGE: Rule = { ADMIN: 'endpoints own agency registered', PARTNER: 'own endpoints' };
 const ANYONE: Rule = { ADMIN: 'yes', UNIT_HEAD: 'yes', EMPLOYEE: 'yes', PARTNER: 'yes', PUBLIC: 'yes' };
 
 /**
@@ -56,6 +62,8 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Query.partners': STAFF_READ,
   'Query.partnerEnrollments': { PARTNER: 'own programs, all agencies it serves' },
   'Query.auditLog': ADMIN_ONLY,
+  'Query.webhookEndpoints': WEBHOOKS,
+  'Query.webhookDeliveries': WEBHOOKS,
   'Mutation.createEmployee': ADMIN_ONLY,
   'Mutation.updateEmployee': ADMIN_ONLY,
   'Mutation.recordAppraisal': { ADMIN: AGENCY, UNIT_HEAD: REACH },
@@ -81,6 +89,12 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Mutation.enrollEmployee': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'self' },
   'Mutation.completeEnrollment': { ADMIN: AGENCY, UNIT_HEAD: REACH },
   'Mutation.dropEnrollment': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'self' },
+  'Mutation.createWebhookEndpoint': { ADMIN: 'for a partner serving own agency', PARTNER: 'own' },
+  'Mutation.updateWebhookEndpoint': WEBHOOKS_MANAGE,
+  'Mutation.rotateWebhookSecret': WEBHOOKS_MANAGE,
+  'Mutation.deleteWebhookEndpoint': WEBHOOKS_MANAGE,
+  'Mutation.redeliverWebhook': WEBHOOKS_MANAGE,
+  'Mutation.replayWebhooks': WEBHOOKS_MANAGE,
 };
 
 /** The scope a role has on a root field, or undefined when it may not call it. */

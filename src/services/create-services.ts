@@ -13,13 +13,15 @@ import { createPerformanceService } from './performance-service';
 import { createPlanService } from './plan-service';
 import type { ServiceDeps, ServiceSettings } from './ports';
 import { createTrainingService } from './training-service';
+import { createWebhookDeliveryService } from './webhook-delivery-service';
+import { createWebhookEndpointService } from './webhook-endpoint-service';
 
 /** Every service, by area: what resolvers reach through `ctx.services`. */
 export type Services = ReturnType<typeof createServices>;
 
 /** Builds each service once from its ports; no I/O happens here. */
 export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
-  const { feedbackLimits, auditRetentionDays, hashAddress } = settings;
+  const { feedbackLimits, auditRetentionDays, hashAddress, secretBox, webhookUrlPolicy } = settings;
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -38,5 +40,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: feedbackLimits }),
     }),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: auditRetentionDays }),
+    webhookEndpoints: createWebhookEndpointService({ ...deps, secretBox, urlPolicy: webhookUrlPolicy }),
+    webhookDeliveries: createWebhookDeliveryService(deps),
   };
 }

@@ -1,3 +1,4 @@
+import type { CursorCodec } from '../data/cursor';
 import { type Connection, pageSize } from '../data/paginate';
 import type { EnrollmentChange } from '../domain/partner-feed';
 import type { Enrollment } from '../domain/training';
@@ -5,6 +6,13 @@ import { BadUserInputError } from '../errors/app-error';
 import { requirePartner } from './access';
 import type { ServiceDeps } from './ports';
 import type { RequestScope } from './request-scope';
+
+/** The `after` cursor that resumes a partner's feed right after `sequence` (0: from the start). */
+export function partnerFeedCursor(cursors: CursorCodec, partnerId: string, sequence: number): string {
+  return cursors.encode({ s: sequence }, feedScopeOf(partnerId));
+}
+
+const feedScopeOf = (partnerId: string) => `partnerFeed:${partnerId}`;
 
 /** Clock skew allowed between writers when starting from `updatedSince` (changes are ordered by sequence). */
 const SKEW_MS = 5 * 60_000;
@@ -23,7 +31,7 @@ export function createPartnerSyncService({ partnerFeed, enrollments, cursors }: 
     ): Promise<Connection<EnrollmentChange>> {
       const { partnerId } = requirePartner(scope.caller);
       const first = pageSize(args.first);
-      const feedScope = `partnerFeed:${partnerId}`;
+      const feedScope = feedScopeOf(partnerId);
       let position = 0;
       if (args.after) {
         position = Number(cursors.decode(args.after, feedScope, 'after').s);

@@ -1,6 +1,8 @@
 import type { Repositories } from '../data/repositories/create-repositories';
+import type { UrlPolicy } from '../domain/webhooks/endpoint-url';
 import type { AddressHasher } from './client-address';
 import type { FeedbackLimits } from './feedback-rate-limit';
+import type { SecretSealer } from './webhook-endpoint-service';
 
 /**
  * What every service factory receives (its ports): the repositories, the clock and the id
@@ -17,4 +19,8 @@ export interface ServiceSettings {
   auditRetentionDays: number;
   /** Client addresses are stored only as keyed hashes (rate-limit keys, audit entries). */
   hashAddress: AddressHasher;
+  /** Seals webhook signing secrets before they are stored. */
+  secretBox: SecretSealer;
+  /** Where webhook endpoints may point (https only in prod; private targets where allowed). */
+  webhookUrlPolicy: UrlPolicy;
 }

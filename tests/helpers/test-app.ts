@@ -59,7 +59,7 @@ export async function createTestApp(
   const keys = await generateLocalKeyPair();
   const deps = createDeps(config, {
     entryPoint: 'api',
-    requestAuth: {
+    secrets: {
       verifier: createLocalVerifier(keys.publicJwk),
       cursorSecret: 'test-cursor-secret-0123456789abcdef',
     },

@@ -249,10 +249,13 @@ describe('the Cognito user pool', () => {
     expect(json).toContain('\\":\\"unsri\\"');
   });
 
-  it('has the pembinaan-asn resource server with the enrollments.read scope and a stage domain', () => {
+  it('has the pembinaan-asn resource server with the enrollments.read and webhooks.manage scopes and a stage domain', () => {
     dev.template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
       Identifier: 'pembinaan-asn',
-      Scopes: [Match.objectLike({ ScopeName: 'enrollments.read' })],
+      Scopes: [
+        Match.objectLike({ ScopeName: 'enrollments.read' }),
+        Match.objectLike({ ScopeName: 'webhooks.manage' }),
+      ],
     });
     dev.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'pembinaan-asn-dev' });
   });
@@ -270,13 +273,16 @@ describe('the Cognito user pool', () => {
     });
   });
 
-  it('has one confidential client-credentials client per partner, with only the partner scope', () => {
+  it('has one confidential client-credentials client per partner, with only the partner scopes', () => {
     for (const partner of TWO_PARTNERS) {
       dev.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         ClientName: `pembinaan-asn-dev-partner-${partner.code}`,
         GenerateSecret: true,
         AllowedOAuthFlows: ['client_credentials'],
-        AllowedOAuthScopes: [{ 'Fn::Join': ['', [Match.anyValue(), '/enrollments.read']] }],
+        AllowedOAuthScopes: [
+          { 'Fn::Join': ['', [Match.anyValue(), '/enrollments.read']] },
+          { 'Fn::Join': ['', [Match.anyValue(), '/webhooks.manage']] },
+        ],
       });
     }
   });

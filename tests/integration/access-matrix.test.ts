@@ -10,6 +10,7 @@ import {
   isScalarType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { demoIdentities } from '../../src/demo/demo-identities';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
@@ -55,15 +56,18 @@ const ID_TYPES: Record<string, string> = {
   feedbackId: 'Feedback',
   indicatorId: 'PerformanceIndicator',
   planId: 'DevelopmentPlan',
+  endpointId: 'WebhookEndpoint',
+  deliveryId: 'WebhookDelivery',
 };
 
 function idFor(name: string, root: RootField): string {
-  // `id` of a singular query names its result type; of `updateX(input: { id })`, X; `node` an enrollment.
+  // `id` of a singular query names its result type; of `updateX(input: { id })`, X; of other
+  // mutations their result type (`rotateWebhookSecret` -> WebhookEndpoint); `node` an enrollment.
   const type =
     name === 'id'
       ? root.field.name === 'node'
         ? 'Enrollment'
-        : root.root === 'Mutation'
+        : root.root === 'Mutation' && root.field.name.startsWith('update')
           ? root.field.name.replace(/^update/, '')
           : getNamedType(root.field.type).name
       : ID_TYPES[name];
@@ -158,6 +162,9 @@ async function collectDemoIds() {
   const enrollment = enrollments.data?.node.enrollments.edges[0]?.node.id;
   if (!enrollment) throw new Error('the demo program of usu has no enrollment');
   demoIds.set('Enrollment', enrollment);
+  // No demo endpoint exists: well-formed ids of a Medan-registered one (refused or NOT_FOUND, never a crash).
+  demoIds.set('WebhookEndpoint', toGlobalId('WebhookEndpoint', 'medan', 'usu.01JC0000000000000000000000'));
+  demoIds.set('WebhookDelivery', toGlobalId('WebhookDelivery', 'medan', 'usu.01JC0000000000000000000000.1'));
 }
 
 beforeAll(async () => {

@@ -34,7 +34,7 @@ async function serverWith(env: Record<string, string> = {}) {
   });
   const deps = createDeps(config, {
     entryPoint: 'api',
-    requestAuth: { verifier: createLocalVerifier(base.keys.publicJwk), cursorSecret: SECRET },
+    secrets: { verifier: createLocalVerifier(base.keys.publicJwk), cursorSecret: SECRET },
     dynamo: base.deps.dynamo,
     clock: () => now,
   });

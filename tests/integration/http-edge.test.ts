@@ -48,7 +48,7 @@ function depsOver(env: Record<string, string>): Deps {
   const config = loadConfig({ AWS_REGION: 'local', LOG_LEVEL: 'SILENT', ...env });
   return createDeps(config, {
     entryPoint: 'api',
-    requestAuth: { verifier: createLocalVerifier(app.keys.publicJwk), cursorSecret: 'e'.repeat(32) },
+    secrets: { verifier: createLocalVerifier(app.keys.publicJwk), cursorSecret: 'e'.repeat(32) },
   });
 }
 

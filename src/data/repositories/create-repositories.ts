@@ -12,6 +12,8 @@ import { createPerformanceRepository } from './performance-repository';
 import { createPlanRepository } from './plan-repository';
 import { createRateLimitRepository } from './rate-limit-repository';
 import { createTrainingRepository } from './training-repository';
+import { createWebhookDeliveryRepository } from './webhook-delivery-repository';
+import { createWebhookEndpointRepository } from './webhook-endpoint-repository';
 
 /** Every repository over the one table; services receive the ones they need. */
 export function createRepositories(table: Table, cursors: CursorCodec) {
@@ -30,6 +32,8 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     plans: createPlanRepository(table, cursors),
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
+    webhookEndpoints: createWebhookEndpointRepository(table),
+    webhookDeliveries: createWebhookDeliveryRepository(table, cursors),
   };
 }
 

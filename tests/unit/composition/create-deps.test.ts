@@ -32,7 +32,7 @@ describe('createDeps for a system job (no request secrets)', () => {
 
   it('refuses to sign or read a cursor, naming the process, instead of using a made-up secret', () => {
     expect(() => deps.repositories.cursors.encode({ pk: 'a' }, 'scope')).toThrow(
-      'complaint-sweeper holds no request secrets: it cannot sign cursors',
+      'complaint-sweeper holds no deployment secrets: it cannot sign cursors',
     );
     expect(() => deps.repositories.cursors.decode('x.y', 'scope', 'after')).toThrow('cannot read cursors');
   });
@@ -46,8 +46,8 @@ describe('createDeps for an entry point that serves requests', () => {
   it('signs cursors with the given secret, so another process with the same secret reads them', async () => {
     const { config } = await deployedConfig();
     const requestAuth = await deployedRequestAuth(config);
-    const one = createDeps(config, { entryPoint: 'api', requestAuth });
-    const other = createDeps(config, { entryPoint: 'api', requestAuth: { ...requestAuth } });
+    const one = createDeps(config, { entryPoint: 'api', secrets: requestAuth });
+    const other = createDeps(config, { entryPoint: 'api', secrets: { ...requestAuth } });
     const cursor = one.repositories.cursors.encode({ pk: 'AGENCY#medan', sk: 'x' }, 'employees');
     expect(other.repositories.cursors.decode(cursor, 'employees', 'after')).toEqual({
       pk: 'AGENCY#medan',
@@ -85,7 +85,9 @@ describe('deployedRequestAuth (the Lambda entry points)', () => {
 
   it('refuses to start without a cursor secret of 32 characters or more', async () => {
     const cognito = await createCognitoStandIn();
-    await expect(deployedRequestAuth(loadConfig(cognito.env))).rejects.toThrow('needs CURSOR_SECRET');
+    await expect(deployedRequestAuth(loadConfig(cognito.env))).rejects.toThrow(
+      'CURSOR_SECRET or CURSOR_SECRET_ARN',
+    );
   });
 
   it('fails at start on a malformed COGNITO_JWKS', async () => {
@@ -100,7 +102,7 @@ describe('localRequestAuth (npm start, scripts)', () => {
     const first = await localRequestAuth(config);
     const second = await localRequestAuth(config);
     expect(second.cursorSecret).toBe(first.cursorSecret);
-    const keys = second.secrets?.keys;
+    const keys = second.devSecrets?.keys;
     if (!keys) throw new Error('local auth made no dev keys');
     await expect(first.verifier.verify(await signLocalToken(keys, ADMIN))).resolves.toMatchObject({
       role: 'ADMIN',
@@ -110,7 +112,7 @@ describe('localRequestAuth (npm start, scripts)', () => {
   it('uses Cognito, like a deployment, when AUTH_MODE=cognito', async () => {
     const { cognito, config } = await deployedConfig();
     const auth = await localRequestAuth(config);
-    expect(auth.secrets).toBeUndefined();
+    expect(auth.devSecrets).toBeUndefined();
     await expect(auth.verifier.verify(await cognito.sign(ADMIN))).resolves.toMatchObject({ role: 'ADMIN' });
   });
 });
