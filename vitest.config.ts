@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    // The AWS SDK's Node 20 notice, off as for every local command (src/local/sdk-node-version-notice.ts).
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     // Integration tests talk to one DynamoDB Local; each file uses its own table.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -19,6 +19,7 @@ export const LAMBDA_ENTRIES = {
   'complaint-sweeper': 'src/handlers/complaint-sweeper.ts',
   'webhook-fan-out': 'src/handlers/webhook-fan-out.ts',
   'webhook-dispatcher': 'src/handlers/webhook-dispatcher.ts',
+  'import-file': 'src/handlers/import-file.ts',
 } as const satisfies Record<string, string>;
 
 /** A bundle name. */

@@ -13,6 +13,7 @@ import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import { required } from './required';
+import { CreateUnitInput, UpdateUnitInput } from './unit.inputs';
 
 const UnitFilterInput = z
   .object({
@@ -50,6 +51,10 @@ export const employeeResolvers: Resolvers = {
       ctx.services.employees.create(ctx, parseInput(CreateEmployeeInput, input)),
     updateEmployee: (_, { input }, ctx) =>
       ctx.services.employees.update(ctx, parseInput(UpdateEmployeeInput, input)),
+    createUnit: (_, { input }, ctx) =>
+      ctx.services.organization.createUnit(ctx, parseInput(CreateUnitInput, input)),
+    updateUnit: (_, { input }, ctx) =>
+      ctx.services.organization.updateUnit(ctx, parseInput(UpdateUnitInput, input)),
   },
   Agency: {
     id: (agency) => toGlobalId('Agency', agency.id, agency.id),

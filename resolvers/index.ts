@@ -5,6 +5,7 @@ import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
+import { importResolvers } from './import';
 import { mentorshipResolvers } from './mentorship';
 import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
@@ -26,4 +27,5 @@ export const resolvers: Resolvers[] = [
   planResolvers,
   auditResolvers,
   webhookResolvers,
+  importResolvers,
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseRecordCode } from '../src/domain/record-code';
 import { parseGlobalId } from './global-id';
 
 /** An optional GraphQL argument or input field: null and absent both become undefined. */
@@ -87,3 +88,11 @@ export const globalIdOf = (type: string) =>
 export const idempotencyKey = optional(
   z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
 );
+
+/** A unit or program code (kode), stored trimmed and in upper case (`src/domain/record-code.ts`). */
+export const recordCode = z.string().transform((raw, ctx) => {
+  const parsed = parseRecordCode(raw);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.reason });
+  return z.NEVER;
+});

@@ -26,6 +26,7 @@ import type {
   MentoringSession as MentoringSessionRecord,
   Mentorship as MentorshipRecord,
 } from '../src/domain/mentorship';
+import type { ImportReport as ImportReportRecord } from '../src/domain/onboarding/import-report';
 import type { Agency as AgencyRecord, Unit as UnitRecord } from '../src/domain/organization';
 import type { EnrollmentChange as EnrollmentChangeRecord } from '../src/domain/partner-feed';
 import type {
@@ -45,10 +46,13 @@ import type {
 } from '../src/domain/webhooks/webhook-delivery';
 import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
+import type { ImportJobWithUpload } from '../src/services/import-service';
 import type { RevealedEndpoint } from '../src/services/webhook-endpoint-service';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
+export type ImportJob = ImportJobWithUpload;
+export type ImportReport = ImportReportRecord;
 export type Employee = EmployeeRecord;
 export type Viewer = Caller;
 export type Rank = Golongan;

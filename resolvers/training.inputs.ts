@@ -7,6 +7,7 @@ import {
   globalIdOf,
   idempotencyKey,
   optional,
+  recordCode,
   safeLine,
   safeText,
   title,
@@ -26,6 +27,7 @@ const partnerCode = z.string().trim().toLowerCase().max(32, 'is not a partner co
 /** createTrainingProgram: JP given directly or as minutes (whole JP of 45 minutes). */
 export const CreateTrainingProgramInput = z
   .object({
+    code: optional(recordCode),
     title,
     description: optional(z.string().trim().max(5000).superRefine(safeText)),
     category: z.enum(PROGRAM_CATEGORIES),
@@ -66,6 +68,7 @@ export const UpdateTrainingProgramInput = z
   .object({
     id: globalIdOf('TrainingProgram'),
     version: z.number().int().min(1),
+    code: optional(recordCode),
     title: optional(title),
     description: optional(z.string().trim().max(5000).superRefine(safeText)),
     jp: optional(jp),

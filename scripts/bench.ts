@@ -38,7 +38,7 @@
  * every group does, then stay put, so heatmapMedianMs / heatmap10kMedianMs shows growth with
  * records alone, and the heatmap's 100k / 1k ratio mostly the growth of the answer.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,7 @@ import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { dashboardInput, heatmapInput, measureAggregateLatency } from './bench/aggregate-latency';
 import { type BenchApp, createBenchApp } from './bench/bench-app';
 import { measureConcurrentSimpleQuery } from './bench/concurrent-simple-query';
+import { measureImports } from './bench/import-speed';
 import { measureLambda } from './bench/lambda-cold-start';
 import { createBenchTable, type LoadProgress, type LoadResult, loadRecords } from './bench/load-records';
 import { runLoadTest } from './bench/load-test';
@@ -62,6 +63,12 @@ import { measureWebhookDelivery } from './bench/webhook-delivery';
 
 const RESULTS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'results.json');
 const LOAD_TEST_SECONDS = 12;
+/** Rows of the import bench files (DESIGN.md: 100k); `--quick` or BENCH_IMPORT_ROWS for fewer. */
+const IMPORT_ROWS = process.argv.includes('--quick')
+  ? 2000
+  : Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+/** `--only-imports`: just the import figures (merged into the existing results file). */
+const ONLY_IMPORTS = process.argv.includes('--only-imports');
 
 const started = performance.now();
 let lap = started;
@@ -77,6 +84,7 @@ const run = `bench-${now.getTime().toString(36)}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'asn-bench-'));
 const tables = {
   demo: `${run}-demo`,
+  imports: `${run}-imports`,
   lambda: `${run}-lambda`,
   records: [] as string[],
 };
@@ -87,80 +95,95 @@ say(dynamo ? `DynamoDB Local (in memory) on ${endpoint}` : `using DynamoDB at ${
 const apps: BenchApp[] = [];
 const results: Record<string, number> = {};
 try {
-  const demo = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.demo, dataDir });
-  apps.push(demo);
-  const seeded = await seedDemoData(demo.deps.table, now, 'all', { rollups: true });
-  say(`seeded ${seeded.items} demo items and ${seeded.rollups} rollup items`);
-
-  Object.assign(results, await measureNestedQuery(demo));
+  const importApp = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.imports, dataDir });
+  apps.push(importApp);
+  Object.assign(results, await measureImports(importApp, dataDir, IMPORT_ROWS, now));
   say(
-    `nested query: ${results.dynamoRoundTripsNestedQuery} waves, ${results.dynamoRequestsNestedQuery} requests`,
+    `import of ${IMPORT_ROWS} rows: employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,
   );
+  if (ONLY_IMPORTS) {
+    mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+    const previous = existsSync(RESULTS_FILE)
+      ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, number>)
+      : {};
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(orderedResults({ ...previous, ...results }), null, 2)}\n`);
+    console.log(`Wrote the import figures into ${RESULTS_FILE}`);
+  } else {
+    const demo = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.demo, dataDir });
+    apps.push(demo);
+    const seeded = await seedDemoData(demo.deps.table, now, 'all', { rollups: true });
+    say(`seeded ${seeded.items} demo items and ${seeded.rollups} rollup items`);
 
-  Object.assign(results, await measureWarmOverhead(demo));
-  say(`warm overhead: ${results.warmOverheadRatio}x`);
+    Object.assign(results, await measureNestedQuery(demo));
+    say(
+      `nested query: ${results.dynamoRoundTripsNestedQuery} waves, ${results.dynamoRequestsNestedQuery} requests`,
+    );
 
-  Object.assign(results, await measureWebhookDelivery(demo, now, 300));
-  say(
-    `webhooks: ${results.webhookDeliveriesPerSecond}/s, delay median ${results.webhookDelayMedianMs} ms, p99 ${results.webhookDelayP99Ms} ms`,
-  );
+    Object.assign(results, await measureWarmOverhead(demo));
+    say(`warm overhead: ${results.warmOverheadRatio}x`);
 
-  Object.assign(results, await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }));
-  say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);
+    Object.assign(results, await measureWebhookDelivery(demo, now, 300));
+    say(
+      `webhooks: ${results.webhookDeliveriesPerSecond}/s, delay median ${results.webhookDelayMedianMs} ms, p99 ${results.webhookDelayP99Ms} ms`,
+    );
 
-  const bar = new SingleBar(
-    { format: '  {phase} [{bar}] {value}/{total} s', hideCursor: true },
-    Presets.shades_classic,
-  );
-  bar.start(LOAD_TEST_SECONDS, 0, { phase: 'load test' });
-  const load = await runLoadTest({
-    dynamoEndpoint: endpoint,
-    tableName: tables.demo,
-    dataDir,
-    now,
-    durationSeconds: LOAD_TEST_SECONDS,
-    onTick: (seconds) => bar.update(Math.min(seconds, LOAD_TEST_SECONDS)),
-  });
-  bar.stop();
-  Object.assign(results, load);
-  say(`load test: ${load.throughputRps} req/s, p99 ${load.p99Ms} ms, error rate ${load.errorRate}`);
+    Object.assign(results, await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }));
+    say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);
 
-  const { sets, large } = await loadAggregateDataSets(endpoint);
-  results.load100kSeconds = round(large.recordSeconds);
-  results.rollups100kSeconds = round(large.rollupSeconds);
-  const aggregate = await measureAggregateLatency(sets, dashboardInput(now));
-  results.aggregateLatencyRatio = round(aggregate['100k'].medianMs / aggregate['1k'].medianMs, 2);
-  results.aggregateMedianMs = round(aggregate['100k'].medianMs);
-  results.aggregate1kMedianMs = round(aggregate['1k'].medianMs);
-  results.aggregateRequests = aggregate['100k'].requests;
-  const heatmap = await measureAggregateLatency(sets, heatmapInput(now));
-  results.heatmapMedianMs = round(heatmap['100k'].medianMs);
-  results.heatmap1kMedianMs = round(heatmap['1k'].medianMs);
-  results.heatmap10kMedianMs = round(heatmap['10k'].medianMs);
-  results.heatmapLatencyRatio = round(heatmap['100k'].medianMs / heatmap['1k'].medianMs, 2);
-  results.heatmapRequests = heatmap['100k'].requests;
-  for (const [question, samples] of [
-    ['unit x quarter', aggregate],
-    ['unit x category x month', heatmap],
-  ] as const)
-    for (const [name, a] of Object.entries(samples))
-      say(
-        `${question} on ${name.padStart(4)}: ${round(a.medianMs)} ms, ${a.requests} requests in ${a.waves} waves, ` +
-          `${a.groups} groups (${a.filledGroups} with enrollments, ${a.enrollments} enrollments in all)`,
-      );
+    const bar = new SingleBar(
+      { format: '  {phase} [{bar}] {value}/{total} s', hideCursor: true },
+      Presets.shades_classic,
+    );
+    bar.start(LOAD_TEST_SECONDS, 0, { phase: 'load test' });
+    const load = await runLoadTest({
+      dynamoEndpoint: endpoint,
+      tableName: tables.demo,
+      dataDir,
+      now,
+      durationSeconds: LOAD_TEST_SECONDS,
+      onTick: (seconds) => bar.update(Math.min(seconds, LOAD_TEST_SECONDS)),
+    });
+    bar.stop();
+    Object.assign(results, load);
+    say(`load test: ${load.throughputRps} req/s, p99 ${load.p99Ms} ms, error rate ${load.errorRate}`);
 
-  Object.assign(results, await measureConcurrentSimpleQuery(sets['100k']));
-  say(
-    `me beside the heaviest allowed request (${results.heaviestAllowedKb} KB in ${results.heaviestAllowedMs} ms): ` +
-      `${results.concurrentSimpleQueryMs} ms (alone ${results.simpleQueryAloneMs} ms)`,
-  );
+    const { sets, large } = await loadAggregateDataSets(endpoint);
+    results.load100kSeconds = round(large.recordSeconds);
+    results.rollups100kSeconds = round(large.rollupSeconds);
+    const aggregate = await measureAggregateLatency(sets, dashboardInput(now));
+    results.aggregateLatencyRatio = round(aggregate['100k'].medianMs / aggregate['1k'].medianMs, 2);
+    results.aggregateMedianMs = round(aggregate['100k'].medianMs);
+    results.aggregate1kMedianMs = round(aggregate['1k'].medianMs);
+    results.aggregateRequests = aggregate['100k'].requests;
+    const heatmap = await measureAggregateLatency(sets, heatmapInput(now));
+    results.heatmapMedianMs = round(heatmap['100k'].medianMs);
+    results.heatmap1kMedianMs = round(heatmap['1k'].medianMs);
+    results.heatmap10kMedianMs = round(heatmap['10k'].medianMs);
+    results.heatmapLatencyRatio = round(heatmap['100k'].medianMs / heatmap['1k'].medianMs, 2);
+    results.heatmapRequests = heatmap['100k'].requests;
+    for (const [question, samples] of [
+      ['unit x quarter', aggregate],
+      ['unit x category x month', heatmap],
+    ] as const)
+      for (const [name, a] of Object.entries(samples))
+        say(
+          `${question} on ${name.padStart(4)}: ${round(a.medianMs)} ms, ${a.requests} requests in ${a.waves} waves, ` +
+            `${a.groups} groups (${a.filledGroups} with enrollments, ${a.enrollments} enrollments in all)`,
+        );
 
-  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(orderedResults(results), null, 2)}\n`);
-  console.log(`\n${resultsTable(results)}\n`);
-  console.log(
-    `Wrote ${RESULTS_FILE} in ${((performance.now() - started) / 1000).toFixed(0)} s (Node ${process.version}).`,
-  );
+    Object.assign(results, await measureConcurrentSimpleQuery(sets['100k']));
+    say(
+      `me beside the heaviest allowed request (${results.heaviestAllowedKb} KB in ${results.heaviestAllowedMs} ms): ` +
+        `${results.concurrentSimpleQueryMs} ms (alone ${results.simpleQueryAloneMs} ms)`,
+    );
+
+    mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(orderedResults(results), null, 2)}\n`);
+    console.log(`\n${resultsTable(results)}\n`);
+    console.log(
+      `Wrote ${RESULTS_FILE} in ${((performance.now() - started) / 1000).toFixed(0)} s (Node ${process.version}).`,
+    );
+  }
 } finally {
   const external = !dynamo;
   await Promise.all(apps.map((app) => app.close({ dropTable: external })));

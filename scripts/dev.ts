@@ -12,8 +12,10 @@ import { seedDemoData } from '../src/demo/seed-demo-data';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { publishEndpoint } from '../src/local/endpoint-file';
+import { startLocalImports } from '../src/local/local-imports';
 import { localRequestAuth } from '../src/local/local-request-auth';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
+import { createLocalUploadTargets } from '../src/local/local-upload-targets';
 import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
 import { createHttpEdge } from '../src/server/http-edge';
 import { startHttpServer } from '../src/server/http-server';
@@ -54,7 +56,8 @@ try {
   unpublish = publishEndpoint(config.dataDir, { endpoint, tableName: config.tableName });
   const deps = createDeps(
     { ...config, dynamoEndpoint: endpoint },
-    { entryPoint: 'api', secrets: requestAuth },
+    // createImport's upload URLs point at this server's upload route (S3 in AWS).
+    { entryPoint: 'api', secrets: requestAuth, uploads: createLocalUploadTargets(config.imports.publicUrl) },
   );
   const playground = ensurePlaygroundBuilt();
   const created = await ensureTable(deps.dynamo.client, config.tableName);
@@ -81,7 +84,9 @@ try {
     graphqlRoute: 'any',
     playground: { dir: await playground, headerPresets },
   });
-  const http = await startHttpServer(edge, { port: config.port, host: config.host });
+  // Imports ordered through the API: the upload route (before the edge) and an in-process worker.
+  const imports = startLocalImports(deps);
+  const http = await startHttpServer(edge, { port: config.port, host: config.host, routes: [imports.route] });
   // Ready means what a load balancer would see: /health answers 200 (the table answers).
   await untilHealthy(http.url.replace(/graphql$/, 'health'));
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -97,6 +102,7 @@ try {
     unpublish();
     await http.close();
     await webhooks.stop();
+    await imports.stop();
     await streams.stop();
     await dynamo?.stop();
     process.exit(0);

@@ -1,7 +1,8 @@
 /**
  * `npm run import -- --agency <id> --kind <kind> <file> [--mode all-or-nothing|valid-only]
  *   [--report <file.json>] [--dry-run]` and `npm run import -- --template <kind> [--format csv|xlsx] [--out <file>]`.
- * Exit codes: 0 every row taken; 1 rows rejected; 2 the file is unusable as a whole; 3 usage or environment.
+ * Exit codes: 0 every row taken; 1 rows rejected; 2 the file is unusable as a whole; 3 usage or environment;
+ * 130 interrupted (Ctrl-C) after a checkpoint: the same command resumes the job.
  */
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -9,15 +10,18 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../src/config/load-config';
+import { createImportJobStore } from '../src/data/imports/import-job-store';
 import { createReferenceSets } from '../src/data/imports/reference-sets';
 import type { ImportKind } from '../src/domain/onboarding/columns';
-import { exitCodeOf } from '../src/domain/onboarding/import-report';
+import type { ImportJob } from '../src/domain/onboarding/import-job';
+import { exitCodeOf, type ImportReport } from '../src/domain/onboarding/import-report';
 import { IMPORTABLE_KINDS } from '../src/domain/onboarding/kind-columns';
 import { writeTemplate } from '../src/export/write-template';
+import { sha256Of, startFileJob } from '../src/import/file-job';
 import { FILE_LIMITS } from '../src/import/file-problem';
-import { importAuditEntry, recordImportAudit } from '../src/import/import-audit';
 import { importFile } from '../src/import/import-file';
 import { reportTable } from '../src/import/report-table';
+import { runImportJob } from '../src/import/run-import-job';
 import { EnvironmentError, openCommandTable } from '../src/local/command-table';
 
 const USAGE = `Usage:
@@ -122,47 +126,81 @@ const bar = new SingleBar({
 });
 let validated = 0;
 let barPhase = '';
-const { report } = await importFile(
-  { table: store.table, clock, newId },
-  {
+const onProgress = (phase: 'validate' | 'write', rows: number) => {
+  if (phase === 'validate') {
+    validated = rows;
+    if (rows % 500 === 0) process.stderr.write(`\rchecking… ${rows} rows`);
+    return;
+  }
+  if (barPhase !== phase) {
+    process.stderr.write('\r\x1b[K');
+    bar.start(validated, 0, { phase: 'writing ' });
+    barPhase = phase;
+  }
+  if (rows % 100 === 0 || rows === validated) bar.update(rows);
+};
+const open = async () => createReadStream(path);
+const deps = {
+  table: store.table,
+  clock,
+  newId,
+  jobs: createImportJobStore(store.table),
+  auditRetentionDays: agency?.auditRetentionDays ?? config.auditRetentionDays,
+};
+let report: ImportReport;
+let jobNote = '';
+if (values['dry-run']) {
+  // A dry run writes nothing, so it needs no job to resume.
+  report = (await importFile(deps, { agencyId, kind, mode, dryRun: true, open, onProgress })).report;
+} else {
+  const start = await startFileJob(deps, {
     agencyId,
     kind,
     mode,
-    dryRun: values['dry-run'],
-    open: async () => createReadStream(path),
-    onProgress(phase, rows) {
-      if (phase === 'validate') {
-        validated = rows;
-        if (rows % 500 === 0) process.stderr.write(`\rchecking… ${rows} rows`);
-        return;
-      }
-      if (barPhase !== phase) {
-        process.stderr.write('\r\x1b[K');
-        bar.start(validated, 0, { phase: 'writing ' });
-        barPhase = phase;
-      }
-      if (rows % 100 === 0 || rows === validated) bar.update(rows);
-    },
-  },
-);
+    fileName: basename(path),
+    sha256: await sha256Of(createReadStream(path)),
+    requestedBy: `cli:${process.env.USER ?? 'unknown'}`,
+  });
+  if (start.state === 'BUSY') {
+    console.error(
+      `Another run is importing this file (job ${start.job.id}, held until ${start.job.leaseUntil}). If it was killed, run again after that time to resume it.`,
+    );
+    await exit(3);
+  }
+  if (start.state === 'RESUME')
+    console.error(
+      `Resuming job ${start.job.id}: rows up to ${start.job.checkpoint?.writtenThroughRow ?? 0} were written by an interrupted run.`,
+    );
+  // Ctrl-C stops after the next checkpoint, so a re-run resumes exactly there.
+  let interrupted = false;
+  process.once('SIGINT', () => {
+    interrupted = true;
+    process.stderr.write('\nStopping after the current batch… (run the same command again to resume)\n');
+  });
+  const run = await runImportJob(deps, agencyId, (start as { job: ImportJob }).job.id, {
+    owner: `cli:${process.pid}`,
+    open,
+    shouldStop: () => interrupted,
+    onProgress,
+  });
+  bar.stop();
+  if (run.state === 'SKIPPED') {
+    console.error(`The import job could not run (${run.reason}); run the command again.`);
+    await exit(3);
+  } else if (run.state === 'STOPPED') {
+    console.error(
+      `Interrupted after row ${run.job.checkpoint?.writtenThroughRow ?? 0} (job ${run.job.id}). Run the same command again to resume.`,
+    );
+    await exit(130);
+  } else {
+    await deps.jobs.releaseFile(agencyId, (start as { fileKey: string }).fileKey, run.job.id);
+    jobNote = `Job ${run.job.id}${run.job.resumed ? ' (resumed)' : ''}`;
+  }
+  report = (run as { report: ImportReport }).report;
+}
 bar.stop();
 process.stderr.write('\r\x1b[K');
-if (!report.dryRun) {
-  const jobId = newId();
-  await recordImportAudit(
-    store.table,
-    importAuditEntry({
-      agencyId,
-      id: newId(),
-      jobId,
-      actor: { role: 'ADMIN', subject: `cli:${process.env.USER ?? 'unknown'}` },
-      fileName: basename(path),
-      report,
-      now: clock(),
-      retentionDays: agency?.auditRetentionDays ?? config.auditRetentionDays,
-    }),
-  );
-}
+if (jobNote) console.log(jobNote);
 console.log(reportTable(report));
 if (values.report) {
   await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);

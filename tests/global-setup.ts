@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { javaProblem, startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { quietSdkNodeVersionNotice } from '../src/local/sdk-node-version-notice';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,8 @@ declare module 'vitest' {
  * slows down sharply under concurrent writers, so parallel files must not share one.
  */
 export default async function setup(project: TestProject) {
+  // The main process creates SDK clients too (waiting for DynamoDB Local); workers get vitest's `env`.
+  quietSdkNodeVersionNotice();
   const given = process.env.DYNAMODB_ENDPOINT;
   if (given) {
     project.provide('dynamoEndpoints', [given]);

@@ -12,7 +12,9 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRIC } from '../../src/observability/metric-catalog';
 import type { StageConfig } from '../stage-config';
+import { GraphqlMetrics } from './graphql-metrics';
 
 /** Props of {@link OperationsDashboard}. */
 export interface OperationsDashboardProps {
@@ -25,7 +27,11 @@ export interface OperationsDashboardProps {
   alarms: Alarm[];
 }
 
-/** One CloudWatch dashboard per stage: alarm states, then the API, functions, table and stream. */
+/**
+ * One CloudWatch dashboard per stage: alarm states, the API, the GraphQL function's own metrics
+ * (requests by outcome and operation, latency, DynamoDB calls per request, what dashboards and
+ * partners received, rate limits, webhook deliveries), then functions, table and stream.
+ */
 export class OperationsDashboard extends Construct {
   /** The dashboard. */
   readonly dashboard: Dashboard;
@@ -36,6 +42,7 @@ export class OperationsDashboard extends Construct {
     const graph = (title: string, left: IMetric[], right: IMetric[] = []) =>
       new GraphWidget({ title, left, right, width: 8, height: 6, period });
     const { graphqlFunction: graphql, aggregatorFunction: aggregator, apiStage, table } = props;
+    const api = new GraphqlMetrics(props.config.stage);
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: props.config.prefix,
@@ -61,6 +68,26 @@ export class OperationsDashboard extends Construct {
             ],
             [graphql.metricDuration({ statistic: Stats.p(99) })],
           ),
+        ],
+        [
+          graph('GraphQL requests by outcome', api.requestsByOutcome()),
+          graph('GraphQL requests by operation', [api.requestsByOperation()]),
+          graph(
+            'GraphQL latency (ms) and DynamoDB calls per request',
+            [api.metric(METRIC.latency, Stats.p(50), 'p50'), api.metric(METRIC.latency, Stats.p(99), 'p99')],
+            [
+              api.metric(METRIC.dynamoCalls, Stats.AVERAGE, 'DynamoDB calls (avg)'),
+              api.metric(METRIC.dynamoCalls, Stats.MAXIMUM, 'DynamoDB calls (max)'),
+            ],
+          ),
+        ],
+        [
+          graph('Dashboards: aggregate groups returned', [api.metric(METRIC.aggregateGroups)]),
+          graph('Partners: sync pages and webhook deliveries', [
+            api.metric(METRIC.partnerSyncPages),
+            api.webhookDeliveries(),
+          ]),
+          graph('Public feedback: rate-limited submissions', [api.metric(METRIC.rateLimitedSubmissions)]),
         ],
         [
           graph(

@@ -55,6 +55,9 @@ export class GraphqlFunction extends Construct {
         STAGE: config.stage,
         TABLE_NAME: props.table.table.tableName,
         LOG_LEVEL: 'INFO',
+        // Powertools Metrics (EMF) and Tracer (X-Ray subsegments for resolvers and DynamoDB calls).
+        METRICS: 'on',
+        TRACING: 'on',
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: props.userPoolId,
         COGNITO_CLIENT_IDS: props.clientIds.join(','),

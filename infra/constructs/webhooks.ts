@@ -148,6 +148,8 @@ export class Webhooks extends Construct {
       environment: {
         ...environment,
         WEBHOOK_TIMEOUT_MS: '5000',
+        // WebhookDeliveries in CloudWatch (src/webhooks/delivery-metrics.ts).
+        METRICS: 'on',
         CURSOR_SECRET_ARN: props.cursorSecret.secretArn,
         WEBHOOK_SECRET_KEY_ARN: this.secretKey.secretArn,
       },

@@ -7,6 +7,7 @@ import { Auth } from '../constructs/auth';
 import { ComplaintSweeper } from '../constructs/complaint-sweeper';
 import { OperationsDashboard } from '../constructs/dashboard';
 import { GraphqlFunction } from '../constructs/graphql-function';
+import { Imports } from '../constructs/imports';
 import { ApiTable } from '../constructs/table';
 import { Webhooks } from '../constructs/webhooks';
 import type { StageConfig } from '../stage-config';
@@ -39,6 +40,8 @@ export class PembinaanAsnStack extends Stack {
   readonly alarms: Alarms;
   /** Partner webhooks: fan-out, FIFO queue, dispatcher. */
   readonly webhooks: Webhooks;
+  /** Upload bucket, queue and import function. */
+  readonly imports: Imports;
 
   constructor(scope: Construct, id: string, props: PembinaanAsnStackProps) {
     super(scope, id, props);
@@ -84,6 +87,9 @@ export class PembinaanAsnStack extends Stack {
       },
     };
     this.alarms = new Alarms(this, 'Alarms', operations);
+    this.imports = new Imports(this, 'Imports', { config, table: this.table, alarmTopic: this.alarms.topic });
+    this.imports.grantUpload(this.graphql.lambda.role);
+    this.graphql.lambda.fn.addEnvironment('IMPORT_BUCKET', this.imports.bucket.bucketName);
     new OperationsDashboard(this, 'Operations', { ...operations, alarms: [...this.alarms.alarms.values()] });
 
     this.addOutputs();
@@ -122,6 +128,12 @@ export class PembinaanAsnStack extends Stack {
       'WebhookDlqUrl',
       this.webhooks.deadLetterQueue.queueUrl,
       'Dead-letter queue of webhook deliveries',
+    );
+    output('ImportsBucket', this.imports.bucket.bucketName, 'Bucket of uploaded import files');
+    output(
+      'ImportsDlqUrl',
+      this.imports.deadLetterQueue.queueUrl,
+      'Dead-letter queue of the import function',
     );
     output('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic of the alarms');
     output(

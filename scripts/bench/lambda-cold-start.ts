@@ -31,7 +31,8 @@ export interface MeasureLambdaOptions {
 
 /**
  * The bundle's environment outside AWS, as the CDK app sets it but for DynamoDB Local and a
- * stand-in Cognito pool (its JWKS given, not fetched) and a cursor secret of this run.
+ * stand-in Cognito pool (its JWKS given, not fetched) and a cursor secret of this run; metrics
+ * and tracing on as deployed (outside Lambda the Tracer loads but sends nothing).
  */
 export function lambdaEnv(options: {
   dynamoEndpoint: string;
@@ -46,6 +47,9 @@ export function lambdaEnv(options: {
     CURSOR_SECRET: randomBytes(32).toString('base64url'),
     LOG_LEVEL: 'SILENT',
     STAGE: 'dev',
+    // As deployed (infra/constructs/graphql-function.ts): Powertools Metrics and Tracer load at cold start.
+    METRICS: 'on',
+    TRACING: 'on',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   };

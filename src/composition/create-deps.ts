@@ -1,11 +1,23 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
+import { loadTrustedDocuments, type TrustedDocuments } from '../auth/trusted-documents';
 import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
+import { observeDynamoCalls } from '../data/dynamo-call-observer';
 import { createDynamoClients } from '../data/dynamo-client';
+import { createS3UploadTargets } from '../data/imports/s3-import-files';
 import { createRepositories } from '../data/repositories/create-repositories';
 import { Table } from '../data/table';
+import type { UploadTargets } from '../domain/onboarding/import-ports';
 import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
+import { KNOWN_CLIENT_DOCUMENT_HASHES } from '../observability/known-client-documents';
+import {
+  createRequestObserver,
+  type MetricsSink,
+  type RequestObserver,
+  type Tracing,
+} from '../observability/request-observer';
 import { createAddressHasher } from '../services/client-address';
 import { createServices, type Services } from '../services/create-services';
 import type { ServiceDeps } from '../services/ports';
@@ -27,6 +39,10 @@ export interface Deps extends ProcessDeps {
   secretBox: SecretBox;
   /** Bearer tokens to callers; verified tokens are remembered until they expire. */
   verifier: TokenVerifier;
+  /** The configured clients' trusted documents (TRUSTED_DOCUMENTS), read once at start. */
+  trustedDocuments: TrustedDocuments;
+  /** Reports each request (log line; metrics and traces where enabled), and the tracing for resolvers. */
+  observability: { observer: RequestObserver; tracing: Tracing | undefined };
 }
 
 /** What the entry point brings beyond the configuration. */
@@ -39,6 +55,17 @@ export interface DepsOptions extends ProcessOptions {
    */
   secrets?: DeploymentSecrets | RequestAuth | undefined;
   dynamo?: DynamoClients;
+  /** Metrics and traces (AWS: src/server/aws-observability.ts, from the GraphQL handler); none locally. */
+  metrics?: MetricsSink | undefined;
+  tracing?: Tracing | undefined;
+  /** Documents whose operation names are metric dimensions, by sha256 hex (default: the example clients'). */
+  isTrustedDocument?: (hash: string) => boolean;
+  /**
+   * Where createImport sends files: S3 presigned PUTs when IMPORT_BUCKET is set; locally the
+   * local server's upload route (src/local/local-upload-targets.ts), which the local entry points
+   * pass in. Without either, createImport is refused (see noUploadTargets).
+   */
+  uploads?: UploadTargets | undefined;
 }
 
 /**
@@ -51,6 +78,20 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
   const dynamo =
     options.dynamo ?? createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
   const table = new Table(dynamo.doc, config.tableName);
+  // With LOG_LEVEL=debug, every DynamoDB call logged with its request id, without values.
+  observeDynamoCalls(dynamo.client, base.logger, config.logLevel === 'DEBUG');
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments);
+  const observer = createRequestObserver({
+    logger: base.logger,
+    policy: {
+      isTrustedDocument:
+        options.isTrustedDocument ??
+        ((hash) => KNOWN_CLIENT_DOCUMENT_HASHES.has(hash) || trustedDocuments.byHash(hash) !== undefined),
+      allowedNames: new Set(config.observability.metricOperations),
+    },
+    metrics: options.metrics,
+    tracing: options.tracing,
+  });
   const { secrets } = options;
   const keys = secrets
     ? {
@@ -69,8 +110,30 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     hashAddress: keys.hashAddress,
     secretBox: keys.secretBox,
     webhookUrlPolicy: config.webhooks.urlPolicy,
+    uploads: options.uploads ?? uploadTargetsOf(config, options.entryPoint),
   });
   // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
   const verifier = secrets && 'verifier' in secrets ? cachingVerifier(keys.verifier) : keys.verifier;
-  return { ...base, dynamo, table, repositories, services, verifier, secretBox: keys.secretBox };
+  return {
+    ...base,
+    dynamo,
+    table,
+    repositories,
+    services,
+    verifier,
+    secretBox: keys.secretBox,
+    trustedDocuments,
+    observability: { observer, tracing: options.tracing },
+  };
+}
+
+/** S3 presigned PUTs where IMPORT_BUCKET is set (AWS); elsewhere none unless the entry point gives some. */
+function uploadTargetsOf(config: Config, entryPoint: string): UploadTargets {
+  const { bucket } = config.imports;
+  if (bucket) return createS3UploadTargets(new S3Client({ region: config.region }), bucket);
+  return {
+    targetFor: async () => {
+      throw new Error(`${entryPoint} has no upload targets: set IMPORT_BUCKET, or pass local ones`);
+    },
+  };
 }

@@ -12,10 +12,10 @@ export interface Keyless {
 }
 
 /**
- * For system jobs (stream aggregator, complaint sweeper, webhook fan-out, command-line tools),
- * which take no requests and so get no secret and no token verifier: instead of a made-up
- * secret, each of these refuses, naming the process, so a job that starts to need one fails
- * loudly at once.
+ * For system jobs (stream aggregator, complaint sweeper, webhook fan-out, import worker,
+ * command-line tools), which take no requests and so get no secret and no token verifier:
+ * instead of a made-up secret, each of these refuses, naming the process, so a job that starts
+ * to need one fails loudly at once.
  */
 export function keyless(entryPoint: string): Keyless {
   const refuse = (what: string): never => {

@@ -10,6 +10,7 @@ export type EntryPoint =
   | 'pre-token-generation'
   | 'webhook-fan-out'
   | 'webhook-dispatcher'
+  | 'import'
   | 'script';
 
 /** What every process has, whatever it does: its configuration, logger, clock and ids. */

@@ -29,7 +29,20 @@ const EnvSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   TABLE_NAME: z.string().min(3).max(255).default('pembinaan-asn'),
   AWS_REGION: z.string().min(1).default('ap-southeast-3'),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** Any case (`debug` or `DEBUG`); DEBUG adds a line per DynamoDB call (no attribute values). */
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? value.toUpperCase() : value),
+    z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  ),
+  /** CloudWatch metrics (Powertools Metrics, EMF lines on stdout): on in AWS, off locally. */
+  METRICS: z.enum(['on', 'off']).default('off'),
+  /** X-Ray tracing (Powertools Tracer): on in AWS, never locally (there is no daemon to send to). */
+  TRACING: z.enum(['on', 'off']).default('off'),
+  /**
+   * Operation names kept as a metric dimension besides those of trusted documents (comma list);
+   * every other operation is counted as `other`, so clients cannot multiply the metrics.
+   */
+  METRIC_OPERATIONS: z.string().optional(),
   /** HMAC secret for pagination cursors; locally generated under DATA_DIR when unset. */
   CURSOR_SECRET: z.string().min(32).optional(),
   /** Or: the Secrets Manager secret holding it (read once at cold start, in AWS). */
@@ -73,6 +86,19 @@ const EnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
   /** The SQS FIFO queue of deliveries (AWS); `npm start` runs an in-process queue instead. */
   WEBHOOK_QUEUE_URL: z.url().optional(),
+  /** In AWS: the bucket uploads of `createImport` go to; unset locally (uploads go to the local server). */
+  IMPORT_BUCKET: z.string().min(3).optional(),
+  /** In AWS: the import queue (the import function sends a stopped job back to it). */
+  IMPORT_QUEUE_URL: z.url().optional(),
+  /** Largest import file taken, in bytes (upload route and import function). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
+  /** Locally: the base URL upload links point at (default http://<HOST>:<PORT>). */
+  PUBLIC_URL: z.url().optional(),
   /** Operation limits, checked before anything runs (README "Security" lists each with its default). */
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
@@ -95,6 +121,8 @@ export interface Config {
   tableName: string;
   region: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** What the API reports about itself: metrics and traces in AWS, a log line per request always. */
+  observability: { metrics: boolean; tracing: boolean; metricOperations: string[] };
   cursorSecret: string | undefined;
   cursorSecretArn: string | undefined;
   auth:
@@ -121,6 +149,8 @@ export interface Config {
     timeoutMs: number;
     queueUrl: string | undefined;
   };
+  /** Uploads of import files: to S3 in AWS (bucket set), else to the local server. */
+  imports: { bucket: string | undefined; queueUrl: string | undefined; maxBytes: number; publicUrl: string };
   /** Operation limits and the response budget. */
   limits: RequestLimits;
   /** Clients held to their trusted documents, each with its manifest file (see trusted-documents). */
@@ -153,6 +183,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,
     logLevel: e.LOG_LEVEL,
+    observability: {
+      metrics: e.METRICS === 'on',
+      tracing: e.TRACING === 'on',
+      metricOperations: listOf(e.METRIC_OPERATIONS),
+    },
     cursorSecret: e.CURSOR_SECRET,
     cursorSecretArn: e.CURSOR_SECRET_ARN,
     auth:
@@ -167,10 +202,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     partnerClients: parsePartnerClients(e.PARTNER_CLIENTS),
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
     playgroundDir: e.PLAYGROUND_DIR,
-    corsOrigins: (e.CORS_ORIGINS ?? (e.STAGE === 'dev' ? '*' : ''))
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    // Unset: any origin on the dev stage (GraphiQL, local dashboards), none elsewhere.
+    corsOrigins: listOf(e.CORS_ORIGINS ?? (e.STAGE === 'dev' ? '*' : '')),
     feedbackLimits: {
       perAddress: { perMinute: e.FEEDBACK_ADDRESS_PER_MINUTE, burst: e.FEEDBACK_ADDRESS_BURST },
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
@@ -186,6 +219,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       queueUrl: e.WEBHOOK_QUEUE_URL,
     },
+    imports: {
+      bucket: e.IMPORT_BUCKET,
+      queueUrl: e.IMPORT_QUEUE_URL,
+      maxBytes: e.IMPORT_MAX_BYTES,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+        /\/$/,
+        '',
+      ),
+    },
     limits: {
       maxTokens: e.QUERY_MAX_TOKENS,
       maxDepth: e.QUERY_MAX_DEPTH,
@@ -199,20 +241,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-/** `client=manifest,client=manifest` -> entries; a malformed entry fails the start. */
-function parseTrustedDocuments(value: string | undefined): Config['trustedDocuments'] {
+/** A comma list as its trimmed, non-empty items. */
+function listOf(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const at = entry.indexOf('=');
-      const client = entry.slice(0, at).trim();
-      const manifest = entry.slice(at + 1).trim();
-      if (at < 1 || !client || !manifest)
-        throw new Error(
-          `Invalid configuration: TRUSTED_DOCUMENTS entry "${entry}" is not client=manifest.json`,
-        );
-      return { client, manifest };
-    });
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** `client=manifest,client=manifest` -> entries; a malformed entry fails the start. */
+function parseTrustedDocuments(value: string | undefined): Config['trustedDocuments'] {
+  return listOf(value).map((entry) => {
+    const at = entry.indexOf('=');
+    const client = entry.slice(0, at).trim();
+    const manifest = entry.slice(at + 1).trim();
+    if (at < 1 || !client || !manifest)
+      throw new Error(
+        `Invalid configuration: TRUSTED_DOCUMENTS entry "${entry}" is not client=manifest.json`,
+      );
+    return { client, manifest };
+  });
 }

@@ -19,7 +19,8 @@ import {
   UNIT_KIND_NAMES,
 } from '../domain/onboarding/value-names';
 import { codeOf } from '../domain/record-code';
-import { courseRecordOf, flatCourseRecord, organiserOf } from '../domain/records/course-record';
+import { flatCourseRecord } from '../domain/records/course-record';
+import { siasnCourseResults } from './siasn-course-results';
 
 export type ExportKind = ImportKind | 'siasn-courses' | 'siasn-skp';
 type Cell = string | number | undefined;
@@ -118,6 +119,29 @@ export async function* exportRows(
         };
     return;
   }
+  if (kind === 'mentorships') {
+    for await (const page of reads.employees(agencyId)) {
+      const ids = page.flatMap((e) => e.mentorshipIdsAsMentor ?? []);
+      if (!ids.length) continue;
+      const mentorships = await reads.mentorshipsById(agencyId, ids);
+      const mentees = await reads.employeesById(
+        agencyId,
+        mentorships.map((m) => m.menteeId),
+      );
+      const mentors = new Map(page.map((e) => [e.id, e.nip]));
+      for (const m of mentorships)
+        yield {
+          cells: [
+            mentors.get(m.mentorId),
+            mentees.get(m.menteeId)?.nip,
+            dmy(m.startDate),
+            dmy(m.endDate),
+            m.goals.join('; '),
+          ],
+        };
+    }
+    return;
+  }
   if (kind === 'siasn-skp') {
     for await (const page of reads.appraisals(agencyId, String(options.year))) {
       const people = await reads.employeesById(
@@ -138,13 +162,20 @@ export async function* exportRows(
     }
     return;
   }
-  const agency = await refs.agency(agencyId);
-  const partners = new Map((await refs.partners(agencyId)).map((p) => [p.id, p.name]));
-  const year = options.year;
-  for await (const programs of reads.programs(
-    agencyId,
-    kind === 'siasn-courses' ? `${year}-12-31` : undefined,
-  )) {
+  if (kind === 'siasn-courses') {
+    for await (const result of siasnCourseResults(table, agencyId, options.year ?? 0, options.unitId)) {
+      const flat = flatCourseRecord({ nomorSertifikat: '', ...result.record } as Parameters<
+        typeof flatCourseRecord
+      >[0]);
+      const cells = SIASN_COURSE_HEADERS.map(
+        (h) => (flat as unknown as Record<string, Cell>)[h] || undefined,
+      );
+      if (result.ok) yield { cells };
+      else yield { refused: cells, reason: result.reason };
+    }
+    return;
+  }
+  for await (const programs of reads.programs(agencyId)) {
     for (const p of programs) {
       if (kind === 'programs') {
         yield {
@@ -169,14 +200,8 @@ export async function* exportRows(
         };
         continue;
       }
-      const statuses =
-        kind === 'siasn-courses' ? (['COMPLETED'] as const) : (['ENROLLED', 'COMPLETED', 'NO_SHOW'] as const);
-      for await (const page of reads.enrollments(agencyId, p.id, [...statuses])) {
-        const chosen = page.filter(
-          (e) =>
-            (!options.unitId || e.unitId === options.unitId) &&
-            (kind !== 'siasn-courses' || e.completedAt?.startsWith(String(year))),
-        );
+      for await (const page of reads.enrollments(agencyId, p.id, ['ENROLLED', 'COMPLETED', 'NO_SHOW'])) {
+        const chosen = page.filter((e) => !options.unitId || e.unitId === options.unitId);
         if (!chosen.length) continue;
         const people = await reads.employeesById(
           agencyId,
@@ -184,38 +209,20 @@ export async function* exportRows(
         );
         for (const e of chosen) {
           const nip = people.get(e.employeeId)?.nip ?? '';
-          if (kind === 'enrollments') {
-            yield {
-              cells: [
-                nip,
-                codeOf(p),
-                undefined,
-                undefined,
-                nameOf(ENROLLMENT_STATUS_NAMES, e.status as ImportedEnrollmentStatus),
-                dmy(e.completedAt),
-                e.status === 'COMPLETED' ? e.jpCredited : undefined,
-                e.preTestScore,
-                e.postTestScore,
-                e.certificateNumber,
-              ],
-            };
-            continue;
-          }
-          const result = courseRecordOf(
-            e,
-            p,
-            { nip },
-            organiserOf(p.partnerId ? partners.get(p.partnerId) : undefined, agency?.name ?? agencyId),
-          );
-          if (!result) continue;
-          const flat = flatCourseRecord({ nomorSertifikat: '', ...result.record } as Parameters<
-            typeof flatCourseRecord
-          >[0]);
-          const cells = SIASN_COURSE_HEADERS.map(
-            (h) => (flat as unknown as Record<string, Cell>)[h] || undefined,
-          );
-          if (result.ok) yield { cells };
-          else yield { refused: cells, reason: result.reason };
+          yield {
+            cells: [
+              nip,
+              codeOf(p),
+              undefined,
+              undefined,
+              nameOf(ENROLLMENT_STATUS_NAMES, e.status as ImportedEnrollmentStatus),
+              dmy(e.completedAt),
+              e.status === 'COMPLETED' ? e.jpCredited : undefined,
+              e.preTestScore,
+              e.postTestScore,
+              e.certificateNumber,
+            ],
+          };
         }
       }
     }

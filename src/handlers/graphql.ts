@@ -16,8 +16,23 @@ const COGNITO_TOKEN_PRESET = {
 };
 
 const config = loadConfig(process.env);
-// Cognito, the cursor secret and the webhook sealing key (Secrets Manager in AWS).
-const deps = createDeps(config, { entryPoint: 'api', secrets: await deployedRequestAuth(config) });
+// Metrics and X-Ray only where configured (AWS): the module, and the X-Ray SDK, load only then.
+const aws =
+  config.observability.metrics || config.observability.tracing
+    ? (await import('../server/aws-observability')).createAwsObservability({
+        stage: config.stage,
+        ...config.observability,
+      })
+    : undefined;
+// Cognito, the cursor secret and the webhook sealing key (Secrets Manager in AWS); uploads of
+// createImport go to S3 (IMPORT_BUCKET).
+const deps = createDeps(config, {
+  entryPoint: 'api',
+  secrets: await deployedRequestAuth(config),
+  metrics: aws?.metrics,
+  tracing: aws?.tracing,
+});
+aws?.instrument(deps.dynamo.client);
 const edge = createHttpEdge(deps, {
   graphqlRoute: 'staff',
   playground: config.playgroundDir
@@ -25,5 +40,8 @@ const edge = createHttpEdge(deps, {
     : undefined,
 });
 await edge.start();
+const edgeHandler = lambdaHandler(edge);
 
-export const handler = lambdaHandler(edge);
+/** Each invocation in its own trace subsegment when tracing is on (AWS); the server reports each request. */
+export const handler: typeof edgeHandler = (event, context) =>
+  aws ? aws.traceInvocation(() => edgeHandler(event, context)) : edgeHandler(event, context);

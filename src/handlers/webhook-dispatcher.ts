@@ -9,6 +9,9 @@ import { deployedSecrets } from '../composition/request-auth';
 import { loadConfig } from '../config/load-config';
 import { createSqsDeliveryQueue } from '../data/sqs-delivery-queue';
 import type { DeliveryMessage } from '../domain/webhooks/delivery-message';
+import { createJobMetrics } from '../observability/job-metrics';
+import { WEBHOOK_METRIC_SERVICE } from '../observability/metric-catalog';
+import { countDeliveries } from '../webhooks/delivery-metrics';
 import { createWebhookRuntime } from '../webhooks/webhook-runtime';
 
 const config = loadConfig(process.env);
@@ -19,7 +22,14 @@ const deps = createDeps(config, {
   secrets: await deployedSecrets(config, { webhookKey: 'required' }),
 });
 const queue = createSqsDeliveryQueue(config.webhooks.queueUrl);
-const { dispatcher } = createWebhookRuntime(deps, { queue });
+// Deliveries counted in CloudWatch (WebhookDeliveries, graphed on the stage's dashboard).
+const metrics = config.observability.metrics
+  ? createJobMetrics({ service: WEBHOOK_METRIC_SERVICE, stage: config.stage })
+  : undefined;
+const { dispatcher } = createWebhookRuntime(deps, {
+  queue,
+  ...(metrics ? { onAttempt: countDeliveries(metrics) } : {}),
+});
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const failed: string[] = [];
@@ -43,5 +53,6 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     failed.push(record.messageId);
     heldGroups.add(group);
   }
+  if (metrics?.hasStoredMetrics()) metrics.publishStoredMetrics();
   return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
 };

@@ -4,6 +4,7 @@ import { UnusableFileError } from './file-problem';
 import type { KindImporter } from './kind-importer';
 import { employeeImporter, type ImportDeps } from './kinds/employee-importer';
 import { enrollmentImporter } from './kinds/enrollment-importer';
+import { mentorshipImporter } from './kinds/mentorship-importer';
 import { programImporter } from './kinds/program-importer';
 import { unitImporter } from './kinds/unit-importer';
 import { type ImportCheckpoint, runImport } from './run-import';
@@ -24,6 +25,8 @@ export function importerFor(
       return programImporter(agencyId, deps) as KindImporter<unknown>;
     case 'enrollments':
       return enrollmentImporter(agencyId, deps) as KindImporter<unknown>;
+    case 'mentorships':
+      return mentorshipImporter(agencyId, deps) as KindImporter<unknown>;
     default:
       return undefined;
   }

@@ -196,8 +196,13 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
 
   report.outcome = outcomeOf(mode, report);
   if (options.dryRun || (mode === 'ALL_OR_NOTHING' && report.rejected > 0)) {
+    const written = options.resumeFrom?.writtenThroughRow ?? 0;
     if (report.rejected > 0 && mode === 'ALL_OR_NOTHING')
-      report.notes.push('Nothing was written: fix the rows listed and run the import again.');
+      report.notes.push(
+        written > 0
+          ? `Rows up to ${written} were written by the interrupted run; the rest was not, because rows listed are now refused (the data changed meanwhile). Fix them and run the import again.`
+          : 'Nothing was written: fix the rows listed and run the import again.',
+      );
     if (options.dryRun) report.notes.push('Dry run: nothing was written.');
     return { report, finished: true };
   }

@@ -4,6 +4,7 @@ import type { Config } from '../config/load-config';
 import type { Table } from '../data/table';
 import { javaProblem, type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { liveEndpoint } from './endpoint-file';
+import { quietSdkNodeVersionNotice } from './sdk-node-version-notice';
 
 /** An environment problem a CLI reports with exit code 3. */
 export class EnvironmentError extends Error {}
@@ -16,6 +17,7 @@ export class EnvironmentError extends Error {}
 export async function openCommandTable(
   config: Config,
 ): Promise<{ deps: Deps; table: Table; endpoint: string; source: string; close(): Promise<void> }> {
+  quietSdkNodeVersionNotice();
   let endpoint = config.dynamoEndpoint;
   let source = 'DYNAMODB_ENDPOINT';
   let local: RunningDynamoDb | undefined;

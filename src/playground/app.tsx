@@ -4,15 +4,30 @@
  */
 import './monaco-workers';
 import 'graphiql/style.css';
-import { GraphiQL } from 'graphiql';
+import '@graphiql/plugin-explorer/style.css';
+import './playground.css';
+import { explorerPlugin } from '@graphiql/plugin-explorer';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { CopyCurlButton } from './copy-curl-button';
 import { ExampleMenu } from './example-menu';
 import { HeaderPresetMenu, headersText } from './header-preset-menu';
 import { createHttpFetcher } from './http-fetcher';
 import { type PlaygroundConfig, readPlaygroundConfig } from './playground-config';
+import { SchemaDownloadButton } from './schema-download-button';
 
-/** GraphiQL against the configured endpoint: one tab for the default query, then one per example. */
+/**
+ * Sidebar plugins beside the docs pane (GraphiQL's reference plugin, on by default): the
+ * explorer, which builds an operation by ticking fields, and the history of run operations.
+ */
+const PLUGINS = [explorerPlugin(), HISTORY_PLUGIN];
+
+/**
+ * GraphiQL against the configured endpoint: one tab for the default query, then one per example;
+ * the toolbar adds the example menu, header presets (a token per role), copy as curl and the
+ * schema download.
+ */
 function Playground({ config }: { config: PlaygroundConfig }): ReactElement {
   const firstPreset = config.headerPresets[0];
   const headers = firstPreset ? headersText(firstPreset.headers) : null;
@@ -31,6 +46,7 @@ function Playground({ config }: { config: PlaygroundConfig }): ReactElement {
       defaultTabs={defaultTabs}
       defaultHeaders={headers ?? undefined}
       defaultEditorToolsVisibility={headers ? 'headers' : undefined}
+      plugins={PLUGINS}
     >
       <GraphiQL.Toolbar>
         {({ prettify, merge, copy }) => (
@@ -40,6 +56,8 @@ function Playground({ config }: { config: PlaygroundConfig }): ReactElement {
             {copy}
             <ExampleMenu examples={config.examples} />
             <HeaderPresetMenu presets={config.headerPresets} />
+            <CopyCurlButton endpoint={config.endpoint} />
+            {config.schemaUrl ? <SchemaDownloadButton schemaUrl={config.schemaUrl} /> : null}
           </>
         )}
       </GraphiQL.Toolbar>

@@ -17,6 +17,8 @@ export interface PlaygroundExample {
 /** Everything the playground page needs: where to send operations and what to offer. */
 export interface PlaygroundConfig {
   endpoint: string;
+  /** Where the printed schema is served (`<endpoint>/schema.graphql`); no download button without it. */
+  schemaUrl?: string | undefined;
   defaultQuery: string;
   headerPresets: HeaderPreset[];
   examples: PlaygroundExample[];
@@ -35,6 +37,7 @@ export function readPlaygroundConfig(doc: Document): PlaygroundConfig {
   }
   return {
     endpoint: value.endpoint,
+    schemaUrl: typeof value.schemaUrl === 'string' ? value.schemaUrl : undefined,
     defaultQuery: value.defaultQuery,
     headerPresets: Array.isArray(value.headerPresets) ? value.headerPresets.filter(isHeaderPreset) : [],
     examples: Array.isArray(value.examples) ? value.examples.filter(isExample) : [],

@@ -32,3 +32,23 @@ export function HeaderPresetIcon(): ReactElement {
     </svg>
   );
 }
+
+/** An arrow into a tray: download the schema. */
+export function DownloadIcon(): ReactElement {
+  return (
+    <svg {...svgProps} aria-hidden="true">
+      <path d="M7 1.75v7.5M4 6.5 7 9.5l3-3" />
+      <path d="M1.75 9.5v2.75h10.5V9.5" />
+    </svg>
+  );
+}
+
+/** A terminal prompt: copy the operation as a curl command. */
+export function CurlIcon(): ReactElement {
+  return (
+    <svg {...svgProps} aria-hidden="true">
+      <rect x="1" y="2" width="12" height="10" rx="1.5" />
+      <path d="M3.75 5.25 5.75 7l-2 1.75M7.25 9.25h3" />
+    </svg>
+  );
+}

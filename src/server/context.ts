@@ -4,6 +4,7 @@ import { PUBLIC_CALLER } from '../auth/caller';
 import type { Deps } from '../composition/create-deps';
 import { createItemLoader } from '../data/item-loader';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
+import { currentTelemetry } from '../observability/request-telemetry';
 
 /**
  * The route a request came through. In AWS, partners call `/partner/graphql` (where their usage
@@ -27,6 +28,9 @@ export interface RequestInfo {
  * a caller on the wrong route (see ApiRoute) is refused before anything runs.
  */
 export async function createContext(request: RequestInfo, deps: Deps): Promise<GraphQLContext> {
+  // A GraphQL request (not a page or an asset): the server reports it, refused or not.
+  const telemetry = currentTelemetry();
+  if (telemetry) Object.assign(telemetry, { graphql: true, requestId: request.requestId });
   const logger: Logger = deps.logger.createChild({ persistentKeys: { requestId: request.requestId } });
   const authorization = headerValue(request.headers, 'authorization');
   let caller = PUBLIC_CALLER;

@@ -4,6 +4,9 @@ import { DIMENSIONS, type Dimension } from '../domain/analytics/dimensions';
 import { type DimensionCardinality, maxGroups, type ValueDimension } from '../domain/analytics/max-groups';
 import { MEASURE_NAMES } from '../domain/analytics/measures';
 import { IKM_ELEMENTS } from '../domain/ikm';
+import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
+import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
+import { MAX_SIASN_RECORDS } from '../services/siasn-service';
 import type { CostModel } from './operation-cost';
 
 /** A `totalCount` runs a COUNT query over a whole partition: it weighs like ten fields. */
@@ -71,6 +74,16 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'AggregateCapabilities.measures': MEASURE_NAMES.length,
       'AggregateCapabilities.dimensions': DIMENSIONS.length,
       'AggregateCapabilities.pairs': supportedPairs().length,
+      // An import job keeps at most 500 refused cells; an upload needs a handful of headers.
+      'ImportReport.rejections': MAX_STORED_REJECTIONS,
+      'ImportUpload.headers': 10,
+      // siasnCourseRecords answers at most 2000 records, taken and refused together.
+      'SiasnCourseRecords.records': MAX_SIASN_RECORDS,
+      'SiasnCourseRecords.refused': MAX_SIASN_RECORDS,
+      // A partner has at most 10 endpoints; an agency's registrations count as a full page.
+      'Query.webhookEndpoints': MAX_PAGE_SIZE,
+      // A delivery keeps its latest 30 attempts.
+      'WebhookDelivery.attempts': KEPT_ATTEMPTS,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

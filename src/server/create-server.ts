@@ -14,9 +14,10 @@ import { auditPlugin } from './audit-plugin';
 import { costLimitPlugin } from './cost-limit-plugin';
 import { createErrorFormatter } from './format-error';
 import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
+import { observabilityPlugin } from './observability-plugin';
+import { ObservedApolloServer } from './observed-apollo-server';
 import { operationLimitRules } from './operation-limits';
-import { BudgetedApolloServer, responseBudgetPlugin } from './response-budget';
-import { loadTrustedDocuments } from './trusted-documents';
+import { responseBudgetPlugin } from './response-budget';
 import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
@@ -43,7 +44,7 @@ export function executableSchema(): GraphQLSchema {
  */
 export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
   const { limits } = deps.config;
-  return new BudgetedApolloServer({
+  return new ObservedApolloServer({
     schema: executableSchema(),
     introspection: deps.config.playground,
     includeStacktraceInErrorResponses: false,
@@ -61,13 +62,16 @@ export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
     // plugin would only hook every field for nothing.
     plugins: [
       // Strict clients send only their trusted documents (refused before parsing otherwise).
-      trustedDocumentsPlugin(loadTrustedDocuments(deps.config.trustedDocuments)),
+      trustedDocumentsPlugin(deps.trustedDocuments),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
       responseBudgetPlugin(limits),
       graphqlOverHttpStatusPlugin(),
       auditPlugin(),
+      observabilityPlugin(deps.observability.tracing, resolvers),
     ],
-  }).withReadLimits(limits);
+  })
+    .withReadLimits(limits)
+    .withObserver(deps.observability.observer);
 }

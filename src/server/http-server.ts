@@ -12,20 +12,16 @@ import type { EdgeRequest, HttpEdge } from './http-edge';
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  /** Routes only the local server has, e.g. streamed uploads (S3 takes them in AWS). */
-  localRoutes?: LocalRoute[];
+  /**
+   * Routes only the local server has (e.g. the import upload route: S3 takes uploads in AWS), tried
+   * first and given the raw request before anything reads its body (the edge reads at most
+   * MAX_BODY_BYTES), so large bodies can stream; each says whether it answered.
+   */
+  routes?: LocalRoute[];
 }
 
-/**
- * A route of the local server alone, given the raw request before anything reads its body
- * (the edge reads at most MAX_BODY_BYTES): for large or streamed bodies.
- */
-export interface LocalRoute {
-  method: string;
-  /** Paths starting with this (e.g. `/uploads/`). */
-  pathPrefix: string;
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-}
+/** A route of the local server alone: true when it answered the request. */
+export type LocalRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 export interface RunningHttpServer {
   url: string;
@@ -44,11 +40,12 @@ export async function startHttpServer(
   options: HttpServerOptions,
 ): Promise<RunningHttpServer> {
   await edge.start();
-  const localRoutes = options.localRoutes ?? [];
+  const localRoutes = options.routes ?? [];
   const server = createNodeServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const local = localRoutes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
-    void (local ? local.handle(req, res).catch(() => res.destroy()) : serve(edge, req, res));
+    void (async () => {
+      for (const route of localRoutes) if (await route(req, res)) return;
+      await serve(edge, req, res);
+    })().catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,4 @@
-import { printSchema } from 'graphql';
-import { executableSchema } from './create-server';
+import { typeDefs } from '../generated/type-defs';
 import { etagOf } from './playground-assets';
 
 /** The served schema as SDL, for `GET /graphql/schema.graphql` (client generators, the playground). */
@@ -10,10 +9,14 @@ export interface SchemaDocument {
 
 let document: SchemaDocument | undefined;
 
-/** The printed SDL of the executable schema, with every description; printed once per process. */
+/**
+ * The served schema's SDL with every description: the generated type definitions the server is
+ * built from (printing the executable schema would lose the descriptions of custom scalars), the
+ * same text as the committed schema.graphql (tests/integration/schema-download-route.test.ts).
+ */
 export function schemaDocument(): SchemaDocument {
   if (!document) {
-    const sdl = `${printSchema(executableSchema())}\n`;
+    const sdl = typeDefs.endsWith('\n') ? typeDefs : `${typeDefs}\n`;
     document = { sdl, etag: etagOf(sdl) };
   }
   return document;

@@ -6,12 +6,14 @@ import { createEnrollmentService } from './enrollment-service';
 import { createEvaluationService } from './evaluation-service';
 import { createFeedbackRateLimit } from './feedback-rate-limit';
 import { createFeedbackService } from './feedback-service';
+import { createImportService } from './import-service';
 import { createMentorshipService } from './mentorship-service';
 import { createOrganizationService } from './organization-service';
 import { createPartnerSyncService } from './partner-sync-service';
 import { createPerformanceService } from './performance-service';
 import { createPlanService } from './plan-service';
 import type { ServiceDeps, ServiceSettings } from './ports';
+import { createSiasnService } from './siasn-service';
 import { createTrainingService } from './training-service';
 import { createWebhookDeliveryService } from './webhook-delivery-service';
 import { createWebhookEndpointService } from './webhook-endpoint-service';
@@ -21,7 +23,7 @@ export type Services = ReturnType<typeof createServices>;
 
 /** Builds each service once from its ports; no I/O happens here. */
 export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
-  const { feedbackLimits, auditRetentionDays, hashAddress, secretBox, webhookUrlPolicy } = settings;
+  const { feedbackLimits, auditRetentionDays, hashAddress, secretBox, webhookUrlPolicy, uploads } = settings;
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -39,6 +41,8 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
       ...deps,
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: feedbackLimits }),
     }),
+    imports: createImportService({ ...deps, uploads }),
+    siasn: createSiasnService(deps),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: auditRetentionDays }),
     webhookEndpoints: createWebhookEndpointService({ ...deps, secretBox, urlPolicy: webhookUrlPolicy }),
     webhookDeliveries: createWebhookDeliveryService(deps),

@@ -1,4 +1,5 @@
 import type { Repositories } from '../data/repositories/create-repositories';
+import type { UploadTargets } from '../domain/onboarding/import-ports';
 import type { UrlPolicy } from '../domain/webhooks/endpoint-url';
 import type { AddressHasher } from './client-address';
 import type { FeedbackLimits } from './feedback-rate-limit';
@@ -23,4 +24,6 @@ export interface ServiceSettings {
   secretBox: SecretSealer;
   /** Where webhook endpoints may point (https only in prod; private targets where allowed). */
   webhookUrlPolicy: UrlPolicy;
+  /** Where createImport sends files: presigned S3 PUTs in AWS, the local server's upload route locally. */
+  uploads: UploadTargets;
 }

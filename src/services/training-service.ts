@@ -19,6 +19,8 @@ import { fillFreeSeats } from './waitlist';
 
 /** Validated input of createTrainingProgram. */
 export interface CreateProgramCommand {
+  /** Kode program, unique in the agency (already in stored form). */
+  code?: string | undefined;
   title: string;
   description?: string | undefined;
   category: ProgramCategory;
@@ -41,6 +43,7 @@ export interface CreateProgramCommand {
 export type UpdateProgramCommand = { program: Ref; version: number } & Partial<
   Pick<
     TrainingProgram,
+    | 'code'
     | 'title'
     | 'description'
     | 'jp'
@@ -137,6 +140,7 @@ export function createTrainingService(deps: ServiceDeps) {
         title: input.title,
         description: input.description,
         category: input.category,
+        code: input.code,
         format: input.format,
         jp: input.jp,
         startDate: input.startDate,

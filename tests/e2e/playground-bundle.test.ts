@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSchema, graphql } from 'graphql';
+import { buildSchema, graphql, printSchema } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayground, type PlaygroundBuild } from '../../infra/playground-bundling';
@@ -25,6 +25,7 @@ const schema = buildSchema(`
 
 const config: PlaygroundConfig = {
   endpoint: '/graphql',
+  schemaUrl: '/graphql/schema.graphql',
   defaultQuery: 'query Greeting {\n  hello\n  role\n}\n',
   headerPresets: [
     { label: 'Admin BKPSDM', headers: { 'x-demo-role': 'ADMIN' } },
@@ -70,6 +71,11 @@ describe('GraphiQL playground bundle', () => {
       const asset = await assets.get(url.pathname.slice('/assets/'.length));
       response.writeHead(asset ? 200 : 404, { 'content-type': asset?.contentType ?? 'text/plain' });
       response.end(asset?.body ?? 'not found');
+      return;
+    }
+    if (request.method === 'GET' && url.pathname === config.schemaUrl) {
+      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(printSchema(schema));
       return;
     }
     if (request.method === 'POST' && url.pathname === config.endpoint) {
@@ -225,6 +231,75 @@ describe('GraphiQL playground bundle', () => {
 
       expect(response).toContain('"role": "EMPLOYEE"');
       expect(receivedRoles.at(-1)).toBe('EMPLOYEE');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('builds an operation by ticking fields in the explorer and shows the docs pane, offline', async () => {
+    const { context, page, requests, consoleProblems } = await openPlayground();
+    try {
+      await page.getByTestId('example-menu').click();
+      await page.getByRole('menuitem', { name: 'Developers: Sapaan' }).click();
+      await page.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
+      const explorer = page.locator('.graphiql-explorer-root');
+      await explorer.waitFor({ timeout: BROWSER_TIMEOUT });
+      await explorer.locator('.graphiql-explorer-role').first().getByText('role', { exact: true }).click();
+      await expect
+        .poll(() => editorText(page, '.graphiql-query-editor'), { timeout: BROWSER_TIMEOUT })
+        .toMatch(/ContohSapaan[\s\S]*hello[\s\S]*role/);
+      const response = await execute(page);
+      expect(response).toContain('"role": "ADMIN"');
+
+      await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+      await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().click();
+      await page.getByText('The x-demo-role request header, to see which header preset was sent.').waitFor();
+
+      const remote = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
+      expect(remote).toEqual([]);
+      expect(consoleProblems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('copies the current operation with its headers as a curl command that answers', async () => {
+    const { context, page } = await openPlayground();
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      await page.getByTestId('header-preset-menu').click();
+      await page.getByRole('menuitem', { name: 'Pegawai' }).click();
+      // By keyboard: the preset button's tooltip, open while it has the focus, covers this one.
+      await page.getByTestId('copy-curl').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('copy-curl-status').textContent()).toBe('Copied as curl');
+      const command = await page.evaluate(() => navigator.clipboard.readText());
+
+      expect(command).toMatch(new RegExp(`^curl '${origin}/graphql'`));
+      expect(command).toContain("-H 'x-demo-role: EMPLOYEE'");
+      // Sent as the command says (URL, headers, body), the request gets the operation's answer.
+      const body = /--data-raw '(.*)'$/s.exec(command)?.[1] as string;
+      const headers = Object.fromEntries(
+        [...command.matchAll(/-H '([^:]+): ([^']*)'/g)].map((m) => [m[1] as string, m[2] as string]),
+      );
+      const answer = await fetch(`${origin}/graphql`, { method: 'POST', headers, body }).then((r) =>
+        r.json(),
+      );
+      expect(answer).toEqual({ data: { hello: GREETING, role: 'EMPLOYEE' } });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('downloads the printed schema from the schema route', async () => {
+    const { context, page } = await openPlayground();
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('schema-download').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('schema.graphql');
+      expect(await readFile(await download.path(), 'utf8')).toBe(printSchema(schema));
     } finally {
       await context.close();
     }

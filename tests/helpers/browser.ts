@@ -1,4 +1,5 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumPath } from '../../scripts/check-test-prerequisites';
 
 /**
  * Flags for a closed network: without the background-networking ones Chromium waits on
@@ -18,7 +19,7 @@ const CHROMIUM_ARGS = [
 /** Launches headless Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium) for browser tests. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
 }

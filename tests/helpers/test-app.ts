@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiClaims } from '../../src/auth/token-claims';
-import { createDeps, type Deps } from '../../src/composition/create-deps';
+import { createDeps, type Deps, type DepsOptions } from '../../src/composition/create-deps';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
@@ -15,6 +15,7 @@ import {
   type LocalKeyPair,
   signLocalToken,
 } from '../../src/local/local-issuer';
+import { createLocalUploadTargets } from '../../src/local/local-upload-targets';
 import { createServer } from '../../src/server/create-server';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
@@ -40,9 +41,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A server on its own fresh table of the run's DynamoDB Local. */
+/**
+ * A server on its own fresh table of the run's DynamoDB Local. `env` adds configuration (e.g.
+ * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
+ */
 export async function createTestApp(
-  options: { clock?: () => Date; newId?: () => string; env?: Record<string, string> } = {},
+  options: Partial<Pick<DepsOptions, 'clock' | 'newId' | 'metrics' | 'tracing'>> & {
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const endpoint = dynamoEndpoint();
   const { env, ...depsOptions } = options;
@@ -64,6 +70,8 @@ export async function createTestApp(
       cursorSecret: 'test-cursor-secret-0123456789abcdef',
     },
     dynamo,
+    // As under npm start: createImport's URLs point at a local server's upload route.
+    uploads: createLocalUploadTargets(config.imports.publicUrl),
     ...depsOptions,
   });
   const server = createServer(deps);

@@ -52,6 +52,8 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-COG4',
         'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
         'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-IAM5[Resource::<ImportsBucketB463A28B.Arn>/imports/*]',
+        'AwsSolutions-S1',
         'AwsSolutions-L1',
         'AwsSolutions-SMG4',
         'AwsSolutions-SQS3',

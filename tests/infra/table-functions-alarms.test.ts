@@ -85,14 +85,14 @@ describe('the table', () => {
     });
   });
 
-  it('lets the five data functions read and write items and query the named indexes, and nothing else', () => {
+  it('lets the six data functions read and write items and query the named indexes, and nothing else', () => {
     const policies = Object.values(dev.template.findResources('AWS::IAM::Policy')) as {
       Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
     }[];
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
     const dynamoStatements = statements.filter((s) => [s.Action].flat().includes('dynamodb:GetItem'));
-    // GraphQL, aggregator, complaint sweeper, webhook fan-out and webhook dispatcher.
-    expect(dynamoStatements).toHaveLength(5);
+    // GraphQL, aggregator, complaint sweeper, webhook fan-out, webhook dispatcher and import.
+    expect(dynamoStatements).toHaveLength(6);
     for (const statement of dynamoStatements) {
       expect([...[statement.Action].flat()].sort()).toEqual([...TABLE_DATA_ACTIONS].sort());
       expect(JSON.stringify(statement.Resource)).not.toContain('*');
@@ -116,7 +116,7 @@ describe('the Lambda functions', () => {
     'run Node 22 on arm64 with active tracing, JSON logs and source maps in $stage',
     ({ template }) => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-      expect(functions).toHaveLength(6);
+      expect(functions).toHaveLength(7);
       for (const fn of functions) {
         expect(fn).toMatchObject({
           Properties: {

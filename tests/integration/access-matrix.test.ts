@@ -165,6 +165,8 @@ async function collectDemoIds() {
   // No demo endpoint exists: well-formed ids of a Medan-registered one (refused or NOT_FOUND, never a crash).
   demoIds.set('WebhookEndpoint', toGlobalId('WebhookEndpoint', 'medan', 'usu.01JC0000000000000000000000'));
   demoIds.set('WebhookDelivery', toGlobalId('WebhookDelivery', 'medan', 'usu.01JC0000000000000000000000.1'));
+  // The demo data has no import jobs: a well-formed id of Medan's (read as null where allowed).
+  demoIds.set('ImportJob', toGlobalId('ImportJob', 'medan', 'no-such-job'));
 }
 
 beforeAll(async () => {

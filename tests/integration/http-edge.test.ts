@@ -203,16 +203,14 @@ describe('the local server alone', () => {
     const edge = createHttpEdge(depsWith(), { graphqlRoute: 'any' });
     const server = await startHttpServer(edge, {
       port: 0,
-      localRoutes: [
-        {
-          method: 'PUT',
-          pathPrefix: '/uploads/',
-          async handle(req, res) {
-            let bytes = 0;
-            for await (const chunk of req) bytes += (chunk as Buffer).length;
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ bytes }));
-          },
+      routes: [
+        async (req, res) => {
+          if (req.method !== 'PUT' || !req.url?.startsWith('/uploads/')) return false;
+          let bytes = 0;
+          for await (const chunk of req) bytes += (chunk as Buffer).length;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ bytes }));
+          return true;
         },
       ],
     });

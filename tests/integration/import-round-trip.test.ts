@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { agencyEntity } from '../../src/data/entities/agency';
 import { partnerEntity } from '../../src/data/entities/partner';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
@@ -8,7 +9,7 @@ import type { ImportKind } from '../../src/domain/onboarding/columns';
 import { exportRows, headersOf } from '../../src/export/export-records';
 import { createTableWriter } from '../../src/export/table-writer';
 import { importCsv, importPath, tempFile } from '../helpers/import-files';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 let app: TestApp;
@@ -100,6 +101,55 @@ describe('round trip: export of an agency re-imported into a fresh agency', () =
       expect(tahun).toBe(2026);
       if (row.cells) expect([jumlahJam, nomorSertifikat].every(Boolean)).toBe(true);
     }
+  });
+});
+
+describe('SIASN course records through the API', () => {
+  const QUERY = `query($year: Int!, $unitId: ID) { siasnCourseRecords(year: $year, unitId: $unitId) {
+    records { nip nomorSertifikat tanggalSelesaiKursus tahunKursus } refused { nip reason } truncated } }`;
+  type Answer = {
+    siasnCourseRecords: {
+      records: { nip: string; nomorSertifikat: string; tanggalSelesaiKursus: string; tahunKursus: number }[];
+      refused: { nip: string; reason: string }[];
+      truncated: boolean;
+    };
+  };
+
+  it('gives the same records and refusals as the export, dates ISO', async () => {
+    const res = await app.request<Answer>(QUERY, { year: 2026 }, { claims: adminOf('medan') });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data?.siasnCourseRecords as Answer['siasnCourseRecords'];
+    const rows = await exported('medan', 'siasn-courses', 2026);
+    expect(answer.records.map((r) => r.nip).sort()).toEqual(
+      rows
+        .filter((r) => r.cells)
+        .map((r) => r.cells?.[0])
+        .sort(),
+    );
+    expect(answer.refused.map((r) => `${r.nip}:${r.reason}`).sort()).toEqual(
+      rows
+        .filter((r) => r.refused)
+        .map((r) => `${r.refused?.[0]}:${r.reason}`)
+        .sort(),
+    );
+    expect(answer.records.length + answer.refused.length).toBeGreaterThan(0);
+    for (const r of answer.records) {
+      expect(r.tanggalSelesaiKursus).toMatch(/^2026-\d{2}-\d{2}$/);
+      expect(r.nomorSertifikat).not.toBe('');
+    }
+    expect(answer.truncated).toBe(false);
+  });
+
+  it('is for administrators of the agency only', async () => {
+    const employee = { sub: 'e', 'cognito:groups': ['EMPLOYEE'], agency_id: 'medan', employee_id: 'x' };
+    expect(
+      (await app.request(QUERY, { year: 2026 }, { claims: employee })).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    const otherUnit = toGlobalId('Unit', 'palembang', 'palembang-plaju');
+    const res = await app.request(QUERY, { year: 2026, unitId: otherUnit }, { claims: adminOf('medan') });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await app.request(QUERY, { year: 1800 }, { claims: adminOf('medan') });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -78,6 +78,7 @@ interface MedanRecords {
   appraisal: { id: string };
   programEvaluation: { id: string };
   partner: { id: string };
+  importJob: { id: string };
 }
 const medan = {} as MedanRecords;
 const binjai = {} as {
@@ -94,6 +95,17 @@ const first = <T>(connection: Edges<T> | undefined, what: string): T => {
   if (!node) throw new Error(`the demo data has no ${what}`);
   return node;
 };
+
+/** An import job of Medan's (the demo data has none): ordered by Medan's administrator. */
+async function orderMedanImport() {
+  const res = await app.request<{ createImport: { id: string } }>(
+    'mutation($input: CreateImportInput!) { createImport(input: $input) { id } }',
+    { input: { kind: 'EMPLOYEES', fileName: 'pegawai.csv' } },
+    MEDAN,
+  );
+  expect(res.errors).toBeUndefined();
+  return { id: res.data?.createImport.id as string };
+}
 
 /** Real Medan records of every type, read by Medan's administrator (so a refusal is not just "no such record"). */
 async function collectMedanRecords() {
@@ -145,6 +157,7 @@ async function collectMedanRecords() {
     appraisal: first(d.appraisals, 'Medan appraisal'),
     programEvaluation: first(d.programEvaluations, 'Medan program evaluation'),
     partner: first(d.partners, 'Medan partner'),
+    importJob: await orderMedanImport(),
   });
   for (const [name, value] of Object.entries(medan)) {
     const id = typeof value === 'string' ? value : (value as { id: string }).id;
@@ -256,6 +269,7 @@ describe("an administrator of binjai reads nothing of medan's", () => {
       Mentorship: [medan.mentorship.id],
       Evaluation: [medan.appraisal.id, medan.programEvaluation.id],
       DevelopmentPlan: [medan.plan.id],
+      ImportJob: [medan.importJob.id],
     };
     expect(ids[type], `a medan ${type} for node(id)`).toBeDefined();
     for (const id of ids[type] ?? []) {
@@ -322,7 +336,7 @@ describe("an administrator of binjai reads nothing of medan's", () => {
     ],
     [
       'employees, their mentors and appraisals',
-      `{ employees(first: 100) { edges { node { id
+      `{ employees(first: 25) { edges { node { id
         mentors(first: 5) { edges { node { id mentor { id nip } } } }
         appraisals(first: 5) { edges { node { id unit { id } } } } } } } }`,
     ],

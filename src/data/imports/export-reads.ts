@@ -1,9 +1,11 @@
 import type { Employee } from '../../domain/employee';
 import type { Appraisal } from '../../domain/evaluation';
+import type { Mentorship } from '../../domain/mentorship';
 import type { Enrollment, EnrollmentStatus, TrainingProgram } from '../../domain/training';
 import { employeeEntity } from '../entities/employee';
 import { enrollmentEntity } from '../entities/enrollment';
 import { evaluationEntity, evaluationPartitions } from '../entities/evaluation';
+import { mentorshipEntity } from '../entities/mentorship';
 import { trainingProgramEntity } from '../entities/training-program';
 import type { Item, QuerySpec, Table } from '../table';
 
@@ -53,6 +55,17 @@ export function createExportReads(table: Table) {
           return [e.id, e];
         }),
       );
+    },
+    /** Mentorships by id (BatchGetItem), in the order asked. */
+    async mentorshipsById(agencyId: string, ids: string[]): Promise<Mentorship[]> {
+      const found = await table.batchGet([...new Set(ids)].map((id) => mentorshipEntity.key(agencyId, id)));
+      const byId = new Map(
+        [...found.values()].map((item) => {
+          const m = mentorshipEntity.fromItem(item);
+          return [m.id, m];
+        }),
+      );
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
     /** Appraisals of an agency for one period (e.g. the year `2025`). */
     async *appraisals(agencyId: string, period: string): AsyncGenerator<Appraisal[]> {

@@ -7,25 +7,35 @@ export const MAX_TRANSACTION_OPS = 100;
  * Writes the operations of many rows, each row's operations all or none: rows are packed into
  * transactions of up to 100 operations; when a packed transaction fails on a condition (someone
  * wrote one of its records meanwhile), each of its rows is retried alone, so one lost race refuses
- * only its own row. Returns, per row, whether it was written.
+ * only its own row. Packs are sent four at a time. Returns, per row, whether it was written.
  */
 export async function transactRows(table: Table, rows: WriteOp[][]): Promise<boolean[]> {
   const written = rows.map(() => false);
+  const packs: number[][] = [];
   let pack: number[] = [];
   let size = 0;
-  const run = async () => {
-    const indexes = pack;
-    pack = [];
-    size = 0;
-    if (!indexes.length) return;
+  for (let i = 0; i < rows.length; i += 1) {
+    const ops = rows[i] ?? [];
+    if (ops.length === 0) {
+      written[i] = true;
+      continue;
+    }
+    if (size + ops.length > MAX_TRANSACTION_OPS) {
+      packs.push(pack);
+      pack = [];
+      size = 0;
+    }
+    pack.push(i);
+    size += ops.length;
+  }
+  if (pack.length) packs.push(pack);
+  const run = async (indexes: number[]) => {
     try {
       await table.transactWrite(indexes.flatMap((i) => rows[i] ?? []));
       for (const i of indexes) written[i] = true;
     } catch (error) {
-      if (!(error instanceof ConditionFailedError) || indexes.length === 1) {
-        if (error instanceof ConditionFailedError) return;
-        throw error;
-      }
+      if (!(error instanceof ConditionFailedError)) throw error;
+      if (indexes.length === 1) return;
       for (const i of indexes) {
         try {
           await table.transactWrite(rows[i] ?? []);
@@ -36,19 +46,14 @@ export async function transactRows(table: Table, rows: WriteOp[][]): Promise<boo
       }
     }
   };
-  for (let i = 0; i < rows.length; i += 1) {
-    const ops = rows[i] ?? [];
-    if (ops.length === 0) {
-      written[i] = true;
-      continue;
-    }
-    if (size + ops.length > MAX_TRANSACTION_OPS) await run();
-    pack.push(i);
-    size += ops.length;
-  }
-  await run();
+  // The rows of a batch are independent (distinct natural keys), so their packs go out together.
+  for (let i = 0; i < packs.length; i += PARALLEL_TRANSACTIONS)
+    await Promise.all(packs.slice(i, i + PARALLEL_TRANSACTIONS).map(run));
   return written;
 }
+
+/** Transactions of one batch in flight at once. */
+const PARALLEL_TRANSACTIONS = 4;
 
 /** Items by key, read in BatchGetItem calls of 100 (eventually consistent: writes re-check by condition). */
 export async function itemsByKey(table: Table, keys: ItemKey[]): Promise<Map<string, Item>> {

@@ -1,4 +1,5 @@
 import type { CursorCodec } from '../cursor';
+import { createImportJobStore } from '../imports/import-job-store';
 import { createPartnerFeedReader } from '../partner-feed';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
@@ -34,6 +35,7 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     audit: createAuditRepository(table, cursors),
     webhookEndpoints: createWebhookEndpointRepository(table),
     webhookDeliveries: createWebhookDeliveryRepository(table, cursors),
+    importJobs: createImportJobStore(table),
   };
 }
 

@@ -1,10 +1,14 @@
 import type { Agency, Unit, UnitKind } from '../../domain/organization';
 import type { CursorCodec } from '../cursor';
 import { agencyEntity } from '../entities/agency';
-import { unitEntity } from '../entities/unit';
+import { UNIT_CODE_GUARD, unitEntity } from '../entities/unit';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import type { QuerySpec, Table } from '../table';
+import { codeConflictOf, codeGuardOps, transactWithCode } from '../record-code-guards';
+import { putNewOp } from '../relation-ops';
+import { ConditionFailedError, type QuerySpec, type Table } from '../table';
+import { type IdempotencyClaim, transactCreate } from '../transact-create';
+import { versionConflict, versionedUpdateOp } from '../versioned-update';
 
 export interface UnitListFilter {
   kinds?: UnitKind[] | undefined;
@@ -23,6 +27,12 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
     /** One unit, through the request's batching loader. */
     async getUnit(loader: ItemLoader, agencyId: string, id: string): Promise<Unit | undefined> {
       const item = await loader.load(unitEntity.key(agencyId, id));
+      return item ? unitEntity.fromItem(item) : undefined;
+    },
+
+    /** One unit read strongly consistent (the base of an update). */
+    async getUnitLatest(agencyId: string, id: string): Promise<Unit | undefined> {
+      const item = await table.get(unitEntity.key(agencyId, id));
       return item ? unitEntity.fromItem(item) : undefined;
     },
 
@@ -45,6 +55,40 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
         : { index: 'gsi1', partition: `${agencyId}#Unit` };
       if (filter.kinds?.length) spec.filters = [{ attribute: 'kind', in: filter.kinds }];
       return queryConnection(table, codec, spec, page, (item) => unitEntity.fromItem(item));
+    },
+
+    /** Writes a new unit with its code guard; CONFLICT if the code is taken in the agency. */
+    async createUnit(unit: Unit, now: Date, claim?: IdempotencyClaim) {
+      const guards = codeGuardOps(table, UNIT_CODE_GUARD, undefined, unit);
+      try {
+        return await transactCreate(
+          table,
+          [putNewOp(table, unitEntity.toItem(unit)), ...guards.ops],
+          unit.id,
+          now,
+          claim,
+        );
+      } catch (error) {
+        throw codeConflictOf(error, 1, guards.claimIndex, unit, 'Unit');
+      }
+    },
+
+    /** A versioned unit update moving its code guard with it; CONFLICT on a stale version or a taken code. */
+    async updateUnit(before: Unit, after: Unit): Promise<void> {
+      try {
+        await transactWithCode(
+          table,
+          [versionedUpdateOp(table, unitEntity, before, after)],
+          UNIT_CODE_GUARD,
+          before,
+          after,
+          'Unit',
+        );
+      } catch (error) {
+        if (error instanceof ConditionFailedError && error.failed.includes(0))
+          throw versionConflict('Unit', before.version, error.items[0]?.version, error);
+        throw error;
+      }
     },
   };
 }

@@ -4,9 +4,10 @@ import { ConflictError } from '../../errors/app-error';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
 import { partnerEntity } from '../entities/partner';
-import { trainingProgramEntity } from '../entities/training-program';
+import { PROGRAM_CODE_GUARD, trainingProgramEntity } from '../entities/training-program';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { codeConflictOf, codeGuardOps } from '../record-code-guards';
 import { putNewOp } from '../relation-ops';
 import { ConditionFailedError, type QuerySpec, type Table } from '../table';
 import { type IdempotencyClaim, transactCreate } from '../transact-create';
@@ -96,14 +97,20 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
       return queryConnection(table, cursors, spec, page, (item) => trainingProgramEntity.fromItem(item));
     },
 
-    createProgram(program: TrainingProgram, now: Date, claim?: IdempotencyClaim) {
-      return transactCreate(
-        table,
-        [putNewOp(table, trainingProgramEntity.toItem(program))],
-        program.id,
-        now,
-        claim,
-      );
+    /** Writes a new program with its code guard (if it has a code); CONFLICT if the code is taken. */
+    async createProgram(program: TrainingProgram, now: Date, claim?: IdempotencyClaim) {
+      const guards = codeGuardOps(table, PROGRAM_CODE_GUARD, undefined, program);
+      try {
+        return await transactCreate(
+          table,
+          [putNewOp(table, trainingProgramEntity.toItem(program)), ...guards.ops],
+          program.id,
+          now,
+          claim,
+        );
+      } catch (error) {
+        throw codeConflictOf(error, 1, guards.claimIndex, program, 'Program');
+      }
     },
 
     /**
@@ -112,19 +119,28 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
      * refused with CapacityBelowSeatsError, never stored.
      */
     async updateProgram(before: TrainingProgram, after: TrainingProgram): Promise<void> {
-      if (after.capacity >= before.capacity)
+      const codes = codeGuardOps(table, PROGRAM_CODE_GUARD, before, after);
+      if (after.capacity >= before.capacity && !codes.ops.length)
         return updateVersioned(table, trainingProgramEntity, before, after);
-      const guard = {
-        expression: '#seats <= :capacity',
-        names: { '#seats': 'seatsTaken' },
-        values: { ':capacity': after.capacity },
-      };
+      const guard =
+        after.capacity < before.capacity
+          ? {
+              expression: '#seats <= :capacity',
+              names: { '#seats': 'seatsTaken' },
+              values: { ':capacity': after.capacity },
+            }
+          : undefined;
       try {
-        await table.transactWrite([versionedUpdateOp(table, trainingProgramEntity, before, after, guard)]);
+        await table.transactWrite([
+          versionedUpdateOp(table, trainingProgramEntity, before, after, guard),
+          ...codes.ops,
+        ]);
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
+        if (!error.failed.includes(0)) throw codeConflictOf(error, 1, codes.claimIndex, after, 'Program');
         const stored = error.items[0];
-        if (stored?.version === before.version) throw new CapacityBelowSeatsError(Number(stored.seatsTaken));
+        if (guard && stored?.version === before.version)
+          throw new CapacityBelowSeatsError(Number(stored.seatsTaken));
         throw versionConflict('TrainingProgram', before.version, stored?.version, error);
       }
     },

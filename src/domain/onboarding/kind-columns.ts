@@ -1,6 +1,7 @@
 import type { ColumnSpec, ImportKind } from './columns';
 import { EMPLOYEE_COLUMNS } from './kinds/employees';
 import { ENROLLMENT_COLUMNS } from './kinds/enrollments';
+import { MENTORSHIP_COLUMNS } from './kinds/mentorships';
 import { PROGRAM_COLUMNS } from './kinds/programs';
 import { UNIT_COLUMNS } from './kinds/units';
 
@@ -10,7 +11,14 @@ export const KIND_COLUMNS: Partial<Record<ImportKind, readonly ColumnSpec[]>> = 
   employees: EMPLOYEE_COLUMNS,
   programs: PROGRAM_COLUMNS,
   enrollments: ENROLLMENT_COLUMNS,
+  mentorships: MENTORSHIP_COLUMNS,
 };
 
-/** Kinds that can be imported today (mentorships and measurements: not yet, see README). */
-export const IMPORTABLE_KINDS: readonly ImportKind[] = ['units', 'employees', 'programs', 'enrollments'];
+/** Kinds that can be imported today (measurements: not yet, see README). */
+export const IMPORTABLE_KINDS: readonly ImportKind[] = [
+  'units',
+  'employees',
+  'programs',
+  'enrollments',
+  'mentorships',
+];

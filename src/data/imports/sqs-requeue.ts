@@ -1,0 +1,14 @@
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { JobRef } from '../../domain/onboarding/import-job';
+
+/** Sends a stopped job back to the import queue, to resume from its checkpoint in a fresh invocation. */
+export function createSqsRequeue(sqs: SQSClient, queueUrl: string) {
+  return async (ref: JobRef): Promise<void> => {
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: JSON.stringify({ continueImport: ref }),
+      }),
+    );
+  };
+}

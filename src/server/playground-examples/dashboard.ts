@@ -1,0 +1,30 @@
+import type { PlaygroundExample } from '../playground-page';
+
+/** Dashboard builders: aggregates and what can be aggregated. */
+export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
+  {
+    audience: 'Dashboard',
+    title: 'Completion rate and JP by unit and quarter, 2026, IT programs',
+    query: `query Dashboard {
+  aggregate(input: {
+    measures: [COMPLETION_RATE, TRAINING_HOURS]
+    groupBy: [UNIT, QUARTER]
+    filter: { programCategories: [IT], from: "2026-01-01", to: "2026-12-31" }
+  }) {
+    asOf
+    totals { measure value }
+    groups { key { dimension value label } values { measure value } }
+  }
+}`,
+  },
+  {
+    audience: 'Dashboard',
+    title: 'What can be aggregated by what',
+    query: `query Capabilities {
+  aggregateCapabilities {
+    measures { measure description }
+    dimensions { dimension description }
+  }
+}`,
+  },
+];
