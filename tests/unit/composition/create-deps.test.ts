@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDeps } from '../../../src/composition/create-deps';
-import { deployedRequestAuth } from '../../../src/composition/request-auth';
+import { deployedRequestAuth, deployedSecrets } from '../../../src/composition/request-auth';
 import { loadConfig } from '../../../src/config/load-config';
 import { UnauthenticatedError } from '../../../src/errors/app-error';
 import { createCognitoStandIn } from '../../../src/local/cognito-stand-in';
@@ -39,6 +39,54 @@ describe('createDeps for a system job (no request secrets)', () => {
 
   it('verifies no token at all', async () => {
     await expect(deps.verifier.verify('any.token.here')).rejects.toThrow('cannot verify tokens');
+  });
+
+  it('neither seals nor opens webhook secrets', () => {
+    expect(() => deps.secretBox.seal('whsec_x', 'endpoint-1')).toThrow('cannot seal webhook secrets');
+  });
+});
+
+describe('createDeps for the webhook dispatcher (the deployment secrets, no tokens)', () => {
+  it('needs WEBHOOK_SECRET_KEY: a key derived from the cursor secret would differ from the API one', async () => {
+    const config = loadConfig({ CURSOR_SECRET: SECRET });
+    await expect(deployedSecrets(config, { webhookKey: 'required' })).rejects.toThrow('WEBHOOK_SECRET_KEY');
+  });
+
+  it('opens what the API sealed with the same key, and still verifies no token', async () => {
+    const env = {
+      CURSOR_SECRET: SECRET,
+      WEBHOOK_SECRET_KEY: 'webhook-sealing-key-0123456789abcdef',
+      LOG_LEVEL: 'SILENT',
+    };
+    const { config } = await deployedConfig(env);
+    const api = createDeps(config, { entryPoint: 'api', secrets: await deployedRequestAuth(config) });
+    const dispatcher = createDeps(config, {
+      entryPoint: 'webhook-dispatcher',
+      secrets: await deployedSecrets(config, { webhookKey: 'required' }),
+    });
+    expect(dispatcher.secretBox.open(api.secretBox.seal('whsec_abc', 'endpoint-1'), 'endpoint-1')).toBe(
+      'whsec_abc',
+    );
+    await expect(dispatcher.verifier.verify('any.token.here')).rejects.toThrow(
+      'webhook-dispatcher holds no deployment secrets: it cannot verify tokens',
+    );
+  });
+});
+
+describe('createDeps without upload targets (no IMPORT_BUCKET, none passed in)', () => {
+  it('refuses createImport before writing anything, naming the process, instead of a URL to no server', async () => {
+    const deps = createDeps(loadConfig({ LOG_LEVEL: 'SILENT', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' }), {
+      entryPoint: 'script',
+      secrets: { cursorSecret: SECRET },
+    });
+    const scope = {
+      caller: { kind: 'staff', role: 'ADMIN', agencyId: 'medan', subject: 'admin-medan' },
+      requestId: 'r',
+    } as unknown as Parameters<typeof deps.services.imports.createImport>[0];
+    const command = { kind: 'employees', fileName: 'pegawai.csv', mode: 'upsert', dryRun: false } as const;
+    await expect(deps.services.imports.createImport(scope, command as never)).rejects.toThrow(
+      'script has no upload targets: set IMPORT_BUCKET, or pass local ones',
+    );
   });
 });
 
