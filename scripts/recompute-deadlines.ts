@@ -8,11 +8,8 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createDeps } from '../src/composition/create-deps';
 import { loadConfig } from '../src/config/load-config';
-import { createCursorCodec } from '../src/data/cursor';
-import { createDynamoClients } from '../src/data/dynamo-client';
-import { createRepositories } from '../src/data/repositories/create-repositories';
-import { Table } from '../src/data/table';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { recomputeAllDeadlines } from '../src/services/deadline-recompute';
 
@@ -25,21 +22,19 @@ const config = loadConfig(process.env);
 const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
   dataDir: join(config.dataDir, 'dynamodb'),
 });
-const { doc, client } = createDynamoClients({ region: config.region, endpoint });
+// A system job: it pages through no cursors and verifies no tokens (no request secrets).
+const { repositories, retries, dynamo } = createDeps(
+  { ...config, dynamoEndpoint: endpoint },
+  { entryPoint: 'script' },
+);
 try {
-  // The recompute pages through no cursors; the codec's secret is irrelevant here.
-  const repositories = createRepositories(
-    new Table(doc, config.tableName),
-    createCursorCodec('unused-by-the-recompute-0123456789'),
-  );
-  const result = await recomputeAllDeadlines(
-    { ...repositories, clock: () => new Date(), newId: () => '' },
-    agencyIds ? { agencyIds } : undefined,
+  const result = await retries.forJob(() =>
+    recomputeAllDeadlines(repositories, agencyIds ? { agencyIds } : undefined),
   );
   console.log(
     `Recomputed the deadlines of ${result.checked} complaints in ${result.agencies} agencies; ${result.changed} changed.`,
   );
 } finally {
-  client.destroy();
+  dynamo.client.destroy();
   await local?.stop();
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parsePartnerClients } from './partner-clients';
 
 /** Defaults of the operation limits and the response budget (README "Security"). */
 export const DEFAULT_LIMITS = {
@@ -50,9 +51,20 @@ const EnvSchema = z.object({
   AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_IDS: z.string().optional(),
+  /**
+   * The user pool's public signing keys (JWKS JSON) to start with: no fetch from Cognito at cold
+   * start, and verification works offline (tests, benchmarks). Unset: fetched on the first token;
+   * a key id missing from it is fetched too, so a rotated pool key still verifies.
+   */
+  COGNITO_JWKS: z.string().optional(),
+  /** App client ids of partner machine clients and their partner codes (the pre-token trigger). */
+  PARTNER_CLIENTS: z.string().optional(),
   /** GraphiQL and introspection; on by default in dev, off in prod. */
   PLAYGROUND: z.enum(['on', 'off']).optional(),
-  /** Dashboard origins allowed to read responses (comma list); API Gateway answers preflights. */
+  /**
+   * Browser origins allowed to read responses (comma list; `*` for any). Unset: any origin in dev
+   * (local dashboards on any port), none in prod. In AWS, API Gateway answers the preflights.
+   */
   CORS_ORIGINS: z.string().optional(),
   /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
   PLAYGROUND_DIR: z.string().optional(),
@@ -64,6 +76,13 @@ const EnvSchema = z.object({
   FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
   /** Days an audit entry is kept before DynamoDB TTL removes it. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Longest a DynamoDB call may take (request and response), and its connection, before it times out. */
+  DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1500),
+  DYNAMODB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** After this long from a request's start no retry begins (conflicts, throttling, timeouts). */
+  REQUEST_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** The same for one run of a system job (stream batch, sweep, seed, rebuild). */
+  JOB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(900_000).default(60_000),
   /** Where webhooks may go: `public` addresses only (every AWS stage), or `any` (local receivers; the dev default). */
   WEBHOOK_TARGETS: z.enum(['public', 'any']).optional(),
   /** Key that seals webhook signing secrets at rest; locally derived from the dev secret when unset. */
@@ -118,7 +137,11 @@ export interface Config {
   observability: { metrics: boolean; tracing: boolean; metricOperations: string[] };
   cursorSecret: string | undefined;
   cursorSecretArn: string | undefined;
-  auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientIds: string[] };
+  auth:
+    | { mode: 'local' }
+    | { mode: 'cognito'; userPoolId: string; clientIds: string[]; jwksJson: string | undefined };
+  /** Partner app client id -> partner code, for the claims the pre-token trigger adds. */
+  partnerClients: ReadonlyMap<string, string>;
   playground: boolean;
   playgroundDir: string | undefined;
   corsOrigins: string[];
@@ -129,6 +152,10 @@ export interface Config {
   };
   /** Days audit entries are kept (one policy for every agency for now). */
   auditRetentionDays: number;
+  /** Timeouts of every DynamoDB call. */
+  dynamoTimeouts: { requestMs: number; connectMs: number };
+  /** Total retry budgets (`src/data/retry-policy.ts`). */
+  retryBudgets: { requestMs: number; jobMs: number };
   /** Partner webhooks (src/webhooks). */
   webhooks: {
     /** https only in prod; private and loopback targets only where WEBHOOK_TARGETS=any. */
@@ -190,16 +217,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             mode: 'cognito',
             userPoolId: e.COGNITO_USER_POOL_ID as string,
             clientIds: (e.COGNITO_CLIENT_IDS as string).split(',').map((s) => s.trim()),
+            jwksJson: e.COGNITO_JWKS,
           }
         : { mode: 'local' },
+    partnerClients: parsePartnerClients(e.PARTNER_CLIENTS),
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
     playgroundDir: e.PLAYGROUND_DIR,
-    corsOrigins: listOf(e.CORS_ORIGINS),
+    // Unset: any origin on the dev stage (GraphiQL, local dashboards), none elsewhere.
+    corsOrigins: listOf(e.CORS_ORIGINS ?? (e.STAGE === 'dev' ? '*' : '')),
     feedbackLimits: {
       perAddress: { perMinute: e.FEEDBACK_ADDRESS_PER_MINUTE, burst: e.FEEDBACK_ADDRESS_BURST },
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    dynamoTimeouts: { requestMs: e.DYNAMODB_REQUEST_TIMEOUT_MS, connectMs: e.DYNAMODB_CONNECT_TIMEOUT_MS },
+    retryBudgets: { requestMs: e.REQUEST_RETRY_BUDGET_MS, jobMs: e.JOB_RETRY_BUDGET_MS },
     webhooks: {
       urlPolicy: {
         allowHttp: e.STAGE !== 'prod',

@@ -10,8 +10,8 @@ import {
 } from '../domain/holiday-calendar';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireStaff } from './access';
+import type { NationalCalendarEditors, ServiceDeps } from './ports';
 import type { RequestScope } from './request-scope';
 import { agencyYear, type HolidayList, nationalYear } from './work-calendar';
 
@@ -32,12 +32,6 @@ export interface SetHolidayCalendarCommand {
   source?: string | undefined;
   version?: number | undefined;
 }
-
-/**
- * Who keeps the national calendar: administrators of the listed agencies, or of any agency
- * (`'ANY'`). It is one calendar for the whole country, so a change reaches every tenant's deadlines.
- */
-export type NationalCalendarEditors = readonly string[] | 'ANY';
 
 const calendarYear = (agencyId: string, year: number, national?: HolidayList, agency?: HolidayList) => ({
   agencyId,
@@ -83,7 +77,7 @@ export function createCalendarService(
       const owner = input.scope === 'NATIONAL' ? NATIONAL_CALENDAR_OWNER : caller.agencyId;
       const current = await calendars.getLatest(owner, input.year);
       if (current && current.version !== input.version)
-        throw versionConflict('HolidayCalendar', input.version ?? 0, current.version);
+        throw versionConflict('HolidayCalendar', input.version ?? 0, current);
       if (!current && input.version !== undefined) {
         throw new ConflictError(`No ${input.scope} calendar of ${input.year} is stored yet: omit version`, {
           field: 'input.version',

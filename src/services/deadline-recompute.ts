@@ -1,4 +1,4 @@
-import { createItemLoader } from '../data/item-loader';
+import { retryRaces } from '../data/race-lost';
 import { addDays } from '../domain/calendar-date';
 import { complaintDeadlines, yearsCountedFrom } from '../domain/complaint-deadlines';
 import { type Feedback, isComplaintKind, storedDeadlines } from '../domain/feedback';
@@ -8,7 +8,7 @@ import {
   type WorkCalendar,
 } from '../domain/holiday-calendar';
 import { ConflictError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
+import type { ServiceDeps } from './ports';
 import { workCalendarFor } from './work-calendar';
 
 /** What a recompute did: complaints read, and those whose stored deadlines changed. */
@@ -19,7 +19,6 @@ export interface RecomputeResult {
 
 /** Days before 1 January within which a complaint's 60 working days may still reach into the year. */
 const LOOKBACK_DAYS = 150;
-const MAX_ATTEMPTS = 5;
 
 /** The submission range whose deadlines may count days of `year`. */
 export function submissionsCountingYear(year: number): { from: string; to: string } {
@@ -44,8 +43,8 @@ export async function recomputeComplaintDeadlines(
   agencyId: string,
   range: { from?: string; to?: string } = {},
 ): Promise<RecomputeResult> {
-  const { feedback, calendars, clock } = deps;
-  const loader = createItemLoader(deps.table);
+  const { feedback, calendars, clock, retries } = deps;
+  const loader = calendars.jobLoader();
   const byYears = new Map<string, Promise<WorkCalendar>>();
   const calendarOf = (receivedAt: string) => {
     const years = yearsCountedFrom(receivedAt);
@@ -57,29 +56,29 @@ export async function recomputeComplaintDeadlines(
   const complaints = await feedback.complaintsSubmitted(agencyId, range);
   let changed = 0;
   for (const complaint of complaints) {
-    let current: Feedback | undefined = complaint;
-    for (let attempt = 1; current; attempt += 1) {
-      const { kind } = current;
-      if (!isComplaintKind(kind)) break;
-      const due = storedDeadlines(
-        complaintDeadlines(kind, current.submittedAt, await calendarOf(current.submittedAt)),
-      );
-      if (same(current, due)) break;
-      const next: Feedback = {
-        ...current,
-        ...due,
-        version: current.version + 1,
-        updatedAt: clock().toISOString(),
-      };
-      try {
-        await feedback.update(current, next);
-        changed += 1;
-        break;
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
-        current = await feedback.getLatest(current.agencyId, current.id);
-      }
-    }
+    // A complaint changed meanwhile (answered, resolved) is read again and counted anew.
+    const moved = await retryRaces(
+      retries,
+      async (attempt) => {
+        const current = attempt === 0 ? complaint : await feedback.getLatest(agencyId, complaint.id);
+        if (!current || !isComplaintKind(current.kind)) return false;
+        const due = storedDeadlines(
+          complaintDeadlines(current.kind, current.submittedAt, await calendarOf(current.submittedAt)),
+        );
+        if (same(current, due)) return false;
+        const next: Feedback = {
+          ...current,
+          ...due,
+          version: current.version + 1,
+          updatedAt: clock().toISOString(),
+        };
+        await feedback.reschedule(current, next);
+        return true;
+      },
+      (last) =>
+        new ConflictError('The complaint kept changing while its deadlines were recomputed', {}, last),
+    );
+    if (moved) changed += 1;
   }
   return { checked: complaints.length, changed };
 }

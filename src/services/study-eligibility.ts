@@ -10,7 +10,7 @@ import {
 import type { TrainingProgram } from '../domain/training';
 import { learningFormOf } from '../domain/training-formats';
 import { BadUserInputError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { createVisibility } from './visibility';
 

@@ -2,20 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createLocalVerifier,
-  generateLocalKeyPair,
-  type LocalKeyPair,
-  signLocalToken,
-} from '../../src/auth/local-issuer';
 import type { ApiClaims } from '../../src/auth/token-claims';
+import { createDeps, type Deps, type DepsOptions } from '../../src/composition/create-deps';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
+import { createRetryPolicy } from '../../src/data/retry-policy';
+import {
+  createLocalVerifier,
+  generateLocalKeyPair,
+  type LocalKeyPair,
+  signLocalToken,
+} from '../../src/local/local-issuer';
+import { createLocalUploadTargets } from '../../src/local/local-upload-targets';
 import { createServer } from '../../src/server/create-server';
-import { createDeps, type Deps, type DepsOptions } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
 
@@ -41,6 +43,14 @@ export interface TestApp {
 }
 
 /**
+/**
+ * Tests race tens of writers on one item on a shared, busy machine, where DynamoDB Local can take
+ * seconds: room for their retries and calls (the budget and the timeout themselves are tested in
+ * stalled-table.test.ts and tests/unit/data/retry-policy.test.ts).
+ */
+export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQUEST_TIMEOUT_MS: '10000' };
+
+/**
  * A server on its own fresh table of the run's DynamoDB Local. `env` adds configuration (e.g.
  * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
  */
@@ -56,16 +66,29 @@ export async function createTestApp(
     TABLE_NAME: `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
+    ...BUSY_MACHINE_ENV,
     ...env,
   });
-  const dynamo = createDynamoClients({ region: config.region, endpoint });
+  const retries = createRetryPolicy({ budgets: config.retryBudgets });
+  const dynamo = createDynamoClients({
+    region: config.region,
+    endpoint,
+    timeouts: config.dynamoTimeouts,
+    retries,
+  });
   const counter = attachRequestCounter(dynamo.client);
   await ensureTable(dynamo.client, config.tableName);
   const keys = await generateLocalKeyPair();
   const deps = createDeps(config, {
-    verifier: createLocalVerifier(keys.publicJwk),
-    cursorSecret: 'test-cursor-secret-0123456789abcdef',
+    entryPoint: 'api',
+    secrets: {
+      verifier: createLocalVerifier(keys.publicJwk),
+      cursorSecret: 'test-cursor-secret-0123456789abcdef',
+    },
     dynamo,
+    retries,
+    // As under npm start: createImport's URLs point at a local server's upload route.
+    uploads: createLocalUploadTargets(config.imports.publicUrl),
     ...depsOptions,
   });
   const server = createServer(deps);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { Feedback } from '../../src/domain/feedback';
-import { toGlobalId } from '../../src/server/global-id';
 import { recomputeAllDeadlines, recomputeComplaintDeadlines } from '../../src/services/deadline-recompute';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 

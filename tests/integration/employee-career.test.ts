@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { Employee } from '../../src/domain/employee';
 import { formatPnsNip, formatPppkNip } from '../../src/domain/nip';
-import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
 // Today is 1 November 2026 (WIB); NIPs below are built relative to it.

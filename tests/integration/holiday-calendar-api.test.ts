@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
 import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { toGlobalId } from '../../src/server/global-id';
 import { markOverdueComplaints } from '../../src/services/overdue-complaints';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 

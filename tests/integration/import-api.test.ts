@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGlobalId } from '../../resolvers/global-id';
 import { createImportJobStore } from '../../src/data/imports/import-job-store';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { uploadKeyOf } from '../../src/domain/onboarding/import-job';
@@ -15,7 +16,6 @@ import type { JobRef } from '../../src/import/import-worker';
 import { createLocalImportFiles, type LocalImportFiles } from '../../src/local/local-import-files';
 import { createLocalImportQueue, type LocalImportQueue } from '../../src/local/local-import-queue';
 import { createUploadRoute } from '../../src/local/upload-route';
-import { parseGlobalId } from '../../src/server/global-id';
 import { employeesCsv } from '../helpers/employee-rows';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 
@@ -90,7 +90,15 @@ beforeAll(async () => {
   files = createLocalImportFiles(dir);
   const jobs = createImportJobStore(app.deps.table);
   queue = createLocalImportQueue(
-    { ...app.deps.repositories, clock: () => now, jobs, auditRetentionDays: 30, files, maxBytes: MAX_BYTES },
+    {
+      table: app.deps.table,
+      newId: app.deps.newId,
+      clock: () => now,
+      jobs,
+      auditRetentionDays: 30,
+      files,
+      maxBytes: MAX_BYTES,
+    },
     silent,
     { retryAfterMs: 1 },
   );
@@ -229,7 +237,8 @@ describe('the import function (SQS)', () => {
     const jobs = createImportJobStore(app.deps.table);
     const handler = createImportQueueHandler(
       {
-        ...app.deps.repositories,
+        table: app.deps.table,
+        newId: app.deps.newId,
         clock: () => now,
         jobs,
         auditRetentionDays: 30,
@@ -267,7 +276,8 @@ describe('the import function (SQS)', () => {
   it('fails a job whose object is over the limit, deletes the object, and ignores foreign keys', async () => {
     const handler = createImportQueueHandler(
       {
-        ...app.deps.repositories,
+        table: app.deps.table,
+        newId: app.deps.newId,
         clock: () => now,
         jobs: createImportJobStore(app.deps.table),
         auditRetentionDays: 30,

@@ -10,11 +10,17 @@ import {
 import type { SurveyAnswers } from '../../domain/ikm';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { feedbackEntity } from '../entities/feedback';
+import {
+  feedbackEntity,
+  feedbackPartitions,
+  feedbackWrites,
+  NotOverdueAnymore,
+  type OverdueDeadline,
+} from '../entities/feedback';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { ConditionFailedError, type Item, type QuerySpec, type Table } from '../table';
-import { updateVersioned } from '../versioned-update';
+import { instantRange, lastInstantBefore, valueRange } from '../sort-keys';
+import type { Item, QuerySpec, Table } from '../table';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
 export interface FeedbackListFilter {
@@ -30,55 +36,29 @@ export interface FeedbackListFilter {
   resolutionDueBy?: string | undefined;
 }
 
-/** Sorts after every `<instant>#<id>` sort key that starts with the instant. */
-const AFTER_ANY_ID = '#\uffff';
-
-/** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
-const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
-
-/**
- * Sets a sweep mark on an open complaint, conditioned on the deadline it was judged against
- * (stored, or absent on a report from before deadlines were kept) and on no resolution: a
- * change meanwhile leaves it for the next sweep. 1 if marked, 0 if not.
- */
-async function mark(
-  table: Table,
-  item: Item,
-  markName: string,
-  dueName: string,
-  due: string,
-  at: string,
-): Promise<number> {
-  const dueHeld = typeof item[dueName] === 'string' ? '#due = :due' : 'attribute_not_exists(#due)';
-  try {
-    await table.transactWrite([
-      {
-        Update: {
-          TableName: table.name,
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET #mark = :at',
-          ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(resolvedAt) AND ${dueHeld} AND (attribute_not_exists(#mark) OR #mark <= :due)`,
-          ExpressionAttributeNames: { '#mark': markName, '#due': dueName },
-          ExpressionAttributeValues: { ':at': at, ':due': due },
-        },
-      },
-    ]);
-    return 1;
-  } catch (error) {
-    if (error instanceof ConditionFailedError) return 0;
-    throw error;
-  }
-}
+/** A deadline passed before `now` and not yet marked after it (a mark before it is void). */
+const isUnmarked = (markedAt: string | undefined, due: string, now: Date) =>
+  due < now.toISOString() && (markedAt === undefined || markedAt <= due);
 
 /** Feedback in the single table: by id, by agency or unit and time, open complaints by due date. */
 export function createFeedbackRepository(table: Table, codec: CursorCodec) {
   const toFeedback = feedbackEntity.fromItem;
 
-  function timeRange(filter: FeedbackListFilter): QuerySpec['sortKey'] {
-    const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;
-    if (filter.from && upper) return { between: [filter.from, upper] };
-    if (filter.from) return { gte: filter.from };
-    return upper ? { lte: upper } : undefined;
+  /** One sweep mark; 1 if made, 0 if the complaint changed meanwhile (the next sweep judges it again). */
+  async function mark(
+    item: Item,
+    deadline: OverdueDeadline,
+    judged: { due: string; stored: boolean },
+    now: Date,
+  ): Promise<number> {
+    const key = { pk: String(item.pk), sk: String(item.sk) };
+    try {
+      await table.transact([feedbackWrites.markOverdue(key, deadline, judged, now)]);
+      return 1;
+    } catch (error) {
+      if (error instanceof NotOverdueAnymore) return 0;
+      throw error;
+    }
   }
 
   function listSpec(agencyId: string, filter: FeedbackListFilter): QuerySpec {
@@ -97,16 +77,16 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     let spec: QuerySpec;
     if (filter.resolutionDueBy) {
       spec = filter.unitId
-        ? { index: 'gsi4', partition: `${agencyId}#Unit#${filter.unitId}#OpenComplaint` }
-        : { index: 'gsi3', partition: `${agencyId}#OpenComplaint` };
-      spec.sortKey = { lte: `${filter.resolutionDueBy}${AFTER_ANY_ID}` };
+        ? { index: 'gsi4', partition: feedbackPartitions.unitOpenComplaints(agencyId, filter.unitId) }
+        : { index: 'gsi3', partition: feedbackPartitions.openComplaints(agencyId) };
+      spec.sortKey = valueRange(undefined, filter.resolutionDueBy);
       if (filter.from) filters.push({ attribute: 'submittedAt', gte: filter.from });
-      if (filter.to) filters.push({ attribute: 'submittedAt', lte: justBefore(filter.to) });
+      if (filter.to) filters.push({ attribute: 'submittedAt', lte: lastInstantBefore(filter.to) });
     } else {
       spec = filter.unitId
-        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.unitId}#Feedback`, scanForward: false }
-        : { index: 'gsi1', partition: `${agencyId}#Feedback`, scanForward: false };
-      const sortKey = timeRange(filter);
+        ? { index: 'gsi2', partition: feedbackPartitions.unit(agencyId, filter.unitId), scanForward: false }
+        : { index: 'gsi1', partition: feedbackPartitions.agency(agencyId), scanForward: false };
+      const sortKey = instantRange(filter.from, filter.to);
       if (sortKey) spec.sortKey = sortKey;
     }
     if (filters.length) spec.filters = filters;
@@ -132,8 +112,8 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     },
 
     /** Stores a new entry (ids are fresh, so the condition only guards against an id collision). */
-    async create(feedback: Feedback): Promise<void> {
-      await table.put(feedbackEntity.toItem(feedback), { expression: 'attribute_not_exists(pk)' });
+    create(feedback: Feedback): Promise<void> {
+      return table.transact(feedbackWrites.create(feedback));
     },
 
     /**
@@ -143,26 +123,29 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
      */
     async markOverdue(agencyId: string, now: Date): Promise<number> {
       // Open complaints leave this partition when resolved, so it stays small.
-      const open = await table.queryAll({ index: 'gsi3', partition: `${agencyId}#OpenComplaint` });
-      const at = now.toISOString();
+      const open = await table.queryAll({
+        index: 'gsi3',
+        partition: feedbackPartitions.openComplaints(agencyId),
+      });
       let marked = 0;
       for (const item of open) {
         const entry = toFeedback(item) as Feedback & { overdueAt?: string; responseOverdueAt?: string };
         const { kind } = entry;
         if (!isComplaintKind(kind)) continue;
         const due = deadlinesOf({ ...entry, kind });
-        const unmarked = (markedAt: string | undefined, dueAt: string) =>
-          dueAt < at && (markedAt === undefined || markedAt <= dueAt);
-        if (unmarked(entry.overdueAt, due.resolutionDue))
-          marked += await mark(table, item, 'overdueAt', 'resolutionDue', due.resolutionDue, at);
-        if (!entry.firstResponseAt && unmarked(entry.responseOverdueAt, due.firstResponseDue))
+        if (isUnmarked(entry.overdueAt, due.resolutionDue, now))
           marked += await mark(
-            table,
             item,
-            'responseOverdueAt',
-            'firstResponseDue',
-            due.firstResponseDue,
-            at,
+            'resolution',
+            { due: due.resolutionDue, stored: !!entry.resolutionDue },
+            now,
+          );
+        if (!entry.firstResponseAt && isUnmarked(entry.responseOverdueAt, due.firstResponseDue, now))
+          marked += await mark(
+            item,
+            'firstResponse',
+            { due: due.firstResponseDue, stored: !!entry.firstResponseDue },
+            now,
           );
       }
       return marked;
@@ -177,7 +160,12 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
     update(before: Feedback, after: Feedback): Promise<void> {
-      return updateVersioned(table, feedbackEntity, before, after);
+      return table.transact(feedbackWrites.update(before, after));
+    },
+
+    /** Stores recomputed deadlines if the complaint is still at `before.version`; a lost race otherwise. */
+    reschedule(before: Feedback, after: Feedback): Promise<void> {
+      return table.transact(feedbackWrites.rescheduled(before, after));
     },
 
     /** The answer sets of a unit's survey responses submitted in a time range, hidden ones left out. */

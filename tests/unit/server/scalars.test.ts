@@ -1,8 +1,8 @@
 import { buildSchema, GraphQLScalarType, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { scalarResolvers } from '../../../resolvers/scalars';
 import { typeDefs } from '../../../src/generated/type-defs';
 import { executableSchema } from '../../../src/server/create-server';
-import { scalarResolvers } from '../../../src/server/scalars';
 
 const sdl = buildSchema(typeDefs);
 
