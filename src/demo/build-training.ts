@@ -1,4 +1,5 @@
 import { createWriteFold } from '../data/write-fold';
+import { isAtLeastEducation } from '../domain/education';
 import type { Employee } from '../domain/employee';
 import { newEnrollment } from '../domain/enrollment-transitions';
 import type { Unit } from '../domain/organization';
@@ -109,7 +110,14 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
           completedCount: 0,
         };
         const program: TrainingProgram = { ...base, status: statusOf(base, today) };
-        const pool = staffOf(org, targets.length ? targets : units);
+        const degree = entry.format === 'DEGREE';
+        // Degree study on tugas belajar: graduates with at least a year of service (DOMAIN rule 3).
+        const pool = staffOf(org, targets.length ? targets : units).filter(
+          (e) =>
+            !degree ||
+            (isAtLeastEducation(e.education ?? 'SD', 'S1') &&
+              e.serviceStartDate <= isoDay(addDaysTo(created, -366))),
+        );
         // Upcoming programs fill up and gather a short waitlist; past ones ran near capacity.
         const wanted =
           program.status === 'OPEN'
@@ -131,7 +139,8 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
               createdAt: at.toISOString(),
               updatedAt: at.toISOString(),
             };
-            const enrollment = newEnrollment(meta, program, employee, initial);
+            const funding = degree ? ('TUGAS_BELAJAR' as const) : undefined;
+            const enrollment = newEnrollment(meta, program, employee, initial, funding);
             const story: EnrollmentStory = { created: enrollment };
             if (status === 'DROPPED') {
               const dropped = addDaysTo(start, -3);

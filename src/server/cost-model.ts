@@ -3,8 +3,10 @@ import { supportedPairs } from '../domain/analytics/capabilities';
 import { DIMENSIONS, type Dimension } from '../domain/analytics/dimensions';
 import { type DimensionCardinality, maxGroups, type ValueDimension } from '../domain/analytics/max-groups';
 import { MEASURE_NAMES } from '../domain/analytics/measures';
+import { MAX_HOLIDAYS_PER_YEAR } from '../domain/holiday-calendar';
 import { IKM_ELEMENTS } from '../domain/ikm';
 import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
+import { STUDY_FUNDINGS } from '../domain/study-leave';
 import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
 import type { CostModel } from './operation-cost';
@@ -61,7 +63,8 @@ function aggregateSizes(args: AggregateArgs, cardinality: DimensionCardinality, 
 
 /**
  * What the operation cost knows about this API's lists: connections page by `first` (default
- * 20); the capability lists and the IKM elements have fixed sizes; an `aggregate` answer has at
+ * 20); the capability lists, the IKM elements, a year's closed days and the study arrangements
+ * have fixed bounds; an `aggregate` answer has at
  * most the groups its dimensions can form in the caller's agency (`cardinality`).
  */
 export function apiCostModel(cardinality: DimensionCardinality, now: Date): CostModel {
@@ -74,6 +77,10 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'AggregateCapabilities.measures': MEASURE_NAMES.length,
       'AggregateCapabilities.dimensions': DIMENSIONS.length,
       'AggregateCapabilities.pairs': supportedPairs().length,
+      'HolidayList.days': MAX_HOLIDAYS_PER_YEAR,
+      // The national list and the agency's, merged.
+      'HolidayCalendar.closedDays': 2 * MAX_HOLIDAYS_PER_YEAR,
+      'StudyEligibility.arrangements': STUDY_FUNDINGS.length,
       // An import job keeps at most 500 refused cells; an upload needs a handful of headers.
       'ImportReport.rejections': MAX_STORED_REJECTIONS,
       'ImportUpload.headers': 10,

@@ -1,5 +1,6 @@
 import { createAnalyticsService } from './analytics-service';
 import { createAuditService } from './audit-service';
+import { createCalendarService } from './calendar-service';
 import { createEmployeeDevelopmentService } from './employee-development-service';
 import { createEmployeeService } from './employee-service';
 import { createEnrollmentService } from './enrollment-service';
@@ -14,6 +15,7 @@ import { createPerformanceService } from './performance-service';
 import { createPlanService } from './plan-service';
 import type { ServiceDeps, ServiceSettings } from './ports';
 import { createSiasnService } from './siasn-service';
+import { createStudyEligibility } from './study-eligibility';
 import { createTrainingService } from './training-service';
 import { createWebhookDeliveryService } from './webhook-delivery-service';
 import { createWebhookEndpointService } from './webhook-endpoint-service';
@@ -31,6 +33,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     webhookUrlPolicy,
     uploads,
     courseResults,
+    nationalCalendarEditors,
   } = settings;
   return {
     employees: createEmployeeService(deps),
@@ -41,6 +44,8 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     enrollments: createEnrollmentService(deps),
     mentorships: createMentorshipService(deps),
     development: createEmployeeDevelopmentService(deps),
+    study: createStudyEligibility(deps),
+    calendars: createCalendarService(deps, nationalCalendarEditors),
     performance: createPerformanceService(deps),
     evaluations: createEvaluationService(deps),
     plans: createPlanService(deps),

@@ -5,6 +5,7 @@ import { createPartnerFeedReader } from '../partner-feed';
 import { createRollupRepository } from '../rollups/rollup-reader';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
+import { createCalendarRepository } from './calendar-repository';
 import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
 import { createEvaluationRepository } from './evaluation-repository';
@@ -39,6 +40,7 @@ export function createRepositories(table: Table, cursors: CursorCodec, clock: ()
     plans: createPlanRepository(table, cursors),
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
+    calendars: createCalendarRepository(table),
     webhookEndpoints: createWebhookEndpointRepository(table),
     webhookDeliveries: createWebhookDeliveryRepository(table, cursors),
     importJobs: createImportJobStore(table),
