@@ -82,10 +82,10 @@ export function createStreamPoller({ client, table, aggregator, timeouts, onErro
     try {
       out = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
     } catch (error) {
-      if (error instanceof ExpiredIteratorException) {
-        state.iterator = undefined;
-        return 0;
-      }
+      // The next poll asks for a fresh iterator from the checkpoint: an iterator does not outlive
+      // a restart of the database (DynamoDB Local under npm start), nor its expiry.
+      state.iterator = undefined;
+      if (error instanceof ExpiredIteratorException) return 0;
       throw error;
     }
     const records = out.Records ?? [];
