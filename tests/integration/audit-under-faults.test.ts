@@ -70,7 +70,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (dynamo.pid) process.kill(dynamo.pid, 'SIGCONT');
+  // stop() resumes a paused DynamoDB Local before ending it.
   await app?.close();
   await dynamo?.stop();
 });
