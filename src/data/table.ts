@@ -16,24 +16,14 @@ import { ServiceUnavailableError } from '../errors/app-error';
 import { auditedWrites } from './audited-transaction';
 import { buildConditions, type Condition } from './conditions';
 import { type Item, type ItemKey, keyString } from './item';
+import type { QuerySpec } from './query-spec';
 import { renderWrite, updateExpression } from './render-write';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy';
 import { GLOBAL_INDEXES, type IndexName, TABLE_KEYS } from './table-definition';
 import { isUnavailable } from './unavailable';
 import type { UpdateWrite, Write } from './write';
 
-export { type Item, type ItemKey, keyString };
-
-/** A key condition on one partition of the table or of an index, with optional filters. */
-export interface QuerySpec {
-  index?: IndexName;
-  partition: string;
-  sortKey?: { beginsWith: string } | { between: [string, string] } | { gte: string } | { lte: string };
-  filters?: Condition[];
-  scanForward?: boolean;
-  /** Strongly consistent (table queries only). */
-  consistent?: boolean;
-}
+export { type Item, type ItemKey, keyString, type QuerySpec };
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: ItemKey } };
