@@ -125,5 +125,13 @@ function latticeOf(family: Family): StoredDimension[][] {
 
 /** Stable id of a cuboid: its dimensions in storage order joined by `+`, or `*` for the grand total. */
 export function cuboidId(dims: readonly StoredDimension[]): string {
-  return dims.length === 0 ? '*' : dims.join('+');
+  let id = CUBOID_IDS.get(dims);
+  if (id === undefined) {
+    id = dims.length === 0 ? '*' : dims.join('+');
+    // Only the cached (frozen) cuboids are remembered: other arrays may change.
+    if (Object.isFrozen(dims)) CUBOID_IDS.set(dims, id);
+  }
+  return id;
 }
+
+const CUBOID_IDS = new WeakMap<readonly StoredDimension[], string>();
