@@ -38,3 +38,13 @@ export function itemSizeBytes(item: Record<string, unknown>): number {
     if (value !== undefined) bytes += utf8(name) + valueBytes(value);
   return bytes;
 }
+
+/** The largest of these items (rollups and tallies), in KB, with its key. */
+export function largestItem(items: Iterable<Record<string, unknown>>): { kb: number; key: string } {
+  let largest = { bytes: 0, key: '' };
+  for (const item of items) {
+    const bytes = itemSizeBytes(item);
+    if (bytes > largest.bytes) largest = { bytes, key: `${item.pk} ${item.sk}` };
+  }
+  return { kb: largest.bytes / 1024, key: largest.key };
+}
