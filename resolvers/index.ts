@@ -7,6 +7,7 @@ import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
 import { importResolvers } from './import';
 import { mentorshipResolvers } from './mentorship';
+import { participationResolvers } from './participation';
 import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
@@ -28,4 +29,5 @@ export const resolvers: Resolvers[] = [
   auditResolvers,
   webhookResolvers,
   importResolvers,
+  participationResolvers,
 ];

@@ -1,4 +1,5 @@
 import { type Employee, profileOf } from '../domain/employee';
+import { DECLINE_REASONS } from '../domain/invitation';
 import type { Unit } from '../domain/organization';
 import {
   certificateNumber,
@@ -43,7 +44,7 @@ function participantStatus(random: Random, program: TrainingProgram, index: numb
   if (index >= program.capacity) return 'WAITLISTED';
   if (program.status === 'OPEN' || program.status === 'RUNNING') return 'ENROLLED';
   const roll = random.int(0, 99);
-  return roll < 84 ? 'COMPLETED' : roll < 90 ? 'DROPPED' : roll < 95 ? 'NO_SHOW' : 'INVITED';
+  return roll < 84 ? 'COMPLETED' : roll < 90 ? 'DROPPED' : roll < 95 ? 'NO_SHOW' : 'DECLINED';
 }
 
 /**
@@ -112,64 +113,80 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
           program.status === 'OPEN'
             ? program.capacity + 3
             : Math.min(pool.length, Math.ceil(program.capacity * 0.85));
-        shuffled(random, pool)
-          .slice(0, wanted)
-          .forEach((employee, index) => {
+        const drawn = shuffled(random, pool);
+        // Open programs also have two invitations still waiting for an answer.
+        if (program.status === 'OPEN')
+          for (const employee of drawn.slice(wanted, wanted + 2)) {
             serial += 1;
-            const status = participantStatus(random, program, index);
-            const at = addDaysTo(created, 1 + index);
-            const id = demoUlid(at, serial);
-            const enrollment: Enrollment = {
-              agencyId,
-              id,
-              version: 1,
-              createdAt: at.toISOString(),
-              updatedAt: at.toISOString(),
-              programId: program.id,
-              employeeId: employee.id,
-              unitId: employee.unitId,
-              partnerId: program.partnerId,
-              employeeProfile: profileOf(employee),
-              programStartDate: program.startDate,
-              status,
-              queueKey: id,
-              jpCredited: 0,
-            };
-            if (status === 'WAITLISTED') enrollment.waitlistedAt = at.toISOString();
-            else if (status !== 'INVITED') enrollment.enrolledAt = at.toISOString();
-            if (status === 'DROPPED') {
-              const dropped = addDaysTo(start, -3);
-              enrollment.droppedAt = (dropped > at ? dropped : addDaysTo(at, 1)).toISOString();
-              enrollment.updatedAt = enrollment.droppedAt;
+            enrollments.push(pendingInvitation(program, employee, now, demoUlid(addDaysTo(now, -2), serial)));
+          }
+        drawn.slice(0, wanted).forEach((employee, index) => {
+          serial += 1;
+          const status = participantStatus(random, program, index);
+          const at = addDaysTo(created, 1 + index);
+          const id = demoUlid(at, serial);
+          const enrollment: Enrollment = {
+            agencyId,
+            id,
+            version: 1,
+            createdAt: at.toISOString(),
+            updatedAt: at.toISOString(),
+            programId: program.id,
+            employeeId: employee.id,
+            unitId: employee.unitId,
+            partnerId: program.partnerId,
+            employeeProfile: profileOf(employee),
+            programStartDate: program.startDate,
+            status,
+            queueKey: id,
+            jpCredited: 0,
+          };
+          if (status === 'WAITLISTED') enrollment.waitlistedAt = at.toISOString();
+          else if (status !== 'DECLINED') enrollment.enrolledAt = at.toISOString();
+          // Every fourth participant came by invitation (a week before), and every decline did.
+          if (status === 'DECLINED' || (index % 4 === 0 && status !== 'WAITLISTED')) {
+            enrollment.invitedAt = addDaysTo(at, -7).toISOString();
+            enrollment.respondBy = isoDay(addDaysTo(at, 7));
+            if (status === 'DECLINED') {
+              enrollment.declinedAt = at.toISOString();
+              enrollment.declineReason = DECLINE_REASONS[serial % DECLINE_REASONS.length];
+              if (enrollment.declineReason === 'OTHER') enrollment.declineNote = 'Sedang cuti melahirkan';
               enrollment.version = 2;
-              enrollment.dropReason = random.pick([
-                'Tugas dinas bertepatan dengan jadwal',
-                'Sakit',
-                'Beban kerja di unit',
-              ]);
-            }
-            if (status === 'COMPLETED' || status === 'NO_SHOW') {
-              enrollment.completedAt = `${program.endDate}T00:00:00.000Z`;
-              enrollment.updatedAt = enrollment.completedAt;
-              enrollment.version = 2;
-            }
-            if (status === 'COMPLETED') {
-              const pre = random.int(45, 75);
-              enrollment.preTestScore = pre;
-              enrollment.postTestScore = Math.min(100, pre + random.int(3, 25));
-              enrollment.jpCredited = program.jp;
-              const year = program.endDate.slice(0, 4);
-              const key = `${agencyId}#${year}`;
-              const next = (certificateSerials.get(key) ?? 0) + 1;
-              certificateSerials.set(key, next);
-              enrollment.certificateNumber = certificateNumber(next, agencyId, year);
-            }
-            if (status === 'ENROLLED' || status === 'COMPLETED' || status === 'NO_SHOW')
-              program.seatsTaken += 1;
-            if (status === 'WAITLISTED') program.waitlistCount += 1;
-            if (status === 'COMPLETED') program.completedCount += 1;
-            enrollments.push(enrollment);
-          });
+            } else enrollment.acceptedAt = at.toISOString();
+          }
+          if (status === 'DROPPED') {
+            const dropped = addDaysTo(start, -3);
+            enrollment.droppedAt = (dropped > at ? dropped : addDaysTo(at, 1)).toISOString();
+            enrollment.updatedAt = enrollment.droppedAt;
+            enrollment.version = 2;
+            enrollment.dropReason = random.pick([
+              'Tugas dinas bertepatan dengan jadwal',
+              'Sakit',
+              'Beban kerja di unit',
+            ]);
+          }
+          if (status === 'COMPLETED' || status === 'NO_SHOW') {
+            enrollment.completedAt = `${program.endDate}T00:00:00.000Z`;
+            enrollment.updatedAt = enrollment.completedAt;
+            enrollment.version = 2;
+          }
+          if (status === 'COMPLETED') {
+            const pre = random.int(45, 75);
+            enrollment.preTestScore = pre;
+            enrollment.postTestScore = Math.min(100, pre + random.int(3, 25));
+            enrollment.jpCredited = program.jp;
+            const year = program.endDate.slice(0, 4);
+            const key = `${agencyId}#${year}`;
+            const next = (certificateSerials.get(key) ?? 0) + 1;
+            certificateSerials.set(key, next);
+            enrollment.certificateNumber = certificateNumber(next, agencyId, year);
+          }
+          if (status === 'ENROLLED' || status === 'COMPLETED' || status === 'NO_SHOW')
+            program.seatsTaken += 1;
+          if (status === 'WAITLISTED') program.waitlistCount += 1;
+          if (status === 'COMPLETED') program.completedCount += 1;
+          enrollments.push(enrollment);
+        });
         programs.push(program);
       });
     }
@@ -180,4 +197,28 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
 function staffOf(org: DemoOrganization, units: Unit[]): Employee[] {
   const ids = new Set(units.map((u) => u.id));
   return org.employees.filter((e) => ids.has(e.unitId) && e.status === 'ACTIVE');
+}
+
+/** An invitation to an open program sent two days ago, unanswered, due before the start. */
+function pendingInvitation(program: TrainingProgram, employee: Employee, now: Date, id: string): Enrollment {
+  const at = addDaysTo(now, -2).toISOString();
+  const inTwoWeeks = isoDay(addDaysTo(now, 14));
+  return {
+    agencyId: program.agencyId,
+    id,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    programId: program.id,
+    employeeId: employee.id,
+    unitId: employee.unitId,
+    partnerId: program.partnerId,
+    employeeProfile: profileOf(employee),
+    programStartDate: program.startDate,
+    status: 'INVITED',
+    queueKey: id,
+    jpCredited: 0,
+    invitedAt: at,
+    respondBy: inTwoWeeks < program.startDate ? inTwoWeeks : program.startDate,
+  };
 }

@@ -1,4 +1,4 @@
-import { feedCounterItem, feedEntryItem } from '../data/partner-feed';
+import { feedCounterItem, feedEntryItem, partnerSees } from '../data/partner-feed';
 import type { Item } from '../data/table';
 import { changeTypeOf, type EnrollmentChange } from '../domain/partner-feed';
 import type { Enrollment } from '../domain/training';
@@ -13,7 +13,7 @@ type Change = Omit<EnrollmentChange, 'sequence'>;
  */
 export function demoPartnerFeedItems(enrollments: readonly Enrollment[]): Item[] {
   const changes = enrollments
-    .filter((e) => e.partnerId)
+    .filter((e) => e.partnerId && partnerSees(e))
     .flatMap((e): Change[] => {
       const base = {
         partnerId: e.partnerId as string,

@@ -16,7 +16,7 @@ import { demoPartnerFeedItems } from './partner-feed-items';
 import { trainingItems } from './training-items';
 
 /** Bump when the demo data set changes; a table seeded with an older version is seeded again. */
-export const DEMO_DATA_VERSION = 5;
+export const DEMO_DATA_VERSION = 7;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
 /** A unit and the guard of its code. */

@@ -1,4 +1,5 @@
 import type { EmployeeProfile } from './employee';
+import type { DeclineReason } from './invitation';
 import type { RecordMeta } from './record';
 import type { ProgramCategory, ProgramFormat } from './training-formats';
 
@@ -71,6 +72,7 @@ export const ENROLLMENT_STATUSES = [
   'COMPLETED',
   'DROPPED',
   'NO_SHOW',
+  'DECLINED',
 ] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
@@ -100,6 +102,14 @@ export interface Enrollment extends RecordMeta {
   /** JP credited on completion (0 before). */
   jpCredited: number;
   certificateNumber?: string | undefined;
+  /** Invitation (undangan) answered by the employee; absent for enrollments made directly. */
+  invitedAt?: string | undefined;
+  /** Last day to answer the invitation. */
+  respondBy?: string | undefined;
+  acceptedAt?: string | undefined;
+  declinedAt?: string | undefined;
+  declineReason?: DeclineReason | undefined;
+  declineNote?: string | undefined;
 }
 
 /** Free seats of a program (never negative). */

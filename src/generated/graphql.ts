@@ -367,6 +367,10 @@ export type Mutation = {
   logMentoringSession: MentoringSession;
   /** Ends an active mentorship as COMPLETED or CANCELLED, freeing the mentor's place. */
   endMentorship: Mentorship;
+  /** Invites employees to an OPEN program (unit heads for their reach, administrators): INVITED enrollments that hold no seat and reach no partner until accepted. */
+  inviteToProgram: Array<Enrollment>;
+  /** Answers an invitation (the invited employee, or a manager recording the answer) before its deadline: accepting enrolls or waitlists, declining records the reason. */
+  respondToInvitation: Enrollment;
   /** Defines a performance indicator (administrators). A code already used in the agency is a CONFLICT. */
   createPerformanceIndicator: PerformanceIndicator;
   /** Changes an indicator (administrators); refused with CONFLICT when `version` is not the current one. */
@@ -505,6 +509,18 @@ export type MutationEndMentorshipArgs = {
 
 
 /** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationInviteToProgramArgs = {
+  input: InviteToProgramInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRespondToInvitationArgs = {
+  input: RespondToInvitationInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
 export type MutationCreatePerformanceIndicatorArgs = {
   input: CreatePerformanceIndicatorInput;
 };
@@ -639,6 +655,10 @@ export type Measure =
   | 'COMPLETION_RATE'
   /** Dropped / (completed + dropped + no-show), percent. */
   | 'DROPOUT_RATE'
+  /** No-shows among finished enrollments, percent (tidak hadir). */
+  | 'NO_SHOW_RATE'
+  /** Accepted among answered invitations, percent (undangan diterima); pending ones are not counted. */
+  | 'INVITATION_ACCEPTANCE_RATE'
   /** Enrollments waiting for a seat (daftar tunggu). */
   | 'WAITLIST_COUNT'
   /** JP credited for completed programs (jam pelajaran). */
@@ -2518,6 +2538,100 @@ export type EndMentorshipInput = {
   outcome?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Why an employee declines an invitation to a program (alasan menolak undangan). */
+export type DeclineReason =
+  /** Workload in the unit (beban kerja). */
+  | 'WORKLOAD'
+  /** Schedule clash (jadwal bertabrakan). */
+  | 'SCHEDULE'
+  /** Not relevant to the employee's duties (tidak relevan). */
+  | 'NOT_RELEVANT'
+  /** Health (kesehatan). */
+  | 'HEALTH'
+  /** Another reason (lainnya), told in the note. */
+  | 'OTHER';
+
+/** An employee's participation in a program (peserta pelatihan). */
+export type Enrollment = Node & {
+  __typename?: 'Enrollment';
+  /** When the employee was invited (diundang); null for enrollments made directly. */
+  invitedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Last day to answer the invitation (batas jawaban). */
+  respondBy?: Maybe<Scalars['Date']['output']>;
+  /** When the invitation was accepted. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the invitation was declined. */
+  declinedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the invitation was declined. */
+  declineReason?: Maybe<DeclineReason>;
+  /** The employee's own words about the decline, up to 500 characters. */
+  declineNote?: Maybe<Scalars['String']['output']>;
+  /** Global id; stays valid after the enrollment is dropped. */
+  id: Scalars['ID']['output'];
+  /** The program. */
+  program: TrainingProgram;
+  /** The participant. */
+  employee: Employee;
+  /** The participant's unit when enrolling. */
+  unit: Unit;
+  /** Status. */
+  status: EnrollmentStatus;
+  /** Place in the waitlist (1 = next to get a seat); null unless WAITLISTED. */
+  waitlistPosition?: Maybe<Scalars['Int']['output']>;
+  /** When the seat was taken. */
+  enrolledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the employee joined the waitlist. */
+  waitlistedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the participation ended (completion or no-show). */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the enrollment was dropped. */
+  droppedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was dropped. */
+  dropReason?: Maybe<Scalars['String']['output']>;
+  /** Pre-test score, 0–100 (nilai pre-test). */
+  preTestScore?: Maybe<Scalars['Float']['output']>;
+  /** Post-test score, 0–100 (nilai post-test). */
+  postTestScore?: Maybe<Scalars['Float']['output']>;
+  /** Learning gain: post-test minus pre-test (Kirkpatrick level 2); null without both scores. */
+  learningGain?: Maybe<Scalars['Float']['output']>;
+  /** JP credited (jam pelajaran diakui); 0 until completion. */
+  jpCredited: Scalars['Int']['output'];
+  /** Certificate number (nomor sertifikat), issued on completion. */
+  certificateNumber?: Maybe<Scalars['String']['output']>;
+  /** The record in the shape of BKN SIASN's course history (riwayat kursus), for completed enrollments; null when SIASN would refuse it (no certificate number or no JP). */
+  siasnCourseRecord?: Maybe<SiasnCourseRecord>;
+  /** Optimistic-concurrency version. */
+  version: Scalars['Int']['output'];
+  /** When the record was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the record last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Input of `inviteToProgram`. */
+export type InviteToProgramInput = {
+  /** The program (must be OPEN). */
+  programId: Scalars['ID']['input'];
+  /** The employees to invite, 1–30, each ACTIVE and in the caller's reach; all are invited or none. */
+  employeeIds: Array<Scalars['ID']['input']>;
+  /** Last day to answer: from today up to the program start. */
+  respondBy: Scalars['Date']['input'];
+};
+
+/** Input of `respondToInvitation`. */
+export type RespondToInvitationInput = {
+  /** The invitation (an INVITED enrollment). */
+  enrollmentId: Scalars['ID']['input'];
+  /** The version you read (optional; CONFLICT if it changed). */
+  version?: InputMaybe<Scalars['Int']['input']>;
+  /** True to accept (ENROLLED, or WAITLISTED when the program is full), false to decline. */
+  accept: Scalars['Boolean']['input'];
+  /** Why, when declining (required then). */
+  declineReason?: InputMaybe<DeclineReason>;
+  /** Optional note when declining, up to 500 characters (required for OTHER). */
+  declineNote?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What happened to an enrollment (jenis perubahan), as a partner institution sees it. */
 export type EnrollmentChangeType =
   /** The employee enrolled or joined the waitlist. */
@@ -3244,52 +3358,9 @@ export type EnrollmentStatus =
   /** Withdrew or was withdrawn (mengundurkan diri). */
   | 'DROPPED'
   /** Held a seat but did not attend (tidak hadir). */
-  | 'NO_SHOW';
-
-/** An employee's participation in a program (peserta pelatihan). */
-export type Enrollment = Node & {
-  __typename?: 'Enrollment';
-  /** Global id; stays valid after the enrollment is dropped. */
-  id: Scalars['ID']['output'];
-  /** The program. */
-  program: TrainingProgram;
-  /** The participant. */
-  employee: Employee;
-  /** The participant's unit when enrolling. */
-  unit: Unit;
-  /** Status. */
-  status: EnrollmentStatus;
-  /** Place in the waitlist (1 = next to get a seat); null unless WAITLISTED. */
-  waitlistPosition?: Maybe<Scalars['Int']['output']>;
-  /** When the seat was taken. */
-  enrolledAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When the employee joined the waitlist. */
-  waitlistedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When the participation ended (completion or no-show). */
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When the enrollment was dropped. */
-  droppedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why it was dropped. */
-  dropReason?: Maybe<Scalars['String']['output']>;
-  /** Pre-test score, 0–100 (nilai pre-test). */
-  preTestScore?: Maybe<Scalars['Float']['output']>;
-  /** Post-test score, 0–100 (nilai post-test). */
-  postTestScore?: Maybe<Scalars['Float']['output']>;
-  /** Learning gain: post-test minus pre-test (Kirkpatrick level 2); null without both scores. */
-  learningGain?: Maybe<Scalars['Float']['output']>;
-  /** JP credited (jam pelajaran diakui); 0 until completion. */
-  jpCredited: Scalars['Int']['output'];
-  /** Certificate number (nomor sertifikat), issued on completion. */
-  certificateNumber?: Maybe<Scalars['String']['output']>;
-  /** The record in the shape of BKN SIASN's course history (riwayat kursus), for completed enrollments; null when SIASN would refuse it (no certificate number or no JP). */
-  siasnCourseRecord?: Maybe<SiasnCourseRecord>;
-  /** Optimistic-concurrency version. */
-  version: Scalars['Int']['output'];
-  /** When the record was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** When the record last changed. */
-  updatedAt: Scalars['DateTime']['output'];
-};
+  | 'NO_SHOW'
+  /** Invitation declined by the employee (undangan ditolak); holds no seat. */
+  | 'DECLINED';
 
 /** A completed training in the shape of BKN SIASN's course record (riwayat diklat/kursus), so an agency re-keys nothing. */
 export type SiasnCourseRecord = {
@@ -3847,10 +3918,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( FeedbackModel & { __typename: 'Feedback' } )
     | ( ImportJobModel & { __typename: 'ImportJob' } )
     | ( MentorshipModel & { __typename: 'Mentorship' } )
+    | ( EnrollmentModel & { __typename: 'Enrollment' } )
     | ( PerformanceIndicatorModel & { __typename: 'PerformanceIndicator' } )
     | ( DevelopmentPlanModel & { __typename: 'DevelopmentPlan' } )
     | ( PartnerModel & { __typename: 'Partner' } )
-    | ( EnrollmentModel & { __typename: 'Enrollment' } )
   ;
 };
 
@@ -3972,6 +4043,10 @@ export type ResolversTypes = {
   StartMentorshipInput: StartMentorshipInput;
   LogMentoringSessionInput: LogMentoringSessionInput;
   EndMentorshipInput: EndMentorshipInput;
+  DeclineReason: DeclineReason;
+  Enrollment: ResolverTypeWrapper<EnrollmentModel>;
+  InviteToProgramInput: InviteToProgramInput;
+  RespondToInvitationInput: RespondToInvitationInput;
   EnrollmentChangeType: EnrollmentChangeType;
   EnrollmentChange: ResolverTypeWrapper<EnrollmentChangeModel>;
   PartnerCourseRecord: ResolverTypeWrapper<PartnerCourseRecord>;
@@ -4018,7 +4093,6 @@ export type ResolversTypes = {
   TrainingProgramConnection: ResolverTypeWrapper<TrainingProgramConnectionModel>;
   TrainingProgramEdge: ResolverTypeWrapper<Omit<TrainingProgramEdge, 'node'> & { node: ResolversTypes['TrainingProgram'] }>;
   EnrollmentStatus: EnrollmentStatus;
-  Enrollment: ResolverTypeWrapper<EnrollmentModel>;
   SiasnCourseRecord: ResolverTypeWrapper<SiasnCourseRecord>;
   EnrollmentConnection: ResolverTypeWrapper<EnrollmentConnectionModel>;
   EnrollmentEdge: ResolverTypeWrapper<Omit<EnrollmentEdge, 'node'> & { node: ResolversTypes['Enrollment'] }>;
@@ -4142,6 +4216,9 @@ export type ResolversParentTypes = {
   StartMentorshipInput: StartMentorshipInput;
   LogMentoringSessionInput: LogMentoringSessionInput;
   EndMentorshipInput: EndMentorshipInput;
+  Enrollment: EnrollmentModel;
+  InviteToProgramInput: InviteToProgramInput;
+  RespondToInvitationInput: RespondToInvitationInput;
   EnrollmentChange: EnrollmentChangeModel;
   PartnerCourseRecord: PartnerCourseRecord;
   EnrollmentChangeConnection: EnrollmentChangeConnectionModel;
@@ -4175,7 +4252,6 @@ export type ResolversParentTypes = {
   PartnerEdge: Omit<PartnerEdge, 'node'> & { node: ResolversParentTypes['Partner'] };
   TrainingProgramConnection: TrainingProgramConnectionModel;
   TrainingProgramEdge: Omit<TrainingProgramEdge, 'node'> & { node: ResolversParentTypes['TrainingProgram'] };
-  Enrollment: EnrollmentModel;
   SiasnCourseRecord: SiasnCourseRecord;
   EnrollmentConnection: EnrollmentConnectionModel;
   EnrollmentEdge: Omit<EnrollmentEdge, 'node'> & { node: ResolversParentTypes['Enrollment'] };
@@ -4211,7 +4287,7 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Agency' | 'Unit' | 'Employee' | 'Evaluation' | 'TrainingProgram' | 'Feedback' | 'ImportJob' | 'Mentorship' | 'PerformanceIndicator' | 'DevelopmentPlan' | 'Partner' | 'Enrollment', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Agency' | 'Unit' | 'Employee' | 'Evaluation' | 'TrainingProgram' | 'Feedback' | 'ImportJob' | 'Mentorship' | 'Enrollment' | 'PerformanceIndicator' | 'DevelopmentPlan' | 'Partner', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -4277,6 +4353,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationStartMentorshipArgs, 'input'>>;
   logMentoringSession?: Resolver<ResolversTypes['MentoringSession'], ParentType, ContextType, RequireFields<MutationLogMentoringSessionArgs, 'input'>>;
   endMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationEndMentorshipArgs, 'input'>>;
+  inviteToProgram?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<MutationInviteToProgramArgs, 'input'>>;
+  respondToInvitation?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'input'>>;
   createPerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationCreatePerformanceIndicatorArgs, 'input'>>;
   updatePerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationUpdatePerformanceIndicatorArgs, 'input'>>;
   recordMeasurement?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType, RequireFields<MutationRecordMeasurementArgs, 'input'>>;
@@ -4806,6 +4884,36 @@ export type MentoringSessionEdgeResolvers<ContextType = GraphQLContext, ParentTy
   node?: Resolver<ResolversTypes['MentoringSession'], ParentType, ContextType>;
 };
 
+export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Enrollment'] = ResolversParentTypes['Enrollment']> = {
+  invitedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  respondBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declinedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['DeclineReason']>, ParentType, ContextType>;
+  declineNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  program?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType>;
+  employee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EnrollmentStatus'], ParentType, ContextType>;
+  waitlistPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enrolledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  waitlistedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  droppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dropReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preTestScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  postTestScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  learningGain?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jpCredited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siasnCourseRecord?: Resolver<Maybe<ResolversTypes['SiasnCourseRecord']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type EnrollmentChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentChange'] = ResolversParentTypes['EnrollmentChange']> = {
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   changeType?: Resolver<ResolversTypes['EnrollmentChangeType'], ParentType, ContextType>;
@@ -4995,30 +5103,6 @@ export type TrainingProgramEdgeResolvers<ContextType = GraphQLContext, ParentTyp
   node?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType>;
 };
 
-export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Enrollment'] = ResolversParentTypes['Enrollment']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  program?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType>;
-  employee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['EnrollmentStatus'], ParentType, ContextType>;
-  waitlistPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  enrolledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  waitlistedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  droppedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  dropReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  preTestScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  postTestScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  learningGain?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  jpCredited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  certificateNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  siasnCourseRecord?: Resolver<Maybe<ResolversTypes['SiasnCourseRecord']>, ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type SiasnCourseRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SiasnCourseRecord'] = ResolversParentTypes['SiasnCourseRecord']> = {
   nip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namaKursus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5191,6 +5275,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MentorshipEdge?: MentorshipEdgeResolvers<ContextType>;
   MentoringSessionConnection?: MentoringSessionConnectionResolvers<ContextType>;
   MentoringSessionEdge?: MentoringSessionEdgeResolvers<ContextType>;
+  Enrollment?: EnrollmentResolvers<ContextType>;
   EnrollmentChange?: EnrollmentChangeResolvers<ContextType>;
   PartnerCourseRecord?: PartnerCourseRecordResolvers<ContextType>;
   EnrollmentChangeConnection?: EnrollmentChangeConnectionResolvers<ContextType>;
@@ -5214,7 +5299,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PartnerEdge?: PartnerEdgeResolvers<ContextType>;
   TrainingProgramConnection?: TrainingProgramConnectionResolvers<ContextType>;
   TrainingProgramEdge?: TrainingProgramEdgeResolvers<ContextType>;
-  Enrollment?: EnrollmentResolvers<ContextType>;
   SiasnCourseRecord?: SiasnCourseRecordResolvers<ContextType>;
   EnrollmentConnection?: EnrollmentConnectionResolvers<ContextType>;
   EnrollmentEdge?: EnrollmentEdgeResolvers<ContextType>;

@@ -22,6 +22,7 @@ import { createEvaluationService } from '../services/evaluation-service';
 import { createFeedbackRateLimit } from '../services/feedback-rate-limit';
 import { createFeedbackService } from '../services/feedback-service';
 import { createImportService, type UploadTargets } from '../services/import-service';
+import { createInvitationService } from '../services/invitation-service';
 import { createMentorshipService } from '../services/mentorship-service';
 import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
@@ -164,6 +165,7 @@ function createServices(deps: ServiceDeps, { config, hashAddress, secretBox, upl
     organization: createOrganizationService(deps),
     training: createTrainingService(deps),
     enrollments: createEnrollmentService(deps),
+    invitations: createInvitationService(deps),
     mentorships: createMentorshipService(deps),
     development: createEmployeeDevelopmentService(deps),
     performance: createPerformanceService(deps),

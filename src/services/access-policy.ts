@@ -94,6 +94,8 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Mutation.enrollEmployee': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'self' },
   'Mutation.completeEnrollment': { ADMIN: AGENCY, UNIT_HEAD: REACH },
   'Mutation.dropEnrollment': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'self' },
+  'Mutation.inviteToProgram': { ADMIN: AGENCY, UNIT_HEAD: REACH },
+  'Mutation.respondToInvitation': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'own invitations' },
   'Mutation.createWebhookEndpoint': { ADMIN: 'for a partner serving own agency', PARTNER: 'own' },
   'Mutation.updateWebhookEndpoint': WEBHOOKS_MANAGE,
   'Mutation.rotateWebhookSecret': WEBHOOKS_MANAGE,

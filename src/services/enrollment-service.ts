@@ -1,10 +1,12 @@
 import type { Connection, PageArgs } from '../data/paginate';
+import { partnerSees } from '../data/partner-feed';
 import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import { profileOf } from '../domain/employee';
 import { newRecord } from '../domain/record';
 import {
   certificateNumber,
+  ENROLLMENT_STATUSES,
   type Enrollment,
   type EnrollmentStatus,
   type TrainingProgram,
@@ -67,7 +69,8 @@ export function createEnrollmentService(deps: ServiceDeps) {
       if (caller.kind === 'partner') {
         if (found.partnerId !== caller.partnerId)
           throw new ForbiddenError("This enrollment is not in the partner's programs");
-        return found;
+        // A pending or declined invitation is the agency's business until it is accepted.
+        return partnerSees(found) ? found : null;
       }
       const staff = requireStaff(caller);
       const visible =
@@ -98,7 +101,10 @@ export function createEnrollmentService(deps: ServiceDeps) {
         requirePartnerScope(caller);
         if (program.partnerId !== caller.partnerId)
           throw new ForbiddenError("This program is not one of the partner's");
-        return enrollments.listByProgram(program.agencyId, program.id, { status }, page);
+        const visible = (status ?? ENROLLMENT_STATUSES).filter((s) => partnerSees({ status: s }));
+        // Asking only for hidden statuses finds nothing (an empty unit list matches no record).
+        const none = visible.length === 0 ? { unitIds: [] } : {};
+        return enrollments.listByProgram(program.agencyId, program.id, { status: visible, ...none }, page);
       }
       const staff = requireStaff(caller);
       requireSameAgency(staff, program.agencyId);

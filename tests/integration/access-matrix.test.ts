@@ -44,6 +44,7 @@ const demoIds = new Map<string, string>();
 /** The type of record an ID argument or input field names. */
 const ID_TYPES: Record<string, string> = {
   employeeId: 'Employee',
+  employeeIds: 'Employee',
   mentorId: 'Employee',
   menteeId: 'Employee',
   ownerId: 'Employee',

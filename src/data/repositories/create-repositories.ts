@@ -7,6 +7,7 @@ import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
 import { createEvaluationRepository } from './evaluation-repository';
 import { createFeedbackRepository } from './feedback-repository';
+import { createInvitationRepository } from './invitation-repository';
 import { createMentorshipRepository } from './mentorship-repository';
 import { createOrganizationRepository } from './organization-repository';
 import { createPerformanceRepository } from './performance-repository';
@@ -25,6 +26,7 @@ export function createRepositories(table: Table, cursors: CursorCodec) {
     organization: createOrganizationRepository(table, cursors),
     training: createTrainingRepository(table, cursors),
     enrollments: createEnrollmentRepository(table, cursors),
+    invitations: createInvitationRepository(table),
     partnerFeed: createPartnerFeedReader(table),
     mentorships: createMentorshipRepository(table, cursors),
     performance: createPerformanceRepository(table, cursors),

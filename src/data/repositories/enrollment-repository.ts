@@ -24,8 +24,12 @@ export type EnrollRefusal =
 /** Which part of a multi-record enrollment change lost a race. */
 export type TransitionRace = 'ENROLLMENT_CHANGED' | 'CANDIDATE_CHANGED' | 'WAITLIST_NOT_EMPTY' | 'NO_SEAT';
 
-const GUARD = 'Enrollment';
-const guardValue = (e: Enrollment) => `${e.programId}:${e.employeeId}`;
+/** One live enrollment (or invitation) per employee and program: its uniqueness guard. */
+export const ENROLLMENT_GUARD = 'Enrollment';
+const GUARD = ENROLLMENT_GUARD;
+export const enrollmentGuardValue = (e: Pick<Enrollment, 'programId' | 'employeeId'>) =>
+  `${e.programId}:${e.employeeId}`;
+const guardValue = enrollmentGuardValue;
 
 /**
  * Enrollments and the program seat counters they move, always in one transaction, so

@@ -3,6 +3,7 @@ import { buildDemoMentoring } from '../../../src/demo/build-mentorship';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { buildDemoTraining } from '../../../src/demo/build-training';
 import { trainingItems } from '../../../src/demo/training-items';
+import { DECLINE_REASONS } from '../../../src/domain/invitation';
 import { compareSeniority } from '../../../src/domain/mentorship-rules';
 import { SEAT_HOLDING } from '../../../src/domain/training';
 
@@ -22,6 +23,16 @@ describe('demo training data', () => {
     expect(new Set(training.programs.map((p) => p.status))).toEqual(
       new Set(['COMPLETED', 'RUNNING', 'OPEN']),
     );
+  });
+
+  it('has invitations accepted, declined for every reason, and still pending before their deadline', () => {
+    const invited = training.enrollments.filter((e) => e.invitedAt);
+    expect(invited.filter((e) => e.acceptedAt).length).toBeGreaterThan(10);
+    const reasons = new Set(invited.filter((e) => e.status === 'DECLINED').map((e) => e.declineReason));
+    expect([...reasons].sort()).toEqual([...DECLINE_REASONS].sort());
+    const pending = invited.filter((e) => e.status === 'INVITED');
+    expect(pending.length).toBeGreaterThan(0);
+    for (const e of pending) expect(e.respondBy && e.respondBy >= '2026-11-01').toBe(true);
   });
 
   it('keeps every program seat counter equal to its enrollments, never over capacity', () => {

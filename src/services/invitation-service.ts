@@ -1,0 +1,158 @@
+import { versionConflict } from '../data/versioned-update';
+import { profileOf } from '../domain/employee';
+import { type DeclineReason, invitationOpen } from '../domain/invitation';
+import { newRecord } from '../domain/record';
+import type { Enrollment } from '../domain/training';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-error';
+import type { ServiceDeps } from '../server/deps';
+import { requireSameAgency, requireStaff } from './access';
+import type { Ref, RequestScope } from './request-scope';
+import { requireManagerOrSelf } from './staff-scope';
+import { fillFreeSeats } from './waitlist';
+
+/** Validated input of inviteToProgram. */
+export interface InviteCommand {
+  program: Ref;
+  employees: Ref[];
+  respondBy: string;
+}
+
+/** Validated input of respondToInvitation. */
+export interface RespondCommand {
+  enrollment: Ref;
+  version?: number | undefined;
+  accept: boolean;
+  declineReason?: DeclineReason | undefined;
+  declineNote?: string | undefined;
+}
+
+/**
+ * Invitations to programs (undangan pelatihan), the participation signal the articles ask for:
+ * unit heads and administrators invite, the employee accepts (a seat or the waitlist, through
+ * the same seat conditions as enrollEmployee) or declines with a reason. Pending and declined
+ * invitations hold no seat and stay out of partner feeds.
+ */
+export function createInvitationService(deps: ServiceDeps) {
+  const { invitations, enrollments, training, employees, organization, clock, newId } = deps;
+
+  async function requireManager(scope: RequestScope, agencyId: string, unitId: string, employeeId: string) {
+    const unit = await organization.getUnit(scope.loader, agencyId, unitId);
+    if (!unit) throw new NotFoundError('Unit', unitId);
+    requireManagerOrSelf(requireStaff(scope.caller), unit, employeeId, false);
+  }
+
+  return {
+    /** Invites employees to an OPEN program, all or none; each gets an INVITED enrollment. */
+    async invite(scope: RequestScope, input: InviteCommand): Promise<Enrollment[]> {
+      const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
+      requireSameAgency(caller, input.program.agencyId);
+      for (const e of input.employees) requireSameAgency(caller, e.agencyId);
+      const program = await training.getProgramLatest(caller.agencyId, input.program.id);
+      if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
+      if (program.status !== 'OPEN')
+        throw BadUserInputError.of('input.programId', `the program is ${program.status}, not open`);
+      const now = clock();
+      const today = now.toISOString().slice(0, 10);
+      if (input.respondBy < today) throw BadUserInputError.of('input.respondBy', 'must not be in the past');
+      if (input.respondBy > program.startDate)
+        throw BadUserInputError.of(
+          'input.respondBy',
+          `must be on or before the program start (${program.startDate})`,
+        );
+      const invited: Enrollment[] = [];
+      for (const [index, ref] of input.employees.entries()) {
+        const field = `input.employeeIds.${index}`;
+        const employee = await employees.getLatest(caller.agencyId, ref.id);
+        if (!employee) throw BadUserInputError.of(field, 'no such employee in this agency');
+        if (employee.status !== 'ACTIVE')
+          throw BadUserInputError.of(field, `the employee is ${employee.status}, not active`);
+        await requireManager(scope, caller.agencyId, employee.unitId, employee.id);
+        const id = newId();
+        invited.push({
+          ...newRecord(caller.agencyId, id, now.toISOString()),
+          programId: program.id,
+          employeeId: employee.id,
+          unitId: employee.unitId,
+          partnerId: program.partnerId,
+          employeeProfile: profileOf(employee),
+          programStartDate: program.startDate,
+          status: 'INVITED',
+          queueKey: id,
+          jpCredited: 0,
+          invitedAt: now.toISOString(),
+          respondBy: input.respondBy,
+        });
+      }
+      const refusal = await invitations.invite(invited);
+      if (!refusal) return invited;
+      if (refusal.reason === 'PROGRAM_NOT_OPEN')
+        throw BadUserInputError.of('input.programId', 'the program is no longer open');
+      const index = invited.findIndex((e) => e.employeeId === refusal.employeeId);
+      if (refusal.reason === 'EMPLOYEE_MISSING')
+        throw BadUserInputError.of(`input.employeeIds.${index}`, 'no such employee in this agency');
+      throw new ConflictError('The employee is already invited to, enrolled in or waiting for this program', {
+        field: `input.employeeIds.${index}`,
+      });
+    },
+
+    /**
+     * The invited employee's answer (or a manager recording it): accepting enrolls, or waitlists
+     * when the program is full; declining records the reason. Only before `respondBy`.
+     */
+    async respond(scope: RequestScope, input: RespondCommand): Promise<Enrollment> {
+      const caller = requireStaff(scope.caller);
+      requireSameAgency(caller, input.enrollment.agencyId);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const current = await enrollments.getLatest(input.enrollment.agencyId, input.enrollment.id);
+        if (!current) throw new NotFoundError('Enrollment', input.enrollment.id);
+        const unit = await organization.getUnit(scope.loader, current.agencyId, current.unitId);
+        if (!unit) throw new NotFoundError('Unit', current.unitId);
+        requireManagerOrSelf(caller, unit, current.employeeId, true);
+        if (input.version !== undefined && input.version !== current.version)
+          throw versionConflict('Enrollment', input.version, current.version);
+        const now = clock().toISOString();
+        if (current.status !== 'INVITED')
+          throw BadUserInputError.of(
+            'input.enrollmentId',
+            `this is not an open invitation (it is ${current.status})`,
+          );
+        if (!invitationOpen(current, now.slice(0, 10)))
+          throw BadUserInputError.of('input.enrollmentId', `the invitation expired on ${current.respondBy}`);
+        const answered = { ...current, version: current.version + 1, updatedAt: now };
+        if (!input.accept) {
+          const declined: Enrollment = {
+            ...answered,
+            status: 'DECLINED',
+            declinedAt: now,
+            declineReason: input.declineReason,
+            declineNote: input.declineNote,
+          };
+          if (!(await invitations.decline(current, declined))) return declined;
+          continue;
+        }
+        const enrolled: Enrollment = { ...answered, status: 'ENROLLED', acceptedAt: now, enrolledAt: now };
+        let race = await invitations.accept(current, enrolled);
+        if (race === 'NO_SEAT') {
+          const waiting: Enrollment = {
+            ...answered,
+            status: 'WAITLISTED',
+            acceptedAt: now,
+            waitlistedAt: now,
+          };
+          race = await invitations.accept(current, waiting);
+          if (!race) {
+            // A seat may have been freed between the two attempts: hand it to the queue.
+            await fillFreeSeats(deps, current.agencyId, current.programId);
+            return (await enrollments.getLatest(current.agencyId, current.id)) ?? waiting;
+          }
+        }
+        if (!race) return enrolled;
+        if (race === 'PROGRAM_NOT_OPEN')
+          throw BadUserInputError.of('input.enrollmentId', 'the program is no longer open for enrollment');
+      }
+      throw new ConflictError('The invitation kept changing while answering it; try again');
+    },
+  };
+}
+
+export type InvitationService = ReturnType<typeof createInvitationService>;
