@@ -37,7 +37,7 @@ async function writeLines(path: string, header: string, count: number, line: (i:
  */
 export async function measureImports(app: BenchApp, dir: string, rows: number, now: Date) {
   await seedDemoData(app.deps.table, now, 'organization');
-  const deps = app.deps.repositories;
+  const deps = { table: app.deps.table, clock: app.deps.clock, newId: app.deps.newId };
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);

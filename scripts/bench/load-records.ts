@@ -1,34 +1,37 @@
 /**
  * Bench data for the aggregate benchmark: one agency (Kota Medan's units from the demo data)
  * with employees, 10 internal training programs a month over the last 24 months (one per
- * program category) and enrollments filling the rest of the requested record count, written
- * with BatchWriteItem one call at a time (DynamoDB Local is fastest so), then the dashboard
- * rollups of those records computed in memory with the aggregator's own recomputation
+ * program category) and enrollments filling the rest of the requested record count. Like the
+ * demo seed, the records are replayed through the services' write builders into an in-memory
+ * fold (src/demo/replay-*.ts), so seat counters, place and NIP guards, employees' id lists and
+ * certificate numbers are what the API would have written; the items are written with
+ * BatchWriteItem one call at a time (DynamoDB Local is fastest so), then the dashboard rollups of
+ * those records computed in memory with the aggregator's own recomputation
  * (src/data/rollups/recompute.ts, as `rebuild-rollups` and the demo seed do) and written too.
  *
  * The organization and the program catalog are the same whatever the size, so data sets differ
  * only in how many employees and enrollments they hold. (With 1k records most unit x program x
- * month cells stay empty; from about 10k on every one holds data.) Only base records are counted:
- * no uniqueness-guard items (NIP, enrollment pair), which no aggregate reads.
+ * month cells stay empty; from about 10k on every one holds data.) `records` counts the base
+ * records (agency, units, employees, programs, enrollments); the guards and counters the
+ * builders add come on top.
  */
 import { CreateTableCommand, type DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../src/data/ensure-table';
-import { agencyEntity } from '../../src/data/entities/agency';
-import { employeeEntity } from '../../src/data/entities/employee';
-import { enrollmentEntity } from '../../src/data/entities/enrollment';
-import { trainingProgramEntity } from '../../src/data/entities/training-program';
-import { unitEntity } from '../../src/data/entities/unit';
 import { recomputeRollups, rollupItems } from '../../src/data/rollups/recompute';
 import { watermarkKey } from '../../src/data/rollups/rollup-keys';
 import type { Item, Table } from '../../src/data/table';
+import { createWriteFold } from '../../src/data/write-fold';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { addDaysTo, demoUlid, isoDay, monthsBefore } from '../../src/demo/demo-ids';
 import { demoEmployee } from '../../src/demo/people';
 import { DEMO_AGENCIES } from '../../src/demo/places';
 import { createRandom, type Random } from '../../src/demo/random';
-import { type Employee, profileOf } from '../../src/domain/employee';
+import { replayOrganization } from '../../src/demo/replay-records';
+import { type EnrollmentStory, replayTraining } from '../../src/demo/replay-training';
+import type { Employee } from '../../src/domain/employee';
+import { newEnrollment } from '../../src/domain/enrollment-transitions';
 import type { Unit } from '../../src/domain/organization';
-import { certificateNumber, type Enrollment, type TrainingProgram } from '../../src/domain/training';
+import type { Enrollment, TrainingProgram } from '../../src/domain/training';
 import { PROGRAM_CATEGORIES, type ProgramFormat } from '../../src/domain/training-formats';
 
 /** The agency the bench data belongs to (its units and labels come from the demo data). */
@@ -46,7 +49,10 @@ export interface BenchRecords {
   counts: { organization: number; employees: number; programs: number; enrollments: number };
 }
 
-/** Exactly `records` base items: agency, units, employees, programs and enrollments (deterministic). */
+/**
+ * Exactly `records` base records (agency, units, employees, programs, enrollments; deterministic),
+ * as items written through the services' builders, with the guards and counters they add.
+ */
 export function benchRecords(records: number, now: Date): BenchRecords {
   const random = createRandom(records);
   const org = buildDemoOrganization(now);
@@ -66,20 +72,10 @@ export function benchRecords(records: number, now: Date): BenchRecords {
   const enrollmentCount = records - organization - employees.length - programs.length;
   if (enrollmentCount <= 0) throw new Error(`${records} records cannot hold the organization and programs`);
   const enrollments = benchEnrollments(random, enrollmentCount, employees, programs, now);
-  // The relation list the API keeps on each employee, oldest first.
-  const enrollmentIds = new Map<string, string[]>();
-  for (const e of [...enrollments].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-    const ids = enrollmentIds.get(e.employeeId) ?? [];
-    ids.push(e.id);
-    enrollmentIds.set(e.employeeId, ids);
-  }
-  const items = [
-    agencyEntity.toItem(agency),
-    ...units.map((u) => unitEntity.toItem(u)),
-    ...employees.map((e) => employeeEntity.toItem({ ...e, enrollmentIds: enrollmentIds.get(e.id) ?? [] })),
-    ...programs.map((p) => trainingProgramEntity.toItem(p)),
-    ...enrollments.map((e) => enrollmentEntity.toItem(e)),
-  ];
+  const fold = createWriteFold();
+  replayOrganization(fold, { agencies: [agency], units, employees });
+  replayTraining(fold, { partners: [], programs, enrollments });
+  const items = fold.items();
   return {
     items,
     counts: {
@@ -161,11 +157,10 @@ function benchEnrollments(
   employees: Employee[],
   programs: TrainingProgram[],
   now: Date,
-): Enrollment[] {
+): EnrollmentStory[] {
   if (count > employees.length * programs.length) throw new Error('more enrollments than pairs');
   const taken = new Set<string>();
-  const serials = new Map<string, number>();
-  const enrollments: Enrollment[] = [];
+  const enrollments: EnrollmentStory[] = [];
   while (enrollments.length < count) {
     const program = random.pick(programs);
     const employee = random.pick(employees);
@@ -177,43 +172,32 @@ function benchEnrollments(
     const at = signUp < now ? signUp : addDaysTo(now, -1);
     const status = enrollmentStatus(random, program);
     const id = demoUlid(at, 1_000_000 + enrollments.length);
-    const enrollment: Enrollment = {
+    const meta = {
       agencyId: BENCH_AGENCY,
       id,
-      version: status === 'ENROLLED' || status === 'INVITED' ? 1 : 2,
+      version: 1,
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
-      programId: program.id,
-      employeeId: employee.id,
-      unitId: employee.unitId,
-      employeeProfile: profileOf(employee),
-      programStartDate: program.startDate,
-      status,
-      queueKey: id,
-      jpCredited: 0,
     };
-    if (status !== 'INVITED') enrollment.enrolledAt = at.toISOString();
-    if (status === 'DROPPED') {
-      enrollment.droppedAt = addDaysTo(new Date(program.startDate), -3).toISOString();
-      enrollment.updatedAt = enrollment.droppedAt;
-    }
-    if (status === 'COMPLETED' || status === 'NO_SHOW') {
-      enrollment.completedAt = `${program.endDate}T00:00:00.000Z`;
-      enrollment.updatedAt = enrollment.completedAt;
-    }
+    const created = newEnrollment(meta, program, employee, status === 'INVITED' ? 'INVITED' : 'ENROLLED');
+    const story: EnrollmentStory = { created };
+    if (status === 'DROPPED')
+      story.end = {
+        kind: 'DROPPED',
+        at: addDaysTo(new Date(program.startDate), -3).toISOString(),
+        reason: 'Tugas dinas',
+      };
+    if (status === 'NO_SHOW') story.end = { kind: 'NO_SHOW', on: program.endDate };
     if (status === 'COMPLETED') {
       const pre = random.int(45, 75);
-      enrollment.preTestScore = pre;
-      enrollment.postTestScore = Math.min(100, pre + random.int(3, 25));
-      enrollment.jpCredited = program.jp;
-      const year = program.endDate.slice(0, 4);
-      const serial = (serials.get(year) ?? 0) + 1;
-      serials.set(year, serial);
-      enrollment.certificateNumber = certificateNumber(serial, BENCH_AGENCY, year);
-      program.completedCount += 1;
+      story.end = {
+        kind: 'COMPLETED',
+        on: program.endDate,
+        preTestScore: pre,
+        postTestScore: Math.min(100, pre + random.int(3, 25)),
+      };
     }
-    if (status === 'ENROLLED' || status === 'COMPLETED' || status === 'NO_SHOW') program.seatsTaken += 1;
-    enrollments.push(enrollment);
+    enrollments.push(story);
   }
   return enrollments;
 }
@@ -251,7 +235,7 @@ export interface LoadResult {
   rollupItems: number;
 }
 
-/** Writes `records` base records and their rollups into `table`. */
+/** Writes `records` base records and their rollups into `table` (each batch retries within a job's budget). */
 export async function loadRecords(
   table: Table,
   records: number,

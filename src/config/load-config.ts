@@ -64,6 +64,13 @@ const EnvSchema = z.object({
   FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
   /** Days an audit entry is kept before DynamoDB TTL removes it. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Longest a DynamoDB call may take (request and response), and its connection, before it times out. */
+  DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1500),
+  DYNAMODB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** After this long from a request's start no retry begins (conflicts, throttling, timeouts). */
+  REQUEST_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** The same for one run of a system job (stream batch, sweep, seed, rebuild). */
+  JOB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(900_000).default(60_000),
   /** Where webhooks may go: `public` addresses only (every AWS stage), or `any` (local receivers; the dev default). */
   WEBHOOK_TARGETS: z.enum(['public', 'any']).optional(),
   /** Key that seals webhook signing secrets at rest; locally derived from the dev secret when unset. */
@@ -124,6 +131,10 @@ export interface Config {
   };
   /** Days audit entries are kept (one policy for every agency for now). */
   auditRetentionDays: number;
+  /** Timeouts of every DynamoDB call. */
+  dynamoTimeouts: { requestMs: number; connectMs: number };
+  /** Total retry budgets (`src/data/retry-policy.ts`). */
+  retryBudgets: { requestMs: number; jobMs: number };
   /** Partner webhooks (src/webhooks). */
   webhooks: {
     /** https only in prod; private and loopback targets only where WEBHOOK_TARGETS=any. */
@@ -190,6 +201,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    dynamoTimeouts: { requestMs: e.DYNAMODB_REQUEST_TIMEOUT_MS, connectMs: e.DYNAMODB_CONNECT_TIMEOUT_MS },
+    retryBudgets: { requestMs: e.REQUEST_RETRY_BUDGET_MS, jobMs: e.JOB_RETRY_BUDGET_MS },
     webhooks: {
       urlPolicy: {
         allowHttp: e.STAGE !== 'prod',

@@ -47,6 +47,7 @@ const KEY_ATTRIBUTES = new Set([
 export function defineEntity<T extends StoredRecord>(declaration: EntityDeclaration<T>): Entity<T> {
   const { type, indexes, derived } = declaration;
   const external = new Set(declaration.external ?? []);
+  let derivedNames: Set<string> | undefined;
   const key = (agencyId: string, id: string): ItemKey => ({ pk: `${agencyId}#${type}#${id}`, sk: type });
   return {
     type,
@@ -70,9 +71,10 @@ export function defineEntity<T extends StoredRecord>(declaration: EntityDeclarat
     },
     fromItem(item) {
       const record: Item = {};
-      const derivedNames = derived ? new Set(Object.keys(derived(item as unknown as T))) : undefined;
+      // The attributes `derived` adds are the same for every record: learnt from the first item.
+      derivedNames ??= derived ? new Set(Object.keys(derived(item as unknown as T))) : new Set();
       for (const [name, value] of Object.entries(item)) {
-        if (!KEY_ATTRIBUTES.has(name) && !derivedNames?.has(name)) record[name] = value;
+        if (!KEY_ATTRIBUTES.has(name) && !derivedNames.has(name)) record[name] = value;
       }
       return record as T;
     },

@@ -1,6 +1,9 @@
 import { changeTypeOf, type EnrollmentChange } from '../domain/partner-feed';
 import type { Enrollment } from '../domain/training';
-import { ConditionFailedError, type Item, type ItemKey, type Table, type WriteOp } from './table';
+import { ConflictError } from '../errors/app-error';
+import type { Item, ItemKey } from './item';
+import type { Table } from './table';
+import { putNew, type Write } from './write';
 
 /**
  * A partner's enrollment change feed. The partner is the tenant of its feed (it spans the
@@ -13,8 +16,11 @@ export function feedPartition(partnerId: string): string {
   return `@partner-${partnerId}#EnrollmentFeed`;
 }
 
-const COUNTER_SK = '#sequence';
-const MAX_ATTEMPTS = 20;
+/** Key of a partner's counter item (`#` sorts before every entry). */
+export const feedCounterKey = (partnerId: string): ItemKey => ({
+  pk: feedPartition(partnerId),
+  sk: '#sequence',
+});
 
 /** Sort key of a sequence number (lexical order = numeric order). */
 export const sequenceKey = (sequence: number) => String(sequence).padStart(12, '0');
@@ -27,11 +33,6 @@ export function feedEntryKey(partnerId: string, sequence: number): ItemKey {
 /** The stored feed entry. */
 export function feedEntryItem(change: EnrollmentChange): Item {
   return { ...change, ...feedEntryKey(change.partnerId, change.sequence), entity: 'EnrollmentChange' };
-}
-
-/** The counter item holding a partner's last sequence. */
-export function feedCounterItem(partnerId: string, sequence: number): Item {
-  return { pk: feedPartition(partnerId), sk: COUNTER_SK, entity: 'EnrollmentFeedCounter', sequence };
 }
 
 /**
@@ -53,60 +54,82 @@ export function feedChanges(pairs: { before?: Enrollment | undefined; after: Enr
 export const partnerSees = (e: Pick<Enrollment, 'status'>) =>
   e.status !== 'INVITED' && e.status !== 'DECLINED';
 
-type FeedChange = ReturnType<typeof feedChanges>[number];
+export type FeedChange = ReturnType<typeof feedChanges>[number];
+
+/** Another writer took the next numbers of a feed first: number the changes again. */
+class FeedNumberTaken extends Error {}
 
 /**
- * Runs enrollment operations together with their feed entries. The counter of each partner is
- * read first and conditioned on; when another writer took the sequence meanwhile, the whole
- * transaction is retried with fresh numbers (nothing was written).
+ * The feed writes of some changes, numbered after each partner's last sequence as read
+ * (`last`, undefined before the first change): the counter moved to the new last, on condition
+ * that it still holds the one read, and one entry per change.
  */
-export async function transactWithFeed(table: Table, ops: WriteOp[], changes: FeedChange[]): Promise<void> {
-  if (changes.length === 0) return table.transactWrite(ops);
+export function feedWrites(changes: FeedChange[], last: (partnerId: string) => number | undefined): Write[] {
   const partners = [...new Set(changes.map((c) => c.partnerId))];
-  for (let attempt = 0; ; attempt += 1) {
-    const feedOps: WriteOp[] = [];
-    for (const partnerId of partners) {
-      const counter = await table.get({ pk: feedPartition(partnerId), sk: COUNTER_SK });
-      const last = Number(counter?.sequence ?? 0);
-      const mine = changes.filter((c) => c.partnerId === partnerId);
-      feedOps.push({
-        Put: {
-          TableName: table.name,
-          Item: feedCounterItem(partnerId, last + mine.length),
-          ConditionExpression: counter ? '#s = :last' : 'attribute_not_exists(pk)',
-          ...(counter
-            ? { ExpressionAttributeNames: { '#s': 'sequence' }, ExpressionAttributeValues: { ':last': last } }
-            : {}),
-        },
-      });
-      mine.forEach((c, i) => {
-        feedOps.push({
-          Put: {
-            TableName: table.name,
-            Item: feedEntryItem({
-              partnerId,
-              sequence: last + i + 1,
-              changeType: c.changeType,
-              changedAt: c.after.updatedAt,
-              agencyId: c.after.agencyId,
-              enrollmentId: c.after.id,
-              programId: c.after.programId,
-              employeeId: c.after.employeeId,
-              status: c.after.status,
-              version: c.after.version,
-            }),
-          },
-        });
-      });
-    }
-    try {
-      return await table.transactWrite([...ops, ...feedOps]);
-    } catch (error) {
-      const feedFailed = error instanceof ConditionFailedError && error.failed.some((i) => i >= ops.length);
-      if (!feedFailed || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
-    }
-  }
+  return partners.flatMap((partnerId) => {
+    const read = last(partnerId);
+    const from = read ?? 0;
+    const mine = changes.filter((c) => c.partnerId === partnerId);
+    const counter = {
+      ...feedCounterKey(partnerId),
+      entity: 'EnrollmentFeedCounter',
+      sequence: from + mine.length,
+    };
+    const taken = (_: unknown, cause: unknown) =>
+      new FeedNumberTaken(`The feed of ${partnerId} moved on`, { cause });
+    const counterWrite: Write =
+      read === undefined
+        ? putNew(counter, taken)
+        : {
+            put: counter,
+            condition: { expression: '#s = :last', names: { '#s': 'sequence' }, values: { ':last': read } },
+            refused: taken,
+          };
+    const entries = mine.map(
+      (c, i): Write => ({
+        put: feedEntryItem({
+          partnerId,
+          sequence: from + i + 1,
+          changeType: c.changeType,
+          changedAt: c.after.updatedAt,
+          agencyId: c.after.agencyId,
+          enrollmentId: c.after.id,
+          programId: c.after.programId,
+          employeeId: c.after.employeeId,
+          status: c.after.status,
+          version: c.after.version,
+        }),
+      }),
+    );
+    return [counterWrite, ...entries];
+  });
+}
+
+/**
+ * Runs enrollment writes together with their feed entries. The counter of each partner is read
+ * first and conditioned on; when another writer took the numbers meanwhile, nothing was written
+ * and the feed part is numbered again (within the request's retry budget). The record writes
+ * come first, so their own refusals take precedence.
+ */
+export function transactWithFeed(table: Table, writes: Write[], changes: FeedChange[]): Promise<void> {
+  if (changes.length === 0) return table.transact(writes);
+  const partners = [...new Set(changes.map((c) => c.partnerId))];
+  // Only the feed's own race is retried here: the records' refusals (a lost race on the
+  // enrollment itself included) go to the caller, whose fresh read they need.
+  return table.retries.retry(
+    async () => {
+      const counters = new Map<string, number>();
+      for (const partnerId of partners) {
+        const counter = await table.get(feedCounterKey(partnerId));
+        if (counter) counters.set(partnerId, Number(counter.sequence));
+      }
+      await table.transact([...writes, ...feedWrites(changes, (p) => counters.get(p))]);
+    },
+    {
+      retryable: (error) => error instanceof FeedNumberTaken,
+      exhausted: (last) => new ConflictError('The partner feed was busy; try again', {}, last),
+    },
+  );
 }
 
 /** Reads a partner's feed: entries after a sequence, in order, strongly consistent. */
@@ -141,7 +164,7 @@ export function createPartnerFeedReader(table: Table) {
 
     /** The last sequence taken (0 before the first change). */
     async last(partnerId: string): Promise<number> {
-      return Number((await table.get({ pk: feedPartition(partnerId), sk: COUNTER_SK }))?.sequence ?? 0);
+      return Number((await table.get(feedCounterKey(partnerId)))?.sequence ?? 0);
     },
 
     /**

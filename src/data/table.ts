@@ -1,7 +1,6 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  type BatchGetCommandOutput,
   BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -13,14 +12,16 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ServiceUnavailableError } from '../errors/app-error';
 import { buildConditions, type Condition } from './conditions';
+import { type Item, type ItemKey, keyString } from './item';
+import { renderWrite, updateExpression } from './render-write';
+import { createRetryPolicy, type RetryPolicy } from './retry-policy';
 import { GLOBAL_INDEXES, type IndexName, TABLE_KEYS } from './table-definition';
+import { isUnavailable } from './unavailable';
+import type { UpdateWrite, Write } from './write';
 
-export type Item = Record<string, unknown>;
-export interface ItemKey {
-  pk: string;
-  sk: string;
-}
+export { type Item, type ItemKey, keyString };
 
 /** A key condition on one partition of the table or of an index, with optional filters. */
 export interface QuerySpec {
@@ -49,20 +50,59 @@ export class ConditionFailedError extends Error {
   }
 }
 
+/**
+ * Whether an error means a write's condition failed: a ConditionFailedError, or a refusal built
+ * from one (its cause). Bulk writers (imports) take any such error as "retry this row alone".
+ */
+export function failedOnCondition(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
+    if (current instanceof ConditionFailedError) return true;
+    const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
+    current = next;
+  }
+  return false;
+}
+
+/** Batch calls that left keys or items unprocessed (throttling): retried within the budget. */
+class UnprocessedError extends Error {}
+
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
-const MAX_RETRIES = 8;
-const MAX_CONFLICT_RETRIES = 20;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const backoff = (attempt: number) => sleep(Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random() / 2));
+/** Cancellation reasons of a transaction that a retry may get through (contention, throttling). */
+const RETRYABLE_REASONS = new Set(['TransactionConflict', 'ThrottlingError']);
+const retryableCancel = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((r) => RETRYABLE_REASONS.has(r.Code ?? ''));
 
-/** Every SDK call against the single table goes through here. */
+/** What a request sees when the table stays busy or silent beyond its budget. */
+const unavailable = (cause: unknown) => new ServiceUnavailableError(1, cause);
+
+/**
+ * Every SDK call against the single table goes through here. Retries (unprocessed batch keys,
+ * transaction conflicts) follow the one retry policy; a database that stays unavailable beyond
+ * the budget becomes SERVICE_UNAVAILABLE, with the SDK's error kept as the cause.
+ */
 export class Table {
+  readonly retries: RetryPolicy;
+
   constructor(
     readonly doc: DynamoDBDocumentClient,
     readonly name: string,
-  ) {}
+    retries?: RetryPolicy,
+  ) {
+    this.retries = retries ?? createRetryPolicy({ budgets: { requestMs: 3000, jobMs: 60_000 } });
+  }
+
+  /** Makes one SDK call; an unavailable database (after the SDK's budgeted retries) is a typed error. */
+  private async call<T>(send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      throw isUnavailable(error) ? unavailable(error) : error;
+    }
+  }
 
   /** BatchGetItem in calls of 100 keys sent together, retrying unprocessed keys. Keyed by `pk\u0000sk`. */
   async batchGet(keys: ItemKey[]): Promise<Map<string, Item>> {
@@ -72,15 +112,21 @@ export class Table {
     await Promise.all(
       chunks.map(async (chunk) => {
         let pending: Record<string, unknown>[] = chunk.map((k) => ({ pk: k.pk, sk: k.sk }));
-        for (let attempt = 0; pending.length > 0; attempt += 1) {
-          if (attempt > MAX_RETRIES) throw new Error('BatchGetItem: unprocessed keys after retries');
-          if (attempt > 0) await backoff(attempt);
-          const out: BatchGetCommandOutput = await this.doc.send(
-            new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ConsistentRead: false } } }),
-          );
-          for (const item of out.Responses?.[this.name] ?? []) found.set(keyString(item as ItemKey), item);
-          pending = (out.UnprocessedKeys?.[this.name]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-        }
+        await this.retries.retry(
+          async () => {
+            const out = await this.call(() =>
+              this.doc.send(
+                new BatchGetCommand({
+                  RequestItems: { [this.name]: { Keys: pending, ConsistentRead: false } },
+                }),
+              ),
+            );
+            for (const item of out.Responses?.[this.name] ?? []) found.set(keyString(item as ItemKey), item);
+            pending = (out.UnprocessedKeys?.[this.name]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+            if (pending.length > 0) throw new UnprocessedError('BatchGetItem left keys unprocessed');
+          },
+          { retryable: (e) => e instanceof UnprocessedError, exhausted: unavailable },
+        );
       }),
     );
     return found;
@@ -88,44 +134,34 @@ export class Table {
 
   /** One item by key, strongly consistent (used right after a conditional write failed). */
   async get(key: ItemKey): Promise<Item | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.name, Key: key, ConsistentRead: true }));
+    const out = await this.call(() =>
+      this.doc.send(new GetCommand({ TableName: this.name, Key: key, ConsistentRead: true })),
+    );
     return out.Item as Item | undefined;
   }
 
-  /** PutItem under a condition; a failed condition becomes ConditionFailedError with the old item. */
-  async put(item: Item, condition?: { expression: string; names?: Record<string, string>; values?: Item }) {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.name,
-          Item: item,
-          ConditionExpression: condition?.expression,
-          ExpressionAttributeNames: condition?.names,
-          ExpressionAttributeValues: condition?.values,
-          ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new ConditionFailedError([0], [error.Item ? unmarshall(error.Item) : undefined], {
-          cause: error,
-        });
-      }
-      throw error;
-    }
+  /** PutItem without a condition (bookkeeping: checkpoints, markers, watermarks of a rebuild). */
+  async put(item: Item): Promise<void> {
+    await this.call(() => this.doc.send(new PutCommand({ TableName: this.name, Item: item })));
   }
 
-  /** Atomically adds 1 to a number attribute (creating the item) and returns the new value. */
-  async increment(key: ItemKey, attribute: string): Promise<number> {
-    const out = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.name,
-        Key: key,
-        UpdateExpression: 'ADD #n :one',
-        ExpressionAttributeNames: { '#n': attribute },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
+  /**
+   * Applies a counter's update (`add` of 1, unconditioned, creating the item) and returns the
+   * counter's new value: numbers handed out once each, outside any transaction.
+   */
+  async increment(write: UpdateWrite, attribute: string): Promise<number> {
+    const placeholders = { names: {} as Record<string, string>, values: {} as Record<string, unknown> };
+    const out = await this.call(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.name,
+          Key: write.update,
+          UpdateExpression: updateExpression(write, placeholders),
+          ExpressionAttributeNames: placeholders.names,
+          ExpressionAttributeValues: placeholders.values,
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
     );
     return Number(out.Attributes?.[attribute]);
   }
@@ -136,8 +172,10 @@ export class Table {
     limit: number | undefined,
     startKey?: Item,
   ): Promise<{ items: Item[]; lastKey: Item | undefined }> {
-    const out = await this.doc.send(
-      new QueryCommand({ ...this.queryInput(spec), Limit: limit, ExclusiveStartKey: startKey }),
+    const out = await this.call(() =>
+      this.doc.send(
+        new QueryCommand({ ...this.queryInput(spec), Limit: limit, ExclusiveStartKey: startKey }),
+      ),
     );
     return { items: (out.Items ?? []) as Item[], lastKey: out.LastEvaluatedKey as Item | undefined };
   }
@@ -159,8 +197,10 @@ export class Table {
     let total = 0;
     let startKey: Item | undefined;
     do {
-      const out = await this.doc.send(
-        new QueryCommand({ ...this.queryInput(spec), Select: 'COUNT', ExclusiveStartKey: startKey }),
+      const out = await this.call(() =>
+        this.doc.send(
+          new QueryCommand({ ...this.queryInput(spec), Select: 'COUNT', ExclusiveStartKey: startKey }),
+        ),
       );
       total += out.Count ?? 0;
       startKey = out.LastEvaluatedKey as Item | undefined;
@@ -168,28 +208,43 @@ export class Table {
     return total;
   }
 
-  /** TransactWriteItems; retries transaction conflicts, turns failed conditions into ConditionFailedError. */
-  async transactWrite(ops: WriteOp[]): Promise<void> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: ops.map((op) => this.withTable(op)) }));
-        return;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-        if (failed.length > 0) {
+  /**
+   * Runs writes as one transaction. A failed condition becomes the refusal its write declares
+   * (the first in list order); a failed condition without one is a ConditionFailedError (a bug).
+   */
+  async transact(writes: readonly Write[]): Promise<void> {
+    try {
+      await this.transactWrite(writes.map((write) => renderWrite(this.name, write)));
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+      const refused = error.failed
+        .sort((a, b) => a - b)
+        .map((i) => ({ refusal: writes[i]?.refused, stored: error.items[i] }))
+        .find(({ refusal }) => refusal !== undefined);
+      throw refused?.refusal ? refused.refusal(refused.stored, error) : error;
+    }
+  }
+
+  /** TransactWriteItems; retries conflicts and throttling, turns failed conditions into ConditionFailedError. */
+  private async transactWrite(ops: WriteOp[]): Promise<void> {
+    await this.retries.retry(
+      async () => {
+        try {
+          await this.call(() =>
+            this.doc.send(new TransactWriteCommand({ TransactItems: ops.map((op) => this.withTable(op)) })),
+          );
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+          if (failed.length === 0) throw error;
           const items = reasons.map((r) => (r.Item ? unmarshall(r.Item) : undefined));
           throw new ConditionFailedError(failed, items, { cause: error });
         }
-        const retryable = reasons.some(
-          (r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError',
-        );
-        // Many writers on one item (the seats of a popular program) conflict often: retry longer.
-        if (!retryable || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        await backoff(attempt);
-      }
-    }
+      },
+      // Many writers on one item (the seats of a popular program) conflict often.
+      { retryable: retryableCancel, exhausted: unavailable },
+    );
   }
 
   /** BatchWriteItem puts in calls of 25 (seeding, rebuilds, benchmarks); DynamoDB Local is fastest one call at a time. */
@@ -216,12 +271,20 @@ export class Table {
     const worker = async () => {
       for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
         let pending = chunk;
-        for (let attempt = 0; pending.length > 0; attempt += 1) {
-          if (attempt > MAX_RETRIES) throw new Error('BatchWriteItem: unprocessed items after retries');
-          if (attempt > 0) await backoff(attempt);
-          const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: pending } }));
-          pending = (out.UnprocessedItems?.[this.name] as WriteRequest[] | undefined) ?? [];
-        }
+        // Bulk writes outside a request (seeding, rebuilds, imports) are system work: each chunk
+        // retries within a job's budget of its own; inside a request they share the request's.
+        await this.retries.forJob(() =>
+          this.retries.retry(
+            async () => {
+              const out = await this.call(() =>
+                this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: pending } })),
+              );
+              pending = (out.UnprocessedItems?.[this.name] as WriteRequest[] | undefined) ?? [];
+              if (pending.length > 0) throw new UnprocessedError('BatchWriteItem left items unprocessed');
+            },
+            { retryable: (e) => e instanceof UnprocessedError, exhausted: unavailable },
+          ),
+        );
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
@@ -270,9 +333,4 @@ export class Table {
       ConsistentRead: spec.consistent,
     };
   }
-}
-
-/** The map key of an item in batch results. */
-export function keyString(key: ItemKey): string {
-  return `${key.pk}\u0000${key.sk}`;
 }

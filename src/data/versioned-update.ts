@@ -1,99 +1,73 @@
 import { ConflictError } from '../errors/app-error';
 import type { Entity, StoredRecord } from './entity';
-import { ConditionFailedError, type Item, type Table, type WriteOp } from './table';
+import type { Item } from './item';
+import { allOf, type Refusal, type UpdateWrite, type WriteCondition } from './write';
 
 const KEY_ATTRIBUTES = new Set(['pk', 'sk']);
 
+/** More of a versioned update: a condition on attributes other writers keep, counters it moves. */
+export interface VersionedUpdateOptions {
+  /** A further condition (placeholders other than `#version`, `:expected` and the `#w`/`:w` ones). */
+  guard?: WriteCondition | undefined;
+  /** Counters moved in the same UpdateItem (e.g. the remaining budget of a plan). */
+  add?: Record<string, number> | undefined;
+  /** What a failed condition means; by default a CONFLICT on the version. */
+  refused?: Refusal | undefined;
+}
+
 /**
- * The UpdateItem of an optimistic-concurrency update: SETs every attribute the record owns
- * (including recomputed index keys), REMOVEs those that disappeared, and leaves alone the
- * attributes other writers maintain (the entity's `external` ones: counters, relation lists).
- * Applies only if the stored version is still `before.version` (and the `guard`, if given, holds:
- * a condition on attributes other writers keep, such as a counter).
+ * The write of an optimistic-concurrency update: SETs every attribute the record owns (index
+ * keys included), REMOVEs those that disappeared, leaves alone the attributes other writers
+ * maintain (the entity's `external` ones: counters, relation lists). Applies only if the stored
+ * version is still `before.version` (and the guard holds).
  */
-export function versionedUpdateOp<T extends StoredRecord>(
-  table: Table,
+export function versionedUpdate<T extends StoredRecord>(
   entity: Entity<T>,
   before: T,
   after: T,
-  guard?: UpdateGuard,
-): WriteOp {
+  options: VersionedUpdateOptions = {},
+): UpdateWrite {
   const next = entity.toItem(after);
   const previous = entity.toItem(before);
-  const names: Record<string, string> = { '#version': 'version', ...guard?.names };
-  const values: Record<string, unknown> = { ':expected': before.version, ...guard?.values };
-  const sets: string[] = [];
-  const removes: string[] = [];
-  let i = 0;
-  for (const [name, value] of Object.entries(next)) {
-    if (value === undefined || KEY_ATTRIBUTES.has(name) || entity.external.has(name)) continue;
-    names[`#a${i}`] = name;
-    values[`:v${i}`] = value;
-    sets.push(`#a${i} = :v${i}`);
-    i += 1;
-  }
-  for (const name of Object.keys(previous)) {
-    if (next[name] !== undefined || previous[name] === undefined) continue;
-    if (KEY_ATTRIBUTES.has(name) || entity.external.has(name)) continue;
-    names[`#a${i}`] = name;
-    removes.push(`#a${i}`);
-    i += 1;
-  }
+  const owned = (name: string) => !KEY_ATTRIBUTES.has(name) && !entity.external.has(name);
+  const set = Object.fromEntries(Object.entries(next).filter(([name, v]) => v !== undefined && owned(name)));
+  const remove = Object.keys(previous).filter(
+    (name) => owned(name) && previous[name] !== undefined && next[name] === undefined,
+  );
+  const version: WriteCondition = {
+    expression: 'attribute_exists(pk) AND #version = :expected',
+    names: { '#version': 'version' },
+    values: { ':expected': before.version },
+  };
   return {
-    Update: {
-      TableName: table.name,
-      Key: entity.key(after.agencyId, after.id),
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: `attribute_exists(pk) AND #version = :expected${guard ? ` AND (${guard.expression})` : ''}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
+    update: entity.key(after.agencyId, after.id),
+    set,
+    ...(options.add ? { add: options.add } : {}),
+    ...(remove.length ? { remove } : {}),
+    condition: allOf(version, options.guard),
+    refused:
+      options.refused ?? ((stored, cause) => versionConflict(entity.type, before.version, stored, cause)),
   };
 }
 
-/** An extra condition of a versioned update; its placeholders must not start with `#a`, `:v` or `:expected`. */
-export interface UpdateGuard {
-  expression: string;
-  names?: Record<string, string>;
-  values?: Record<string, unknown>;
-}
-
-/** Applies a versioned update alone; a lost race is a CONFLICT naming the current version. */
-export async function updateVersioned<T extends StoredRecord>(
-  table: Table,
-  entity: Entity<T>,
-  before: T,
-  after: T,
-): Promise<void> {
-  try {
-    await table.transactWrite([versionedUpdateOp(table, entity, before, after)]);
-  } catch (error) {
-    if (error instanceof ConditionFailedError) {
-      throw versionConflict(entity.type, before.version, error.items[0]?.version, error);
-    }
-    throw error;
-  }
-}
-
-/** The CONFLICT error of a stale `version`. */
+/**
+ * The CONFLICT of a write based on a version that is no longer current. `stored` is the record
+ * as the write found it: present, it changed since the caller read it (and its version is
+ * named); absent, it is gone.
+ */
 export function versionConflict(
   type: string,
   sent: number,
-  current: unknown,
+  stored: { version?: unknown } | Item | undefined,
   cause?: unknown,
 ): ConflictError {
-  const currentVersion = typeof current === 'number' ? current : undefined;
+  if (!stored) return new ConflictError(`${type} no longer exists`, { field: 'input.version' }, cause);
+  const currentVersion = typeof stored.version === 'number' ? stored.version : undefined;
   return new ConflictError(
-    currentVersion === undefined
-      ? `${type} no longer exists`
-      : `${type} was changed by someone else: you sent version ${sent}, the current version is ${currentVersion}`,
+    `${type} changed since you read it: you sent version ${sent}${
+      currentVersion === undefined ? '' : `, the current version is ${currentVersion}`
+    }`,
     { field: 'input.version', currentVersion },
     cause,
   );
-}
-
-/** The stored item's version from a failed condition's old image, if any. */
-export function storedVersion(item: Item | undefined): number | undefined {
-  return typeof item?.version === 'number' ? item.version : undefined;
 }

@@ -1,11 +1,9 @@
-import { appraisalGuardItems, evaluationEntity } from '../data/entities/evaluation';
-import type { Item } from '../data/table';
 import { jakartaDateOf } from '../domain/calendar-date';
 import type { Employee } from '../domain/employee';
-import { profileOf } from '../domain/employee';
 import {
   type Appraisal,
   type AppraiserSnapshot,
+  newAppraisal,
   type ProgramEvaluation,
   type ResultsEvidence,
   rankOf,
@@ -16,7 +14,7 @@ import type { Potential } from '../domain/nine-box';
 import type { Measurement } from '../domain/performance-indicator';
 import { type Period, parsePeriod } from '../domain/period';
 import { recommendProgramAction } from '../domain/program-evaluation';
-import { predikatOf, type Rating } from '../domain/skp-predikat';
+import type { Rating } from '../domain/skp-predikat';
 import type { TrainingProgram } from '../domain/training';
 import { type DemoOrganization, demoUnitId } from './build-organization';
 import { buildDemoPerformance } from './build-performance';
@@ -96,28 +94,21 @@ function buildAppraisals(now: Date, org: DemoOrganization, random: Random): Appr
     const appraiser = appraiserOf(org, employee);
     const evaluatedAt = (at < now ? at : now).toISOString();
     serial += 1;
-    appraisals.push({
-      agencyId: employee.agencyId,
-      id: demoUlid(new Date(evaluatedAt), serial),
-      version: 1,
-      createdAt: evaluatedAt,
-      updatedAt: evaluatedAt,
-      kind: 'APPRAISAL',
-      evaluatedAt,
-      evaluatorId: appraiser?.employeeId,
-      employeeId: employee.id,
-      unitId: employee.unitId,
-      employeeProfile: profileOf(employee),
-      period: period.key,
-      periodKind: period.kind,
-      periodStart: period.start,
-      periodEnd: period.end,
-      resultRating,
-      behaviourRating,
-      predikat: predikatOf(resultRating, behaviourRating),
-      potential,
-      appraiser,
-    });
+    const meta = { agencyId: employee.agencyId, id: demoUlid(new Date(evaluatedAt), serial), version: 1 };
+    appraisals.push(
+      newAppraisal(
+        { ...meta, createdAt: evaluatedAt, updatedAt: evaluatedAt },
+        {
+          employee,
+          period,
+          resultRating,
+          behaviourRating,
+          potential,
+          evaluatorId: appraiser?.employeeId,
+          appraiser,
+        },
+      ),
+    );
   };
   for (const employee of org.employees) {
     if (employee.status === 'RETIRED' || employee.status === 'TRANSFERRED_OUT') continue;
@@ -247,13 +238,4 @@ export function buildDemoEvaluations(
     appraisals: buildAppraisals(now, org, random),
     programEvaluations: buildProgramEvaluations(now, org, training, random),
   };
-}
-
-/** The evaluations as table items, with the appraisals' period guards. */
-export function demoEvaluationItems(demo: DemoEvaluations): Item[] {
-  return [
-    ...demo.appraisals.map((a) => evaluationEntity.toItem(a)),
-    ...appraisalGuardItems(demo.appraisals),
-    ...demo.programEvaluations.map((e) => evaluationEntity.toItem(e)),
-  ];
 }

@@ -1,11 +1,12 @@
-import { feedbackEntity } from '../data/entities/feedback';
-import type { Item } from '../data/table';
+import type { Item } from '../data/item';
+import { createWriteFold } from '../data/write-fold';
 import { addDays, jakartaDateOf } from '../domain/calendar-date';
 import type { Feedback, FeedbackChannel, FeedbackContact, FeedbackKind } from '../domain/feedback';
 import type { SurveyAnswer, SurveyAnswers } from '../domain/ikm';
 import { demoUnitId } from './build-organization';
 import { DEMO_MONTHS, PROGRAM_EFFECT_MONTH } from './build-performance';
 import { createRandom, type Random } from './random';
+import { replayFeedback } from './replay-records';
 
 const HOUR_MS = 3_600_000;
 const DAYS_PER_MONTH = 30;
@@ -251,7 +252,9 @@ export function buildDemoFeedback(now: Date): Feedback[] {
   return entries;
 }
 
-/** The demo feedback as table items. */
+/** The demo feedback as table items, through the write builders. */
 export function demoFeedbackItems(now: Date): Item[] {
-  return buildDemoFeedback(now).map((f) => feedbackEntity.toItem(f));
+  const fold = createWriteFold();
+  replayFeedback(fold, buildDemoFeedback(now));
+  return fold.items();
 }

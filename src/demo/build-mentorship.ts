@@ -1,3 +1,4 @@
+import { createWriteFold } from '../data/write-fold';
 import { type Employee, profileOf } from '../domain/employee';
 import type { MentoringSession, Mentorship } from '../domain/mentorship';
 import {
@@ -8,7 +9,21 @@ import {
 import type { DemoOrganization } from './build-organization';
 import { addDaysTo, demoUlid, isoDay, monthsBefore } from './demo-ids';
 import { createRandom } from './random';
+import { replayMentoring, replayOrganization } from './replay-records';
 
+/** A mentorship as started, and how it ended (if it did). */
+export interface MentorshipStory {
+  started: Mentorship;
+  end?: { status: 'COMPLETED' | 'CANCELLED'; outcome: string; at: Date } | undefined;
+}
+
+/** The mentoring story: mentorships and their sessions (totals follow from replaying the sessions). */
+export interface MentoringStory {
+  mentorships: MentorshipStory[];
+  sessions: MentoringSession[];
+}
+
+/** The mentoring demo data as stored. */
 export interface DemoMentoring {
   mentorships: Mentorship[];
   sessions: MentoringSession[];
@@ -41,10 +56,10 @@ const profile = (e: Employee): SeniorityProfile => ({
  * Senior-to-junior mentorships inside units (articles 001 and 002), started over the last two
  * years, with monthly sessions; every pair passes the seniority rule and no mentor exceeds the limit.
  */
-export function buildDemoMentoring(now: Date, org: DemoOrganization): DemoMentoring {
+export function mentoringStory(now: Date, org: DemoOrganization): MentoringStory {
   const random = createRandom(777);
   const today = isoDay(now);
-  const mentorships: Mentorship[] = [];
+  const mentorships: MentorshipStory[] = [];
   const sessions: MentoringSession[] = [];
   const active = new Map<string, number>();
   const mentored = new Set<string>();
@@ -72,17 +87,15 @@ export function buildDemoMentoring(now: Date, org: DemoOrganization): DemoMentor
       const mentorship: Mentorship = {
         agencyId: unit.agencyId,
         id,
-        version: finished ? 2 : 1,
+        version: 1,
         createdAt: start.toISOString(),
-        updatedAt: (end ?? start).toISOString(),
+        updatedAt: start.toISOString(),
         mentorId: mentor.id,
         menteeId: mentee.id,
         menteeProfile: profileOf(mentee),
         goals: [random.pick(GOALS), random.pick(GOALS)].filter((g, i, all) => all.indexOf(g) === i),
         startDate: isoDay(start),
-        endDate: end ? isoDay(end) : undefined,
-        status: finished ? 'COMPLETED' : 'ACTIVE',
-        outcome: finished ? 'Tujuan bimbingan tercapai; mentee menangani layanan secara mandiri.' : undefined,
+        status: 'ACTIVE',
         sessionCount: 0,
         totalMinutes: 0,
       };
@@ -106,11 +119,20 @@ export function buildDemoMentoring(now: Date, org: DemoOrganization): DemoMentor
           notes: `Diskusi kemajuan: ${mentorship.goals[0]?.toLowerCase()}.`,
           agreedActions: [random.pick(ACTIONS)],
         });
-        mentorship.sessionCount += 1;
-        mentorship.totalMinutes += minutes;
       }
-      mentorships.push(mentorship);
+      const outcome = 'Tujuan bimbingan tercapai; mentee menangani layanan secara mandiri.';
+      mentorships.push({
+        started: mentorship,
+        end: end ? { status: 'COMPLETED', outcome, at: end } : undefined,
+      });
     }
   }
   return { mentorships, sessions };
+}
+
+/** The mentoring demo data as stored, for `now`: the story replayed on its own (tests). */
+export function buildDemoMentoring(now: Date, org: DemoOrganization): DemoMentoring {
+  const fold = createWriteFold();
+  replayOrganization(fold, org);
+  return replayMentoring(fold, mentoringStory(now, org));
 }

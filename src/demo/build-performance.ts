@@ -1,7 +1,5 @@
-import { measurementEntity } from '../data/entities/measurement';
-import { INDICATOR_CODE_GUARD, performanceIndicatorEntity } from '../data/entities/performance-indicator';
-import { uniqueValueItem } from '../data/entities/unique-value';
-import type { Item } from '../data/table';
+import type { Item } from '../data/item';
+import { createWriteFold } from '../data/write-fold';
 import { addDays, dateParts, jakartaDateOf } from '../domain/calendar-date';
 import { achievementPercent, type Direction } from '../domain/indicator-achievement';
 import {
@@ -14,6 +12,7 @@ import { periodsBetween } from '../domain/period';
 import { roundHalfUp } from '../domain/round-half-up';
 import { buildDemoOrganization, demoUnitId } from './build-organization';
 import { createRandom, type Random } from './random';
+import { replayPerformance } from './replay-records';
 
 /** Months of history, and the month (counted from the oldest) when the programs start to show. */
 export const DEMO_MONTHS = 24;
@@ -215,14 +214,9 @@ export function buildDemoPerformance(now: Date): {
   return { indicators, measurements };
 }
 
-/** The demo indicators (with their code guards) and measurements as table items. */
+/** The demo indicators (with their code guards) and measurements as table items, through the write builders. */
 export function demoPerformanceItems(now: Date): Item[] {
-  const { indicators, measurements } = buildDemoPerformance(now);
-  return [
-    ...indicators.flatMap((i) => [
-      performanceIndicatorEntity.toItem(i),
-      uniqueValueItem(i.agencyId, INDICATOR_CODE_GUARD, i.code, i.id),
-    ]),
-    ...measurements.map((m) => measurementEntity.toItem(m)),
-  ];
+  const fold = createWriteFold();
+  replayPerformance(fold, buildDemoPerformance(now));
+  return fold.items();
 }

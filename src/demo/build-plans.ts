@@ -1,9 +1,3 @@
-import {
-  developmentPlanEntity,
-  planCommitmentEntity,
-  planSpendingEntity,
-} from '../data/entities/development-plan';
-import type { Item } from '../data/table';
 import { commitToBudget, programCost } from '../domain/budget';
 import { jakartaDateOf } from '../domain/calendar-date';
 import type { DevelopmentPlan, PlanCommitment, PlanSpending } from '../domain/development-plan';
@@ -12,18 +6,15 @@ import { type DemoOrganization, demoUnitId } from './build-organization';
 import type { DemoTraining } from './build-training';
 import { demoUlid } from './demo-ids';
 
-/** A program linked to the plan its cost is committed to. */
-export interface PlanLink {
-  programId: string;
-  planId: string;
-}
-
+/**
+ * The plans story: plans as created (nothing committed yet), the commitments made when each was
+ * created and the spending recorded since. Replaying it through the plan write builders
+ * (`replay-records.ts`) yields the budget counters, id lists and program links.
+ */
 export interface DemoPlans {
   plans: DevelopmentPlan[];
   commitments: PlanCommitment[];
   spendings: PlanSpending[];
-  /** Programs committed to a plan: set their `developmentPlanId` with linkProgramsToPlans. */
-  links: PlanLink[];
   /** The Binjai story: a program refused for lack of budget, and by how much. */
   refused: { planId: string; programId: string; shortfall: number }[];
 }
@@ -42,11 +33,16 @@ const MILLION = 1_000_000;
  * (APPROVED), owned by the head of the BKPSDM, with the year's programs committed at full
  * capacity and spending for what already ran. Binjai's current plan is nearly fully
  * committed: its most expensive remaining program is refused for lack of budget (article 003).
- * Binjai's Dinas Pendidikan also drafts its own unit plan under its kepala dinas.
+ * Binjai's Dinas Pendidikan also drafts its own unit plan under its kepala dinas. `training`
+ * holds the programs as stored (their seats taken decide what was paid).
  */
-export function buildDemoPlans(now: Date, org: DemoOrganization, training: DemoTraining): DemoPlans {
+export function buildDemoPlans(
+  now: Date,
+  org: DemoOrganization,
+  training: Pick<DemoTraining, 'programs'>,
+): DemoPlans {
   const thisYear = Number(jakartaDateOf(now.getTime()).slice(0, 4));
-  const out: DemoPlans = { plans: [], commitments: [], spendings: [], links: [], refused: [] };
+  const out: DemoPlans = { plans: [], commitments: [], spendings: [], refused: [] };
   let serial = 900_000;
   for (const agency of org.agencies) {
     const bkpsdm = org.units.find((u) => u.id === demoUnitId(agency.id, 'bkpsdm'));
@@ -92,7 +88,10 @@ export function buildDemoPlans(now: Date, org: DemoOrganization, training: DemoT
       };
       for (const program of committed) commit(out, plan, program, costOf(program), now);
       if (refusedProgram) {
-        const refusal = commitToBudget(plan, costOf(refusedProgram));
+        const refusal = commitToBudget(
+          { planned: plan.planned, committed: total, spent: 0 },
+          costOf(refusedProgram),
+        );
         if (!refusal.ok && 'shortfall' in refusal) {
           out.refused.push({ planId: plan.id, programId: refusedProgram.id, shortfall: refusal.shortfall });
           plan.description = `${plan.description} ${refusedProgram.title} belum dapat didanai: anggaran kurang Rp${refusal.shortfall.toLocaleString('id-ID')}.`;
@@ -129,7 +128,7 @@ export function buildDemoPlans(now: Date, org: DemoOrganization, training: DemoT
   return out;
 }
 
-/** Commits a program to a plan (as addProgramToPlan would) and records the spending of what already ran. */
+/** Commits a program to a plan at its creation (as addProgramToPlan would) and pays for what already ran. */
 function commit(out: DemoPlans, plan: DevelopmentPlan, program: TrainingProgram, amount: number, now: Date) {
   const at = plan.createdAt;
   out.commitments.push({
@@ -144,12 +143,6 @@ function commit(out: DemoPlans, plan: DevelopmentPlan, program: TrainingProgram,
     amount,
     committedBy: SEEDED_BY,
   });
-  out.links.push({ programId: program.id, planId: plan.id });
-  plan.programIds.push(program.id);
-  plan.committed += amount;
-  plan.remaining -= amount;
-  plan.unspent += amount;
-  // What ran is paid: the seats actually taken (never more than committed).
   const paid = program.status === 'OPEN' ? 0 : program.costPerParticipant * program.seatsTaken;
   if (paid <= 0) return;
   const paidAt = new Date(`${program.endDate}T03:00:00.000Z`);
@@ -165,25 +158,4 @@ function commit(out: DemoPlans, plan: DevelopmentPlan, program: TrainingProgram,
     note: `Pembayaran penyelenggaraan ${program.title} (${program.seatsTaken} peserta)`,
     recordedBy: SEEDED_BY,
   });
-  plan.spent += paid;
-  plan.unspent -= paid;
-  if (recordedAt > plan.updatedAt) plan.updatedAt = recordedAt;
-}
-
-/** The programs with `developmentPlanId` set for those committed to a plan (the training items carry it). */
-export function linkProgramsToPlans(
-  programs: TrainingProgram[],
-  links: readonly PlanLink[],
-): TrainingProgram[] {
-  const planOf = new Map(links.map((l) => [l.programId, l.planId]));
-  return programs.map((p) => (planOf.has(p.id) ? { ...p, developmentPlanId: planOf.get(p.id) } : p));
-}
-
-/** The plans, commitments and spending as table items. */
-export function demoPlanItems(demo: DemoPlans): Item[] {
-  return [
-    ...demo.plans.map((p) => developmentPlanEntity.toItem(p)),
-    ...demo.commitments.map((c) => planCommitmentEntity.toItem(c)),
-    ...demo.spendings.map((s) => planSpendingEntity.toItem(s)),
-  ];
 }

@@ -1,25 +1,28 @@
-import { type Employee, profileOf } from '../domain/employee';
+import { createWriteFold } from '../data/write-fold';
+import type { Employee } from '../domain/employee';
+import { invitedEnrollment, newEnrollment } from '../domain/enrollment-transitions';
 import { DECLINE_REASONS } from '../domain/invitation';
 import type { Unit } from '../domain/organization';
-import {
-  certificateNumber,
-  type Enrollment,
-  type EnrollmentStatus,
-  type Partner,
-  type PartnerKind,
-  type TrainingProgram,
-} from '../domain/training';
+import type { Enrollment, EnrollmentStatus, Partner, PartnerKind, TrainingProgram } from '../domain/training';
 import type { DemoOrganization } from './build-organization';
 import { addDaysTo, demoUlid, isoDay, monthsBefore } from './demo-ids';
 import { DEMO_PARTNERS, PROGRAM_CATALOG } from './program-catalog';
 import { createRandom, type Random } from './random';
+import { replayOrganization } from './replay-records';
+import { type EnrollmentStory, replayTraining } from './replay-training';
 
+/** The training story: programs as created (no seat counted yet) and what happened to each enrollment. */
+export interface TrainingStory {
+  partners: Partner[];
+  programs: TrainingProgram[];
+  enrollments: EnrollmentStory[];
+}
+
+/** The training demo data as stored: programs with their counters, enrollments in their final state. */
 export interface DemoTraining {
   partners: Partner[];
   programs: TrainingProgram[];
   enrollments: Enrollment[];
-  /** Last certificate serial per `agency#year`. */
-  certificateSerials: Map<string, number>;
 }
 
 function statusOf(
@@ -39,7 +42,7 @@ function shuffled<T>(random: Random, items: T[]): T[] {
   return out;
 }
 
-/** What happens to a participant of a program in the given status. */
+/** What happens to a participant of a program in the given status (its final status). */
 function participantStatus(random: Random, program: TrainingProgram, index: number): EnrollmentStatus {
   if (index >= program.capacity) return 'WAITLISTED';
   if (program.status === 'OPEN' || program.status === 'RUNNING') return 'ENROLLED';
@@ -49,9 +52,10 @@ function participantStatus(random: Random, program: TrainingProgram, index: numb
 
 /**
  * Partners, programs of the catalog per agency (cohorts over the last 24 months and one ahead),
- * and enrollments whose statuses match each program's state; seat counters agree with them.
+ * and enrollments whose outcomes match each program's state. Seat counters, guards, certificate
+ * numbers and partner feeds come from replaying the story through the services' write builders.
  */
-export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTraining {
+export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
   const random = createRandom(4242);
   const today = isoDay(now);
   const partners: Partner[] = DEMO_PARTNERS.flatMap((p) =>
@@ -67,8 +71,7 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
     })),
   );
   const programs: TrainingProgram[] = [];
-  const enrollments: Enrollment[] = [];
-  const certificateSerials = new Map<string, number>();
+  const enrollments: EnrollmentStory[] = [];
   let serial = 0;
   for (const entry of PROGRAM_CATALOG) {
     for (const [agencyId, partnerId] of Object.entries(entry.runs)) {
@@ -118,107 +121,79 @@ export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTrainin
         if (program.status === 'OPEN')
           for (const employee of drawn.slice(wanted, wanted + 2)) {
             serial += 1;
-            enrollments.push(pendingInvitation(program, employee, now, demoUlid(addDaysTo(now, -2), serial)));
+            const at = addDaysTo(now, -2);
+            const meta = {
+              agencyId,
+              id: demoUlid(at, serial),
+              version: 1,
+              createdAt: at.toISOString(),
+              updatedAt: at.toISOString(),
+            };
+            const respondBy = [isoDay(addDaysTo(now, 14)), program.startDate].sort()[0] as string;
+            enrollments.push({ created: invitedEnrollment(meta, program, employee, respondBy) });
           }
         drawn.slice(0, wanted).forEach((employee, index) => {
           serial += 1;
           const status = participantStatus(random, program, index);
           const at = addDaysTo(created, 1 + index);
           const id = demoUlid(at, serial);
-          const enrollment: Enrollment = {
+          // Every fourth participant came by invitation a week earlier, and every decline did.
+          const invited = status === 'DECLINED' || (index % 4 === 0 && status !== 'WAITLISTED');
+          const since = invited ? addDaysTo(at, -7) : at;
+          const meta = {
             agencyId,
             id,
             version: 1,
-            createdAt: at.toISOString(),
-            updatedAt: at.toISOString(),
-            programId: program.id,
-            employeeId: employee.id,
-            unitId: employee.unitId,
-            partnerId: program.partnerId,
-            employeeProfile: profileOf(employee),
-            programStartDate: program.startDate,
-            status,
-            queueKey: id,
-            jpCredited: 0,
+            createdAt: since.toISOString(),
+            updatedAt: since.toISOString(),
           };
-          if (status === 'WAITLISTED') enrollment.waitlistedAt = at.toISOString();
-          else if (status !== 'DECLINED') enrollment.enrolledAt = at.toISOString();
-          // Every fourth participant came by invitation (a week before), and every decline did.
-          if (status === 'DECLINED' || (index % 4 === 0 && status !== 'WAITLISTED')) {
-            enrollment.invitedAt = addDaysTo(at, -7).toISOString();
-            enrollment.respondBy = isoDay(addDaysTo(at, 7));
-            if (status === 'DECLINED') {
-              enrollment.declinedAt = at.toISOString();
-              enrollment.declineReason = DECLINE_REASONS[serial % DECLINE_REASONS.length];
-              if (enrollment.declineReason === 'OTHER') enrollment.declineNote = 'Sedang cuti melahirkan';
-              enrollment.version = 2;
-            } else enrollment.acceptedAt = at.toISOString();
+          const enrollment = invited
+            ? invitedEnrollment(meta, program, employee, isoDay(addDaysTo(at, 7)))
+            : newEnrollment(meta, program, employee, status === 'WAITLISTED' ? 'WAITLISTED' : 'ENROLLED');
+          const story: EnrollmentStory = { created: enrollment };
+          if (invited && status !== 'DECLINED') story.accepted = at.toISOString();
+          if (status === 'DECLINED') {
+            const reason = DECLINE_REASONS[serial % DECLINE_REASONS.length] ?? 'OTHER';
+            const note = reason === 'OTHER' ? 'Sedang cuti melahirkan' : undefined;
+            story.end = { kind: 'DECLINED', at: at.toISOString(), reason, note };
           }
           if (status === 'DROPPED') {
             const dropped = addDaysTo(start, -3);
-            enrollment.droppedAt = (dropped > at ? dropped : addDaysTo(at, 1)).toISOString();
-            enrollment.updatedAt = enrollment.droppedAt;
-            enrollment.version = 2;
-            enrollment.dropReason = random.pick([
-              'Tugas dinas bertepatan dengan jadwal',
-              'Sakit',
-              'Beban kerja di unit',
-            ]);
+            story.end = {
+              kind: 'DROPPED',
+              at: (dropped > at ? dropped : addDaysTo(at, 1)).toISOString(),
+              reason: random.pick(['Tugas dinas bertepatan dengan jadwal', 'Sakit', 'Beban kerja di unit']),
+            };
           }
-          if (status === 'COMPLETED' || status === 'NO_SHOW') {
-            enrollment.completedAt = `${program.endDate}T00:00:00.000Z`;
-            enrollment.updatedAt = enrollment.completedAt;
-            enrollment.version = 2;
-          }
+          if (status === 'NO_SHOW') story.end = { kind: 'NO_SHOW', on: program.endDate };
           if (status === 'COMPLETED') {
             const pre = random.int(45, 75);
-            enrollment.preTestScore = pre;
-            enrollment.postTestScore = Math.min(100, pre + random.int(3, 25));
-            enrollment.jpCredited = program.jp;
-            const year = program.endDate.slice(0, 4);
-            const key = `${agencyId}#${year}`;
-            const next = (certificateSerials.get(key) ?? 0) + 1;
-            certificateSerials.set(key, next);
-            enrollment.certificateNumber = certificateNumber(next, agencyId, year);
+            story.end = {
+              kind: 'COMPLETED',
+              on: program.endDate,
+              preTestScore: pre,
+              postTestScore: Math.min(100, pre + random.int(3, 25)),
+            };
           }
-          if (status === 'ENROLLED' || status === 'COMPLETED' || status === 'NO_SHOW')
-            program.seatsTaken += 1;
-          if (status === 'WAITLISTED') program.waitlistCount += 1;
-          if (status === 'COMPLETED') program.completedCount += 1;
-          enrollments.push(enrollment);
+          enrollments.push(story);
         });
         programs.push(program);
       });
     }
   }
-  return { partners, programs, enrollments, certificateSerials };
+  return { partners, programs, enrollments };
+}
+
+/** The training demo data as stored, for `now`: the story replayed on its own (tests, plans, evaluations). */
+export function buildDemoTraining(now: Date, org: DemoOrganization): DemoTraining {
+  const story = trainingStory(now, org);
+  const fold = createWriteFold();
+  replayOrganization(fold, org);
+  const replayed = replayTraining(fold, story);
+  return { partners: story.partners, ...replayed };
 }
 
 function staffOf(org: DemoOrganization, units: Unit[]): Employee[] {
   const ids = new Set(units.map((u) => u.id));
   return org.employees.filter((e) => ids.has(e.unitId) && e.status === 'ACTIVE');
-}
-
-/** An invitation to an open program sent two days ago, unanswered, due before the start. */
-function pendingInvitation(program: TrainingProgram, employee: Employee, now: Date, id: string): Enrollment {
-  const at = addDaysTo(now, -2).toISOString();
-  const inTwoWeeks = isoDay(addDaysTo(now, 14));
-  return {
-    agencyId: program.agencyId,
-    id,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    programId: program.id,
-    employeeId: employee.id,
-    unitId: employee.unitId,
-    partnerId: program.partnerId,
-    employeeProfile: profileOf(employee),
-    programStartDate: program.startDate,
-    status: 'INVITED',
-    queueKey: id,
-    jpCredited: 0,
-    invitedAt: at,
-    respondBy: inTwoWeeks < program.startDate ? inTwoWeeks : program.startDate,
-  };
 }

@@ -1,84 +1,91 @@
-import { agencyEntity } from '../data/entities/agency';
-import { employeeEntity } from '../data/entities/employee';
-import { uniqueValueItem } from '../data/entities/unique-value';
-import { UNIT_CODE_GUARD, unitEntity } from '../data/entities/unit';
 import { recomputeRollups, rollupItems } from '../data/rollups/recompute';
 import type { Item, Table } from '../data/table';
-import type { Unit } from '../domain/organization';
-import { buildDemoEvaluations, demoEvaluationItems } from './build-evaluations';
-import { demoFeedbackItems } from './build-feedback';
-import { buildDemoMentoring } from './build-mentorship';
+import { createWriteFold } from '../data/write-fold';
+import { buildDemoEvaluations } from './build-evaluations';
+import { buildDemoFeedback } from './build-feedback';
+import { mentoringStory } from './build-mentorship';
 import { buildDemoOrganization } from './build-organization';
-import { demoPerformanceItems } from './build-performance';
-import { buildDemoPlans, demoPlanItems, linkProgramsToPlans } from './build-plans';
-import { buildDemoTraining } from './build-training';
-import { demoPartnerFeedItems } from './partner-feed-items';
-import { trainingItems } from './training-items';
+import { buildDemoPerformance } from './build-performance';
+import { buildDemoPlans } from './build-plans';
+import { buildDemoTraining, trainingStory } from './build-training';
+import {
+  replayEvaluations,
+  replayFeedback,
+  replayMentoring,
+  replayOrganization,
+  replayPerformance,
+  replayPlans,
+} from './replay-records';
+import { replayTraining } from './replay-training';
 
 /** Bump when the demo data set changes; a table seeded with an older version is seeded again. */
 export const DEMO_DATA_VERSION = 7;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
-/** A unit and the guard of its code. */
-function unitItems(u: Unit): Item[] {
-  return [
-    unitEntity.toItem(u),
-    ...(u.code ? [uniqueValueItem(u.agencyId, UNIT_CODE_GUARD, u.code, u.id)] : []),
-  ];
-}
-
 /** Agencies, units and employees only: the base the tests build their own scenarios on. */
 export function demoOrganizationItems(now: Date): Item[] {
-  const { agencies, units, employees } = buildDemoOrganization(now);
-  return [
-    ...agencies.map((a) => agencyEntity.toItem(a)),
-    ...units.flatMap((u) => unitItems(u)),
-    ...employees.flatMap((e) => [employeeEntity.toItem(e), uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id)]),
-  ];
-}
-
-/** Whether an item belongs to one of the agencies (by its agencyId, or its key's agency prefix). */
-function ofAgencies(item: Item, agencies: readonly string[]): boolean {
-  if (typeof item.agencyId === 'string') return agencies.includes(item.agencyId);
-  return agencies.some((a) => String(item.pk).startsWith(`${a}#`));
+  const fold = createWriteFold();
+  replayOrganization(fold, buildDemoOrganization(now));
+  return fold.items();
 }
 
 /**
- * Every item of the demo data set, built for `now`; with `agencies`, only theirs (the partner
- * feeds then hold only their enrollments' changes, numbered without gaps).
+ * Every item of the demo data set, built for `now`: the demo's story replayed through the
+ * services' write builders (guards, counters, id lists, partner feeds and certificate numbers
+ * come from them). With `only`, only those agencies' records are replayed (their partner feeds
+ * then hold only their enrollments' changes, numbered without gaps); the story itself is the
+ * same either way.
  */
 export function demoItems(now: Date, only?: readonly string[]): Item[] {
+  const mine = <T extends { agencyId: string }>(records: readonly T[]) =>
+    only ? records.filter((r) => only.includes(r.agencyId)) : [...records];
   const org = buildDemoOrganization(now);
-  const { agencies, units } = org;
-  const demoTraining = buildDemoTraining(now, org);
-  const plans = buildDemoPlans(now, org, demoTraining);
-  const programs = linkProgramsToPlans(demoTraining.programs, plans.links);
-  const training = trainingItems(org, { ...demoTraining, programs }, buildDemoMentoring(now, org));
-  const enrollments = demoTraining.enrollments.filter((e) => !only || only.includes(e.agencyId));
-  const items = [
-    ...agencies.map((a) => agencyEntity.toItem(a)),
-    ...units.flatMap((u) => unitItems(u)),
-    ...training.employees.flatMap((e) => [
-      employeeEntity.toItem(e),
-      uniqueValueItem(e.agencyId, 'Nip', e.nip, e.id),
-    ]),
-    ...training.items,
-    ...demoPerformanceItems(now),
-    ...demoFeedbackItems(now),
-    ...demoEvaluationItems(buildDemoEvaluations(now, org, demoTraining)),
-    ...demoPlanItems(plans),
-  ];
-  return [
-    ...(only ? items.filter((item) => ofAgencies(item, only)) : items),
-    ...demoPartnerFeedItems(enrollments),
-  ];
+  // Plans and evaluations are told over the whole training data as stored.
+  const stored = buildDemoTraining(now, org);
+  const story = trainingStory(now, org);
+  const mentoring = mentoringStory(now, org);
+  const plans = buildDemoPlans(now, org, stored);
+  const evaluations = buildDemoEvaluations(now, org, stored);
+  const performance = buildDemoPerformance(now);
+
+  const fold = createWriteFold();
+  replayOrganization(fold, {
+    agencies: mine(org.agencies),
+    units: mine(org.units),
+    employees: mine(org.employees),
+  });
+  const training = replayTraining(fold, {
+    partners: mine(story.partners),
+    programs: mine(story.programs),
+    enrollments: story.enrollments.filter((e) => !only || only.includes(e.created.agencyId)),
+  });
+  replayMentoring(fold, {
+    mentorships: mentoring.mentorships.filter((m) => !only || only.includes(m.started.agencyId)),
+    sessions: mine(mentoring.sessions),
+  });
+  replayPerformance(fold, {
+    indicators: mine(performance.indicators),
+    measurements: mine(performance.measurements),
+  });
+  replayFeedback(fold, mine(buildDemoFeedback(now)));
+  replayEvaluations(fold, {
+    appraisals: mine(evaluations.appraisals),
+    programEvaluations: mine(evaluations.programEvaluations),
+  });
+  replayPlans(
+    fold,
+    { plans: mine(plans.plans), commitments: mine(plans.commitments), spendings: mine(plans.spendings) },
+    training.programs,
+  );
+  return fold.items();
 }
 
 /**
  * Seeds the demo data once per table (a marker item remembers the version). `organization`
  * seeds only agencies, units and employees. With `rollups` (a table that was empty), the
  * dashboard rollups of the seeded items are written too, computed in memory: no rebuild needed.
- * `agencies` narrows the full data set to some agencies (tests that need only those).
+ * `agencies` narrows the full data set to some agencies (tests that need only those). No item is
+ * written twice, so the batches may run in parallel (each retries within a job's budget).
  */
 export async function seedDemoData(
   table: Table,

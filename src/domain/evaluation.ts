@@ -4,7 +4,7 @@
  * kinds share one record family so that lists, filters and `node(id)` treat them alike.
  */
 import { dateParts } from './calendar-date';
-import type { Employee, EmployeeProfile } from './employee';
+import { type Employee, type EmployeeProfile, profileOf } from './employee';
 import { golonganLabel } from './golongan';
 import {
   nineBoxGuidance,
@@ -16,7 +16,7 @@ import {
 import type { Period, PeriodKind } from './period';
 import type { ProgramRecommendation } from './program-evaluation';
 import type { RecordMeta } from './record';
-import { PREDIKAT_LABELS, type Predikat, RATING_LABELS, type Rating } from './skp-predikat';
+import { PREDIKAT_LABELS, type Predikat, predikatOf, RATING_LABELS, type Rating } from './skp-predikat';
 
 /** The two kinds of evaluation. */
 export const EVALUATION_KINDS = ['APPRAISAL', 'PROGRAM'] as const;
@@ -62,6 +62,46 @@ export interface Appraisal extends EvaluationMeta {
 }
 
 /** Where the results level (Kirkpatrick level 4) came from. */
+/**
+ * A new SKP appraisal of an employee for a period, made at `meta.createdAt`: the predikat follows
+ * from the work-result and work-behaviour ratings (PermenPANRB 6/2022); the employee's profile and
+ * unit are fixed as at the appraisal. Shared by the service and the demo seed.
+ */
+export function newAppraisal(
+  meta: RecordMeta,
+  input: {
+    employee: Employee;
+    period: Period;
+    resultRating: Rating;
+    behaviourRating: Rating;
+    potential?: Potential | undefined;
+    notes?: string | undefined;
+    evaluatorId?: string | undefined;
+    appraiser?: AppraiserSnapshot | undefined;
+  },
+): Appraisal {
+  const { employee, period } = input;
+  return {
+    ...meta,
+    kind: 'APPRAISAL',
+    evaluatedAt: meta.createdAt,
+    evaluatorId: input.evaluatorId,
+    notes: input.notes,
+    employeeId: employee.id,
+    unitId: employee.unitId,
+    employeeProfile: profileOf(employee),
+    period: period.key,
+    periodKind: period.kind,
+    periodStart: period.start,
+    periodEnd: period.end,
+    resultRating: input.resultRating,
+    behaviourRating: input.behaviourRating,
+    predikat: predikatOf(input.resultRating, input.behaviourRating),
+    potential: input.potential,
+    appraiser: input.appraiser,
+  };
+}
+
 export const RESULTS_SOURCES = ['INDICATOR', 'REPORTED'] as const;
 export type ResultsSource = (typeof RESULTS_SOURCES)[number];
 

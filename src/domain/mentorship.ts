@@ -31,3 +31,19 @@ export interface MentoringSession extends RecordMeta {
   notes?: string | undefined;
   agreedActions: string[];
 }
+
+/** A mentorship ended at `at` (COMPLETED or CANCELLED), with its outcome; shared by the service and the demo seed. */
+export function endedMentorship(
+  current: Mentorship,
+  end: { status: 'COMPLETED' | 'CANCELLED'; outcome?: string | undefined },
+  at: Date,
+): Mentorship {
+  return {
+    ...current,
+    status: end.status,
+    outcome: end.outcome,
+    endDate: at.toISOString().slice(0, 10),
+    version: current.version + 1,
+    updatedAt: at.toISOString(),
+  };
+}

@@ -17,18 +17,19 @@ export class AppError extends GraphQLError {
 
 /** Invalid input: names the field path and the reason; carries every issue found. */
 export class BadUserInputError extends AppError {
-  constructor(issues: FieldIssue[]) {
+  constructor(issues: FieldIssue[], cause?: unknown) {
     const [first] = issues;
-    super(first ? `${first.field}: ${first.reason}` : 'Invalid input', ErrorCode.BAD_USER_INPUT, {
-      field: first?.field,
-      reason: first?.reason,
-      issues,
-    });
+    super(
+      first ? `${first.field}: ${first.reason}` : 'Invalid input',
+      ErrorCode.BAD_USER_INPUT,
+      { field: first?.field, reason: first?.reason, issues },
+      cause,
+    );
   }
 
-  /** One field, one reason. */
-  static of(field: string, reason: string): BadUserInputError {
-    return new BadUserInputError([{ field, reason }]);
+  /** One field, one reason (and what showed it, e.g. a refused write). */
+  static of(field: string, reason: string, cause?: unknown): BadUserInputError {
+    return new BadUserInputError([{ field, reason }], cause);
   }
 }
 
@@ -48,8 +49,8 @@ export class ForbiddenError extends AppError {
 
 /** The object does not exist (or is not visible to the caller). */
 export class NotFoundError extends AppError {
-  constructor(type: string, id: string) {
-    super(`${type} ${id} was not found`, ErrorCode.NOT_FOUND, { type, id });
+  constructor(type: string, id: string, cause?: unknown) {
+    super(`${type} ${id} was not found`, ErrorCode.NOT_FOUND, { type, id }, cause);
   }
 }
 
@@ -76,9 +77,19 @@ export class QueryTooComplexError extends AppError {
   }
 }
 
-/** Ends an exhaustive switch: the compiler proves this is never reached. */
-export class UnreachableCaseError extends Error {
-  constructor(value: never) {
-    super(`Unreachable case: ${JSON.stringify(value)}`);
+/**
+ * The database was unavailable (timed out, throttled or busy) for longer than the request's retry
+ * budget. A transaction either committed or wrote nothing, so retrying later is safe.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(retryAfterSeconds: number, cause?: unknown) {
+    super(
+      `The service is temporarily unavailable; retry after ${retryAfterSeconds} s`,
+      ErrorCode.SERVICE_UNAVAILABLE,
+      { retryAfterSeconds },
+      cause,
+    );
   }
 }
+
+export { UnreachableCaseError } from '../domain/unreachable-case';

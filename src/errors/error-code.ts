@@ -7,5 +7,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The database did not answer within the request's retry budget; nothing half-written, retry later. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -14,16 +14,11 @@ const config = loadConfig(process.env);
 const logger = new Logger({ serviceName: 'pembinaan-asn-complaint-sweeper', logLevel: config.logLevel });
 const { doc } = createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
 // The sweep never pages through cursors; the codec's secret is irrelevant here.
-const repositories = createRepositories(
-  new Table(doc, config.tableName),
-  createCursorCodec('unused-by-the-sweep-0123456789abcdef'),
-);
+const table = new Table(doc, config.tableName);
+const repositories = createRepositories(table, createCursorCodec('unused-by-the-sweep-0123456789abcdef'));
 
 export const handler = async (): Promise<{ marked: number }> => {
-  const marked = await markOverdueComplaints(
-    { ...repositories, clock: () => new Date(), newId: () => '' },
-    new Date(),
-  );
+  const marked = await markOverdueComplaints({ ...repositories, retries: table.retries }, new Date());
   logger.info('overdue complaints marked', { marked });
   return { marked };
 };

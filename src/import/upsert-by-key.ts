@@ -1,8 +1,8 @@
 import type { Entity, StoredRecord } from '../data/entity';
-import { createWithGuardOps, recordsByNaturalKey } from '../data/imports/natural-keys';
+import { recordsByNaturalKey } from '../data/imports/natural-keys';
 import { transactRows } from '../data/imports/transact-rows';
-import type { Table, WriteOp } from '../data/table';
-import { type UpdateGuard, versionedUpdateOp } from '../data/versioned-update';
+import type { Table } from '../data/table';
+import type { Write } from '../data/write';
 import type { CellIssue } from '../domain/onboarding/row-check';
 import type { Numbered, RowOutcome } from './kind-importer';
 
@@ -17,11 +17,14 @@ export interface UpsertSpec<Row, T extends StoredRecord> {
   create(row: Row): T | { issues: CellIssue[] };
   /** The next version of a stored record, or `unchanged` when the row says what is stored. */
   update(row: Row, existing: T): T | 'unchanged' | { issues: CellIssue[] };
-  /** An extra condition of an update (e.g. capacity not below the seats taken). */
-  updateGuard?(existing: T, next: T): UpdateGuard | undefined;
+  /**
+   * The entity's write builders, as the API writes (`src/data/entities/*`): the create with its
+   * natural-key guard, the versioned update with the entity's own conditions.
+   */
+  writes: { create(record: T): Write[]; update(before: T, after: T): Write[] };
 }
 
-type Plan<T> = { outcome: RowOutcome; ops: WriteOp[]; record?: T };
+type Plan<T> = { outcome: RowOutcome; ops: Write[]; record?: T };
 
 function plan<Row, T extends StoredRecord>(
   spec: UpsertSpec<Row, T>,
@@ -33,7 +36,7 @@ function plan<Row, T extends StoredRecord>(
     if ('issues' in created) return { outcome: created, ops: [] };
     return {
       outcome: 'created',
-      ops: createWithGuardOps(spec.table, spec.entity, created, spec.guardKind, spec.keyOf(row)),
+      ops: spec.writes.create(created),
       record: created,
     };
   }
@@ -42,7 +45,7 @@ function plan<Row, T extends StoredRecord>(
   if ('issues' in next) return { outcome: next, ops: [] };
   return {
     outcome: 'updated',
-    ops: [versionedUpdateOp(spec.table, spec.entity, existing, next, spec.updateGuard?.(existing, next))],
+    ops: spec.writes.update(existing, next),
     record: next,
   };
 }

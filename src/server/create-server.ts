@@ -47,7 +47,7 @@ export function createServer(
   options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
 ): ApolloServer<GraphQLContext> {
   const { limits } = deps.config;
-  return new ObservedApolloServer({
+  const server = new ObservedApolloServer({
     schema: executableSchema(),
     introspection: deps.config.playground,
     includeStacktraceInErrorResponses: false,
@@ -77,4 +77,8 @@ export function createServer(
   })
     .withReadLimits(limits)
     .withObserver(deps.observability.observer);
+  // Each request (Lambda, npm start, tests) retries within one budget of its own (data/retry-policy.ts).
+  const execute = server.executeHTTPGraphQLRequest.bind(server);
+  server.executeHTTPGraphQLRequest = (request) => deps.retries.forRequest(() => execute(request));
+  return server;
 }

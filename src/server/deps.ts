@@ -9,8 +9,10 @@ import { observeDynamoCalls } from '../data/dynamo-call-observer';
 import { createDynamoClients } from '../data/dynamo-client';
 import { createS3UploadTargets } from '../data/imports/s3-import-files';
 import { createRepositories, type Repositories } from '../data/repositories/create-repositories';
+import { createRetryPolicy, type RetryPolicy } from '../data/retry-policy';
 import { Table } from '../data/table';
 import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
+import { siasnCourseResults } from '../export/siasn-course-results';
 import { createLocalUploadTargets } from '../local/local-upload-targets';
 import { createAnalyticsService } from '../services/analytics-service';
 import { createAuditService } from '../services/audit-service';
@@ -28,7 +30,7 @@ import { createOrganizationService } from '../services/organization-service';
 import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
-import { createSiasnService } from '../services/siasn-service';
+import { type CourseResultsReader, createSiasnService } from '../services/siasn-service';
 import { createTrainingService } from '../services/training-service';
 import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
@@ -46,6 +48,8 @@ export interface Deps {
   config: Config;
   dynamo: ReturnType<typeof createDynamoClients>;
   table: Table;
+  /** The one retry policy: per-request budgets (`forRequest`), system jobs (`forJob`). */
+  retries: RetryPolicy;
   clock: () => Date;
   newId: () => string;
   logger: Logger;
@@ -70,7 +74,9 @@ export interface DepsOptions {
   clock?: () => Date;
   newId?: () => string;
   logger?: Logger;
+  /** Clients built by the caller (tests count their requests); give them the same `retries`. */
   dynamo?: ReturnType<typeof createDynamoClients>;
+  retries?: RetryPolicy;
   /** Metrics and traces (AWS: src/server/aws-observability.ts); none locally. */
   metrics?: MetricsSink | undefined;
   tracing?: Tracing | undefined;
@@ -84,9 +90,16 @@ export interface DepsOptions {
 
 /** Builds clients, repositories and services; no request-specific state. */
 export function createDeps(config: Config, options: DepsOptions): Deps {
+  const retries = options.retries ?? createRetryPolicy({ budgets: config.retryBudgets });
   const dynamo =
-    options.dynamo ?? createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
-  const table = new Table(dynamo.doc, config.tableName);
+    options.dynamo ??
+    createDynamoClients({
+      region: config.region,
+      endpoint: config.dynamoEndpoint,
+      timeouts: config.dynamoTimeouts,
+      retries,
+    });
+  const table = new Table(dynamo.doc, config.tableName, retries);
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? monotonicFactory();
   const logger =
@@ -106,9 +119,10 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     tracing: options.tracing,
   });
   const repositories: ServiceDeps = {
-    ...createRepositories(table, createCursorCodec(options.cursorSecret)),
+    ...createRepositories(table, createCursorCodec(options.cursorSecret), clock),
     clock,
     newId,
+    retries,
   };
   // Locally the sealing key derives from the dev cursor secret (HKDF with its own label); in AWS it
   // is a secret of its own, so rotating the cursor key never makes stored webhook secrets unreadable.
@@ -119,6 +133,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     config,
     dynamo,
     table,
+    retries,
     clock,
     newId,
     logger,
@@ -134,6 +149,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
       // Client addresses are stored only as keyed hashes (rate-limit keys, audit entries).
       hashAddress: createAddressHasher(options.cursorSecret),
       uploads: options.uploads ?? uploadTargetsOf(config),
+      courseResults: (agencyId, year, unitId) => siasnCourseResults(table, agencyId, year, unitId),
     }),
   };
 }
@@ -146,8 +162,8 @@ function uploadTargetsOf(config: Config): UploadTargets {
     : createLocalUploadTargets(publicUrl);
 }
 
-/** What every service factory receives: the repositories, the clock and the id generator. */
-export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string };
+/** What every service factory receives: the repositories, the clock, the id generator and the retry policy. */
+export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string; retries: RetryPolicy };
 
 /** Settings and helpers some services need beyond ServiceDeps. */
 interface ServiceSettings {
@@ -155,9 +171,14 @@ interface ServiceSettings {
   hashAddress: (address: string) => string;
   secretBox: SecretSealer;
   uploads: UploadTargets;
+  /** The SIASN export's reader, for the SIASN query. */
+  courseResults: CourseResultsReader;
 }
 
-function createServices(deps: ServiceDeps, { config, hashAddress, secretBox, uploads }: ServiceSettings) {
+function createServices(
+  deps: ServiceDeps,
+  { config, hashAddress, secretBox, uploads, courseResults }: ServiceSettings,
+) {
   return {
     employees: createEmployeeService(deps),
     analytics: createAnalyticsService(deps),
@@ -177,7 +198,7 @@ function createServices(deps: ServiceDeps, { config, hashAddress, secretBox, upl
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: config.feedbackLimits }),
     }),
     imports: createImportService({ ...deps, uploads }),
-    siasn: createSiasnService(deps),
+    siasn: createSiasnService({ courseResults }),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
     webhookEndpoints: createWebhookEndpointService({
       ...deps,

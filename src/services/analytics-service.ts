@@ -1,4 +1,3 @@
-import { readCells, rollupsAsOf } from '../data/rollups/rollup-reader';
 import { dimensionsOfMeasure, supportedPairs, timeGrainOf } from '../domain/analytics/capabilities';
 import { type CellRow, combine } from '../domain/analytics/combine';
 import {
@@ -37,8 +36,8 @@ export interface AggregateAnswer {
  * any supported dimensions in one round trip, within the caller's agency (a unit head only sees
  * their units). Reads a handful of rollup partitions, whatever the number of records.
  */
-export function createAnalyticsService({ table, organization, training, clock }: ServiceDeps) {
-  const cardinality = createDimensionCardinality({ table, organization, training });
+export function createAnalyticsService({ rollups, organization, training, clock }: ServiceDeps) {
+  const cardinality = createDimensionCardinality({ rollups, organization, training });
   return {
     /** How many values each dimension has in an agency, and the months with data (briefly cached). */
     cardinality: (agencyId: string) => cardinality.of(agencyId),
@@ -69,7 +68,7 @@ export function createAnalyticsService({ table, organization, training, clock }:
       if (!planned.ok) throw new BadUserInputError(planned.issues);
       const { plan } = planned;
       const rows: CellRow[] = (
-        await Promise.all(plan.reads.map((read) => readCells(table, caller.agencyId, read)))
+        await Promise.all(plan.reads.map((read) => rollups.readCells(caller.agencyId, read)))
       ).flat();
       const programs = new Map<string, TrainingProgram>();
       const needsPrograms = [
@@ -143,7 +142,7 @@ export function createAnalyticsService({ table, organization, training, clock }:
           measure,
           value: MEASURES[measure].value(combined.totals),
         })),
-        asOf: (await rollupsAsOf(table, caller.agencyId)) ?? null,
+        asOf: (await rollups.asOf(caller.agencyId)) ?? null,
       };
     },
 

@@ -1,8 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
 import type { TrainingRepository } from '../data/repositories/training-repository';
-import { rollupMonths } from '../data/rollups/rollup-reader';
-import type { Table } from '../data/table';
+import type { RollupRepository } from '../data/rollups/rollup-reader';
 import { cardinalityOf, type DimensionCardinality } from '../domain/analytics/max-groups';
 
 /** How long an agency's counts are reused: units and programs change slowly, and a bound may lag. */
@@ -14,7 +13,7 @@ const CACHE_MS = 60_000;
  * few small queries and kept briefly per agency (one lookup in flight per agency at a time).
  */
 export function createDimensionCardinality(deps: {
-  table: Table;
+  rollups: RollupRepository;
   organization: OrganizationRepository;
   training: TrainingRepository;
 }) {
@@ -24,7 +23,7 @@ export function createDimensionCardinality(deps: {
       deps.organization.allUnits(agencyId),
       deps.training.listPrograms(agencyId, {}, { first: 0 }).then((c) => c.totalCount()),
       deps.training.listPartners(agencyId, { first: 0 }).then((c) => c.totalCount()),
-      rollupMonths(deps.table, agencyId),
+      deps.rollups.months(agencyId),
     ]);
     return {
       values: cardinalityOf({

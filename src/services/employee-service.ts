@@ -1,7 +1,7 @@
+import { type Idempotency, idempotencyClaimOf } from '../data/idempotency';
 import type { Connection, PageArgs } from '../data/paginate';
 import type { EmployeeListFilter, EmployeeRepository } from '../data/repositories/employee-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
-import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import type { Employee, EmployeeStatus, Position } from '../domain/employee';
 import type { Golongan, PppkGrade } from '../domain/golongan';
@@ -44,6 +44,7 @@ export interface UpdateEmployeeCommand {
 export interface EmployeeServiceDeps {
   employees: EmployeeRepository;
   organization: OrganizationRepository;
+  idempotency: Idempotency;
   clock: () => Date;
   newId: () => string;
 }
@@ -54,7 +55,13 @@ export type EmployeeFilter = Omit<EmployeeListFilter, 'unitId' | 'unitIds'> & { 
 const EDITORS = ['ADMIN'] as const;
 
 /** Employees: reading within the caller's agency, registering and changing them (administrators). */
-export function createEmployeeService({ employees, organization, clock, newId }: EmployeeServiceDeps) {
+export function createEmployeeService({
+  employees,
+  organization,
+  idempotency,
+  clock,
+  newId,
+}: EmployeeServiceDeps) {
   const visibility = createVisibility(organization);
   async function requireUnit(scope: RequestScope, unit: Ref, field: string) {
     const found = await organization.getUnit(scope.loader, unit.agencyId, unit.id);
@@ -106,38 +113,41 @@ export function createEmployeeService({ employees, organization, clock, newId }:
     async create(scope: RequestScope, input: CreateEmployeeCommand): Promise<Employee> {
       const caller = requireStaff(scope.caller, EDITORS);
       requireSameAgency(caller, input.unit.agencyId);
-      const parsed = parseNip(input.nip, input.employmentType);
-      if (!parsed.ok) throw BadUserInputError.of('input.nip', `${parsed.part}: ${parsed.reason}`);
-      if (input.serviceStartDate && input.serviceStartDate < parsed.value.startDate) {
-        throw BadUserInputError.of(
-          'input.serviceStartDate',
-          `must not precede the start in the NIP (${parsed.value.startDate})`,
-        );
-      }
-      await requireUnit(scope, input.unit, 'input.unitId');
-      const now = clock();
-      const employee: Employee = {
-        ...newRecord(caller.agencyId, newId(), now.toISOString()),
-        nip: parsed.value.nip,
-        name: input.name,
-        gender: parsed.value.gender,
-        birthDate: parsed.value.birthDate,
-        employmentType: input.employmentType,
-        golongan: input.golongan,
-        pppkGrade: input.pppkGrade,
-        position: input.position,
-        unitId: input.unit.id,
-        status: 'ACTIVE',
-        serviceStartDate: input.serviceStartDate ?? parsed.value.startDate,
-        email: input.email,
-        phone: input.phone,
-      };
       const claim = idempotencyClaimOf(caller.agencyId, 'createEmployee', input);
-      const result = await employees.create(employee, now, claim);
-      if (!result.replayed) return employee;
-      const existing = await employees.get(scope.loader, caller.agencyId, result.id);
-      if (!existing) throw new NotFoundError('Employee', result.id);
-      return existing;
+      return idempotency.once(
+        claim,
+        async () => {
+          const parsed = parseNip(input.nip, input.employmentType);
+          if (!parsed.ok) throw BadUserInputError.of('input.nip', `${parsed.part}: ${parsed.reason}`);
+          if (input.serviceStartDate && input.serviceStartDate < parsed.value.startDate) {
+            throw BadUserInputError.of(
+              'input.serviceStartDate',
+              `must not precede the start in the NIP (${parsed.value.startDate})`,
+            );
+          }
+          await requireUnit(scope, input.unit, 'input.unitId');
+          const now = clock();
+          const employee: Employee = {
+            ...newRecord(caller.agencyId, newId(), now.toISOString()),
+            nip: parsed.value.nip,
+            name: input.name,
+            gender: parsed.value.gender,
+            birthDate: parsed.value.birthDate,
+            employmentType: input.employmentType,
+            golongan: input.golongan,
+            pppkGrade: input.pppkGrade,
+            position: input.position,
+            unitId: input.unit.id,
+            status: 'ACTIVE',
+            serviceStartDate: input.serviceStartDate ?? parsed.value.startDate,
+            email: input.email,
+            phone: input.phone,
+          };
+          await employees.create(employee, now, claim);
+          return employee;
+        },
+        { type: 'Employee', load: (id) => employees.getLatest(caller.agencyId, id) },
+      );
     },
 
     /** Changes an employee if `version` is current; refuses grade fields that do not fit the employment type. */
@@ -146,8 +156,7 @@ export function createEmployeeService({ employees, organization, clock, newId }:
       requireSameAgency(caller, input.employee.agencyId);
       const current = await employees.getLatest(input.employee.agencyId, input.employee.id);
       if (!current) throw new NotFoundError('Employee', input.employee.id);
-      if (current.version !== input.version)
-        throw versionConflict('Employee', input.version, current.version);
+      if (current.version !== input.version) throw versionConflict('Employee', input.version, current);
       if (input.golongan && current.employmentType !== 'PNS') {
         throw BadUserInputError.of('input.golongan', 'only PNS have a golongan; set pppkGrade for PPPK');
       }

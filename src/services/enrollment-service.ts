@@ -1,11 +1,18 @@
+import { ProgramFullError } from '../data/entities/enrollment-writes';
+import { idempotencyClaimOf } from '../data/idempotency';
 import type { Connection, PageArgs } from '../data/paginate';
 import { partnerSees } from '../data/partner-feed';
-import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
+import { retryRaces } from '../data/race-lost';
 import { versionConflict } from '../data/versioned-update';
-import { profileOf } from '../domain/employee';
+import {
+  completedEnrollment,
+  droppedEnrollment,
+  newEnrollment,
+  noShowEnrollment,
+  promotedEnrollment,
+} from '../domain/enrollment-transitions';
 import { newRecord } from '../domain/record';
 import {
-  certificateNumber,
   ENROLLMENT_STATUSES,
   type Enrollment,
   type EnrollmentStatus,
@@ -17,7 +24,7 @@ import { requirePartnerScope, requireSameAgency, requireStaff, type StaffCaller 
 import type { Ref, RequestScope } from './request-scope';
 import { requireManagerOrSelf } from './staff-scope';
 import { createVisibility } from './visibility';
-import { fillFreeSeats, promoted } from './waitlist';
+import { fillFreeSeats } from './waitlist';
 
 /** Validated input of completeEnrollment. */
 export interface CompleteEnrollmentCommand {
@@ -29,15 +36,13 @@ export interface CompleteEnrollmentCommand {
   completedOn?: string | undefined;
 }
 
-const MAX_ATTEMPTS = 12;
-
 /**
  * Enrolling employees into programs, with capacity enforced in the same transaction as the
  * seat count: over capacity an enrollment is WAITLISTED; a dropped seat passes to the first
  * waitlisted; completion credits the program's JP and issues a certificate number.
  */
 export function createEnrollmentService(deps: ServiceDeps) {
-  const { enrollments, training, employees, organization, table, clock, newId } = deps;
+  const { enrollments, training, employees, organization, idempotency, retries, clock, newId } = deps;
   const visibility = createVisibility(organization);
 
   async function authorize(
@@ -135,66 +140,40 @@ export function createEnrollmentService(deps: ServiceDeps) {
       requireSameAgency(caller, input.program.agencyId);
       requireSameAgency(caller, input.employee.agencyId);
       const claim = idempotencyClaimOf(caller.agencyId, 'enrollEmployee', input);
-      const replayedId = claim ? await replayedResult(table, claim) : undefined;
-      if (replayedId) return latest({ agencyId: caller.agencyId, id: replayedId });
-      const program = await training.getProgramLatest(caller.agencyId, input.program.id);
-      if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
-      if (program.status !== 'OPEN') {
-        throw BadUserInputError.of(
-          'input.programId',
-          `the program is ${program.status}, not open for enrollment`,
-        );
-      }
-      const employee = await employees.getLatest(caller.agencyId, input.employee.id);
-      if (!employee) throw BadUserInputError.of('input.employeeId', 'no such employee in this agency');
-      if (employee.status !== 'ACTIVE') {
-        throw BadUserInputError.of('input.employeeId', `the employee is ${employee.status}, not active`);
-      }
-      await authorize(scope, caller, employee.id, employee.unitId, true);
-
-      const now = clock().toISOString();
-      const id = newId();
-      const base: Enrollment = {
-        ...newRecord(caller.agencyId, id, now),
-        programId: program.id,
-        employeeId: employee.id,
-        unitId: employee.unitId,
-        partnerId: program.partnerId,
-        employeeProfile: profileOf(employee),
-        programStartDate: program.startDate,
-        status: 'ENROLLED',
-        queueKey: id,
-        enrolledAt: now,
-        jpCredited: 0,
-      };
-      let enrollment = base;
-      let refusal = await enrollments.insert(enrollment, claim);
-      if (refusal === 'NO_SEAT') {
-        enrollment = { ...base, status: 'WAITLISTED', enrolledAt: undefined, waitlistedAt: now };
-        refusal = await enrollments.insert(enrollment, claim);
-        // A seat may have been freed between the two attempts: hand it to the queue.
-        if (!refusal) await fillFreeSeats(deps, caller.agencyId, program.id);
-      }
-      switch (refusal) {
-        case undefined:
-          return enrollment.status === 'WAITLISTED' ? latest(enrollment) : enrollment;
-        case 'ALREADY_ENROLLED':
-          throw new ConflictError('The employee is already enrolled in (or waiting for) this program', {
-            field: 'input.employeeId',
-          });
-        case 'PROGRAM_NOT_OPEN':
-          throw BadUserInputError.of('input.programId', 'the program is no longer open for enrollment');
-        case 'EMPLOYEE_MISSING':
-          throw BadUserInputError.of('input.employeeId', 'no such employee in this agency');
-        case 'KEY_USED': {
-          // A concurrent request with the same key won: answer as it did.
-          const winner = claim ? await replayedResult(table, claim) : undefined;
-          if (!winner) throw new ConflictError('idempotencyKey is being used by another request');
-          return latest({ agencyId: caller.agencyId, id: winner });
-        }
-        case 'NO_SEAT':
-          throw new ConflictError('The program filled up while enrolling; try again');
-      }
+      const replay = { type: 'Enrollment', load: (id: string) => enrollments.getLatest(caller.agencyId, id) };
+      return idempotency.once(
+        claim,
+        async () => {
+          const program = await training.getProgramLatest(caller.agencyId, input.program.id);
+          if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
+          if (program.status !== 'OPEN') {
+            throw BadUserInputError.of(
+              'input.programId',
+              `the program is ${program.status}, not open for enrollment`,
+            );
+          }
+          const employee = await employees.getLatest(caller.agencyId, input.employee.id);
+          if (!employee) throw BadUserInputError.of('input.employeeId', 'no such employee in this agency');
+          if (employee.status !== 'ACTIVE') {
+            throw BadUserInputError.of('input.employeeId', `the employee is ${employee.status}, not active`);
+          }
+          await authorize(scope, caller, employee.id, employee.unitId, true);
+          const meta = newRecord(caller.agencyId, newId(), clock().toISOString());
+          const seated = newEnrollment(meta, program, employee, 'ENROLLED');
+          try {
+            await enrollments.insert(seated, claim);
+            return seated;
+          } catch (error) {
+            if (!(error instanceof ProgramFullError)) throw error;
+          }
+          const waiting = newEnrollment(meta, program, employee, 'WAITLISTED');
+          await enrollments.insert(waiting, claim);
+          // A seat may have been freed between the two attempts: hand it to the queue.
+          await fillFreeSeats(deps, caller.agencyId, program.id);
+          return latest(waiting);
+        },
+        replay,
+      );
     },
 
     /** Drops an enrollment; a freed seat goes to the first waitlisted enrollment in the same transaction. */
@@ -204,42 +183,39 @@ export function createEnrollmentService(deps: ServiceDeps) {
     ): Promise<Enrollment> {
       const caller = requireStaff(scope.caller);
       requireSameAgency(caller, input.enrollment.agencyId);
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const current = await latest(input.enrollment);
-        if (attempt === 0) await authorize(scope, caller, current.employeeId, current.unitId, true);
-        if (input.version !== undefined && current.version !== input.version) {
-          throw versionConflict('Enrollment', input.version, current.version);
-        }
-        const now = clock().toISOString();
-        const dropped: Enrollment = {
-          ...current,
-          status: 'DROPPED',
-          droppedAt: now,
-          dropReason: input.reason,
-          version: current.version + 1,
-          updatedAt: now,
-        };
-        if (current.status === 'WAITLISTED') {
-          if (!(await enrollments.dropWaitlisted(current, dropped))) return dropped;
-          continue;
-        }
-        if (current.status !== 'ENROLLED') {
-          throw BadUserInputError.of(
-            'input.enrollmentId',
-            `a ${current.status} enrollment cannot be dropped`,
-          );
-        }
-        const [listed] = await enrollments.waitlistHead(current.agencyId, current.programId, 1);
-        const candidate = listed ? await enrollments.getLatest(listed.agencyId, listed.id) : undefined;
-        const next =
-          candidate?.status === 'WAITLISTED'
-            ? { before: candidate, after: promoted(candidate, now) }
-            : undefined;
-        const race = await enrollments.dropSeat(current, dropped, next);
-        if (!race) return dropped;
-        if (race === 'WAITLIST_NOT_EMPTY') await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new ConflictError('The enrollment kept changing while dropping it; try again');
+      let authorized = false;
+      return retryRaces(
+        retries,
+        async () => {
+          const current = await latest(input.enrollment);
+          if (!authorized) await authorize(scope, caller, current.employeeId, current.unitId, true);
+          authorized = true;
+          if (input.version !== undefined && current.version !== input.version) {
+            throw versionConflict('Enrollment', input.version, current);
+          }
+          const now = clock().toISOString();
+          const dropped = droppedEnrollment(current, now, input.reason);
+          if (current.status === 'WAITLISTED') {
+            await enrollments.dropWaitlisted(current, dropped);
+            return dropped;
+          }
+          if (current.status !== 'ENROLLED') {
+            throw BadUserInputError.of(
+              'input.enrollmentId',
+              `a ${current.status} enrollment cannot be dropped`,
+            );
+          }
+          const [listed] = await enrollments.waitlistHead(current.agencyId, current.programId, 1);
+          const candidate = listed ? await enrollments.getLatest(listed.agencyId, listed.id) : undefined;
+          const next =
+            candidate?.status === 'WAITLISTED'
+              ? { before: candidate, after: promotedEnrollment(candidate, now) }
+              : undefined;
+          await enrollments.dropSeat(current, dropped, next);
+          return dropped;
+        },
+        (last) => new ConflictError('The enrollment kept changing while dropping it; try again', {}, last),
+      );
     },
 
     /** Records attendance: COMPLETED (JP credited, certificate issued, test scores kept) or NO_SHOW. */
@@ -249,7 +225,7 @@ export function createEnrollmentService(deps: ServiceDeps) {
       const current = await latest(input.enrollment);
       await authorize(scope, caller, current.employeeId, current.unitId, false);
       if (input.version !== undefined && current.version !== input.version) {
-        throw versionConflict('Enrollment', input.version, current.version);
+        throw versionConflict('Enrollment', input.version, current);
       }
       if (current.status !== 'ENROLLED') {
         throw BadUserInputError.of(
@@ -268,25 +244,22 @@ export function createEnrollmentService(deps: ServiceDeps) {
           `must be between the program start (${program.startDate}) and today`,
         );
       }
-      const year = completedOn.slice(0, 4);
-      const finished: Enrollment = input.attended
-        ? {
-            ...current,
-            status: 'COMPLETED',
-            completedAt: `${completedOn}T00:00:00.000Z`,
-            jpCredited: program.jp,
-            preTestScore: input.preTestScore,
-            postTestScore: input.postTestScore,
-            certificateNumber: certificateNumber(
-              await enrollments.nextCertificateSerial(current.agencyId, year),
-              current.agencyId,
-              year,
-            ),
-          }
-        : { ...current, status: 'NO_SHOW', completedAt: `${completedOn}T00:00:00.000Z`, jpCredited: 0 };
-      const next = { ...finished, version: current.version + 1, updatedAt: now.toISOString() };
-      if (await enrollments.finish(current, next))
-        throw versionConflict('Enrollment', current.version, undefined);
+      const at = now.toISOString();
+      const next = input.attended
+        ? completedEnrollment(
+            current,
+            program,
+            {
+              completedOn,
+              serial: await enrollments.nextCertificateSerial(current.agencyId, completedOn.slice(0, 4)),
+              preTestScore: input.preTestScore,
+              postTestScore: input.postTestScore,
+            },
+            at,
+          )
+        : noShowEnrollment(current, completedOn, at);
+      // A concurrent change between the read and this write: CONFLICT, "changed since you read it".
+      await enrollments.finish(current, next);
       return next;
     },
   };

@@ -1,4 +1,4 @@
-import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
+import { idempotencyClaimOf } from '../data/idempotency';
 import type { Evaluation, ProgramEvaluation, ResultsEvidence } from '../domain/evaluation';
 import { indicatorChange } from '../domain/indicator-achievement';
 import { averageLearningGain } from '../domain/learning-gain';
@@ -7,7 +7,7 @@ import type { Period } from '../domain/period';
 import { recommendProgramAction } from '../domain/program-evaluation';
 import { newRecord } from '../domain/record';
 import type { Enrollment } from '../domain/training';
-import { BadUserInputError, NotFoundError } from '../errors/app-error';
+import { BadUserInputError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
@@ -33,13 +33,7 @@ const EVALUABLE = ['RUNNING', 'COMPLETED'];
  * computed from the program's completed enrollments, results from a performance indicator.
  */
 export function createProgramEvaluator(deps: ServiceDeps) {
-  const { evaluations, enrollments, training, performance, table, clock, newId } = deps;
-
-  async function latest(agencyId: string, id: string): Promise<Evaluation> {
-    const found = await evaluations.getLatest(agencyId, id);
-    if (!found) throw new NotFoundError('Evaluation', id);
-    return found;
-  }
+  const { evaluations, enrollments, training, performance, idempotency, clock, newId } = deps;
 
   /** Every COMPLETED enrollment of a program (a few hundred at most), page by page. */
   async function completedEnrollments(program: Ref): Promise<Enrollment[]> {
@@ -121,42 +115,50 @@ export function createProgramEvaluator(deps: ServiceDeps) {
     requireSameAgency(caller, input.program.agencyId);
     if (input.indicator) requireSameAgency(caller, input.indicator.agencyId);
     const claim = idempotencyClaimOf(caller.agencyId, 'evaluateProgram', input);
-    const replayed = claim ? await replayedResult(table, claim) : undefined;
-    if (replayed) return latest(caller.agencyId, replayed);
-    const program = await training.getProgramLatest(caller.agencyId, input.program.id);
-    if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
-    if (!EVALUABLE.includes(program.status))
-      throw BadUserInputError.of(
-        'input.programId',
-        `the program is ${program.status}: evaluate it once it runs`,
-      );
-    const [completed, results] = await Promise.all([completedEnrollments(program), resultsOf(scope, input)]);
-    const learningGain = averageLearningGain(completed);
-    const advice = recommendProgramAction({
-      reactionScore: input.reactionScore,
-      avgLearningGain: learningGain,
-      behaviourScore: input.behaviourScore,
-      resultsChange: results?.changePercent,
-    });
-    const now = clock();
-    const evaluation: ProgramEvaluation = {
-      ...newRecord(caller.agencyId, newId(), now.toISOString()),
-      kind: 'PROGRAM',
-      evaluatedAt: now.toISOString(),
-      evaluatorId: caller.employeeId,
-      notes: input.notes,
-      programId: program.id,
-      reactionScore: input.reactionScore,
-      learningGain: learningGain ?? undefined,
-      learningParticipants: completed.filter(
-        (e) => e.preTestScore !== undefined && e.postTestScore !== undefined,
-      ).length,
-      behaviourScore: input.behaviourScore,
-      results,
-      recommendation: advice.recommendation,
-      reasons: advice.reasons,
-    };
-    const written = await evaluations.recordProgramEvaluation(evaluation, now, claim);
-    return written.replayed ? latest(caller.agencyId, written.id) : evaluation;
+    const replay = { type: 'Evaluation', load: (id: string) => evaluations.getLatest(caller.agencyId, id) };
+    return idempotency.once(
+      claim,
+      async (): Promise<Evaluation> => {
+        const program = await training.getProgramLatest(caller.agencyId, input.program.id);
+        if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
+        if (!EVALUABLE.includes(program.status))
+          throw BadUserInputError.of(
+            'input.programId',
+            `the program is ${program.status}: evaluate it once it runs`,
+          );
+        const [completed, results] = await Promise.all([
+          completedEnrollments(program),
+          resultsOf(scope, input),
+        ]);
+        const learningGain = averageLearningGain(completed);
+        const advice = recommendProgramAction({
+          reactionScore: input.reactionScore,
+          avgLearningGain: learningGain,
+          behaviourScore: input.behaviourScore,
+          resultsChange: results?.changePercent,
+        });
+        const now = clock();
+        const evaluation: ProgramEvaluation = {
+          ...newRecord(caller.agencyId, newId(), now.toISOString()),
+          kind: 'PROGRAM',
+          evaluatedAt: now.toISOString(),
+          evaluatorId: caller.employeeId,
+          notes: input.notes,
+          programId: program.id,
+          reactionScore: input.reactionScore,
+          learningGain: learningGain ?? undefined,
+          learningParticipants: completed.filter(
+            (e) => e.preTestScore !== undefined && e.postTestScore !== undefined,
+          ).length,
+          behaviourScore: input.behaviourScore,
+          results,
+          recommendation: advice.recommendation,
+          reasons: advice.reasons,
+        };
+        await evaluations.recordProgramEvaluation(evaluation, now, claim);
+        return evaluation;
+      },
+      replay,
+    );
   };
 }

@@ -4,7 +4,9 @@ import {
   unitSubject,
   unknownAddressSubject,
 } from '../data/entities/rate-limit-bucket';
+import { retryRaces } from '../data/race-lost';
 import type { BucketWrite, RateLimitRepository } from '../data/repositories/rate-limit-repository';
+import type { RetryPolicy } from '../data/retry-policy';
 import { type BucketPolicy, fullAt, takeTokens } from '../domain/token-bucket';
 import { RateLimitedError } from '../errors/app-error';
 import type { AddressHasher } from './client-address';
@@ -18,18 +20,11 @@ export interface FeedbackLimits {
 
 export interface FeedbackRateLimitDeps {
   rateLimits: RateLimitRepository;
+  retries: RetryPolicy;
   clock: () => Date;
   hashAddress: AddressHasher;
   limits: FeedbackLimits;
 }
-
-/**
- * Lost races before giving up. Each lost race means another request was charged, so a client
- * racing fewer requests than this always gets a definite answer.
- */
-const MAX_ATTEMPTS = 10;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Rate limits public submissions with two token buckets kept in DynamoDB: one per client
@@ -38,6 +33,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createFeedbackRateLimit({
   rateLimits,
+  retries,
   clock,
   hashAddress,
   limits,
@@ -59,34 +55,37 @@ export function createFeedbackRateLimit({
       // The service refuses an unknown unit and writes nothing; no bucket under made-up keys either.
       if (!first.unitExists) return;
       let stored: (StoredBucket | undefined)[] = first.buckets;
-      for (let attempt = 1; ; attempt += 1) {
-        const now = clock().getTime();
-        const taken = buckets.map((b, i) => ({
-          ...b,
-          read: stored[i],
-          result: takeTokens(stored[i], b.policy, now),
-        }));
-        const waits = taken.flatMap(({ result }) => (result.admitted ? [] : [result.retryAfterSeconds]));
-        // Both buckets must have a token, so the wait is the longer one.
-        if (waits.length > 0) throw new RateLimitedError(Math.max(...waits));
-        const writes: BucketWrite[] = taken.flatMap(({ subject, policy, read, result }) =>
-          result.admitted
-            ? [
-                {
-                  subject,
-                  read,
-                  next: result.state,
-                  expiresAt: Math.ceil(fullAt(result.state, policy) / 1000),
-                },
-              ]
-            : [],
-        );
-        if (await rateLimits.takeAll(agencyId, writes)) return;
-        // Sustained contention on one bucket: ask the client to come back rather than spin.
-        if (attempt >= MAX_ATTEMPTS) throw new RateLimitedError(1);
-        await sleep(Math.random() * 5 * attempt);
-        stored = await rateLimits.readLatest(agencyId, subjects);
-      }
+      // Each lost race means another request was charged: read again (consistently) and retry,
+      // and under sustained contention ask the client to come back rather than spin.
+      await retryRaces(
+        retries,
+        async (attempt) => {
+          if (attempt > 0) stored = await rateLimits.readLatest(agencyId, subjects);
+          const now = clock().getTime();
+          const taken = buckets.map((b, i) => ({
+            ...b,
+            read: stored[i],
+            result: takeTokens(stored[i], b.policy, now),
+          }));
+          const waits = taken.flatMap(({ result }) => (result.admitted ? [] : [result.retryAfterSeconds]));
+          // Both buckets must have a token, so the wait is the longer one.
+          if (waits.length > 0) throw new RateLimitedError(Math.max(...waits));
+          const writes: BucketWrite[] = taken.flatMap(({ subject, policy, read, result }) =>
+            result.admitted
+              ? [
+                  {
+                    subject,
+                    read,
+                    next: result.state,
+                    expiresAt: Math.ceil(fullAt(result.state, policy) / 1000),
+                  },
+                ]
+              : [],
+          );
+          await rateLimits.takeAll(agencyId, writes);
+        },
+        () => new RateLimitedError(1),
+      );
     },
   };
 }

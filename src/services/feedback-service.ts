@@ -137,7 +137,7 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
   function requireOpenComplaint(current: Feedback, version: number) {
     if (!isComplaintKind(current.kind))
       throw BadUserInputError.of('input.feedbackId', `is not a complaint (kind ${current.kind})`);
-    if (current.version !== version) throw versionConflict('Feedback', version, current.version);
+    if (current.version !== version) throw versionConflict('Feedback', version, current);
     if (current.resolvedAt)
       throw new ConflictError('The complaint is already resolved', { field: 'input.feedbackId' });
   }
@@ -261,8 +261,7 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
       input: FeedbackChangeCommand & { status: ModerationStatus },
     ): Promise<Feedback> {
       const current = await changeable(scope, input, MODERATORS);
-      if (current.version !== input.version)
-        throw versionConflict('Feedback', input.version, current.version);
+      if (current.version !== input.version) throw versionConflict('Feedback', input.version, current);
       return save(current, { moderationStatus: input.status });
     },
   };

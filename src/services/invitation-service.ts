@@ -1,5 +1,7 @@
+import { ProgramFullError } from '../data/entities/enrollment-writes';
+import { retryRaces } from '../data/race-lost';
 import { versionConflict } from '../data/versioned-update';
-import { profileOf } from '../domain/employee';
+import { acceptedEnrollment, declinedEnrollment, invitedEnrollment } from '../domain/enrollment-transitions';
 import { type DeclineReason, invitationOpen } from '../domain/invitation';
 import { newRecord } from '../domain/record';
 import type { Enrollment } from '../domain/training';
@@ -33,7 +35,7 @@ export interface RespondCommand {
  * invitations hold no seat and stay out of partner feeds.
  */
 export function createInvitationService(deps: ServiceDeps) {
-  const { invitations, enrollments, training, employees, organization, clock, newId } = deps;
+  const { enrollments, training, employees, organization, retries, clock, newId } = deps;
 
   async function requireManager(scope: RequestScope, agencyId: string, unitId: string, employeeId: string) {
     const unit = await organization.getUnit(scope.loader, agencyId, unitId);
@@ -67,34 +69,12 @@ export function createInvitationService(deps: ServiceDeps) {
         if (employee.status !== 'ACTIVE')
           throw BadUserInputError.of(field, `the employee is ${employee.status}, not active`);
         await requireManager(scope, caller.agencyId, employee.unitId, employee.id);
-        const id = newId();
-        invited.push({
-          ...newRecord(caller.agencyId, id, now.toISOString()),
-          programId: program.id,
-          employeeId: employee.id,
-          unitId: employee.unitId,
-          partnerId: program.partnerId,
-          employeeProfile: profileOf(employee),
-          programStartDate: program.startDate,
-          status: 'INVITED',
-          queueKey: id,
-          jpCredited: 0,
-          invitedAt: now.toISOString(),
-          respondBy: input.respondBy,
-        });
+        const meta = newRecord(caller.agencyId, newId(), now.toISOString());
+        invited.push(invitedEnrollment(meta, program, employee, input.respondBy));
       }
-      const refusal = await invitations.invite(invited);
-      if (!refusal) return invited;
-      if (refusal.reason === 'PROGRAM_NOT_OPEN')
-        throw BadUserInputError.of('input.programId', 'the program is no longer open');
-      const index = invited.findIndex((e) => e.employeeId === refusal.employeeId);
-      if (refusal.reason === 'EMPLOYEE_MISSING')
-        throw BadUserInputError.of(`input.employeeIds.${index}`, 'no such employee in this agency');
-      throw new ConflictError('The employee is already invited to, enrolled in or waiting for this program', {
-        field: `input.employeeIds.${index}`,
-      });
+      await enrollments.invite(invited);
+      return invited;
     },
-
     /**
      * The invited employee's answer (or a manager recording it): accepting enrolls, or waitlists
      * when the program is full; declining records the reason. Only before `respondBy`.
@@ -102,55 +82,48 @@ export function createInvitationService(deps: ServiceDeps) {
     async respond(scope: RequestScope, input: RespondCommand): Promise<Enrollment> {
       const caller = requireStaff(scope.caller);
       requireSameAgency(caller, input.enrollment.agencyId);
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        const current = await enrollments.getLatest(input.enrollment.agencyId, input.enrollment.id);
-        if (!current) throw new NotFoundError('Enrollment', input.enrollment.id);
-        const unit = await organization.getUnit(scope.loader, current.agencyId, current.unitId);
-        if (!unit) throw new NotFoundError('Unit', current.unitId);
-        requireManagerOrSelf(caller, unit, current.employeeId, true);
-        if (input.version !== undefined && input.version !== current.version)
-          throw versionConflict('Enrollment', input.version, current.version);
-        const now = clock().toISOString();
-        if (current.status !== 'INVITED')
-          throw BadUserInputError.of(
-            'input.enrollmentId',
-            `this is not an open invitation (it is ${current.status})`,
-          );
-        if (!invitationOpen(current, now.slice(0, 10)))
-          throw BadUserInputError.of('input.enrollmentId', `the invitation expired on ${current.respondBy}`);
-        const answered = { ...current, version: current.version + 1, updatedAt: now };
-        if (!input.accept) {
-          const declined: Enrollment = {
-            ...answered,
-            status: 'DECLINED',
-            declinedAt: now,
-            declineReason: input.declineReason,
-            declineNote: input.declineNote,
-          };
-          if (!(await invitations.decline(current, declined))) return declined;
-          continue;
-        }
-        const enrolled: Enrollment = { ...answered, status: 'ENROLLED', acceptedAt: now, enrolledAt: now };
-        let race = await invitations.accept(current, enrolled);
-        if (race === 'NO_SEAT') {
-          const waiting: Enrollment = {
-            ...answered,
-            status: 'WAITLISTED',
-            acceptedAt: now,
-            waitlistedAt: now,
-          };
-          race = await invitations.accept(current, waiting);
-          if (!race) {
-            // A seat may have been freed between the two attempts: hand it to the queue.
-            await fillFreeSeats(deps, current.agencyId, current.programId);
-            return (await enrollments.getLatest(current.agencyId, current.id)) ?? waiting;
+      return retryRaces(
+        retries,
+        async () => {
+          const current = await enrollments.getLatest(input.enrollment.agencyId, input.enrollment.id);
+          if (!current) throw new NotFoundError('Enrollment', input.enrollment.id);
+          const unit = await organization.getUnit(scope.loader, current.agencyId, current.unitId);
+          if (!unit) throw new NotFoundError('Unit', current.unitId);
+          requireManagerOrSelf(caller, unit, current.employeeId, true);
+          if (input.version !== undefined && input.version !== current.version)
+            throw versionConflict('Enrollment', input.version, current);
+          const now = clock().toISOString();
+          if (current.status !== 'INVITED')
+            throw BadUserInputError.of(
+              'input.enrollmentId',
+              `this is not an open invitation (it is ${current.status})`,
+            );
+          if (!invitationOpen(current, now.slice(0, 10)))
+            throw BadUserInputError.of(
+              'input.enrollmentId',
+              `the invitation expired on ${current.respondBy}`,
+            );
+          if (!input.accept) {
+            const reason = input.declineReason ?? 'OTHER';
+            const declined = declinedEnrollment(current, reason, input.declineNote, now);
+            await enrollments.decline(current, declined);
+            return declined;
           }
-        }
-        if (!race) return enrolled;
-        if (race === 'PROGRAM_NOT_OPEN')
-          throw BadUserInputError.of('input.enrollmentId', 'the program is no longer open for enrollment');
-      }
-      throw new ConflictError('The invitation kept changing while answering it; try again');
+          const seated = acceptedEnrollment(current, 'ENROLLED', now);
+          try {
+            await enrollments.accept(current, seated);
+            return seated;
+          } catch (error) {
+            if (!(error instanceof ProgramFullError)) throw error;
+          }
+          const waiting = acceptedEnrollment(current, 'WAITLISTED', now);
+          await enrollments.accept(current, waiting);
+          // A seat may have been freed between the two attempts: hand it to the queue.
+          await fillFreeSeats(deps, current.agencyId, current.programId);
+          return (await enrollments.getLatest(current.agencyId, current.id)) ?? waiting;
+        },
+        (last) => new ConflictError('The invitation kept changing while answering it; try again', {}, last),
+      );
     },
   };
 }

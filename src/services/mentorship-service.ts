@@ -1,7 +1,12 @@
 import { type Connection, listConnection, type PageArgs } from '../data/paginate';
 import { versionConflict } from '../data/versioned-update';
 import { type Employee, profileOf } from '../domain/employee';
-import type { MentoringSession, Mentorship, MentorshipStatus } from '../domain/mentorship';
+import {
+  endedMentorship,
+  type MentoringSession,
+  type Mentorship,
+  type MentorshipStatus,
+} from '../domain/mentorship';
 import { checkMentorEligibility, type SeniorityProfile } from '../domain/mentorship-rules';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
@@ -155,17 +160,7 @@ export function createMentorshipService(deps: ServiceDeps) {
         sessionCount: 0,
         totalMinutes: 0,
       };
-      const refusal = await mentorships.start(mentorship, maxActiveMentees);
-      if (refusal === 'MENTEE_LIMIT_REACHED') {
-        throw new ConflictError(`The mentor already has ${maxActiveMentees} active mentees`, {
-          field: 'input.mentorId',
-          rule: refusal,
-        });
-      }
-      if (refusal === 'ALREADY_MENTORING')
-        throw new ConflictError('These two already have an active mentorship', { field: 'input.menteeId' });
-      if (refusal === 'EMPLOYEE_MISSING')
-        throw BadUserInputError.of('input.mentorId', 'no such employee in this agency');
+      await mentorships.start(mentorship, maxActiveMentees);
       return mentorship;
     },
 
@@ -200,12 +195,7 @@ export function createMentorshipService(deps: ServiceDeps) {
         notes: input.notes,
         agreedActions: input.agreedActions,
       };
-      if (await mentorships.logSession(session)) {
-        throw BadUserInputError.of(
-          'input.mentorshipId',
-          `the mentorship is ${mentorship.status}; sessions need an ACTIVE one`,
-        );
-      }
+      await mentorships.logSession(session);
       return session;
     },
 
@@ -221,20 +211,12 @@ export function createMentorshipService(deps: ServiceDeps) {
     ): Promise<Mentorship> {
       const current = await latest(input.mentorship);
       await authorize(scope, current, false);
-      if (current.version !== input.version)
-        throw versionConflict('Mentorship', input.version, current.version);
+      if (current.version !== input.version) throw versionConflict('Mentorship', input.version, current);
       if (current.status !== 'ACTIVE')
         throw BadUserInputError.of('input.mentorshipId', `the mentorship is already ${current.status}`);
-      const now = clock();
-      const next: Mentorship = {
-        ...current,
-        status: input.status,
-        outcome: input.outcome,
-        endDate: now.toISOString().slice(0, 10),
-        version: current.version + 1,
-        updatedAt: now.toISOString(),
-      };
-      if (await mentorships.end(current, next)) throw versionConflict('Mentorship', input.version, undefined);
+      const next = endedMentorship(current, { status: input.status, outcome: input.outcome }, clock());
+      // A change between the read and this write: CONFLICT, "changed since you read it".
+      await mentorships.end(current, next);
       return next;
     },
 

@@ -1,6 +1,6 @@
+import { idempotencyClaimOf } from '../data/idempotency';
 import type { Connection, PageArgs } from '../data/paginate';
 import type { UnitListFilter } from '../data/repositories/organization-repository';
-import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import type { Agency, Unit, UnitKind } from '../domain/organization';
 import { newRecord } from '../domain/record';
@@ -27,8 +27,10 @@ export type UpdateUnitCommand = { unit: Ref; version: number } & Partial<
 const EDITORS = ['ADMIN'] as const;
 
 /** Agencies and work units, within the caller's agency. */
-export function createOrganizationService(deps: Pick<ServiceDeps, 'organization' | 'clock' | 'newId'>) {
-  const { organization, clock, newId } = deps;
+export function createOrganizationService(
+  deps: Pick<ServiceDeps, 'organization' | 'idempotency' | 'clock' | 'newId'>,
+) {
+  const { organization, idempotency, clock, newId } = deps;
   return {
     /** The caller's agency (or another by id, refused unless it is the caller's). */
     async getAgency(scope: RequestScope, agencyId: string): Promise<Agency | null> {
@@ -54,30 +56,33 @@ export function createOrganizationService(deps: Pick<ServiceDeps, 'organization'
      */
     async createUnit(scope: RequestScope, input: CreateUnitCommand): Promise<Unit> {
       const caller = requireStaff(scope.caller, EDITORS);
-      let parent: Unit | undefined;
-      if (input.parent) {
-        requireSameAgency(caller, input.parent.agencyId);
-        parent = await organization.getUnit(scope.loader, caller.agencyId, input.parent.id);
-        if (!parent) throw BadUserInputError.of('input.parentId', 'no such unit in this agency');
-      }
-      const agency = await organization.getAgency(scope.loader, caller.agencyId);
-      if (!agency) throw new NotFoundError('Agency', caller.agencyId);
-      const now = clock();
-      const unit: Unit = {
-        ...newRecord(caller.agencyId, newId(), now.toISOString()),
-        code: input.code,
-        name: input.name,
-        kind: input.kind,
-        region: parent?.region ?? agency.region,
-        parentId: parent?.id,
-        ancestorIds: parent ? [...parent.ancestorIds, parent.id] : [],
-      };
       const claim = idempotencyClaimOf(caller.agencyId, 'createUnit', input);
-      const result = await organization.createUnit(unit, now, claim);
-      if (!result.replayed) return unit;
-      const existing = await organization.getUnitLatest(caller.agencyId, result.id);
-      if (!existing) throw new NotFoundError('Unit', result.id);
-      return existing;
+      return idempotency.once(
+        claim,
+        async () => {
+          let parent: Unit | undefined;
+          if (input.parent) {
+            requireSameAgency(caller, input.parent.agencyId);
+            parent = await organization.getUnit(scope.loader, caller.agencyId, input.parent.id);
+            if (!parent) throw BadUserInputError.of('input.parentId', 'no such unit in this agency');
+          }
+          const agency = await organization.getAgency(scope.loader, caller.agencyId);
+          if (!agency) throw new NotFoundError('Agency', caller.agencyId);
+          const now = clock();
+          const unit: Unit = {
+            ...newRecord(caller.agencyId, newId(), now.toISOString()),
+            code: input.code,
+            name: input.name,
+            kind: input.kind,
+            region: parent?.region ?? agency.region,
+            parentId: parent?.id,
+            ancestorIds: parent ? [...parent.ancestorIds, parent.id] : [],
+          };
+          await organization.createUnit(unit, now, claim);
+          return unit;
+        },
+        { type: 'Unit', load: (id) => organization.getUnitLatest(caller.agencyId, id) },
+      );
     },
 
     /** Renames, re-codes or re-kinds a unit (administrators) if `version` is current; its old code is freed. */
@@ -86,7 +91,7 @@ export function createOrganizationService(deps: Pick<ServiceDeps, 'organization'
       requireSameAgency(caller, input.unit.agencyId);
       const current = await organization.getUnitLatest(input.unit.agencyId, input.unit.id);
       if (!current) throw new NotFoundError('Unit', input.unit.id);
-      if (current.version !== input.version) throw versionConflict('Unit', input.version, current.version);
+      if (current.version !== input.version) throw versionConflict('Unit', input.version, current);
       const { unit: _ref, version: _version, ...changes } = input;
       const next: Unit = {
         ...current,

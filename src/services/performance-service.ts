@@ -1,8 +1,8 @@
+import { type Idempotency, idempotencyClaimOf } from '../data/idempotency';
 import type { Connection, PageArgs } from '../data/paginate';
 import type { EmployeeRepository } from '../data/repositories/employee-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
 import type { IndicatorListFilter, PerformanceRepository } from '../data/repositories/performance-repository';
-import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import { jakartaDateOf } from '../domain/calendar-date';
 import { achievementPercent, type Direction } from '../domain/indicator-achievement';
@@ -64,6 +64,7 @@ export interface PerformanceServiceDeps {
   performance: PerformanceRepository;
   organization: OrganizationRepository;
   employees: EmployeeRepository;
+  idempotency: Idempotency;
   clock: () => Date;
   newId: () => string;
 }
@@ -73,7 +74,7 @@ const MEASURERS = ['ADMIN', 'UNIT_HEAD'] as const;
 
 /** Performance indicators and their measurements, within the caller's agency. */
 export function createPerformanceService(deps: PerformanceServiceDeps) {
-  const { performance, organization, employees, clock, newId } = deps;
+  const { performance, organization, employees, idempotency, clock, newId } = deps;
   // One latest-measurement query per indicator and request, shared by `latestMeasurement` and `achievement`.
   const latestByRequest = new WeakMap<object, Map<string, Promise<Measurement | undefined>>>();
 
@@ -135,28 +136,31 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
       for (const ref of [input.unit, input.employee, input.program]) {
         if (ref) requireSameAgency(caller, ref.agencyId);
       }
-      const subject = await subjectOf(scope, input);
-      const now = clock();
-      const indicator: PerformanceIndicator = {
-        ...newRecord(caller.agencyId, newId(), now.toISOString()),
-        code: input.code,
-        name: input.name,
-        description: input.description,
-        unitOfMeasure: input.unitOfMeasure,
-        direction: input.direction,
-        baseline: input.baseline,
-        target: input.target,
-        cadence: input.cadence,
-        scope: input.scope,
-        ...subject,
-        status: 'ACTIVE',
-      };
       const claim = idempotencyClaimOf(caller.agencyId, 'createPerformanceIndicator', input);
-      const result = await performance.create(indicator, now, claim);
-      if (!result.replayed) return indicator;
-      const existing = await performance.getLatest(caller.agencyId, result.id);
-      if (!existing) throw new NotFoundError('PerformanceIndicator', result.id);
-      return existing;
+      return idempotency.once(
+        claim,
+        async () => {
+          const subject = await subjectOf(scope, input);
+          const now = clock();
+          const indicator: PerformanceIndicator = {
+            ...newRecord(caller.agencyId, newId(), now.toISOString()),
+            code: input.code,
+            name: input.name,
+            description: input.description,
+            unitOfMeasure: input.unitOfMeasure,
+            direction: input.direction,
+            baseline: input.baseline,
+            target: input.target,
+            cadence: input.cadence,
+            scope: input.scope,
+            ...subject,
+            status: 'ACTIVE',
+          };
+          await performance.create(indicator, now, claim);
+          return indicator;
+        },
+        { type: 'PerformanceIndicator', load: (id) => performance.getLatest(caller.agencyId, id) },
+      );
     },
 
     /** Changes an indicator if `version` is current. */
@@ -166,7 +170,7 @@ export function createPerformanceService(deps: PerformanceServiceDeps) {
       const current = await performance.getLatest(input.indicator.agencyId, input.indicator.id);
       if (!current) throw new NotFoundError('PerformanceIndicator', input.indicator.id);
       if (current.version !== input.version)
-        throw versionConflict('PerformanceIndicator', input.version, current.version);
+        throw versionConflict('PerformanceIndicator', input.version, current);
       const next: PerformanceIndicator = {
         ...current,
         name: input.name ?? current.name,

@@ -1,12 +1,7 @@
-import type { PlanRace } from '../data/repositories/plan-repository';
-import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
-import {
-  type BudgetChange,
-  commitToBudget,
-  programCost,
-  recordSpend,
-  releaseCommitment,
-} from '../domain/budget';
+import { planRules } from '../data/entities/development-plan-writes';
+import { idempotencyClaimOf } from '../data/idempotency';
+import { retryRaces } from '../data/race-lost';
+import { programCost } from '../domain/budget';
 import {
   COMMITTABLE_STATUSES,
   type DevelopmentPlan,
@@ -21,39 +16,22 @@ import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
 
 const EDITORS = ['ADMIN'] as const;
-const MAX_ATTEMPTS = 8;
 
-const budgetOf = (plan: DevelopmentPlan) => ({
-  planned: plan.planned,
-  committed: plan.committed,
-  spent: plan.spent,
-});
-
-/** A refused budget change as a CONFLICT naming the rule and the shortfall in rupiah. */
-function budgetRefusal(change: BudgetChange, field: string, rule: string): AppError | undefined {
-  if (change.ok) return undefined;
-  if (!('shortfall' in change)) return BadUserInputError.of(field, change.reason);
-  return new ConflictError(`Refused: ${change.reason}`, { field, rule, shortfall: change.shortfall });
-}
-
-/** The error a lost race on the plan item means (from its stored image), or undefined when a retry may succeed. */
-function planRaceError(
-  race: Extract<PlanRace, { on: 'plan' }>,
-  planId: string,
-  check: (p: DevelopmentPlan) => AppError | undefined,
-): AppError | undefined {
-  if (!race.current) return new NotFoundError('DevelopmentPlan', planId);
-  return check(race.current);
+/** Refuses at once what the plan as read already breaks (the write would be refused the same way). */
+function refuseEarly(plan: DevelopmentPlan, rule: (p: DevelopmentPlan) => AppError | undefined) {
+  const broken = rule(plan);
+  if (broken) throw broken;
 }
 
 /**
  * The budget of development plans (Binjai article: budget shortfalls): committing programs,
- * releasing them and recording spending. The domain rules (budget.ts) give the answer and the
- * shortfall from a consistent read; the repository's conditional writes keep it true under
- * concurrency, and a lost race is answered from the stored image the write failed on.
+ * releasing them and recording spending. The rules (`planRules`, over budget.ts) give the answer
+ * and the shortfall from a consistent read; the conditional writes keep them true under
+ * concurrency, and a refused write is answered from the stored image it failed on (a lost race
+ * reads again, within the request's retry budget).
  */
 export function createPlanBudget(deps: ServiceDeps) {
-  const { plans, training, table, clock, newId } = deps;
+  const { plans, training, idempotency, retries, clock, newId } = deps;
 
   async function requirePlan(ref: Ref): Promise<DevelopmentPlan> {
     const plan = await plans.getLatest(ref.agencyId, ref.id);
@@ -87,58 +65,48 @@ export function createPlanBudget(deps: ServiceDeps) {
       const caller = requireStaff(scope.caller, EDITORS);
       requireSameAgency(caller, input.plan.agencyId);
       requireSameAgency(caller, input.program.agencyId);
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const plan = await requirePlan(input.plan);
-        requireOpen(plan);
-        const program = await training.getProgramLatest(caller.agencyId, input.program.id);
-        if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
-        if (program.status === 'CANCELLED')
-          throw BadUserInputError.of('input.programId', 'the program is CANCELLED');
-        if (program.developmentPlanId) {
-          throw new ConflictError(
-            program.developmentPlanId === plan.id
-              ? 'The program is already in this plan'
-              : 'The program already belongs to another development plan',
-            { field: 'input.programId', rule: 'PROGRAM_IN_A_PLAN' },
-          );
-        }
-        if (plan.programIds.length >= MAX_PLAN_PROGRAMS)
-          throw BadUserInputError.of('input.planId', `a plan holds at most ${MAX_PLAN_PROGRAMS} programs`);
-        const participants = input.participants ?? program.capacity;
-        if (participants > program.capacity)
-          throw BadUserInputError.of(
-            'input.participants',
-            `must not exceed the program's ${program.capacity} seats`,
-          );
-        const amount = programCost({ costPerParticipant: program.costPerParticipant, participants });
-        const exceeded = (p: DevelopmentPlan) =>
-          budgetRefusal(commitToBudget(budgetOf(p), amount), 'input.programId', 'BUDGET_EXCEEDED');
-        const early = exceeded(plan);
-        if (early) throw early;
-        const now = clock().toISOString();
-        const commitment: PlanCommitment = {
-          ...newRecord(caller.agencyId, program.id, now),
-          planId: plan.id,
-          programId: program.id,
-          participants,
-          amount,
-          committedBy: caller.subject,
-        };
-        const race = await plans.commitProgram(plan, program, commitment, now);
-        if (!race) return latest(input.plan);
-        if (race.on === 'plan') {
-          const error = planRaceError(race, plan.id, (p) => {
-            if (!COMMITTABLE_STATUSES.includes(p.status))
-              return BadUserInputError.of('input.planId', `the plan is ${p.status}`);
-            return exceeded(p);
-          });
-          if (error) throw error;
-        }
-        if (race.on === 'commitment')
-          throw new ConflictError('The program already has a commitment', { field: 'input.programId' });
-        // The program changed (link, cost, seats, status) or the plan's list filled: read again.
-      }
-      throw new ConflictError('The plan or program kept changing while committing; try again');
+      await retryRaces(
+        retries,
+        async () => {
+          const plan = await requirePlan(input.plan);
+          requireOpen(plan);
+          const program = await training.getProgramLatest(caller.agencyId, input.program.id);
+          if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
+          if (program.status === 'CANCELLED')
+            throw BadUserInputError.of('input.programId', 'the program is CANCELLED');
+          if (program.developmentPlanId) {
+            throw new ConflictError(
+              program.developmentPlanId === plan.id
+                ? 'The program is already in this plan'
+                : 'The program already belongs to another development plan',
+              { field: 'input.programId', rule: 'PROGRAM_IN_A_PLAN' },
+            );
+          }
+          if (plan.programIds.length >= MAX_PLAN_PROGRAMS)
+            throw BadUserInputError.of('input.planId', `a plan holds at most ${MAX_PLAN_PROGRAMS} programs`);
+          const participants = input.participants ?? program.capacity;
+          if (participants > program.capacity)
+            throw BadUserInputError.of(
+              'input.participants',
+              `must not exceed the program's ${program.capacity} seats`,
+            );
+          const amount = programCost({ costPerParticipant: program.costPerParticipant, participants });
+          refuseEarly(plan, planRules.commit(amount));
+          const now = clock().toISOString();
+          const commitment: PlanCommitment = {
+            ...newRecord(caller.agencyId, program.id, now),
+            planId: plan.id,
+            programId: program.id,
+            participants,
+            amount,
+            committedBy: caller.subject,
+          };
+          await plans.commitProgram(plan, program, commitment, now);
+        },
+        (last) =>
+          new ConflictError('The plan or program kept changing while committing; try again', {}, last),
+      );
+      return latest(input.plan);
     },
 
     /** Releases a program's commitment (its money must still be unspent) and unlinks it from the plan. */
@@ -146,28 +114,21 @@ export function createPlanBudget(deps: ServiceDeps) {
       const caller = requireStaff(scope.caller, EDITORS);
       requireSameAgency(caller, input.plan.agencyId);
       requireSameAgency(caller, input.program.agencyId);
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const plan = await requirePlan(input.plan);
-        requireOpen(plan);
-        const commitment = await plans.getCommitmentLatest(caller.agencyId, input.program.id);
-        if (!commitment || commitment.planId !== plan.id || !plan.programIds.includes(commitment.programId))
-          throw BadUserInputError.of('input.programId', 'the program is not in this plan');
-        const released = (p: DevelopmentPlan) =>
-          budgetRefusal(
-            releaseCommitment(budgetOf(p), commitment.amount),
-            'input.programId',
-            'COMMITMENT_SPENT',
-          );
-        const early = released(plan);
-        if (early) throw early;
-        const race = await plans.releaseProgram(plan, commitment, clock().toISOString());
-        if (!race) return latest(input.plan);
-        if (race.on === 'plan') {
-          const error = planRaceError(race, plan.id, released);
-          if (error) throw error;
-        }
-      }
-      throw new ConflictError('The plan kept changing while releasing the program; try again');
+      await retryRaces(
+        retries,
+        async () => {
+          const plan = await requirePlan(input.plan);
+          requireOpen(plan);
+          const commitment = await plans.getCommitmentLatest(caller.agencyId, input.program.id);
+          if (!commitment || commitment.planId !== plan.id || !plan.programIds.includes(commitment.programId))
+            throw BadUserInputError.of('input.programId', 'the program is not in this plan');
+          refuseEarly(plan, planRules.release(commitment.amount));
+          await plans.releaseProgram(plan, commitment, clock().toISOString());
+        },
+        (last) =>
+          new ConflictError('The plan kept changing while releasing the program; try again', {}, last),
+      );
+      return latest(input.plan);
     },
 
     /** Records spending under an APPROVED plan; total spending never exceeds what is committed. */
@@ -178,36 +139,31 @@ export function createPlanBudget(deps: ServiceDeps) {
       const caller = requireStaff(scope.caller, EDITORS);
       requireSameAgency(caller, input.plan.agencyId);
       const claim = idempotencyClaimOf(caller.agencyId, 'recordPlanSpending', input);
-      if (claim && (await replayedResult(table, claim))) return latest(input.plan);
-      const plan = await requirePlan(input.plan);
-      if (plan.status !== 'APPROVED')
-        throw BadUserInputError.of(
-          'input.planId',
-          `spending needs an APPROVED plan; this one is ${plan.status}`,
-        );
-      const exceeded = (p: DevelopmentPlan) =>
-        budgetRefusal(recordSpend(budgetOf(p), input.amount), 'input.amount', 'SPENDING_EXCEEDS_COMMITMENT');
-      const early = exceeded(plan);
-      if (early) throw early;
-      const now = clock().toISOString();
-      const spending: PlanSpending = {
-        ...newRecord(caller.agencyId, newId(), now),
-        planId: plan.id,
-        amount: input.amount,
-        note: input.note,
-        recordedBy: caller.subject,
-      };
-      const race = await plans.recordSpending(plan, spending, claim);
-      if (race?.on === 'plan') {
-        throw (
-          planRaceError(race, plan.id, (p) =>
-            p.status === 'APPROVED'
-              ? exceeded(p)
-              : BadUserInputError.of('input.planId', `the plan is ${p.status}`),
-          ) ?? new ConflictError('The plan changed while recording spending; try again')
-        );
-      }
-      return latest(input.plan);
+      // A replay answers with the plan as it is now (the mutation returns the plan, not the entry).
+      const replay = { type: 'DevelopmentPlan', load: () => latest(input.plan) };
+      return idempotency.once(
+        claim,
+        async () => {
+          const plan = await requirePlan(input.plan);
+          if (plan.status !== 'APPROVED')
+            throw BadUserInputError.of(
+              'input.planId',
+              `spending needs an APPROVED plan; this one is ${plan.status}`,
+            );
+          refuseEarly(plan, planRules.spend(input.amount));
+          const now = clock().toISOString();
+          const spending: PlanSpending = {
+            ...newRecord(caller.agencyId, newId(), now),
+            planId: plan.id,
+            amount: input.amount,
+            note: input.note,
+            recordedBy: caller.subject,
+          };
+          await plans.recordSpending(plan, spending, claim);
+          return latest(input.plan);
+        },
+        replay,
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
+import { planRules } from '../data/entities/development-plan-writes';
+import { idempotencyClaimOf } from '../data/idempotency';
 import { type Connection, idListConnection, listConnection, type PageArgs } from '../data/paginate';
 import type { PlanListFilter } from '../data/repositories/plan-repository';
-import { idempotencyClaimOf } from '../data/transact-create';
 import { versionConflict } from '../data/versioned-update';
 import {
   canMovePlan,
@@ -12,7 +13,7 @@ import {
 } from '../domain/development-plan';
 import { newRecord } from '../domain/record';
 import type { TrainingProgram } from '../domain/training';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import type { StaffCaller } from './access';
 import { requireSameAgency, requireStaff } from './access';
@@ -64,7 +65,7 @@ export function createPlanService(deps: ServiceDeps) {
   ): Promise<boolean> {
     return !plan.unitId || (await visibility.canSeeUnit(scope, caller, plan.unitId));
   }
-  const { plans, training, employees, organization, cursors, clock, newId } = deps;
+  const { plans, training, employees, organization, idempotency, cursors, clock, newId } = deps;
 
   async function requireOwner(scope: RequestScope, owner: Ref) {
     if (!(await employees.get(scope.loader, owner.agencyId, owner.id)))
@@ -144,28 +145,34 @@ export function createPlanService(deps: ServiceDeps) {
         if (!(await organization.getUnit(scope.loader, caller.agencyId, input.unit.id)))
           throw BadUserInputError.of('input.unitId', 'no such unit in this agency');
       }
-      await requireOwner(scope, input.owner);
-      const now = clock();
-      const plan: DevelopmentPlan = {
-        ...newRecord(caller.agencyId, newId(), now.toISOString()),
-        title: input.title,
-        description: input.description,
-        year: input.year,
-        scope: input.scope,
-        unitId: input.unit?.id,
-        ownerId: input.owner.id,
-        goals: input.goals,
-        status: input.status,
-        planned: input.plannedBudget,
-        committed: 0,
-        spent: 0,
-        remaining: input.plannedBudget,
-        unspent: 0,
-        programIds: [],
-      };
       const claim = idempotencyClaimOf(caller.agencyId, 'createDevelopmentPlan', input);
-      const result = await plans.create(plan, now, claim);
-      return result.replayed ? latest({ agencyId: caller.agencyId, id: result.id }) : plan;
+      return idempotency.once(
+        claim,
+        async () => {
+          await requireOwner(scope, input.owner);
+          const now = clock();
+          const plan: DevelopmentPlan = {
+            ...newRecord(caller.agencyId, newId(), now.toISOString()),
+            title: input.title,
+            description: input.description,
+            year: input.year,
+            scope: input.scope,
+            unitId: input.unit?.id,
+            ownerId: input.owner.id,
+            goals: input.goals,
+            status: input.status,
+            planned: input.plannedBudget,
+            committed: 0,
+            spent: 0,
+            remaining: input.plannedBudget,
+            unspent: 0,
+            programIds: [],
+          };
+          await plans.create(plan, now, claim);
+          return plan;
+        },
+        { type: 'DevelopmentPlan', load: (id) => plans.getLatest(caller.agencyId, id) },
+      );
     },
 
     /** Changes a plan if `version` is current; the planned budget never drops below what is committed. */
@@ -174,22 +181,14 @@ export function createPlanService(deps: ServiceDeps) {
       requireSameAgency(caller, input.plan.agencyId);
       if (input.owner) requireSameAgency(caller, input.owner.agencyId);
       const current = await latest(input.plan);
-      if (current.version !== input.version)
-        throw versionConflict('DevelopmentPlan', input.version, current.version);
+      if (current.version !== input.version) throw versionConflict('DevelopmentPlan', input.version, current);
       if (current.status === 'CLOSED') throw BadUserInputError.of('input.id', 'a CLOSED plan cannot change');
       if (input.owner) await requireOwner(scope, input.owner);
       const status = input.status ?? current.status;
       if (!canMovePlan(current.status, status))
         throw BadUserInputError.of('input.status', `a ${current.status} plan cannot become ${status}`);
       const planned = input.plannedBudget ?? current.planned;
-      const belowCommitted = (p: DevelopmentPlan) =>
-        planned < p.committed
-          ? BadUserInputError.of(
-              'input.plannedBudget',
-              `must be at least the Rp${p.committed.toLocaleString('id-ID')} already committed`,
-            )
-          : undefined;
-      const early = belowCommitted(current);
+      const early = planRules.plannedAtLeastCommitted(planned)(current);
       if (early) throw early;
       const next: DevelopmentPlan = {
         ...current,
@@ -202,13 +201,7 @@ export function createPlanService(deps: ServiceDeps) {
         version: current.version + 1,
         updatedAt: clock().toISOString(),
       };
-      const race = await plans.update(current, next);
-      if (race?.on === 'plan') {
-        const stored = race.current;
-        if (stored?.version !== current.version)
-          throw versionConflict('DevelopmentPlan', input.version, stored?.version);
-        throw belowCommitted(stored) ?? new ConflictError('The plan changed while updating it; try again');
-      }
+      await plans.update(current, next);
       return latest(input.plan);
     },
 

@@ -1,12 +1,11 @@
-import { idempotencyClaimOf, replayedResult } from '../data/transact-create';
+import { idempotencyClaimOf } from '../data/idempotency';
 import { jakartaDateOf } from '../domain/calendar-date';
-import { profileOf } from '../domain/employee';
-import { type Appraisal, type AppraiserSnapshot, type Evaluation, rankOf } from '../domain/evaluation';
+import { type AppraiserSnapshot, type Evaluation, newAppraisal, rankOf } from '../domain/evaluation';
 import type { Potential } from '../domain/nine-box';
 import type { Period } from '../domain/period';
 import { newRecord } from '../domain/record';
-import { predikatOf, type Rating } from '../domain/skp-predikat';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
+import type { Rating } from '../domain/skp-predikat';
+import { BadUserInputError, ForbiddenError } from '../errors/app-error';
 import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff, type StaffCaller } from './access';
 import type { Ref, RequestScope } from './request-scope';
@@ -30,13 +29,7 @@ const APPRAISERS = ['ADMIN', 'UNIT_HEAD'] as const;
  * work-behaviour ratings; one appraisal per employee and period, overlapping periods refused.
  */
 export function createAppraisalRecorder(deps: ServiceDeps) {
-  const { evaluations, employees, organization, table, clock, newId } = deps;
-
-  async function latest(agencyId: string, id: string): Promise<Evaluation> {
-    const found = await evaluations.getLatest(agencyId, id);
-    if (!found) throw new NotFoundError('Evaluation', id);
-    return found;
-  }
+  const { evaluations, employees, organization, idempotency, clock, newId } = deps;
 
   /** The appraiser as at the appraisal (SIASN records the appraiser's NIP, name, position, rank and unit). */
   async function appraiserOf(
@@ -57,18 +50,6 @@ export function createAppraisalRecorder(deps: ServiceDeps) {
     };
   }
 
-  /** The CONFLICT of a period whose months another appraisal of the employee already holds. */
-  async function overlapConflict(agencyId: string, period: Period, owners: string[]): Promise<ConflictError> {
-    const others = await Promise.all(owners.map((id) => evaluations.getLatest(agencyId, id)));
-    const periods = others.flatMap((e) => (e?.kind === 'APPRAISAL' ? [e.period] : []));
-    return new ConflictError(
-      periods.includes(period.key)
-        ? `The employee already has an appraisal for ${period.key}`
-        : `${period.key} overlaps the employee's appraisal for ${periods.join(', ') || 'another period'}`,
-      { field: 'input.period', conflictingPeriods: periods },
-    );
-  }
-
   /**
    * Records an employee's appraisal for a period: administrators, or the head of the employee's
    * unit or a parent unit; never the employee themself. The period must have started and must
@@ -81,41 +62,40 @@ export function createAppraisalRecorder(deps: ServiceDeps) {
     const caller = requireStaff(scope.caller, APPRAISERS);
     requireSameAgency(caller, input.employee.agencyId);
     const claim = idempotencyClaimOf(caller.agencyId, 'recordAppraisal', input);
-    const replayed = claim ? await replayedResult(table, claim) : undefined;
-    if (replayed) return latest(caller.agencyId, replayed);
-    const employee = await employees.getLatest(caller.agencyId, input.employee.id);
-    if (!employee) throw BadUserInputError.of('input.employeeId', 'no such employee in this agency');
-    if (isSelf(caller, employee.id)) throw new ForbiddenError('Nobody may appraise themself');
-    const unit = await organization.getUnit(scope.loader, caller.agencyId, employee.unitId);
-    if (!unit || !canManageIn(caller, unit))
-      throw new ForbiddenError("Only an administrator or the head of the employee's unit may appraise");
-    const { period } = input;
-    const now = clock();
-    if (period.start > jakartaDateOf(now.getTime()))
-      throw BadUserInputError.of('input.period', `${period.key} has not started yet`);
-    if (period.end < employee.serviceStartDate)
-      throw BadUserInputError.of('input.period', `${period.key} ends before the employee's service started`);
-    const appraisal: Appraisal = {
-      ...newRecord(caller.agencyId, newId(), now.toISOString()),
-      kind: 'APPRAISAL',
-      evaluatedAt: now.toISOString(),
-      evaluatorId: caller.employeeId,
-      notes: input.notes,
-      employeeId: employee.id,
-      unitId: employee.unitId,
-      employeeProfile: profileOf(employee),
-      period: period.key,
-      periodKind: period.kind,
-      periodStart: period.start,
-      periodEnd: period.end,
-      resultRating: input.resultRating,
-      behaviourRating: input.behaviourRating,
-      predikat: predikatOf(input.resultRating, input.behaviourRating),
-      potential: input.potential,
-      appraiser: await appraiserOf(scope, caller),
-    };
-    const written = await evaluations.recordAppraisal(appraisal, now, claim);
-    if ('overlapping' in written) throw await overlapConflict(caller.agencyId, period, written.overlapping);
-    return written.replayed ? latest(caller.agencyId, written.id) : appraisal;
+    const replay = { type: 'Evaluation', load: (id: string) => evaluations.getLatest(caller.agencyId, id) };
+    return idempotency.once(
+      claim,
+      async (): Promise<Evaluation> => {
+        const employee = await employees.getLatest(caller.agencyId, input.employee.id);
+        if (!employee) throw BadUserInputError.of('input.employeeId', 'no such employee in this agency');
+        if (isSelf(caller, employee.id)) throw new ForbiddenError('Nobody may appraise themself');
+        const unit = await organization.getUnit(scope.loader, caller.agencyId, employee.unitId);
+        if (!unit || !canManageIn(caller, unit))
+          throw new ForbiddenError("Only an administrator or the head of the employee's unit may appraise");
+        const { period } = input;
+        const now = clock();
+        if (period.start > jakartaDateOf(now.getTime()))
+          throw BadUserInputError.of('input.period', `${period.key} has not started yet`);
+        if (period.end < employee.serviceStartDate)
+          throw BadUserInputError.of(
+            'input.period',
+            `${period.key} ends before the employee's service started`,
+          );
+        const appraisal = newAppraisal(newRecord(caller.agencyId, newId(), now.toISOString()), {
+          employee,
+          period,
+          resultRating: input.resultRating,
+          behaviourRating: input.behaviourRating,
+          potential: input.potential,
+          notes: input.notes,
+          evaluatorId: caller.employeeId,
+          appraiser: await appraiserOf(scope, caller),
+        });
+        // Overlapping periods are a CONFLICT naming them (entities/evaluation.ts).
+        await evaluations.recordAppraisal(appraisal, now, claim);
+        return appraisal;
+      },
+      replay,
+    );
   };
 }

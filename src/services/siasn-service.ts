@@ -1,6 +1,5 @@
 import type { CourseRecord } from '../domain/records/course-record';
-import { siasnCourseResults } from '../export/siasn-course-results';
-import type { ServiceDeps } from '../server/deps';
+import type { SiasnCourseResult } from '../export/siasn-course-results';
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
 
@@ -17,8 +16,18 @@ export interface SiasnCourseRecords {
 /** Most records (taken and refused together) one answer holds; the export has no limit. */
 export const MAX_SIASN_RECORDS = 2000;
 
-/** SIASN-ready records through the API (administrators), read by the same mapper as the export. */
-export function createSiasnService(deps: Pick<ServiceDeps, 'table'>) {
+/** The SIASN course results of an agency's year (optionally one unit), as the export reads them. */
+export type CourseResultsReader = (
+  agencyId: string,
+  year: number,
+  unitId?: string,
+) => AsyncIterable<SiasnCourseResult>;
+
+/**
+ * SIASN-ready records through the API (administrators), read by the same mapper as the export.
+ * The composition root gives it the export's reader (services never see the table).
+ */
+export function createSiasnService(deps: { courseResults: CourseResultsReader }) {
   return {
     /** Trainings of the caller's agency completed in `year` (optionally in one unit) as SIASN course records. */
     async courseRecords(
@@ -28,12 +37,7 @@ export function createSiasnService(deps: Pick<ServiceDeps, 'table'>) {
       const caller = requireStaff(scope.caller, ['ADMIN']);
       if (input.unit) requireSameAgency(caller, input.unit.agencyId);
       const answer: SiasnCourseRecords = { records: [], refused: [], truncated: false };
-      for await (const result of siasnCourseResults(
-        deps.table,
-        caller.agencyId,
-        input.year,
-        input.unit?.id,
-      )) {
+      for await (const result of deps.courseResults(caller.agencyId, input.year, input.unit?.id)) {
         if (answer.records.length + answer.refused.length >= MAX_SIASN_RECORDS) {
           answer.truncated = true;
           break;

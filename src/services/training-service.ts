@@ -1,6 +1,6 @@
+import { idempotencyClaimOf } from '../data/idempotency';
 import type { Connection, PageArgs } from '../data/paginate';
-import { CapacityBelowSeatsError, type ProgramListFilter } from '../data/repositories/training-repository';
-import { idempotencyClaimOf } from '../data/transact-create';
+import type { ProgramListFilter } from '../data/repositories/training-repository';
 import { versionConflict } from '../data/versioned-update';
 import { newRecord } from '../domain/record';
 import {
@@ -62,7 +62,7 @@ const EDITORS = ['ADMIN'] as const;
 
 /** Partner institutions and training programs of the caller's agency. */
 export function createTrainingService(deps: ServiceDeps) {
-  const { training, organization, clock, newId } = deps;
+  const { training, organization, idempotency, clock, newId } = deps;
   async function requirePartner(scope: RequestScope, agencyId: string, code: string): Promise<Partner> {
     const partner = await training.getPartner(scope.loader, agencyId, code);
     if (!partner)
@@ -128,41 +128,44 @@ export function createTrainingService(deps: ServiceDeps) {
     /** Creates a program (administrators), optionally provided by a partner institution. */
     async createProgram(scope: RequestScope, input: CreateProgramCommand): Promise<TrainingProgram> {
       const caller = requireStaff(scope.caller, EDITORS);
-      if (input.partnerCode) await requirePartner(scope, caller.agencyId, input.partnerCode);
-      if (input.organizerUnit) {
-        requireSameAgency(caller, input.organizerUnit.agencyId);
-        const unit = await organization.getUnit(scope.loader, caller.agencyId, input.organizerUnit.id);
-        if (!unit) throw BadUserInputError.of('input.organizerUnitId', 'no such unit in this agency');
-      }
-      const now = clock();
-      const program: TrainingProgram = {
-        ...newRecord(caller.agencyId, newId(), now.toISOString()),
-        title: input.title,
-        description: input.description,
-        category: input.category,
-        code: input.code,
-        format: input.format,
-        jp: input.jp,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        capacity: input.capacity,
-        costPerParticipant: input.costPerParticipant,
-        partnerId: input.partnerCode,
-        organizerUnitId: input.organizerUnit?.id,
-        competencies: input.competencies,
-        status: input.status,
-        cohort: input.cohort,
-        location: input.location,
-        seatsTaken: 0,
-        waitlistCount: 0,
-        completedCount: 0,
-      };
       const claim = idempotencyClaimOf(caller.agencyId, 'createTrainingProgram', input);
-      const result = await training.createProgram(program, now, claim);
-      if (!result.replayed) return program;
-      const existing = await training.getProgramLatest(caller.agencyId, result.id);
-      if (!existing) throw new NotFoundError('TrainingProgram', result.id);
-      return existing;
+      return idempotency.once(
+        claim,
+        async () => {
+          if (input.partnerCode) await requirePartner(scope, caller.agencyId, input.partnerCode);
+          if (input.organizerUnit) {
+            requireSameAgency(caller, input.organizerUnit.agencyId);
+            const unit = await organization.getUnit(scope.loader, caller.agencyId, input.organizerUnit.id);
+            if (!unit) throw BadUserInputError.of('input.organizerUnitId', 'no such unit in this agency');
+          }
+          const now = clock();
+          const program: TrainingProgram = {
+            ...newRecord(caller.agencyId, newId(), now.toISOString()),
+            title: input.title,
+            description: input.description,
+            category: input.category,
+            code: input.code,
+            format: input.format,
+            jp: input.jp,
+            startDate: input.startDate,
+            endDate: input.endDate,
+            capacity: input.capacity,
+            costPerParticipant: input.costPerParticipant,
+            partnerId: input.partnerCode,
+            organizerUnitId: input.organizerUnit?.id,
+            competencies: input.competencies,
+            status: input.status,
+            cohort: input.cohort,
+            location: input.location,
+            seatsTaken: 0,
+            waitlistCount: 0,
+            completedCount: 0,
+          };
+          await training.createProgram(program, now, claim);
+          return program;
+        },
+        { type: 'TrainingProgram', load: (id) => training.getProgramLatest(caller.agencyId, id) },
+      );
     },
 
     /**
@@ -174,8 +177,7 @@ export function createTrainingService(deps: ServiceDeps) {
       requireSameAgency(caller, input.program.agencyId);
       const current = await training.getProgramLatest(input.program.agencyId, input.program.id);
       if (!current) throw new NotFoundError('TrainingProgram', input.program.id);
-      if (current.version !== input.version)
-        throw versionConflict('TrainingProgram', input.version, current.version);
+      if (current.version !== input.version) throw versionConflict('TrainingProgram', input.version, current);
       const { program: _ref, version: _version, ...changes } = input;
       const next: TrainingProgram = {
         ...current,
@@ -197,15 +199,7 @@ export function createTrainingService(deps: ServiceDeps) {
           `a ${current.status} program cannot become ${next.status}`,
         );
       }
-      try {
-        await training.updateProgram(current, next);
-      } catch (error) {
-        if (!(error instanceof CapacityBelowSeatsError)) throw error;
-        throw BadUserInputError.of(
-          'input.capacity',
-          `must be at least the ${error.seatsTaken} seats already taken`,
-        );
-      }
+      await training.updateProgram(current, next);
       if (next.capacity > current.capacity) await fillFreeSeats(deps, next.agencyId, next.id);
       return (await training.getProgramLatest(next.agencyId, next.id)) ?? next;
     },

@@ -23,13 +23,16 @@ export function importPath(
   path: string,
   options: { mode?: ImportMode; dryRun?: boolean } = {},
 ) {
-  return importFile(app.deps.repositories, {
-    agencyId,
-    kind,
-    mode: options.mode ?? 'ALL_OR_NOTHING',
-    dryRun: options.dryRun ?? false,
-    open: async () => createReadStream(path),
-  });
+  return importFile(
+    { table: app.deps.table, clock: app.deps.clock, newId: app.deps.newId },
+    {
+      agencyId,
+      kind,
+      mode: options.mode ?? 'ALL_OR_NOTHING',
+      dryRun: options.dryRun ?? false,
+      open: async () => createReadStream(path),
+    },
+  );
 }
 
 /** Imports CSV text (UTF-8 unless given as bytes). */

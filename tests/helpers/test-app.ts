@@ -14,6 +14,7 @@ import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
+import { createRetryPolicy } from '../../src/data/retry-policy';
 import { createServer } from '../../src/server/create-server';
 import { createDeps, type Deps, type DepsOptions } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
@@ -41,6 +42,14 @@ export interface TestApp {
 }
 
 /**
+/**
+ * Tests race tens of writers on one item on a shared, busy machine, where DynamoDB Local can take
+ * seconds: room for their retries and calls (the budget and the timeout themselves are tested in
+ * stalled-table.test.ts and tests/unit/data/retry-policy.test.ts).
+ */
+export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQUEST_TIMEOUT_MS: '10000' };
+
+/**
  * A server on its own fresh table of the run's DynamoDB Local. `env` adds configuration (e.g.
  * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
  */
@@ -56,9 +65,16 @@ export async function createTestApp(
     TABLE_NAME: `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
+    ...BUSY_MACHINE_ENV,
     ...env,
   });
-  const dynamo = createDynamoClients({ region: config.region, endpoint });
+  const retries = createRetryPolicy({ budgets: config.retryBudgets });
+  const dynamo = createDynamoClients({
+    region: config.region,
+    endpoint,
+    timeouts: config.dynamoTimeouts,
+    retries,
+  });
   const counter = attachRequestCounter(dynamo.client);
   await ensureTable(dynamo.client, config.tableName);
   const keys = await generateLocalKeyPair();
@@ -66,6 +82,7 @@ export async function createTestApp(
     verifier: createLocalVerifier(keys.publicJwk),
     cursorSecret: 'test-cursor-secret-0123456789abcdef',
     dynamo,
+    retries,
     ...depsOptions,
   });
   const server = createServer(deps);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CapacityBelowSeatsError } from '../../src/data/repositories/training-repository';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { parseGlobalId, toGlobalId } from '../../src/server/global-id';
@@ -272,7 +271,10 @@ describe('enrollment under capacity', () => {
     for (let i = 0; i < 5; i += 1)
       await app.request(ENROLL, { input: { programId: program.id, employeeId: employeeId(i) } }, ADMIN);
     const cut = { ...read, capacity: 3, version: read.version + 1 };
-    await expect(training.updateProgram(read, cut)).rejects.toBeInstanceOf(CapacityBelowSeatsError);
+    await expect(training.updateProgram(read, cut)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.capacity' },
+      message: 'input.capacity: must be at least the 5 seats already taken',
+    });
     expect(await programState(program.id)).toMatchObject({ capacity: 10, seatsTaken: 5, version: 1 });
     await training.updateProgram(read, { ...cut, capacity: 5 });
     expect(await programState(program.id)).toMatchObject({ capacity: 5, seatsTaken: 5, version: 2 });
@@ -404,5 +406,39 @@ describe('completion', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.postTestScore',
     });
+  });
+});
+
+describe('a lost version race (issue 13 item 5)', () => {
+  it('says the enrollment changed since it was read, not that it no longer exists, and writes nothing', async () => {
+    const program = await createProgram({ capacity: 5 });
+    const enrolled = await app.request<{ enrollEmployee: { id: string } }>(
+      ENROLL,
+      { input: { programId: program.id, employeeId: employeeId(120) } },
+      ADMIN,
+    );
+    const ref = parseGlobalId(enrolled.data?.enrollEmployee.id ?? '')?.ref;
+    if (!ref) throw new Error('bad enrollment id');
+    const { enrollments } = app.deps.repositories;
+    // Read, then someone else changes the enrollment before this write: a no-show is recorded.
+    const read = await enrollments.getLatest(ref.agencyId, ref.id);
+    if (!read) throw new Error('enrollment not found');
+    await app.request(
+      COMPLETE,
+      { input: { enrollmentId: enrolled.data?.enrollEmployee.id, attended: false } },
+      ADMIN,
+    );
+    const before = await tableSnapshot(app);
+    const stale = {
+      ...read,
+      status: 'COMPLETED' as const,
+      version: read.version + 1,
+      updatedAt: NOW.toISOString(),
+    };
+    await expect(enrollments.finish(read, stale)).rejects.toMatchObject({
+      message: 'Enrollment changed since you read it: you sent version 1, the current version is 2',
+      extensions: { code: 'CONFLICT', field: 'input.version', currentVersion: 2 },
+    });
+    expect(await tableSnapshot(app)).toEqual(before);
   });
 });

@@ -12,7 +12,13 @@ import { createServer } from '../../src/server/create-server';
 import { createDeps } from '../../src/server/deps';
 import { toGlobalId } from '../../src/server/global-id';
 import { createAddressHasher } from '../../src/services/client-address';
-import { createTestApp, type GraphQLResponse, type TestApp, tableSnapshot } from '../helpers/test-app';
+import {
+  BUSY_MACHINE_ENV,
+  createTestApp,
+  type GraphQLResponse,
+  type TestApp,
+  tableSnapshot,
+} from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
 const SECOND = 1000;
@@ -30,12 +36,15 @@ async function serverWith(env: Record<string, string> = {}) {
     TABLE_NAME: base.config.tableName,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
+    ...BUSY_MACHINE_ENV,
     ...env,
   });
   const deps = createDeps(config, {
     verifier: createLocalVerifier(base.keys.publicJwk),
     cursorSecret: SECRET,
+    // The clients retry within the budgets of the policy they were built with.
     dynamo: base.deps.dynamo,
+    retries: base.deps.retries,
     clock: () => now,
   });
   const server = createServer(deps);

@@ -90,7 +90,15 @@ beforeAll(async () => {
   files = createLocalImportFiles(dir);
   const jobs = createImportJobStore(app.deps.table);
   queue = createLocalImportQueue(
-    { ...app.deps.repositories, clock: () => now, jobs, auditRetentionDays: 30, files, maxBytes: MAX_BYTES },
+    {
+      table: app.deps.table,
+      newId: app.deps.newId,
+      clock: () => now,
+      jobs,
+      auditRetentionDays: 30,
+      files,
+      maxBytes: MAX_BYTES,
+    },
     silent,
     { retryAfterMs: 1 },
   );
@@ -206,7 +214,8 @@ describe('the import function (SQS)', () => {
     const jobs = createImportJobStore(app.deps.table);
     const handler = createImportQueueHandler(
       {
-        ...app.deps.repositories,
+        table: app.deps.table,
+        newId: app.deps.newId,
         clock: () => now,
         jobs,
         auditRetentionDays: 30,
@@ -244,7 +253,8 @@ describe('the import function (SQS)', () => {
   it('fails a job whose object is over the limit, deletes the object, and ignores foreign keys', async () => {
     const handler = createImportQueueHandler(
       {
-        ...app.deps.repositories,
+        table: app.deps.table,
+        newId: app.deps.newId,
         clock: () => now,
         jobs: createImportJobStore(app.deps.table),
         auditRetentionDays: 30,

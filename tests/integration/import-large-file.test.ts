@@ -59,13 +59,16 @@ describe('a 50 MB file of bad rows', () => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }, 5);
     try {
-      const { report } = await importFile(app.deps.repositories, {
-        agencyId: 'medan',
-        kind: 'employees',
-        mode: 'ALL_OR_NOTHING',
-        dryRun: false,
-        open: async () => createReadStream(path),
-      });
+      const { report } = await importFile(
+        { table: app.deps.table, clock: app.deps.clock, newId: app.deps.newId },
+        {
+          agencyId: 'medan',
+          kind: 'employees',
+          mode: 'ALL_OR_NOTHING',
+          dryRun: false,
+          open: async () => createReadStream(path),
+        },
+      );
       expect(report).toMatchObject({
         outcome: 'REJECTED',
         rows,

@@ -38,7 +38,8 @@ beforeAll(async () => {
   app = await createTestApp({ clock: () => now });
   await seedDemoData(app.deps.table, START, 'organization');
   deps = {
-    ...app.deps.repositories,
+    table: app.deps.table,
+    newId: app.deps.newId,
     clock: () => now,
     jobs: createImportJobStore(app.deps.table),
     auditRetentionDays: 30,

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClaims } from '../../src/auth/token-claims';
-import { trainingProgramEntity } from '../../src/data/entities/training-program';
-import type { Item } from '../../src/data/table';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
-import { buildDemoPlans, demoPlanItems, linkProgramsToPlans } from '../../src/demo/build-plans';
-import { buildDemoTraining } from '../../src/demo/build-training';
-import { seedDemoData } from '../../src/demo/seed-demo-data';
+import { demoItems, seedDemoData } from '../../src/demo/seed-demo-data';
 import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
@@ -439,16 +435,10 @@ describe('recording spending', () => {
 describe('demo plans', () => {
   beforeAll(async () => {
     // Only this describe needs the demo training programs and plans (of Binjai).
-    const org = buildDemoOrganization(NOW);
-    const training = buildDemoTraining(NOW, org);
-    const plans = buildDemoPlans(NOW, org, training);
-    const inBinjai = (item: Item) => item.agencyId === 'binjai';
-    await app.deps.table.batchPut([
-      ...linkProgramsToPlans(training.programs, plans.links)
-        .map((p) => trainingProgramEntity.toItem(p))
-        .filter(inBinjai),
-      ...demoPlanItems(plans).filter(inBinjai),
-    ]);
+    const wanted = new Set(['TrainingProgram', 'DevelopmentPlan', 'PlanCommitment', 'PlanSpending']);
+    await app.deps.table.batchPut(
+      demoItems(NOW, ['binjai']).filter((item) => wanted.has(String(item.entity))),
+    );
   });
 
   it("shows Binjai's nearly fully committed plan for the current year, with a consistent budget", async () => {

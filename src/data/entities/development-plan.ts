@@ -1,5 +1,6 @@
 import type { DevelopmentPlan, PlanCommitment, PlanSpending } from '../../domain/development-plan';
 import { defineEntity } from '../entity';
+import { ordered } from '../sort-keys';
 
 /** Index partitions of plans and their spending, shared by the declarations and the repository. */
 export const planPartitions = {
@@ -16,10 +17,10 @@ export const planPartitions = {
 export const developmentPlanEntity = defineEntity<DevelopmentPlan>({
   type: 'DevelopmentPlan',
   indexes: {
-    gsi1: (p) => ({ pk: planPartitions.agency(p.agencyId), sk: `${p.year}#${p.id}` }),
+    gsi1: (p) => ({ pk: planPartitions.agency(p.agencyId), sk: ordered(p.year, p.id) }),
     gsi2: (p) =>
       p.scope === 'UNIT' && p.unitId
-        ? { pk: planPartitions.unit(p.agencyId, p.unitId), sk: `${p.year}#${p.id}` }
+        ? { pk: planPartitions.unit(p.agencyId, p.unitId), sk: ordered(p.year, p.id) }
         : undefined,
   },
   external: ['committed', 'spent', 'remaining', 'unspent', 'programIds'],
@@ -38,6 +39,6 @@ export const planCommitmentEntity = defineEntity<PlanCommitment>({
 export const planSpendingEntity = defineEntity<PlanSpending>({
   type: 'PlanSpending',
   indexes: {
-    gsi1: (s) => ({ pk: planPartitions.spending(s.agencyId, s.planId), sk: `${s.createdAt}#${s.id}` }),
+    gsi1: (s) => ({ pk: planPartitions.spending(s.agencyId, s.planId), sk: ordered(s.createdAt, s.id) }),
   },
 });

@@ -1,6 +1,14 @@
-import { type Appraisal, type Evaluation, periodMonths } from '../../domain/evaluation';
+import {
+  type Appraisal,
+  type Evaluation,
+  type ProgramEvaluation,
+  periodMonths,
+} from '../../domain/evaluation';
+import { ConflictError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
-import type { Item, ItemKey, Table, WriteOp } from '../table';
+import type { Item, ItemKey } from '../item';
+import { ordered } from '../sort-keys';
+import { putNew, type UpdateWrite, type Write } from '../write';
 import { uniqueValueKey } from './unique-value';
 
 /** Index partitions of evaluations, shared by the declaration below and the repository's queries. */
@@ -20,26 +28,29 @@ export const evaluationPartitions = {
 export const evaluationEntity = defineEntity<Evaluation>({
   type: 'Evaluation',
   indexes: {
-    gsi1: (e) => ({ pk: evaluationPartitions.agency(e.agencyId), sk: `${e.evaluatedAt}#${e.id}` }),
+    gsi1: (e) => ({ pk: evaluationPartitions.agency(e.agencyId), sk: ordered(e.evaluatedAt, e.id) }),
     gsi2: (e) =>
       e.kind === 'APPRAISAL'
-        ? { pk: evaluationPartitions.employee(e.agencyId, e.employeeId), sk: `${e.periodStart}#${e.id}` }
+        ? { pk: evaluationPartitions.employee(e.agencyId, e.employeeId), sk: ordered(e.periodStart, e.id) }
         : undefined,
     gsi3: (e) =>
       e.kind === 'PROGRAM'
-        ? { pk: evaluationPartitions.program(e.agencyId, e.programId), sk: `${e.evaluatedAt}#${e.id}` }
+        ? { pk: evaluationPartitions.program(e.agencyId, e.programId), sk: ordered(e.evaluatedAt, e.id) }
         : undefined,
     gsi4: (e) =>
       e.kind === 'APPRAISAL'
-        ? { pk: evaluationPartitions.unit(e.agencyId, e.unitId), sk: `${e.periodStart}#${e.id}` }
+        ? { pk: evaluationPartitions.unit(e.agencyId, e.unitId), sk: ordered(e.periodStart, e.id) }
         : undefined,
   },
 });
 
 const GUARD_KIND = 'AppraisalYear';
 
-/** The attribute of a month slot on the guard (`m01`–`m12`); it holds the owning appraisal's id. */
+/** The attribute of a month slot on the guard (`m01`–`m12`); it holds the owning appraisal. */
 export const monthSlot = (month: string) => `m${month}`;
+
+/** A slot's value: the owning appraisal's id and its period key (`<id>@<period>`). */
+const slotValue = (a: Appraisal) => `${a.id}@${a.period}`;
 
 /**
  * One guard item per employee and calendar year holds a slot per month, set to the appraisal
@@ -54,63 +65,60 @@ export function appraisalGuardKey(agencyId: string, employeeId: string, year: st
 const yearOf = (a: Appraisal) => a.periodStart.slice(0, 4);
 const monthsOf = (a: Appraisal) => periodMonths({ start: a.periodStart, end: a.periodEnd });
 
+/** The periods of the appraisals already holding a month of `appraisal`, from a guard's stored image. */
+export function overlappingPeriods(guard: Item | undefined, appraisal: Appraisal): string[] {
+  const owners = monthsOf(appraisal).map((month) => guard?.[monthSlot(month)]);
+  const periods = owners.filter((o): o is string => typeof o === 'string').map((o) => o.split('@')[1] ?? '');
+  return [...new Set(periods)];
+}
+
+/** The CONFLICT of a period whose months another appraisal of the employee already holds. */
+function overlapConflict(appraisal: Appraisal, guard: Item | undefined, cause: unknown): ConflictError {
+  const periods = overlappingPeriods(guard, appraisal).filter(Boolean);
+  return new ConflictError(
+    periods.includes(appraisal.period)
+      ? `The employee already has an appraisal for ${appraisal.period}`
+      : `${appraisal.period} overlaps the employee's appraisal for ${periods.join(', ') || 'another period'}`,
+    { field: 'input.period', conflictingPeriods: periods },
+    cause,
+  );
+}
+
 /** Claims the appraisal's months on its guard, only if none of them is taken (creates the guard if needed). */
-export function claimAppraisalMonthsOp(table: Table, appraisal: Appraisal): WriteOp {
-  const names: Record<string, string> = {
-    '#entity': 'entity',
-    '#agency': 'agencyId',
-    '#kind': 'kind',
-    '#value': 'value',
-  };
-  const values: Record<string, unknown> = {
-    ':entity': 'Unique',
-    ':agency': appraisal.agencyId,
-    ':kind': GUARD_KIND,
-    ':value': `${appraisal.employeeId}:${yearOf(appraisal)}`,
-    ':owner': appraisal.id,
-  };
-  const sets = ['#entity = :entity', '#agency = :agency', '#kind = :kind', '#value = :value'];
+function claimAppraisalMonths(appraisal: Appraisal): UpdateWrite {
+  const names: Record<string, string> = {};
+  const slots: Record<string, string> = {};
   const free = monthsOf(appraisal).map((month, i) => {
     names[`#m${i}`] = monthSlot(month);
-    sets.push(`#m${i} = :owner`);
+    slots[monthSlot(month)] = slotValue(appraisal);
     return `attribute_not_exists(#m${i})`;
   });
   return {
-    Update: {
-      TableName: table.name,
-      Key: appraisalGuardKey(appraisal.agencyId, appraisal.employeeId, yearOf(appraisal)),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: free.join(' AND '),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    update: appraisalGuardKey(appraisal.agencyId, appraisal.employeeId, yearOf(appraisal)),
+    set: {
+      entity: 'Unique',
+      agencyId: appraisal.agencyId,
+      kind: GUARD_KIND,
+      value: `${appraisal.employeeId}:${yearOf(appraisal)}`,
+      ...slots,
     },
+    condition: { expression: free.join(' AND '), names },
+    refused: (stored, cause) => overlapConflict(appraisal, stored, cause),
   };
 }
 
-/** Ids of the appraisals already holding any month of `appraisal`, from a guard's stored image. */
-export function overlappingOwners(guard: Item | undefined, appraisal: Appraisal): string[] {
-  const owners = monthsOf(appraisal).map((month) => guard?.[monthSlot(month)]);
-  return [...new Set(owners.filter((o): o is string => typeof o === 'string'))];
-}
+/** The writes of evaluations. */
+export const evaluationWrites = {
+  /**
+   * An appraisal with its months claimed on the employee's year guard, in one transaction: an
+   * appraisal of the same or an overlapping period is a CONFLICT naming the periods in the way.
+   */
+  recordAppraisal(appraisal: Appraisal): Write[] {
+    return [claimAppraisalMonths(appraisal), putNew(evaluationEntity.toItem(appraisal))];
+  },
 
-/** The guard items of a set of appraisals (seeding): one per employee and year with every claimed month. */
-export function appraisalGuardItems(appraisals: readonly Appraisal[]): Item[] {
-  const guards = new Map<string, Item>();
-  for (const a of appraisals) {
-    const key = appraisalGuardKey(a.agencyId, a.employeeId, yearOf(a));
-    const guard = guards.get(key.pk) ?? {
-      ...key,
-      entity: 'Unique',
-      agencyId: a.agencyId,
-      kind: GUARD_KIND,
-      value: `${a.employeeId}:${yearOf(a)}`,
-    };
-    for (const month of monthsOf(a)) {
-      if (guard[monthSlot(month)]) throw new Error(`Overlapping demo appraisals of ${a.employeeId}`);
-      guard[monthSlot(month)] = a.id;
-    }
-    guards.set(key.pk, guard);
-  }
-  return [...guards.values()];
-}
+  /** A program evaluation. */
+  recordProgramEvaluation(evaluation: ProgramEvaluation): Write[] {
+    return [putNew(evaluationEntity.toItem(evaluation))];
+  },
+};

@@ -1,4 +1,4 @@
-import type { ItemKey } from '../table';
+import type { ItemKey } from '../item';
 
 /** Idempotency records live a day: a retried create within that time returns the first result. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -26,4 +26,9 @@ export function idempotencyItem(
     requestHash,
     expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
   };
+}
+
+/** Whether a stored record is past its 24 hours (TTL deletes it some time later). */
+export function idempotencyExpired(record: { expiresAt?: unknown } | undefined, now: Date): boolean {
+  return typeof record?.expiresAt === 'number' && record.expiresAt * 1000 <= now.getTime();
 }

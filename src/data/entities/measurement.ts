@@ -1,5 +1,7 @@
 import type { Measurement } from '../../domain/performance-indicator';
-import type { Item, ItemKey } from '../table';
+import { ConflictError } from '../../errors/app-error';
+import type { Item, ItemKey } from '../item';
+import { putNew, type Write } from '../write';
 import { performanceIndicatorEntity } from './performance-indicator';
 
 const SORT_PREFIX = 'Measurement#';
@@ -40,3 +42,32 @@ export const measurementEntity = {
     return record as unknown as Measurement;
   },
 };
+
+/**
+ * Records a measurement if its period has none yet and the indicator is still active, in one
+ * transaction: concurrent writers of the same period cannot both succeed.
+ */
+export function recordMeasurementWrites(measurement: Measurement): Write[] {
+  const { agencyId, indicatorId, period } = measurement;
+  return [
+    putNew(
+      measurementEntity.toItem(measurement),
+      (_, cause) =>
+        new ConflictError(`Period ${period} already has a measurement`, { field: 'input.period' }, cause),
+    ),
+    {
+      check: performanceIndicatorEntity.key(agencyId, indicatorId),
+      condition: {
+        expression: '#status = :active',
+        names: { '#status': 'status' },
+        values: { ':active': 'ACTIVE' },
+      },
+      refused: (_, cause) =>
+        new ConflictError(
+          'The indicator was retired while the measurement was recorded',
+          { field: 'input.indicatorId' },
+          cause,
+        ),
+    },
+  ];
+}

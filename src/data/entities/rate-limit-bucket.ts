@@ -1,5 +1,7 @@
 import type { BucketState } from '../../domain/token-bucket';
-import type { Item, ItemKey } from '../table';
+import type { Item, ItemKey } from '../item';
+import { RaceLostError } from '../race-lost';
+import { putNew, type Write } from '../write';
 
 /** The `entity` attribute of bucket items (the stream aggregator ignores them). */
 export const RATE_LIMIT_BUCKET = 'RateLimitBucket';
@@ -48,4 +50,41 @@ export function bucketFromItem(item: Item): StoredBucket {
     refilledAt: Number(item.refilledAt),
     revision: Number(item.revision),
   };
+}
+
+/** The new state of one bucket, to be written only if it is still as it was read. */
+export interface BucketWrite {
+  subject: string;
+  /** The bucket as read; undefined when there was none. */
+  read: StoredBucket | undefined;
+  next: BucketState;
+  /** Epoch seconds when the bucket is full again (TTL). */
+  expiresAt: number;
+}
+
+/**
+ * Takes tokens from buckets in one transaction, each on condition that its revision is still
+ * the one read (or that it still does not exist): all buckets are charged, or none. Another
+ * request that changed one in between is a lost race (read again).
+ */
+export function takeTokensWrites(agencyId: string, writes: BucketWrite[]): Write[] {
+  const moved = (_: unknown, cause: unknown) => new RaceLostError('A rate-limit bucket moved', { cause });
+  return writes.map(({ subject, read, next, expiresAt }): Write => {
+    const item = rateLimitBucketItem(
+      agencyId,
+      subject,
+      { ...next, revision: (read?.revision ?? 0) + 1 },
+      expiresAt,
+    );
+    if (!read) return putNew(item, moved);
+    return {
+      put: item,
+      condition: {
+        expression: '#revision = :read',
+        names: { '#revision': 'revision' },
+        values: { ':read': read.revision },
+      },
+      refused: moved,
+    };
+  });
 }

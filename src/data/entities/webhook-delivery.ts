@@ -1,6 +1,8 @@
-import type { WebhookDelivery, WebhookReplay } from '../../domain/webhooks/webhook-delivery';
+import type { DeliveryStatus, WebhookDelivery, WebhookReplay } from '../../domain/webhooks/webhook-delivery';
+import type { Item, ItemKey } from '../item';
 import { sequenceKey } from '../partner-feed';
-import type { Item, ItemKey } from '../table';
+import { RaceLostError } from '../race-lost';
+import { putNew, type Refusal, type Write } from '../write';
 import { replayKey } from './webhook-endpoint';
 
 /**
@@ -45,3 +47,55 @@ export function deliveryItem(delivery: WebhookDelivery): Item {
 export function replayItem(replay: WebhookReplay): Item {
   return { ...replay, ...replayKey(replay.partnerId, replay.endpointId, replay.id), entity: 'WebhookReplay' };
 }
+
+/** A delivery of that change to that endpoint exists already: it is the one to go on with. */
+export class DeliveryExists extends Error {
+  constructor(
+    readonly stored: Item | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super('The delivery exists already', options);
+    this.name = 'DeliveryExists';
+  }
+}
+
+const movedOn: Refusal = (_, cause) => new RaceLostError('Moved by another writer', { cause });
+
+/** The writes of deliveries and replays. */
+export const webhookDeliveryWrites = {
+  /** A new delivery; an existing one is a DeliveryExists carrying it. */
+  create(delivery: WebhookDelivery): Write[] {
+    return [putNew(deliveryItem(delivery), (stored, cause) => new DeliveryExists(stored, { cause }))];
+  },
+
+  /** The next state of a delivery, if it is still in the round and status the writer read (a RaceLostError otherwise). */
+  save(next: WebhookDelivery, read: { round: number; status: DeliveryStatus }): Write[] {
+    return [
+      {
+        put: deliveryItem(next),
+        condition: {
+          expression: '#r = :r AND #s = :s',
+          names: { '#r': 'round', '#s': 'status' },
+          values: { ':r': read.round, ':s': read.status },
+        },
+        refused: movedOn,
+      },
+    ];
+  },
+
+  /** A new replay request. */
+  createReplay(replay: WebhookReplay): Write[] {
+    return [putNew(replayItem(replay))];
+  },
+
+  /** A replay's progress, if nobody else moved it since `readNext` (a RaceLostError otherwise). */
+  saveReplay(next: WebhookReplay, readNext: number): Write[] {
+    return [
+      {
+        put: replayItem(next),
+        condition: { expression: '#n = :n', names: { '#n': 'nextSequence' }, values: { ':n': readNext } },
+        refused: movedOn,
+      },
+    ];
+  },
+};

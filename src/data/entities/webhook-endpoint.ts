@@ -1,6 +1,9 @@
 import type { EndpointHealth } from '../../domain/webhooks/circuit';
-import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
-import type { Item, ItemKey } from '../table';
+import { MAX_ENDPOINTS_PER_PARTNER, type WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint';
+import { ConflictError } from '../../errors/app-error';
+import type { Item, ItemKey } from '../item';
+import { RaceLostError } from '../race-lost';
+import { putNew, type Refusal, type Write, type WriteCondition } from '../write';
 
 /**
  * Webhook endpoints live in their partner's partition (the partner is their tenant, as for its
@@ -77,3 +80,104 @@ const BOOKKEEPING = new Set([
 export function recordOf<T>(item: Item): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !BOOKKEEPING.has(name))) as T;
 }
+
+/** The endpoint changed since the caller read it (or was deleted). */
+const changedSinceRead: Refusal = (_, cause) =>
+  new ConflictError(
+    'The webhook endpoint changed since you read it (or was deleted); read it again',
+    {},
+    cause,
+  );
+
+/** Another writer moved a circuit or a fan-out position first. */
+const movedOn: Refusal = (_, cause) => new RaceLostError('Moved by another writer', { cause });
+
+const withVersion = (expected: number): WriteCondition => ({
+  expression: '#v = :v',
+  names: { '#v': 'version' },
+  values: { ':v': expected },
+});
+
+/** The writes of webhook endpoints, their circuit and fan-out position. */
+export const webhookEndpointWrites = {
+  /** A new endpoint with a closed circuit, counted against the partner's limit (CONFLICT past it). */
+  create(endpoint: WebhookEndpoint, closed: EndpointHealth): Write[] {
+    return [
+      {
+        update: endpointCountKey(endpoint.partnerId),
+        set: { entity: 'WebhookEndpointCount' },
+        add: { endpoints: 1 },
+        condition: {
+          expression: 'attribute_not_exists(#n) OR #n < :max',
+          names: { '#n': 'endpoints' },
+          values: { ':max': MAX_ENDPOINTS_PER_PARTNER },
+        },
+        refused: (_, cause) =>
+          new ConflictError(
+            `A partner may have at most ${MAX_ENDPOINTS_PER_PARTNER} webhook endpoints`,
+            {},
+            cause,
+          ),
+      },
+      putNew(endpointItem(endpoint)),
+      { put: healthItem(endpoint.partnerId, endpoint.id, closed) },
+    ];
+  },
+
+  /** Replaces an endpoint if it still has the version the caller read. */
+  update(endpoint: WebhookEndpoint, expectedVersion: number): Write[] {
+    return [
+      { put: endpointItem(endpoint), condition: withVersion(expectedVersion), refused: changedSinceRead },
+    ];
+  },
+
+  /** Deletes an endpoint, its health and feed position (deliveries stay as history until they expire). */
+  delete(endpoint: WebhookEndpoint, expectedVersion: number): Write[] {
+    const { partnerId, id } = endpoint;
+    return [
+      {
+        delete: endpointKey(partnerId, id),
+        condition: withVersion(expectedVersion),
+        refused: changedSinceRead,
+      },
+      { delete: healthKey(partnerId, id) },
+      { delete: cursorKey(partnerId, id) },
+      { update: endpointCountKey(partnerId), add: { endpoints: -1 } },
+    ];
+  },
+
+  /** The next health, if nobody else wrote since `read` (a RaceLostError otherwise). */
+  saveHealth(partnerId: string, id: string, read: EndpointHealth, next: EndpointHealth): Write[] {
+    return [
+      {
+        put: healthItem(partnerId, id, { ...next, revision: read.revision + 1 }),
+        condition: {
+          expression: read.revision === 0 ? 'attribute_not_exists(#r) OR #r = :r' : '#r = :r',
+          names: { '#r': 'revision' },
+          values: { ':r': read.revision },
+        },
+        refused: movedOn,
+      },
+    ];
+  },
+
+  /** Moves the fan-out position from `from` to `to` (a RaceLostError if another fan-out moved it first). */
+  advanceCursor(partnerId: string, id: string, from: number | undefined, to: number): Write[] {
+    const item = {
+      ...cursorKey(partnerId, id),
+      entity: 'WebhookCursor',
+      partnerId,
+      endpointId: id,
+      through: to,
+    };
+    return [
+      from === undefined
+        ? putNew(item, movedOn)
+        : {
+            put: item,
+            condition: { expression: '#t = :t', names: { '#t': 'through' }, values: { ':t': from } },
+            refused: movedOn,
+          },
+    ];
+  },
+};

@@ -1,99 +1,56 @@
 import type { Enrollment, TrainingProgram } from '../../domain/training';
-import { employeeEntity } from '../entities/employee';
-import { enrollmentEntity } from '../entities/enrollment';
-import { trainingProgramEntity } from '../entities/training-program';
-import { uniqueValueItem } from '../entities/unique-value';
+import { enrollmentEntity, placeGuard } from '../entities/enrollment';
+import { enrollmentWrites } from '../entities/enrollment-writes';
 import { feedChanges, transactWithFeed } from '../partner-feed';
-import { putNewOp, relationUpdateOp } from '../relation-ops';
-import { ConditionFailedError, type Table, type WriteOp } from '../table';
-import { versionedUpdateOp } from '../versioned-update';
+import { failedOnCondition, type Table } from '../table';
 import { recordsByNaturalKey } from './natural-keys';
 
-/** The guard of one enrollment per employee and program (as `enrollment-repository.ts` writes it). */
-const GUARD = 'Enrollment';
-export const enrollmentGuardValue = (programId: string, employeeId: string) => `${programId}:${employeeId}`;
+/** The natural key of an enrollment: its place guard's value (`<program>:<employee>`). */
+export const enrollmentGuardValue = (programId: string, employeeId: string) =>
+  placeGuard.value({ programId, employeeId });
 
 /** Enrollments of employees in programs, by their natural key `<program>:<employee>`. */
 export function enrollmentsByPair(table: Table, agencyId: string, pairs: string[], consistent = false) {
-  return recordsByNaturalKey(table, enrollmentEntity, agencyId, GUARD, pairs, consistent);
+  return recordsByNaturalKey(table, enrollmentEntity, agencyId, placeGuard.kind, pairs, consistent);
 }
 
 /** Most new enrollments written per transaction: 3 operations each, the program's, and the feed's. */
 export const ENROLLMENTS_PER_TRANSACTION = 20;
 
-/**
- * Writes new seat-holding enrollments of one program (at most 20, of distinct employees) in one
- * transaction, exactly as enrolling does: each enrollment with its guard (new), its id appended
- * to the employee, the program's `seatsTaken` (and `completedCount`) moved once by their number
- * under a condition on the seats free, and the partner feed's entries. Returns false when a
- * condition failed (a seat, a guard, an employee): the caller then writes the rows one by one.
- */
-export async function insertImportedEnrollments(
-  table: Table,
-  program: Pick<TrainingProgram, 'agencyId' | 'id' | 'capacity'>,
-  enrollments: Enrollment[],
-): Promise<boolean> {
-  const completed = enrollments.filter((e) => e.status === 'COMPLETED').length;
-  const ops: WriteOp[] = [
-    relationUpdateOp(
-      table,
-      trainingProgramEntity.key(program.agencyId, program.id),
-      { add: { seatsTaken: enrollments.length, ...(completed ? { completedCount: completed } : {}) } },
-      // Conditions take no arithmetic: the capacity as read, and the seats it leaves for these.
-      {
-        expression: '#status <> :cancelled AND #capacity = :capacity AND #seats <= :limit',
-        names: { '#status': 'status', '#seats': 'seatsTaken', '#capacity': 'capacity' },
-        values: {
-          ':cancelled': 'CANCELLED',
-          ':capacity': program.capacity,
-          ':limit': program.capacity - enrollments.length,
-        },
-      },
-    ),
-    ...enrollments.flatMap((e) => [
-      putNewOp(table, enrollmentEntity.toItem(e)),
-      putNewOp(
-        table,
-        uniqueValueItem(e.agencyId, GUARD, enrollmentGuardValue(e.programId, e.employeeId), e.id),
-      ),
-      relationUpdateOp(table, employeeEntity.key(e.agencyId, e.employeeId), {
-        append: { enrollmentIds: e.id },
-      }),
-    ]),
-  ];
+/** Runs an import's writes as a system job; false when a condition failed (the caller retries the rows alone). */
+async function written(table: Table, write: () => Promise<void>): Promise<boolean> {
   try {
-    await transactWithFeed(table, ops, feedChanges(enrollments.map((after) => ({ after }))));
+    await table.retries.forJob(write);
     return true;
   } catch (error) {
-    if (error instanceof ConditionFailedError) return false;
+    if (failedOnCondition(error)) return false;
     throw error;
   }
 }
 
-/** Changes an enrollment under its version (completion recorded by import), with its counter and feed entry. */
-export async function updateImportedEnrollment(
+/**
+ * Writes new seat-holding enrollments of one program (at most 20, of distinct employees) in one
+ * transaction, exactly as enrolling does (`enrollmentWrites.insertMany`) with the partner feed's
+ * entries. Returns false when a condition failed (a seat, a guard, an employee): the caller then
+ * writes the rows one by one.
+ */
+export function insertImportedEnrollments(
+  table: Table,
+  program: Pick<TrainingProgram, 'agencyId' | 'id' | 'capacity'>,
+  enrollments: Enrollment[],
+): Promise<boolean> {
+  const changes = feedChanges(enrollments.map((after) => ({ after })));
+  return written(table, () =>
+    transactWithFeed(table, enrollmentWrites.insertMany(program, enrollments), changes),
+  );
+}
+
+/** Changes an enrollment under its version (completion recorded by import), with its counters and feed entry. */
+export function updateImportedEnrollment(
   table: Table,
   before: Enrollment,
   after: Enrollment,
 ): Promise<boolean> {
-  const ops: WriteOp[] = [versionedUpdateOp(table, enrollmentEntity, before, after)];
-  if (after.status === 'COMPLETED' && before.status !== 'COMPLETED')
-    ops.push(
-      relationUpdateOp(table, trainingProgramEntity.key(before.agencyId, before.programId), {
-        add: { completedCount: 1 },
-      }),
-    );
-  if (before.status === 'COMPLETED' && after.status !== 'COMPLETED')
-    ops.push(
-      relationUpdateOp(table, trainingProgramEntity.key(before.agencyId, before.programId), {
-        add: { completedCount: -1 },
-      }),
-    );
-  try {
-    await transactWithFeed(table, ops, feedChanges([{ before, after }]));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionFailedError) return false;
-    throw error;
-  }
+  const changes = feedChanges([{ before, after }]);
+  return written(table, () => transactWithFeed(table, enrollmentWrites.change(before, after), changes));
 }

@@ -2,11 +2,12 @@ import type { Employee } from '../../domain/employee';
 import type { Appraisal } from '../../domain/evaluation';
 import type { Mentorship } from '../../domain/mentorship';
 import type { Enrollment, EnrollmentStatus, TrainingProgram } from '../../domain/training';
-import { employeeEntity } from '../entities/employee';
-import { enrollmentEntity } from '../entities/enrollment';
+import { employeeEntity, employeePartitions } from '../entities/employee';
+import { enrollmentEntity, enrollmentPartitions } from '../entities/enrollment';
 import { evaluationEntity, evaluationPartitions } from '../entities/evaluation';
 import { mentorshipEntity } from '../entities/mentorship';
-import { trainingProgramEntity } from '../entities/training-program';
+import { programPartitions, trainingProgramEntity } from '../entities/training-program';
+import { valueRange } from '../sort-keys';
 import type { Item, QuerySpec, Table } from '../table';
 
 /** Every item of a query, a page at a time (an export never holds a whole partition). */
@@ -24,8 +25,8 @@ export function createExportReads(table: Table) {
   return {
     /** Programs of an agency starting on or before a date (all when none), oldest first. */
     async *programs(agencyId: string, startingBy?: string): AsyncGenerator<TrainingProgram[]> {
-      const spec: QuerySpec = { index: 'gsi1', partition: `${agencyId}#TrainingProgram` };
-      if (startingBy) spec.sortKey = { lte: `${startingBy}#\uffff` };
+      const spec: QuerySpec = { index: 'gsi1', partition: programPartitions.agency(agencyId) };
+      if (startingBy) spec.sortKey = valueRange(undefined, startingBy);
       for await (const items of pages(table, spec)) yield items.map((i) => trainingProgramEntity.fromItem(i));
     },
     /** Enrollments of a program in some statuses, in arrival order. */
@@ -36,14 +37,17 @@ export function createExportReads(table: Table) {
     ): AsyncGenerator<Enrollment[]> {
       const spec: QuerySpec = {
         index: 'gsi1',
-        partition: `${agencyId}#TrainingProgram#${programId}#Enrollment`,
+        partition: enrollmentPartitions.program(agencyId, programId),
         filters: [{ attribute: 'status', in: statuses }],
       };
       for await (const items of pages(table, spec)) yield items.map((i) => enrollmentEntity.fromItem(i));
     },
     /** Employees of an agency by name. */
     async *employees(agencyId: string): AsyncGenerator<Employee[]> {
-      for await (const items of pages(table, { index: 'gsi1', partition: `${agencyId}#Employee` }))
+      for await (const items of pages(table, {
+        index: 'gsi1',
+        partition: employeePartitions.agency(agencyId),
+      }))
         yield items.map((i) => employeeEntity.fromItem(i));
     },
     /** Employees by id (BatchGetItem). */

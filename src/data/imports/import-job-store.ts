@@ -1,15 +1,15 @@
 import type { ImportJob } from '../../domain/onboarding/import-job';
-import { IMPORT_FILE_POINTER, importJobEntity } from '../entities/import-job';
+import {
+  IMPORT_FILE_POINTER,
+  importJobEntity,
+  importJobWrites,
+  JobChangedError,
+  PointerMoved,
+} from '../entities/import-job';
 import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
-import { ConditionFailedError, type Table } from '../table';
+import type { Table } from '../table';
 
-/** Another worker changed the job since it was read (took the lease, checkpointed, finished). */
-export class JobChangedError extends Error {
-  constructor(readonly jobId: string) {
-    super(`import job ${jobId} was changed by another worker`);
-    this.name = 'JobChangedError';
-  }
-}
+export { JobChangedError };
 
 /**
  * Import jobs in the table. Every change is a whole-item put conditioned on the version read (and,
@@ -19,8 +19,8 @@ export class JobChangedError extends Error {
 export function createImportJobStore(table: Table) {
   return {
     /** Stores a new job (its id must be new). */
-    async create(job: ImportJob): Promise<void> {
-      await table.put(importJobEntity.toItem(job), { expression: 'attribute_not_exists(pk)' });
+    create(job: ImportJob): Promise<void> {
+      return table.transact(importJobWrites.create(job));
     },
 
     /** One job, strongly consistent. */
@@ -32,16 +32,7 @@ export function createImportJobStore(table: Table) {
     /** Replaces `before` by `after` (version + 1) if nobody changed it meanwhile. */
     async replace(before: ImportJob, after: ImportJob): Promise<ImportJob> {
       const next = { ...after, version: before.version + 1 };
-      try {
-        await table.put(importJobEntity.toItem(next), {
-          expression: '#version = :version',
-          names: { '#version': 'version' },
-          values: { ':version': before.version },
-        });
-      } catch (error) {
-        if (error instanceof ConditionFailedError) throw new JobChangedError(before.id);
-        throw error;
-      }
+      await table.transact(importJobWrites.replace(before, next));
       return next;
     },
 
@@ -59,19 +50,10 @@ export function createImportJobStore(table: Table) {
     /** Drops the pointer once its job is finished (only if it still points at that job). */
     async releaseFile(agencyId: string, fileKey: string, jobId: string): Promise<void> {
       try {
-        await table.transactWrite([
-          {
-            Delete: {
-              TableName: table.name,
-              Key: uniqueValueKey(agencyId, IMPORT_FILE_POINTER, fileKey),
-              ConditionExpression: 'ownerId = :job',
-              ExpressionAttributeValues: { ':job': jobId },
-            },
-          },
-        ]);
+        await table.transact(importJobWrites.releaseFile(agencyId, fileKey, jobId));
       } catch (error) {
         // A newer run of the same file took the pointer: it is that run's to release.
-        if (!(error instanceof ConditionFailedError)) throw error;
+        if (!(error instanceof PointerMoved)) throw error;
       }
     },
   };

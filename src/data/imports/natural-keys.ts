@@ -1,7 +1,6 @@
-import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
+import { uniqueValueKey } from '../entities/unique-value';
 import type { Entity, StoredRecord } from '../entity';
-import { putNewOp } from '../relation-ops';
-import type { Table, WriteOp } from '../table';
+import type { Table } from '../table';
 import { itemsByKey } from './transact-rows';
 
 /**
@@ -36,18 +35,4 @@ export async function recordsByNaturalKey<T extends StoredRecord>(
     if (value !== undefined) found.set(value, record);
   }
   return found;
-}
-
-/** The create of a record together with its natural-key guard; both must be new. */
-export function createWithGuardOps<T extends StoredRecord>(
-  table: Table,
-  entity: Entity<T>,
-  record: T,
-  guardKind: string,
-  value: string,
-): WriteOp[] {
-  return [
-    putNewOp(table, entity.toItem(record)),
-    putNewOp(table, uniqueValueItem(record.agencyId, guardKind, value, record.id)),
-  ];
 }

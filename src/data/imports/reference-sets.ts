@@ -1,9 +1,9 @@
 import type { Agency, Unit } from '../../domain/organization';
 import type { Partner, TrainingProgram } from '../../domain/training';
 import { agencyEntity } from '../entities/agency';
-import { partnerEntity } from '../entities/partner';
-import { trainingProgramEntity } from '../entities/training-program';
-import { unitEntity } from '../entities/unit';
+import { partnerEntity, partnerPartitions } from '../entities/partner';
+import { programPartitions, trainingProgramEntity } from '../entities/training-program';
+import { unitEntity, unitPartitions } from '../entities/unit';
 import type { Table } from '../table';
 
 /**
@@ -18,15 +18,15 @@ export function createReferenceSets(table: Table) {
       return item ? agencyEntity.fromItem(item) : undefined;
     },
     async units(agencyId: string): Promise<Unit[]> {
-      const items = await table.queryAll({ index: 'gsi1', partition: `${agencyId}#Unit` });
+      const items = await table.queryAll({ index: 'gsi1', partition: unitPartitions.agency(agencyId) });
       return items.map((item) => unitEntity.fromItem(item));
     },
     async partners(agencyId: string): Promise<Partner[]> {
-      const items = await table.queryAll({ index: 'gsi1', partition: `${agencyId}#Partner` });
+      const items = await table.queryAll({ index: 'gsi1', partition: partnerPartitions.agency(agencyId) });
       return items.map((item) => partnerEntity.fromItem(item));
     },
     async programs(agencyId: string): Promise<TrainingProgram[]> {
-      const items = await table.queryAll({ index: 'gsi1', partition: `${agencyId}#TrainingProgram` });
+      const items = await table.queryAll({ index: 'gsi1', partition: programPartitions.agency(agencyId) });
       return items.map((item) => trainingProgramEntity.fromItem(item));
     },
   };

@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../../domain/audit-entry';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { auditEntryEntity } from '../entities/audit-entry';
+import { auditEntryEntity, auditPartitions } from '../entities/audit-entry';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { instantRange } from '../sort-keys';
 import type { QuerySpec, Table } from '../table';
 
 /** Audit log filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
@@ -14,12 +15,6 @@ export interface AuditListFilter {
   targetId?: string | undefined;
 }
 
-/** Sorts after every `<instant>#<id>` sort key that starts with the instant. */
-const AFTER_ANY_ID = '#\uffff';
-
-/** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
-const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
-
 /**
  * The query for a filter: the most selective index whose key the filter gives (the object
  * changed, then the actor, then the mutation, else the whole log), the time range as a key
@@ -29,22 +24,20 @@ function listSpec(agencyId: string, filter: AuditListFilter): QuerySpec {
   const filters: Condition[] = [];
   let spec: QuerySpec;
   if (filter.targetId) {
-    spec = { index: 'gsi3', partition: `${agencyId}#AuditEntry#target#${filter.targetId}` };
+    spec = { index: 'gsi3', partition: auditPartitions.target(agencyId, filter.targetId) };
     if (filter.actorSubject) filters.push({ attribute: 'actorSubject', equals: filter.actorSubject });
     if (filter.mutation) filters.push({ attribute: 'mutation', equals: filter.mutation });
   } else if (filter.actorSubject) {
-    spec = { index: 'gsi2', partition: `${agencyId}#AuditEntry#actor#${filter.actorSubject}` };
+    spec = { index: 'gsi2', partition: auditPartitions.actor(agencyId, filter.actorSubject) };
     if (filter.mutation) filters.push({ attribute: 'mutation', equals: filter.mutation });
   } else if (filter.mutation) {
-    spec = { index: 'gsi4', partition: `${agencyId}#AuditEntry#mutation#${filter.mutation}` };
+    spec = { index: 'gsi4', partition: auditPartitions.mutation(agencyId, filter.mutation) };
   } else {
-    spec = { index: 'gsi1', partition: `${agencyId}#AuditEntry` };
+    spec = { index: 'gsi1', partition: auditPartitions.agency(agencyId) };
   }
   spec.scanForward = false;
-  const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;
-  if (filter.from && upper) spec.sortKey = { between: [filter.from, upper] };
-  else if (filter.from) spec.sortKey = { gte: filter.from };
-  else if (upper) spec.sortKey = { lte: upper };
+  const sortKey = instantRange(filter.from, filter.to);
+  if (sortKey) spec.sortKey = sortKey;
   if (filters.length) spec.filters = filters;
   return spec;
 }

@@ -1,13 +1,14 @@
 import type { CursorCodec } from '../cursor';
+import { createIdempotency } from '../idempotency';
 import { createImportJobStore } from '../imports/import-job-store';
 import { createPartnerFeedReader } from '../partner-feed';
+import { createRollupRepository } from '../rollups/rollup-reader';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
 import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
 import { createEvaluationRepository } from './evaluation-repository';
 import { createFeedbackRepository } from './feedback-repository';
-import { createInvitationRepository } from './invitation-repository';
 import { createMentorshipRepository } from './mentorship-repository';
 import { createOrganizationRepository } from './organization-repository';
 import { createPerformanceRepository } from './performance-repository';
@@ -17,16 +18,19 @@ import { createTrainingRepository } from './training-repository';
 import { createWebhookDeliveryRepository } from './webhook-delivery-repository';
 import { createWebhookEndpointRepository } from './webhook-endpoint-repository';
 
-/** Every repository over the one table; services receive the ones they need. */
-export function createRepositories(table: Table, cursors: CursorCodec) {
+/**
+ * Every repository over the one table; services receive these, never the table itself. `clock`
+ * tells the idempotency protocol when a claim has expired.
+ */
+export function createRepositories(table: Table, cursors: CursorCodec, clock: () => Date = () => new Date()) {
   return {
-    table,
     cursors,
+    idempotency: createIdempotency(table, clock),
+    rollups: createRollupRepository(table),
     employees: createEmployeeRepository(table, cursors),
     organization: createOrganizationRepository(table, cursors),
     training: createTrainingRepository(table, cursors),
     enrollments: createEnrollmentRepository(table, cursors),
-    invitations: createInvitationRepository(table),
     partnerFeed: createPartnerFeedReader(table),
     mentorships: createMentorshipRepository(table, cursors),
     performance: createPerformanceRepository(table, cursors),

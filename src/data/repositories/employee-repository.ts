@@ -1,17 +1,14 @@
 import type { Employee, EmployeeStatus, PositionType } from '../../domain/employee';
 import type { Golongan } from '../../domain/golongan';
 import type { EmploymentType } from '../../domain/nip';
-import { ConflictError } from '../../errors/app-error';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { employeeEntity } from '../entities/employee';
-import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
+import { employeeEntity, employeePartitions, employeeWrites, nipGuardKey } from '../entities/employee';
 import { nameSortKey } from '../entity';
+import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { ConditionFailedError, type QuerySpec, type Table } from '../table';
-import { type IdempotencyClaim, transactCreate } from '../transact-create';
-import { updateVersioned } from '../versioned-update';
+import type { QuerySpec, Table } from '../table';
 
 export interface EmployeeListFilter {
   unitId?: string | undefined;
@@ -23,8 +20,6 @@ export interface EmployeeListFilter {
   status?: EmployeeStatus[] | undefined;
   positionType?: PositionType | undefined;
 }
-
-const NIP = 'Nip';
 
 /** Employees in the single table: by id, by NIP (unique per agency), by agency or unit, by name. */
 export function createEmployeeRepository(table: Table, codec: CursorCodec) {
@@ -43,7 +38,7 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
 
     /** The id of the employee holding a NIP in an agency. */
     async findIdByNip(loader: ItemLoader, agencyId: string, nip: string): Promise<string | undefined> {
-      const guard = await loader.load(uniqueValueKey(agencyId, NIP, nip));
+      const guard = await loader.load(nipGuardKey(agencyId, nip));
       return guard ? String(guard.ownerId) : undefined;
     },
 
@@ -51,8 +46,8 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
     list(agencyId: string, filter: EmployeeListFilter, page: PageArgs): Promise<Connection<Employee>> {
       const prefix = filter.nameStartsWith ? nameSortKey(filter.nameStartsWith) : '';
       const spec: QuerySpec = filter.unitId
-        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.unitId}#Employee` }
-        : { index: 'gsi1', partition: `${agencyId}#Employee` };
+        ? { index: 'gsi2', partition: employeePartitions.unit(agencyId, filter.unitId) }
+        : { index: 'gsi1', partition: employeePartitions.agency(agencyId) };
       if (prefix) spec.sortKey = { beginsWith: prefix };
       const filters: Condition[] = [];
       if (filter.employmentType) filters.push({ attribute: 'employmentType', equals: filter.employmentType });
@@ -69,50 +64,14 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
       return queryConnection(table, codec, spec, page, (item) => employeeEntity.fromItem(item));
     },
 
-    /** Writes a new employee and its NIP guard together; CONFLICT if the NIP is taken. */
-    async create(
-      employee: Employee,
-      now: Date,
-      claim?: IdempotencyClaim,
-    ): Promise<{ id: string; replayed: boolean }> {
-      try {
-        return await transactCreate(
-          table,
-          [
-            {
-              Put: {
-                TableName: table.name,
-                Item: employeeEntity.toItem(employee),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: table.name,
-                Item: uniqueValueItem(employee.agencyId, NIP, employee.nip, employee.id),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-          employee.id,
-          now,
-          claim,
-        );
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.failed.includes(1)) {
-          throw new ConflictError(
-            `NIP ${employee.nip} is already registered in this agency`,
-            { field: 'input.nip' },
-            error,
-          );
-        }
-        throw error;
-      }
+    /** Writes a new employee and its NIP guard together (and the claim of its idempotency key). */
+    create(employee: Employee, now: Date, claim?: IdempotencyClaim): Promise<void> {
+      return table.transact(withClaim(employeeWrites.create(employee), claim, employee.id, now));
     },
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
     update(before: Employee, after: Employee): Promise<void> {
-      return updateVersioned(table, employeeEntity, before, after);
+      return table.transact(employeeWrites.update(before, after));
     },
   };
 }

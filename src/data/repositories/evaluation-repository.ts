@@ -3,18 +3,12 @@ import type { Measurement } from '../../domain/performance-indicator';
 import type { Predikat } from '../../domain/skp-predikat';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import {
-  claimAppraisalMonthsOp,
-  evaluationEntity,
-  evaluationPartitions,
-  overlappingOwners,
-} from '../entities/evaluation';
+import { evaluationEntity, evaluationPartitions, evaluationWrites } from '../entities/evaluation';
 import { measurementEntity } from '../entities/measurement';
+import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { putNewOp } from '../relation-ops';
-import { ConditionFailedError, type Item, type QuerySpec, type Table } from '../table';
-import { type IdempotencyClaim, replayedResult, transactCreate } from '../transact-create';
+import type { Item, QuerySpec, Table } from '../table';
 
 /** Evaluation list filter; every given condition must hold. */
 export interface EvaluationListFilter {
@@ -27,9 +21,6 @@ export interface EvaluationListFilter {
   period?: string | undefined;
   predikat?: Predikat | undefined;
 }
-
-/** Outcome of storing an appraisal: written (or replayed), or refused because its months are taken. */
-export type AppraisalWrite = { id: string; replayed: boolean } | { overlapping: string[] };
 
 /** Appraisals and program evaluations: by id, by agency, employee, program or unit. */
 export function createEvaluationRepository(table: Table, cursors: CursorCodec) {
@@ -87,33 +78,21 @@ export function createEvaluationRepository(table: Table, cursors: CursorCodec) {
 
     /**
      * Stores an appraisal with its months claimed on the employee's year guard, in one
-     * transaction: an appraisal of the same or an overlapping period refuses with the ids
-     * of the appraisals in the way.
+     * transaction: an appraisal of the same or an overlapping period is a CONFLICT.
      */
-    async recordAppraisal(
-      appraisal: Appraisal,
-      now: Date,
-      claim?: IdempotencyClaim,
-    ): Promise<AppraisalWrite> {
-      const ops = [
-        claimAppraisalMonthsOp(table, appraisal),
-        putNewOp(table, evaluationEntity.toItem(appraisal)),
-      ];
-      try {
-        return await transactCreate(table, ops, appraisal.id, now, claim);
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError) || !error.failed.includes(0)) throw error;
-        // A retry of the same request finds its own months taken: answer as the first did.
-        const replayed = claim ? await replayedResult(table, claim) : undefined;
-        if (replayed) return { id: replayed, replayed: true };
-        return { overlapping: overlappingOwners(error.items[0], appraisal) };
-      }
+    recordAppraisal(appraisal: Appraisal, now: Date, claim?: IdempotencyClaim): Promise<void> {
+      return table.transact(withClaim(evaluationWrites.recordAppraisal(appraisal), claim, appraisal.id, now));
     },
 
     /** Stores a program evaluation (idempotent with a claim). */
-    recordProgramEvaluation(evaluation: ProgramEvaluation, now: Date, claim?: IdempotencyClaim) {
-      const ops = [putNewOp(table, evaluationEntity.toItem(evaluation))];
-      return transactCreate(table, ops, evaluation.id, now, claim);
+    recordProgramEvaluation(
+      evaluation: ProgramEvaluation,
+      now: Date,
+      claim?: IdempotencyClaim,
+    ): Promise<void> {
+      return table.transact(
+        withClaim(evaluationWrites.recordProgramEvaluation(evaluation), claim, evaluation.id, now),
+      );
     },
 
     /** The measurement of an indicator for one period (item of the performance area, read only). */

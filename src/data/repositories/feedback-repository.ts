@@ -2,11 +2,11 @@ import type { Feedback, FeedbackChannel, FeedbackKind, ModerationStatus } from '
 import type { SurveyAnswers } from '../../domain/ikm';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { feedbackEntity } from '../entities/feedback';
+import { feedbackEntity, feedbackPartitions, feedbackWrites, NotOverdueAnymore } from '../entities/feedback';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { ConditionFailedError, type QuerySpec, type Table } from '../table';
-import { updateVersioned } from '../versioned-update';
+import { instantRange, lastInstantBefore, valueRange } from '../sort-keys';
+import type { QuerySpec, Table } from '../table';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
 export interface FeedbackListFilter {
@@ -22,22 +22,9 @@ export interface FeedbackListFilter {
   resolutionDueBy?: string | undefined;
 }
 
-/** Sorts after every `<instant>#<id>` sort key that starts with the instant. */
-const AFTER_ANY_ID = '#\uffff';
-
-/** The inclusive upper instant of an exclusive `to` (stored instants have millisecond precision). */
-const justBefore = (to: string) => new Date(Date.parse(to) - 1).toISOString();
-
 /** Feedback in the single table: by id, by agency or unit and time, open complaints by due date. */
 export function createFeedbackRepository(table: Table, codec: CursorCodec) {
   const toFeedback = feedbackEntity.fromItem;
-
-  function timeRange(filter: FeedbackListFilter): QuerySpec['sortKey'] {
-    const upper = filter.to ? `${justBefore(filter.to)}${AFTER_ANY_ID}` : undefined;
-    if (filter.from && upper) return { between: [filter.from, upper] };
-    if (filter.from) return { gte: filter.from };
-    return upper ? { lte: upper } : undefined;
-  }
 
   function listSpec(agencyId: string, filter: FeedbackListFilter): QuerySpec {
     const filters: Condition[] = [];
@@ -55,16 +42,16 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     let spec: QuerySpec;
     if (filter.resolutionDueBy) {
       spec = filter.unitId
-        ? { index: 'gsi4', partition: `${agencyId}#Unit#${filter.unitId}#OpenComplaint` }
-        : { index: 'gsi3', partition: `${agencyId}#OpenComplaint` };
-      spec.sortKey = { lte: `${filter.resolutionDueBy}${AFTER_ANY_ID}` };
+        ? { index: 'gsi4', partition: feedbackPartitions.unitOpenComplaints(agencyId, filter.unitId) }
+        : { index: 'gsi3', partition: feedbackPartitions.openComplaints(agencyId) };
+      spec.sortKey = valueRange(undefined, filter.resolutionDueBy);
       if (filter.from) filters.push({ attribute: 'submittedAt', gte: filter.from });
-      if (filter.to) filters.push({ attribute: 'submittedAt', lte: justBefore(filter.to) });
+      if (filter.to) filters.push({ attribute: 'submittedAt', lte: lastInstantBefore(filter.to) });
     } else {
       spec = filter.unitId
-        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.unitId}#Feedback`, scanForward: false }
-        : { index: 'gsi1', partition: `${agencyId}#Feedback`, scanForward: false };
-      const sortKey = timeRange(filter);
+        ? { index: 'gsi2', partition: feedbackPartitions.unit(agencyId, filter.unitId), scanForward: false }
+        : { index: 'gsi1', partition: feedbackPartitions.agency(agencyId), scanForward: false };
+      const sortKey = instantRange(filter.from, filter.to);
       if (sortKey) spec.sortKey = sortKey;
     }
     if (filters.length) spec.filters = filters;
@@ -90,8 +77,8 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     },
 
     /** Stores a new entry (ids are fresh, so the condition only guards against an id collision). */
-    async create(feedback: Feedback): Promise<void> {
-      await table.put(feedbackEntity.toItem(feedback), { expression: 'attribute_not_exists(pk)' });
+    create(feedback: Feedback): Promise<void> {
+      return table.transact(feedbackWrites.create(feedback));
     },
 
     /**
@@ -101,28 +88,19 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     async markOverdue(agencyId: string, now: Date): Promise<number> {
       const due = await table.queryAll({
         index: 'gsi3',
-        partition: `${agencyId}#OpenComplaint`,
-        sortKey: { lte: `${now.toISOString()}${AFTER_ANY_ID}` },
+        partition: feedbackPartitions.openComplaints(agencyId),
+        sortKey: valueRange(undefined, now.toISOString()),
         filters: [{ attribute: 'overdueAt', exists: false }],
       });
       let marked = 0;
       for (const item of due) {
         try {
-          await table.transactWrite([
-            {
-              Update: {
-                TableName: table.name,
-                Key: { pk: item.pk, sk: item.sk },
-                UpdateExpression: 'SET overdueAt = :now',
-                ConditionExpression:
-                  'attribute_exists(pk) AND attribute_not_exists(resolvedAt) AND attribute_not_exists(overdueAt)',
-                ExpressionAttributeValues: { ':now': now.toISOString() },
-              },
-            },
+          await table.transact([
+            feedbackWrites.markOverdue({ pk: String(item.pk), sk: String(item.sk) }, now),
           ]);
           marked += 1;
         } catch (error) {
-          if (!(error instanceof ConditionFailedError)) throw error;
+          if (!(error instanceof NotOverdueAnymore)) throw error;
         }
       }
       return marked;
@@ -130,7 +108,7 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
     update(before: Feedback, after: Feedback): Promise<void> {
-      return updateVersioned(table, feedbackEntity, before, after);
+      return table.transact(feedbackWrites.update(before, after));
     },
 
     /** The answer sets of a unit's survey responses submitted in a time range, hidden ones left out. */

@@ -1,23 +1,23 @@
 import type { MentoringSession, Mentorship } from '../../domain/mentorship';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { employeeEntity } from '../entities/employee';
-import { mentoringSessionItem, mentorshipEntity } from '../entities/mentorship';
-import { uniqueValueItem, uniqueValueKey } from '../entities/unique-value';
+import {
+  mentoringSessions,
+  mentorshipEntity,
+  mentorshipPartitions,
+  mentorshipWrites,
+} from '../entities/mentorship';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { deleteOp, putNewOp, relationUpdateOp } from '../relation-ops';
-import { ConditionFailedError, type Table } from '../table';
-import { versionedUpdateOp } from '../versioned-update';
-
-/** Why a mentorship could not start. */
-export type StartRefusal = 'MENTEE_LIMIT_REACHED' | 'ALREADY_MENTORING' | 'EMPLOYEE_MISSING';
-
-const PAIR = 'ActiveMentorship';
-const pairValue = (m: Mentorship) => `${m.mentorId}:${m.menteeId}`;
+import type { QuerySpec, Table } from '../table';
 
 /** Mentorships, their sessions, and the mentor's active-mentee counter, changed together. */
 export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
+  const sessionsSpec = (agencyId: string, mentorshipId: string, scanForward: boolean): QuerySpec => {
+    const { partition, sortPrefix } = mentoringSessions.collection(agencyId, mentorshipId);
+    return { partition, sortKey: { beginsWith: sortPrefix }, scanForward };
+  };
+
   return {
     async get(loader: ItemLoader, agencyId: string, id: string): Promise<Mentorship | undefined> {
       const item = await loader.load(mentorshipEntity.key(agencyId, id));
@@ -49,7 +49,7 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
         cursors,
         {
           index: 'gsi1',
-          partition: `${agencyId}#Mentorship`,
+          partition: mentorshipPartitions.agency(agencyId),
           scanForward: false,
           ...(filters.length ? { filters } : {}),
         },
@@ -62,75 +62,18 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
      * Starts a mentorship: the record, the mentor's active-mentee counter (only below the
      * limit, race-free), both employees' id lists and a guard against a second active pair.
      */
-    async start(mentorship: Mentorship, maxActiveMentees: number): Promise<StartRefusal | undefined> {
-      const { agencyId } = mentorship;
-      const mentorKey = employeeEntity.key(agencyId, mentorship.mentorId);
-      try {
-        await table.transactWrite([
-          putNewOp(table, mentorshipEntity.toItem(mentorship)),
-          relationUpdateOp(
-            table,
-            mentorKey,
-            { add: { activeMenteeCount: 1 }, append: { mentorshipIdsAsMentor: mentorship.id } },
-            {
-              expression: 'attribute_not_exists(#active) OR #active < :max',
-              names: { '#active': 'activeMenteeCount' },
-              values: { ':max': maxActiveMentees },
-            },
-          ),
-          relationUpdateOp(table, employeeEntity.key(agencyId, mentorship.menteeId), {
-            append: { mentorshipIdsAsMentee: mentorship.id },
-          }),
-          putNewOp(table, uniqueValueItem(agencyId, PAIR, pairValue(mentorship), mentorship.id)),
-        ]);
-        return undefined;
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
-        if (error.failed.includes(3)) return 'ALREADY_MENTORING';
-        if (error.failed.includes(1)) return error.items[1] ? 'MENTEE_LIMIT_REACHED' : 'EMPLOYEE_MISSING';
-        if (error.failed.includes(2)) return 'EMPLOYEE_MISSING';
-        throw error;
-      }
+    start(mentorship: Mentorship, maxActiveMentees: number): Promise<void> {
+      return table.transact(mentorshipWrites.start(mentorship, maxActiveMentees));
     },
 
-    /** Ends an active mentorship (completed or cancelled): frees the mentor's place and the pair guard. */
-    async end(before: Mentorship, after: Mentorship): Promise<'CHANGED' | undefined> {
-      try {
-        await table.transactWrite([
-          versionedUpdateOp(table, mentorshipEntity, before, after),
-          relationUpdateOp(table, employeeEntity.key(before.agencyId, before.mentorId), {
-            add: { activeMenteeCount: -1 },
-          }),
-          deleteOp(table, uniqueValueKey(before.agencyId, PAIR, pairValue(before))),
-        ]);
-        return undefined;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.failed.includes(0)) return 'CHANGED';
-        throw error;
-      }
+    /** Ends an active mentorship (completed or cancelled); CONFLICT if it changed meanwhile. */
+    end(before: Mentorship, after: Mentorship): Promise<void> {
+      return table.transact(mentorshipWrites.end(before, after));
     },
 
-    /** Logs a session in the mentorship's item collection and adds it to the totals, only while ACTIVE. */
-    async logSession(session: MentoringSession): Promise<'NOT_ACTIVE' | undefined> {
-      try {
-        await table.transactWrite([
-          putNewOp(table, mentoringSessionItem(session)),
-          {
-            Update: {
-              TableName: table.name,
-              Key: mentorshipEntity.key(session.agencyId, session.mentorshipId),
-              UpdateExpression: 'ADD sessionCount :one, totalMinutes :minutes',
-              ConditionExpression: '#status = :active',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':minutes': session.minutes, ':active': 'ACTIVE' },
-            },
-          },
-        ]);
-        return undefined;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.failed.includes(1)) return 'NOT_ACTIVE';
-        throw error;
-      }
+    /** Logs a session, only while the mentorship is ACTIVE (BAD_USER_INPUT otherwise). */
+    logSession(session: MentoringSession): Promise<void> {
+      return table.transact(mentorshipWrites.logSession(session));
     },
 
     /** Sessions of a mentorship, newest first. */
@@ -138,30 +81,18 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
       return queryConnection(
         table,
         cursors,
-        {
-          partition: mentorshipEntity.key(agencyId, mentorshipId).pk,
-          sortKey: { beginsWith: 'Session#' },
-          scanForward: false,
-        },
+        sessionsSpec(agencyId, mentorshipId, false),
         page,
-        (item) => stripKeys(item) as unknown as MentoringSession,
+        mentoringSessions.fromItem,
       );
     },
 
     /** Every session of a mentorship (bounded: a mentorship has tens of sessions). */
     async allSessions(agencyId: string, mentorshipId: string): Promise<MentoringSession[]> {
-      const items = await table.queryAll({
-        partition: mentorshipEntity.key(agencyId, mentorshipId).pk,
-        sortKey: { beginsWith: 'Session#' },
-      });
-      return items.map((item) => stripKeys(item) as unknown as MentoringSession);
+      const items = await table.queryAll(sessionsSpec(agencyId, mentorshipId, true));
+      return items.map(mentoringSessions.fromItem);
     },
   };
-}
-
-function stripKeys(item: Record<string, unknown>) {
-  const { pk: _pk, sk: _sk, entity: _entity, ...rest } = item;
-  return rest;
 }
 
 export type MentorshipRepository = ReturnType<typeof createMentorshipRepository>;

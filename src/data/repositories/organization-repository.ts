@@ -1,14 +1,11 @@
 import type { Agency, Unit, UnitKind } from '../../domain/organization';
 import type { CursorCodec } from '../cursor';
-import { agencyEntity } from '../entities/agency';
-import { UNIT_CODE_GUARD, unitEntity } from '../entities/unit';
+import { AGENCIES_PARTITION, agencyEntity } from '../entities/agency';
+import { unitEntity, unitPartitions, unitWrites } from '../entities/unit';
+import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { codeConflictOf, codeGuardOps, transactWithCode } from '../record-code-guards';
-import { putNewOp } from '../relation-ops';
-import { ConditionFailedError, type QuerySpec, type Table } from '../table';
-import { type IdempotencyClaim, transactCreate } from '../transact-create';
-import { versionConflict, versionedUpdateOp } from '../versioned-update';
+import type { QuerySpec, Table } from '../table';
 
 export interface UnitListFilter {
   kinds?: UnitKind[] | undefined;
@@ -38,57 +35,33 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
 
     /** Every agency (tenant), for system jobs. */
     async allAgencies(): Promise<Agency[]> {
-      const items = await table.queryAll({ index: 'gsi1', partition: 'Agency' });
+      const items = await table.queryAll({ index: 'gsi1', partition: AGENCIES_PARTITION });
       return items.map((item) => agencyEntity.fromItem(item));
     },
 
     /** Every unit of an agency (bounded: an agency has tens to a few hundred units). */
     async allUnits(agencyId: string): Promise<Unit[]> {
-      const items = await table.queryAll({ index: 'gsi1', partition: `${agencyId}#Unit` });
+      const items = await table.queryAll({ index: 'gsi1', partition: unitPartitions.agency(agencyId) });
       return items.map((item) => unitEntity.fromItem(item));
     },
 
     /** A page of units of an agency, or of the direct sub-units of one unit, by name. */
     listUnits(agencyId: string, filter: UnitListFilter, page: PageArgs): Promise<Connection<Unit>> {
       const spec: QuerySpec = filter.parentId
-        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.parentId}#Unit` }
-        : { index: 'gsi1', partition: `${agencyId}#Unit` };
+        ? { index: 'gsi2', partition: unitPartitions.children(agencyId, filter.parentId) }
+        : { index: 'gsi1', partition: unitPartitions.agency(agencyId) };
       if (filter.kinds?.length) spec.filters = [{ attribute: 'kind', in: filter.kinds }];
       return queryConnection(table, codec, spec, page, (item) => unitEntity.fromItem(item));
     },
 
     /** Writes a new unit with its code guard; CONFLICT if the code is taken in the agency. */
-    async createUnit(unit: Unit, now: Date, claim?: IdempotencyClaim) {
-      const guards = codeGuardOps(table, UNIT_CODE_GUARD, undefined, unit);
-      try {
-        return await transactCreate(
-          table,
-          [putNewOp(table, unitEntity.toItem(unit)), ...guards.ops],
-          unit.id,
-          now,
-          claim,
-        );
-      } catch (error) {
-        throw codeConflictOf(error, 1, guards.claimIndex, unit, 'Unit');
-      }
+    createUnit(unit: Unit, now: Date, claim?: IdempotencyClaim): Promise<void> {
+      return table.transact(withClaim(unitWrites.create(unit), claim, unit.id, now));
     },
 
     /** A versioned unit update moving its code guard with it; CONFLICT on a stale version or a taken code. */
-    async updateUnit(before: Unit, after: Unit): Promise<void> {
-      try {
-        await transactWithCode(
-          table,
-          [versionedUpdateOp(table, unitEntity, before, after)],
-          UNIT_CODE_GUARD,
-          before,
-          after,
-          'Unit',
-        );
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.failed.includes(0))
-          throw versionConflict('Unit', before.version, error.items[0]?.version, error);
-        throw error;
-      }
+    updateUnit(before: Unit, after: Unit): Promise<void> {
+      return table.transact(unitWrites.update(before, after));
     },
   };
 }

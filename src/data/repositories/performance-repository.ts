@@ -4,17 +4,18 @@ import type {
   Measurement,
   PerformanceIndicator,
 } from '../../domain/performance-indicator';
-import { ConflictError } from '../../errors/app-error';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { measurementEntity } from '../entities/measurement';
-import { INDICATOR_CODE_GUARD, performanceIndicatorEntity } from '../entities/performance-indicator';
-import { uniqueValueItem } from '../entities/unique-value';
+import { measurementEntity, recordMeasurementWrites } from '../entities/measurement';
+import {
+  indicatorPartitions,
+  indicatorWrites,
+  performanceIndicatorEntity,
+} from '../entities/performance-indicator';
+import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { ConditionFailedError, type Item, type QuerySpec, type Table } from '../table';
-import { type IdempotencyClaim, transactCreate } from '../transact-create';
-import { updateVersioned } from '../versioned-update';
+import type { Item, QuerySpec, Table } from '../table';
 
 export interface IndicatorListFilter {
   unitId?: string | undefined;
@@ -48,8 +49,8 @@ export function createPerformanceRepository(table: Table, codec: CursorCodec) {
       page: PageArgs,
     ): Promise<Connection<PerformanceIndicator>> {
       const spec: QuerySpec = filter.unitId
-        ? { index: 'gsi2', partition: `${agencyId}#Unit#${filter.unitId}#PerformanceIndicator` }
-        : { index: 'gsi1', partition: `${agencyId}#PerformanceIndicator` };
+        ? { index: 'gsi2', partition: indicatorPartitions.unit(agencyId, filter.unitId) }
+        : { index: 'gsi1', partition: indicatorPartitions.agency(agencyId) };
       if (filter.codePrefix) spec.sortKey = { beginsWith: filter.codePrefix };
       const filters: Condition[] = [];
       if (filter.scope) filters.push({ attribute: 'scope', equals: filter.scope });
@@ -59,86 +60,21 @@ export function createPerformanceRepository(table: Table, codec: CursorCodec) {
     },
 
     /** Writes a new indicator and its code guard together; CONFLICT if the code is taken. */
-    async create(
-      indicator: PerformanceIndicator,
-      now: Date,
-      claim?: IdempotencyClaim,
-    ): Promise<{ id: string; replayed: boolean }> {
-      const guard = uniqueValueItem(indicator.agencyId, INDICATOR_CODE_GUARD, indicator.code, indicator.id);
-      try {
-        return await transactCreate(
-          table,
-          [
-            {
-              Put: {
-                TableName: table.name,
-                Item: performanceIndicatorEntity.toItem(indicator),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Put: { TableName: table.name, Item: guard, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-          indicator.id,
-          now,
-          claim,
-        );
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.failed.includes(1)) {
-          throw new ConflictError(
-            `Indicator code ${indicator.code} is already used in this agency`,
-            { field: 'input.code' },
-            error,
-          );
-        }
-        throw error;
-      }
+    create(indicator: PerformanceIndicator, now: Date, claim?: IdempotencyClaim): Promise<void> {
+      return table.transact(withClaim(indicatorWrites.create(indicator), claim, indicator.id, now));
     },
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
     update(before: PerformanceIndicator, after: PerformanceIndicator): Promise<void> {
-      return updateVersioned(table, performanceIndicatorEntity, before, after);
+      return table.transact(indicatorWrites.update(before, after));
     },
 
     /**
      * Stores a measurement if its period has none yet and the indicator is still active, in
      * one transaction: concurrent writers of the same period cannot both succeed.
      */
-    async recordMeasurement(measurement: Measurement): Promise<void> {
-      const { agencyId, indicatorId, period } = measurement;
-      try {
-        await table.transactWrite([
-          {
-            ConditionCheck: {
-              TableName: table.name,
-              Key: performanceIndicatorEntity.key(agencyId, indicatorId),
-              ConditionExpression: '#status = :active',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':active': 'ACTIVE' },
-            },
-          },
-          {
-            Put: {
-              TableName: table.name,
-              Item: measurementEntity.toItem(measurement),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]);
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
-        if (error.failed.includes(1)) {
-          throw new ConflictError(
-            `Period ${period} already has a measurement`,
-            { field: 'input.period' },
-            error,
-          );
-        }
-        throw new ConflictError(
-          'The indicator was retired while the measurement was recorded',
-          { field: 'input.indicatorId' },
-          error,
-        );
-      }
+    recordMeasurement(measurement: Measurement): Promise<void> {
+      return table.transact(recordMeasurementWrites(measurement));
     },
 
     /** A page of an indicator's measurements, newest period first. */

@@ -1,22 +1,14 @@
-import type { BucketState } from '../../domain/token-bucket';
 import {
+  type BucketWrite,
   bucketFromItem,
-  rateLimitBucketItem,
   rateLimitBucketKey,
   type StoredBucket,
+  takeTokensWrites,
 } from '../entities/rate-limit-bucket';
 import { unitEntity } from '../entities/unit';
-import { ConditionFailedError, keyString, type Table, type WriteOp } from '../table';
+import { keyString, type Table } from '../table';
 
-/** The new state of one bucket, to be written only if it is still as it was read. */
-export interface BucketWrite {
-  subject: string;
-  /** The bucket as read; undefined when there was none. */
-  read: StoredBucket | undefined;
-  next: BucketState;
-  /** Epoch seconds when the bucket is full again (TTL). */
-  expiresAt: number;
-}
+export type { BucketWrite };
 
 /** Rate-limit buckets in the single table; every write is conditioned on the state it was computed from. */
 export function createRateLimitRepository(table: Table) {
@@ -52,36 +44,11 @@ export function createRateLimitRepository(table: Table) {
     },
 
     /**
-     * Writes every bucket in one TransactWriteItems, each on condition that its revision is still
-     * the one read (or that it still does not exist): all buckets are charged, or none. False when
-     * another request changed one in between; nothing is written then.
+     * Writes every bucket in one transaction, each on condition that it is still as read: all
+     * buckets are charged, or none (a RaceLostError when another request changed one).
      */
-    async takeAll(agencyId: string, writes: BucketWrite[]): Promise<boolean> {
-      const ops: WriteOp[] = writes.map(({ subject, read, next, expiresAt }) => ({
-        Put: {
-          TableName: table.name,
-          Item: rateLimitBucketItem(
-            agencyId,
-            subject,
-            { ...next, revision: (read?.revision ?? 0) + 1 },
-            expiresAt,
-          ),
-          ...(read
-            ? {
-                ConditionExpression: '#revision = :read',
-                ExpressionAttributeNames: { '#revision': 'revision' },
-                ExpressionAttributeValues: { ':read': read.revision },
-              }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        },
-      }));
-      try {
-        await table.transactWrite(ops);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError) return false;
-        throw error;
-      }
+    takeAll(agencyId: string, writes: BucketWrite[]): Promise<void> {
+      return table.transact(takeTokensWrites(agencyId, writes));
     },
   };
 }

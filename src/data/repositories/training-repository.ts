@@ -1,24 +1,14 @@
 import type { Partner, ProgramStatus, TrainingProgram } from '../../domain/training';
 import type { ProgramCategory } from '../../domain/training-formats';
-import { ConflictError } from '../../errors/app-error';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { partnerEntity } from '../entities/partner';
-import { PROGRAM_CODE_GUARD, trainingProgramEntity } from '../entities/training-program';
+import { partnerEntity, partnerPartitions, partnerWrites } from '../entities/partner';
+import { programPartitions, programWrites, trainingProgramEntity } from '../entities/training-program';
+import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { codeConflictOf, codeGuardOps } from '../record-code-guards';
-import { putNewOp } from '../relation-ops';
-import { ConditionFailedError, type QuerySpec, type Table } from '../table';
-import { type IdempotencyClaim, transactCreate } from '../transact-create';
-import { updateVersioned, versionConflict, versionedUpdateOp } from '../versioned-update';
-
-/** A capacity change that would leave fewer seats than are taken. */
-export class CapacityBelowSeatsError extends Error {
-  constructor(readonly seatsTaken: number) {
-    super(`capacity below the ${seatsTaken} seats taken`);
-  }
-}
+import { valueRange } from '../sort-keys';
+import type { QuerySpec, Table } from '../table';
 
 export interface ProgramListFilter {
   status?: ProgramStatus[] | undefined;
@@ -42,26 +32,15 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
       return queryConnection(
         table,
         cursors,
-        { index: 'gsi1', partition: `${agencyId}#Partner` },
+        { index: 'gsi1', partition: partnerPartitions.agency(agencyId) },
         page,
         (item) => partnerEntity.fromItem(item),
       );
     },
 
     /** Registers a partner; its code is unique within the agency. */
-    async createPartner(partner: Partner): Promise<void> {
-      try {
-        await table.transactWrite([putNewOp(table, partnerEntity.toItem(partner))]);
-      } catch (error) {
-        if (error instanceof ConditionFailedError) {
-          throw new ConflictError(
-            `Partner code ${partner.id} is already registered`,
-            { field: 'input.code' },
-            error,
-          );
-        }
-        throw error;
-      }
+    createPartner(partner: Partner): Promise<void> {
+      return table.transact(partnerWrites.create(partner));
     },
 
     async getProgram(loader: ItemLoader, agencyId: string, id: string): Promise<TrainingProgram | undefined> {
@@ -84,12 +63,12 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
       const spec: QuerySpec = filter.partnerId
         ? {
             index: 'gsi2',
-            partition: `${agencyId}#Partner#${filter.partnerId}#TrainingProgram`,
+            partition: programPartitions.partner(agencyId, filter.partnerId),
             scanForward: false,
           }
-        : { index: 'gsi1', partition: `${agencyId}#TrainingProgram`, scanForward: false };
-      if (filter.from || filter.to)
-        spec.sortKey = { between: [filter.from ?? '0000', `${filter.to ?? '9999'}#\uffff`] };
+        : { index: 'gsi1', partition: programPartitions.agency(agencyId), scanForward: false };
+      const starts = valueRange(filter.from, filter.to);
+      if (starts) spec.sortKey = starts;
       const filters: Condition[] = [];
       if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
       if (filter.category?.length) filters.push({ attribute: 'category', in: filter.category });
@@ -97,52 +76,13 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
       return queryConnection(table, cursors, spec, page, (item) => trainingProgramEntity.fromItem(item));
     },
 
-    /** Writes a new program with its code guard (if it has a code); CONFLICT if the code is taken. */
-    async createProgram(program: TrainingProgram, now: Date, claim?: IdempotencyClaim) {
-      const guards = codeGuardOps(table, PROGRAM_CODE_GUARD, undefined, program);
-      try {
-        return await transactCreate(
-          table,
-          [putNewOp(table, trainingProgramEntity.toItem(program)), ...guards.ops],
-          program.id,
-          now,
-          claim,
-        );
-      } catch (error) {
-        throw codeConflictOf(error, 1, guards.claimIndex, program, 'Program');
-      }
+    createProgram(program: TrainingProgram, now: Date, claim?: IdempotencyClaim): Promise<void> {
+      return table.transact(withClaim(programWrites.create(program), claim, program.id, now));
     },
 
-    /**
-     * A program update. A smaller capacity is conditioned on the seats taken at write time (an
-     * enrollment may take a seat meanwhile without changing the version): below them it is
-     * refused with CapacityBelowSeatsError, never stored.
-     */
-    async updateProgram(before: TrainingProgram, after: TrainingProgram): Promise<void> {
-      const codes = codeGuardOps(table, PROGRAM_CODE_GUARD, before, after);
-      if (after.capacity >= before.capacity && !codes.ops.length)
-        return updateVersioned(table, trainingProgramEntity, before, after);
-      const guard =
-        after.capacity < before.capacity
-          ? {
-              expression: '#seats <= :capacity',
-              names: { '#seats': 'seatsTaken' },
-              values: { ':capacity': after.capacity },
-            }
-          : undefined;
-      try {
-        await table.transactWrite([
-          versionedUpdateOp(table, trainingProgramEntity, before, after, guard),
-          ...codes.ops,
-        ]);
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
-        if (!error.failed.includes(0)) throw codeConflictOf(error, 1, codes.claimIndex, after, 'Program');
-        const stored = error.items[0];
-        if (guard && stored?.version === before.version)
-          throw new CapacityBelowSeatsError(Number(stored.seatsTaken));
-        throw versionConflict('TrainingProgram', before.version, stored?.version, error);
-      }
+    /** A program update; a capacity below the seats taken at write time is refused (BAD_USER_INPUT). */
+    updateProgram(before: TrainingProgram, after: TrainingProgram): Promise<void> {
+      return table.transact(programWrites.update(before, after));
     },
   };
 }

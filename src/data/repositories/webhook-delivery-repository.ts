@@ -1,20 +1,24 @@
 import type { DeliveryStatus, WebhookDelivery, WebhookReplay } from '../../domain/webhooks/webhook-delivery';
 import type { CursorCodec } from '../cursor';
 import {
-  deliveryItem,
+  DeliveryExists,
   deliveryKey,
   deliveryPartition,
   parkedPartition,
   pendingPartition,
-  replayItem,
+  webhookDeliveryWrites,
 } from '../entities/webhook-delivery';
 import { recordOf, webhookPartition } from '../entities/webhook-endpoint';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
-import { ConditionFailedError, type QuerySpec, type Table } from '../table';
+import { wonRace } from '../race-lost';
+import type { QuerySpec, Table } from '../table';
+import type { Write } from '../write';
 
 /** Deliveries of changes to endpoints, and replay requests. */
 export function createWebhookDeliveryRepository(table: Table, cursors: CursorCodec) {
   const toDelivery = (item: Record<string, unknown>) => recordOf<WebhookDelivery>(item);
+  /** Runs a conditioned write; false when another writer moved the record first. */
+  const unlessMoved = (writes: Write[]) => wonRace(table.transact(writes));
 
   return {
     /** One delivery, strongly consistent. */
@@ -26,16 +30,13 @@ export function createWebhookDeliveryRepository(table: Table, cursors: CursorCod
     /** Stores a new delivery; when one exists already it is returned instead (nothing written). */
     async createIfAbsent(delivery: WebhookDelivery): Promise<WebhookDelivery | undefined> {
       try {
-        await table.put(deliveryItem(delivery), { expression: 'attribute_not_exists(pk)' });
+        await table.transact(webhookDeliveryWrites.create(delivery));
         return undefined;
       } catch (error) {
-        if (error instanceof ConditionFailedError) {
-          const existing = error.items[0];
-          return existing
-            ? toDelivery(existing)
-            : await this.get(delivery.partnerId, delivery.endpointId, delivery.sequence);
-        }
-        throw error;
+        if (!(error instanceof DeliveryExists)) throw error;
+        return error.stored
+          ? toDelivery(error.stored)
+          : await this.get(delivery.partnerId, delivery.endpointId, delivery.sequence);
       }
     },
 
@@ -43,18 +44,8 @@ export function createWebhookDeliveryRepository(table: Table, cursors: CursorCod
      * Replaces a delivery if it is still in the round and status the writer read (each attempt,
      * parking, a redelivery); false when another writer moved it first.
      */
-    async save(next: WebhookDelivery, read: { round: number; status: DeliveryStatus }): Promise<boolean> {
-      try {
-        await table.put(deliveryItem(next), {
-          expression: '#r = :r AND #s = :s',
-          names: { '#r': 'round', '#s': 'status' },
-          values: { ':r': read.round, ':s': read.status },
-        });
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError) return false;
-        throw error;
-      }
+    save(next: WebhookDelivery, read: { round: number; status: DeliveryStatus }): Promise<boolean> {
+      return unlessMoved(webhookDeliveryWrites.save(next, read));
     },
 
     /** An endpoint's deliveries, newest first, optionally of one status (sparse indexes for PENDING and PARKED). */
@@ -87,8 +78,8 @@ export function createWebhookDeliveryRepository(table: Table, cursors: CursorCod
     },
 
     /** Stores a new replay request. */
-    async createReplay(replay: WebhookReplay): Promise<void> {
-      await table.put(replayItem(replay), { expression: 'attribute_not_exists(pk)' });
+    createReplay(replay: WebhookReplay): Promise<void> {
+      return table.transact(webhookDeliveryWrites.createReplay(replay));
     },
 
     /** Replays of a partner's endpoints still running, oldest first. */
@@ -105,18 +96,8 @@ export function createWebhookDeliveryRepository(table: Table, cursors: CursorCod
     },
 
     /** Records a replay's progress if nobody else moved it since `readNext`; false otherwise. */
-    async saveReplay(next: WebhookReplay, readNext: number): Promise<boolean> {
-      try {
-        await table.put(replayItem(next), {
-          expression: '#n = :n',
-          names: { '#n': 'nextSequence' },
-          values: { ':n': readNext },
-        });
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError) return false;
-        throw error;
-      }
+    saveReplay(next: WebhookReplay, readNext: number): Promise<boolean> {
+      return unlessMoved(webhookDeliveryWrites.saveReplay(next, readNext));
     },
   };
 }

@@ -2,9 +2,18 @@ import { type CellDelta, cellDeltas } from '../../domain/analytics/cells';
 import { type Contribution, contributionOf, type JpContribution } from '../../domain/analytics/facts';
 import { complianceFact, type Tally, withContribution } from '../../domain/analytics/jp-tally';
 import { requestHash } from '../request-hash';
-import { ConditionFailedError, type Table, type WriteOp } from '../table';
-import { jpTallyKey, watermarkKey } from './rollup-keys';
-import { ledgerOp, rollupAddOps } from './rollup-writes';
+import type { Table } from '../table';
+import type { Write } from '../write';
+import { jpTallyKey } from './rollup-keys';
+import {
+  AlreadyApplied,
+  ledgerWrite,
+  rollupAddWrites,
+  TallyMoved,
+  tallyWrite,
+  WatermarkAhead,
+  watermarkWrite,
+} from './rollup-writes';
 import type { StreamChange } from './stream-change';
 
 /**
@@ -12,7 +21,6 @@ import type { StreamChange } from './stream-change';
  * chunks of distinct items run side by side; each is exactly-once on its own.
  */
 const OPS_PER_CHUNK = 24;
-const TALLY_RETRIES = 10;
 
 export type ChangeOutcome = 'applied' | 'duplicate' | 'skipped';
 
@@ -27,69 +35,48 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     agencyId: string,
     eventId: string,
     chunk: string,
-    ops: WriteOp[],
+    writes: Write[],
   ): Promise<boolean> {
     try {
-      await table.transactWrite([ledgerOp(table, agencyId, eventId, chunk, clock()), ...ops]);
+      await table.transact([ledgerWrite(agencyId, eventId, chunk, clock()), ...writes]);
       return true;
     } catch (error) {
-      if (error instanceof ConditionFailedError && error.failed.includes(0)) return false;
+      if (error instanceof AlreadyApplied) return false;
       throw error;
     }
   }
 
-  /** Moves one record's contribution to an employee's yearly learning tally, and the JP compliance cell with it. */
-  async function applyTally(
+  /**
+   * Moves one record's contribution to an employee's yearly learning tally, and the JP compliance
+   * cell with it; a tally another change moved meanwhile is read again (within the job's budget).
+   */
+  function applyTally(
     agencyId: string,
     eventId: string,
     recordId: string,
     employeeId: string,
     year: string,
     entry: JpContribution | undefined,
-  ) {
+  ): Promise<boolean> {
     const key = jpTallyKey(agencyId, employeeId, year);
-    for (let attempt = 0; attempt < TALLY_RETRIES; attempt += 1) {
-      const stored = await table.get(key);
-      const tally = (stored?.contributions ?? {}) as Tally;
-      const next = withContribution(
-        tally,
-        recordId,
-        entry && { minutes: entry.minutes, date: entry.date, profile: entry.profile },
-      );
-      if (requestHash(next) === requestHash(tally)) return false;
-      const version = Number(stored?.version ?? 0);
-      const ops: WriteOp[] = [
-        {
-          Put: {
-            TableName: table.name,
-            Item: {
-              ...key,
-              entity: 'JpTally',
-              agencyId,
-              employeeId,
-              year,
-              contributions: next,
-              version: version + 1,
-            },
-            ConditionExpression: stored ? '#v = :v' : 'attribute_not_exists(pk)',
-            ...(stored
-              ? {
-                  ExpressionAttributeNames: { '#v': 'version' },
-                  ExpressionAttributeValues: { ':v': version },
-                }
-              : {}),
-          },
-        },
-        ...rollupAddOps(table, agencyId, cellDeltas(complianceFact(tally, year), complianceFact(next, year))),
-      ];
-      try {
-        return await transactChunk(agencyId, eventId, `jp:${employeeId}:${year}`, ops);
-      } catch (error) {
-        // Another change of the same tally won the race: read it again.
-        if (!(error instanceof ConditionFailedError) || !error.failed.includes(1)) throw error;
-      }
-    }
-    throw new Error(`JP tally ${employeeId}/${year} kept changing`);
+    return table.retries.retry(
+      async () => {
+        const stored = await table.get(key);
+        const tally = (stored?.contributions ?? {}) as Tally;
+        const next = withContribution(
+          tally,
+          recordId,
+          entry && { minutes: entry.minutes, date: entry.date, profile: entry.profile },
+        );
+        if (requestHash(next) === requestHash(tally)) return false;
+        const writes: Write[] = [
+          tallyWrite(agencyId, employeeId, year, next, stored ? Number(stored.version ?? 0) : undefined),
+          ...rollupAddWrites(agencyId, cellDeltas(complianceFact(tally, year), complianceFact(next, year))),
+        ];
+        return transactChunk(agencyId, eventId, `jp:${employeeId}:${year}`, writes);
+      },
+      { retryable: (error) => error instanceof TallyMoved },
+    );
   }
 
   async function applyJp(
@@ -110,7 +97,7 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
   }
 
   /** Applies one change; `duplicate` when every part of it had been applied before. */
-  async function applyChange(change: StreamChange): Promise<ChangeOutcome> {
+  async function applyOne(change: StreamChange): Promise<ChangeOutcome> {
     const image = change.newImage ?? change.oldImage;
     const agencyId = image?.agencyId;
     if (typeof agencyId !== 'string') return 'skipped';
@@ -118,7 +105,7 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     const after = contributionOf(change.newImage);
     const deltas: CellDelta[] = cellDeltas(before.facts, after.facts);
     if (deltas.length === 0 && before.jp.length === 0 && after.jp.length === 0) return 'skipped';
-    const ops = rollupAddOps(table, agencyId, deltas);
+    const ops = rollupAddWrites(agencyId, deltas);
     const chunks: Promise<boolean>[] = [];
     for (let i = 0; i < ops.length; i += OPS_PER_CHUNK) {
       chunks.push(
@@ -141,24 +128,19 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     }
     for (const [agencyId, at] of newest) {
       try {
-        await table.transactWrite([
-          {
-            Update: {
-              TableName: table.name,
-              Key: watermarkKey(agencyId),
-              UpdateExpression: 'SET asOf = :at, entity = :entity',
-              ConditionExpression: 'attribute_not_exists(asOf) OR asOf < :at',
-              ExpressionAttributeValues: { ':at': at.toISOString(), ':entity': 'RollupWatermark' },
-            },
-          },
-        ]);
+        await table.transact([watermarkWrite(agencyId, at)]);
       } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
+        if (!(error instanceof WatermarkAhead)) throw error;
       }
     }
   }
 
-  return { applyChange, advanceWatermarks };
+  return {
+    /** Applies one change under a system job's retry budget (or the poll's it runs in). */
+    applyChange: (change: StreamChange) => table.retries.forJob(() => applyOne(change)),
+    advanceWatermarks: (changes: readonly StreamChange[]) =>
+      table.retries.forJob(() => advanceWatermarks(changes)),
+  };
 }
 
 export type RollupAggregator = ReturnType<typeof createRollupAggregator>;

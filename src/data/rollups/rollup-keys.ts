@@ -1,6 +1,7 @@
 import type { Cell } from '../../domain/analytics/cells';
 import type { Family } from '../../domain/analytics/families';
-import type { ItemKey } from '../table';
+import type { ItemKey } from '../item';
+import { ordered, valueRange } from '../sort-keys';
 
 /**
  * Rollup items: one per (agency, family, cuboid, time bucket, first dimension value), holding
@@ -11,8 +12,11 @@ export function rollupKey(
   agencyId: string,
   cell: Pick<Cell, 'family' | 'cuboid' | 'bucket' | 'first'>,
 ): ItemKey {
-  return { pk: rollupPartition(agencyId, cell.family, cell.cuboid), sk: `${cell.bucket}#${cell.first}` };
+  return { pk: rollupPartition(agencyId, cell.family, cell.cuboid), sk: ordered(cell.bucket, cell.first) };
 }
+
+/** The rollup items of a cuboid's partition over a range of time buckets (both inclusive). */
+export const bucketRange = (fromBucket: string, toBucket: string) => valueRange(fromBucket, toBucket);
 
 /** The partition of one cuboid of a family in an agency. */
 export function rollupPartition(agencyId: string, family: Family, cuboid: string): string {

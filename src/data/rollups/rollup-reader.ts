@@ -4,13 +4,13 @@ import type { StoredDimension } from '../../domain/analytics/dimensions';
 import { cuboidId, FAMILIES, type Family } from '../../domain/analytics/families';
 import type { FamilyRead } from '../../domain/analytics/query-plan';
 import type { Table } from '../table';
-import { parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
+import { bucketRange, parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
 
 /** Reads the cells of one cuboid over a bucket range: one Query of one partition (paged at 1 MB). */
 export async function readCells(table: Table, agencyId: string, read: FamilyRead): Promise<CellRow[]> {
   const items = await table.queryAll({
     partition: rollupPartition(agencyId, read.family, cuboidId(read.cuboid)),
-    sortKey: { between: [`${read.fromBucket}#`, `${read.toBucket}#\uffff`] },
+    sortKey: bucketRange(read.fromBucket, read.toBucket),
   });
   const rows: CellRow[] = [];
   for (const item of items) {
@@ -76,3 +76,14 @@ export async function rollupMonths(
   const months = ends.filter((m): m is string => m !== undefined).sort();
   return { first: months[0], last: months.at(-1) };
 }
+
+/** The rollups as services read them (dashboards): cells of a cuboid over buckets, their freshness and months. */
+export function createRollupRepository(table: Table) {
+  return {
+    readCells: (agencyId: string, read: FamilyRead) => readCells(table, agencyId, read),
+    asOf: (agencyId: string) => rollupsAsOf(table, agencyId),
+    months: (agencyId: string) => rollupMonths(table, agencyId),
+  };
+}
+
+export type RollupRepository = ReturnType<typeof createRollupRepository>;

@@ -154,8 +154,12 @@ export function createStreamPoller({ client, table, aggregator, onError }: Strea
     return Boolean(await table.get({ pk: CHECKPOINTS, sk: '#positioned' }));
   }
 
-  /** Applies every change available now; returns how many changed the rollups. */
-  async function pollOnce(): Promise<number> {
+  /** Applies every change available now, under one system job's retry budget; returns how many changed the rollups. */
+  function pollOnce(): Promise<number> {
+    return table.retries.forJob(pollShards);
+  }
+
+  async function pollShards(): Promise<number> {
     const all = await currentShards();
     // Parents (older sequence numbers) before children, so a record's earlier changes come first.
     const start = (shard: Shard) => BigInt(shard.SequenceNumberRange?.StartingSequenceNumber ?? '0');

@@ -1,6 +1,7 @@
 import { periodOfDate } from '../period';
 import { PREDIKAT_LABELS, type Predikat } from '../skp-predikat';
 import { PROGRAM_CATEGORY_LABELS, type ProgramCategory } from '../training-formats';
+import { UnreachableCaseError } from '../unreachable-case';
 import type { Dimension } from './dimensions';
 
 /** Names of the records behind dimension values, loaded by the service for the groups in a result. */
@@ -63,5 +64,7 @@ export function labelOf(dimension: Dimension, value: string, lookups: DimensionL
     }
     case 'YEAR':
       return value;
+    default:
+      throw new UnreachableCaseError(dimension);
   }
 }

@@ -1,4 +1,4 @@
-import { employeeEntity } from '../../data/entities/employee';
+import { employeeEntity, employeeWrites, NIP_GUARD } from '../../data/entities/employee';
 import { createReferenceSets } from '../../data/imports/reference-sets';
 import type { Table } from '../../data/table';
 import type { Employee } from '../../domain/employee';
@@ -24,8 +24,6 @@ export interface ImportDeps {
 /** An employee row with its unit found. */
 type ResolvedEmployee = EmployeeRow & { unitId: string };
 
-const NIP_GUARD = 'Nip';
-
 /** The fields an import sets, in a fixed order (compared to tell updated from unchanged). */
 function imported(e: Employee) {
   return {
@@ -50,6 +48,7 @@ export function employeeImporter(agencyId: string, deps: ImportDeps): KindImport
     entity: employeeEntity,
     agencyId,
     guardKind: NIP_GUARD,
+    writes: employeeWrites,
     keyOf: (row) => row.nip,
     create(row) {
       const now = deps.clock().toISOString();

@@ -1,4 +1,4 @@
-import { employeeEntity } from '../../data/entities/employee';
+import { employeeEntity, NIP_GUARD } from '../../data/entities/employee';
 import {
   ENROLLMENTS_PER_TRANSACTION,
   enrollmentGuardValue,
@@ -53,7 +53,7 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
       deps.table,
       employeeEntity,
       agencyId,
-      'Nip',
+      NIP_GUARD,
       [...new Set(rows.map((r) => r.value.nip))],
       consistent,
     );

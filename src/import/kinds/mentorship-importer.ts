@@ -49,7 +49,12 @@ export function mentorshipImporter(agencyId: string, deps: ImportDeps): KindImpo
     deps.table,
     createCursorCodec('import-runs-page-no-cursors-000000'),
   );
-  const service = createMentorshipService({ ...repositories, clock: deps.clock, newId: deps.newId });
+  const service = createMentorshipService({
+    ...repositories,
+    clock: deps.clock,
+    newId: deps.newId,
+    retries: deps.table.retries,
+  });
   const scope = (): RequestScope => ({
     caller: { kind: 'staff', role: 'ADMIN', agencyId, subject: 'import' },
     loader: createItemLoader(deps.table),

@@ -1,4 +1,8 @@
-import { PROGRAM_CODE_GUARD, trainingProgramEntity } from '../../data/entities/training-program';
+import {
+  PROGRAM_CODE_GUARD,
+  programWrites,
+  trainingProgramEntity,
+} from '../../data/entities/training-program';
 import { createReferenceSets } from '../../data/imports/reference-sets';
 import { createDirectory, type Directory } from '../../domain/onboarding/directory';
 import { checkProgramRow, PROGRAM_COLUMNS, type ProgramRow } from '../../domain/onboarding/kinds/programs';
@@ -80,11 +84,8 @@ export function programImporter(agencyId: string, deps: ImportDeps): KindImporte
         );
       return { ...next, version: existing.version + 1, updatedAt: deps.clock().toISOString() };
     },
-    updateGuard: (_existing, next) => ({
-      expression: '#seatsTaken <= :capacity',
-      names: { '#seatsTaken': 'seatsTaken' },
-      values: { ':capacity': next.capacity },
-    }),
+    // A capacity cut is conditioned on the seats taken at write time, as the API's update is.
+    writes: programWrites,
   };
   return {
     columns: PROGRAM_COLUMNS,

@@ -1,4 +1,4 @@
-import { UNIT_CODE_GUARD, unitEntity } from '../../data/entities/unit';
+import { UNIT_CODE_GUARD, unitEntity, unitWrites } from '../../data/entities/unit';
 import { createReferenceSets } from '../../data/imports/reference-sets';
 import { createDirectory, type Directory } from '../../domain/onboarding/directory';
 import { checkUnitRow, UNIT_COLUMNS, type UnitRow } from '../../domain/onboarding/kinds/units';
@@ -101,6 +101,7 @@ export function unitImporter(agencyId: string, deps: ImportDeps): KindImporter<U
     entity: unitEntity,
     agencyId,
     guardKind: UNIT_CODE_GUARD,
+    writes: unitWrites,
     keyOf: (row) => row.code,
     create(row) {
       const p = placed.get(row.code) ?? { ...row, id: deps.newId(), ancestorIds: [] };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appraisalGuardItems } from '../../../src/data/entities/evaluation';
+import { developmentPlanEntity } from '../../../src/data/entities/development-plan';
+import { trainingProgramEntity } from '../../../src/data/entities/training-program';
 import { buildDemoEvaluations } from '../../../src/demo/build-evaluations';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
-import { buildDemoPlans, linkProgramsToPlans } from '../../../src/demo/build-plans';
+import { buildDemoPlans } from '../../../src/demo/build-plans';
 import { buildDemoTraining } from '../../../src/demo/build-training';
+import { demoItems } from '../../../src/demo/seed-demo-data';
 import { programCost } from '../../../src/domain/budget';
 import { averageLearningGain } from '../../../src/domain/learning-gain';
 import { parsePeriod, periodsOverlap } from '../../../src/domain/period';
@@ -12,14 +14,23 @@ import { predikatOf } from '../../../src/domain/skp-predikat';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
 
+/** The demo story, and its plans and programs as the seed stores them (replayed through the write builders). */
 function build(now: Date) {
   const org = buildDemoOrganization(now);
   const training = buildDemoTraining(now, org);
+  const items = demoItems(now);
   return {
     org,
     training,
     evaluations: buildDemoEvaluations(now, org, training),
     plans: buildDemoPlans(now, org, training),
+    storedPlans: items
+      .filter((i) => i.entity === 'DevelopmentPlan')
+      .map((i) => developmentPlanEntity.fromItem(i)),
+    storedPrograms: items
+      .filter((i) => i.entity === 'TrainingProgram')
+      .map((i) => trainingProgramEntity.fromItem(i)),
+    appraisalGuards: items.filter((i) => i.kind === 'AppraisalYear'),
   };
 }
 
@@ -31,7 +42,7 @@ const builds = [
   ['2026-06-15', build(new Date('2026-06-15T03:00:00.000Z'))],
 ] as const;
 
-describe.each(builds)('demo appraisals built on %s', (day, { org, evaluations }) => {
+describe.each(builds)('demo appraisals built on %s', (day, { org, evaluations, appraisalGuards }) => {
   const now = new Date(`${day}T03:00:00.000Z`);
 
   it('gives every appraisal the predikat of its ratings and a period that parses to its own range', () => {
@@ -68,7 +79,10 @@ describe.each(builds)('demo appraisals built on %s', (day, { org, evaluations })
         }
       }
     }
-    expect(() => appraisalGuardItems(evaluations.appraisals)).not.toThrow();
+    // The seed wrote them through the guard's builder: one guard per employee and year, each month once.
+    const slots = appraisalGuards.flatMap((g) => Object.keys(g).filter((k) => /^m\d\d$/.test(k)));
+    const months = evaluations.appraisals.reduce((n, a) => n + (a.periodKind === 'YEAR' ? 12 : 3), 0);
+    expect(slots.length).toBe(months);
   });
 
   it('has yearly appraisals for most employees over two years, a few quarterly ones, mostly BAIK', () => {
@@ -116,57 +130,63 @@ describe.each(builds)('demo program evaluations built on %s', (_, { training, ev
   });
 });
 
-describe.each(builds)('demo development plans built on %s', (day, { org, training, plans }) => {
-  const thisYear = Number(day.slice(0, 4));
+describe.each(builds)(
+  'demo development plans built on %s',
+  (day, { org, training, plans, storedPlans, storedPrograms }) => {
+    const thisYear = Number(day.slice(0, 4));
 
-  it("keep every budget consistent: committed = the linked programs' costs, remaining = planned - committed", () => {
-    for (const plan of plans.plans) {
-      const commitments = plans.commitments.filter((c) => c.planId === plan.id);
-      const costs = commitments.map((c) => {
-        const program = training.programs.find((p) => p.id === c.programId);
-        expect(program?.agencyId).toBe(plan.agencyId);
-        expect(c.participants).toBeLessThanOrEqual(program?.capacity ?? 0);
-        return programCost({
-          costPerParticipant: program?.costPerParticipant ?? NaN,
-          participants: c.participants,
+    it("keep every budget consistent: committed = the linked programs' costs, remaining = planned - committed", () => {
+      expect(storedPlans.map((p) => p.id).sort()).toEqual(plans.plans.map((p) => p.id).sort());
+      for (const plan of storedPlans) {
+        const commitments = plans.commitments.filter((c) => c.planId === plan.id);
+        const costs = commitments.map((c) => {
+          const program = training.programs.find((p) => p.id === c.programId);
+          expect(program?.agencyId).toBe(plan.agencyId);
+          expect(c.participants).toBeLessThanOrEqual(program?.capacity ?? 0);
+          return programCost({
+            costPerParticipant: program?.costPerParticipant ?? NaN,
+            participants: c.participants,
+          });
         });
-      });
-      expect(commitments.map((c) => c.amount)).toEqual(costs);
-      expect(plan.committed).toBe(costs.reduce((a, b) => a + b, 0));
-      expect(plan.remaining).toBe(plan.planned - plan.committed);
-      expect(plan.committed).toBeLessThanOrEqual(plan.planned);
-      const spent = plans.spendings.filter((s) => s.planId === plan.id).reduce((sum, s) => sum + s.amount, 0);
-      expect(plan.spent).toBe(spent);
-      expect(plan.spent).toBeLessThanOrEqual(plan.committed);
-      expect(plan.unspent).toBe(plan.committed - plan.spent);
-      expect(plan.programIds).toEqual(commitments.map((c) => c.programId));
-      for (const n of [plan.planned, plan.committed, plan.spent]) expect(Number.isSafeInteger(n)).toBe(true);
-    }
-  });
+        expect(commitments.map((c) => c.amount)).toEqual(costs);
+        expect(plan.committed).toBe(costs.reduce((a, b) => a + b, 0));
+        expect(plan.remaining).toBe(plan.planned - plan.committed);
+        expect(plan.committed).toBeLessThanOrEqual(plan.planned);
+        const spent = plans.spendings
+          .filter((s) => s.planId === plan.id)
+          .reduce((sum, s) => sum + s.amount, 0);
+        expect(plan.spent).toBe(spent);
+        expect(plan.spent).toBeLessThanOrEqual(plan.committed);
+        expect(plan.unspent).toBe(plan.committed - plan.spent);
+        expect(plan.programIds).toEqual(commitments.map((c) => c.programId));
+        for (const n of [plan.planned, plan.committed, plan.spent])
+          expect(Number.isSafeInteger(n)).toBe(true);
+      }
+    });
 
-  it('link each program to at most one plan, and linkProgramsToPlans sets exactly those links', () => {
-    const linked = plans.links.map((l) => l.programId);
-    expect(new Set(linked).size).toBe(linked.length);
-    const programs = linkProgramsToPlans(training.programs, plans.links);
-    for (const p of programs) {
-      expect(p.developmentPlanId).toBe(plans.links.find((l) => l.programId === p.id)?.planId);
-    }
-  });
+    it('link each program to at most one plan: the one its commitment names, and no other program', () => {
+      const committed = plans.commitments.map((c) => c.programId);
+      expect(new Set(committed).size).toBe(committed.length);
+      for (const p of storedPrograms) {
+        expect(p.developmentPlanId).toBe(plans.commitments.find((c) => c.programId === p.id)?.planId);
+      }
+    });
 
-  it('give every agency a plan for the previous and the current year, owned by the head of its BKPSDM', () => {
-    for (const agency of org.agencies) {
-      const own = plans.plans.filter((p) => p.agencyId === agency.id && p.scope === 'AGENCY');
-      expect(own.map((p) => p.year).sort()).toEqual([thisYear - 1, thisYear]);
-      const head = org.units.find((u) => u.id === `${agency.id}-bkpsdm`)?.headEmployeeId;
-      for (const p of own) expect(p.ownerId).toBe(head);
-    }
-  });
-});
+    it('give every agency a plan for the previous and the current year, owned by the head of its BKPSDM', () => {
+      for (const agency of org.agencies) {
+        const own = plans.plans.filter((p) => p.agencyId === agency.id && p.scope === 'AGENCY');
+        expect(own.map((p) => p.year).sort()).toEqual([thisYear - 1, thisYear]);
+        const head = org.units.find((u) => u.id === `${agency.id}-bkpsdm`)?.headEmployeeId;
+        for (const p of own) expect(p.ownerId).toBe(head);
+      }
+    });
+  },
+);
 
 describe('the Binjai budget shortfall (article 003)', () => {
   it('refuses one program: it costs more than the nearly fully committed plan has left', () => {
     const [refused] = demo.plans.refused;
-    const plan = demo.plans.plans.find((p) => p.id === refused?.planId);
+    const plan = demo.storedPlans.find((p) => p.id === refused?.planId);
     const program = demo.training.programs.find((p) => p.id === refused?.programId);
     expect(plan).toMatchObject({ agencyId: 'binjai', year: 2026, status: 'APPROVED' });
     const cost = programCost({
@@ -176,7 +196,8 @@ describe('the Binjai budget shortfall (article 003)', () => {
     expect(refused?.shortfall).toBe(cost - (plan?.remaining ?? 0));
     expect(refused?.shortfall).toBeGreaterThan(0);
     expect((plan?.remaining ?? 0) / (plan?.planned ?? 1)).toBeLessThan(0.06);
-    expect(demo.plans.links.some((l) => l.programId === refused?.programId)).toBe(false);
+    expect(demo.plans.commitments.some((c) => c.programId === refused?.programId)).toBe(false);
+    expect(demo.storedPrograms.find((p) => p.id === refused?.programId)?.developmentPlanId).toBeUndefined();
   });
 
   it('is the same on every build', () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { partnerSees } from '../../../src/data/partner-feed';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { buildDemoTraining } from '../../../src/demo/build-training';
-import { demoPartnerFeedItems } from '../../../src/demo/partner-feed-items';
 import { demoItems } from '../../../src/demo/seed-demo-data';
 
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 const training = buildDemoTraining(NOW, buildDemoOrganization(NOW));
-const items = demoPartnerFeedItems(training.enrollments);
+// The feeds as the seed writes them: through the feed's builder, as every enrollment write does.
+const items = demoItems(NOW);
 const entries = items.filter((i) => i.entity === 'EnrollmentChange');
 
 describe('demo partner feeds', () => {

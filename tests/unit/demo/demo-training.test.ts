@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { employeeEntity } from '../../../src/data/entities/employee';
 import { buildDemoMentoring } from '../../../src/demo/build-mentorship';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { buildDemoTraining } from '../../../src/demo/build-training';
-import { trainingItems } from '../../../src/demo/training-items';
+import { demoItems } from '../../../src/demo/seed-demo-data';
 import { DECLINE_REASONS } from '../../../src/domain/invitation';
 import { compareSeniority } from '../../../src/domain/mentorship-rules';
 import { SEAT_HOLDING } from '../../../src/domain/training';
@@ -11,7 +12,9 @@ const NOW = new Date('2026-11-01T00:00:00.000Z');
 const org = buildDemoOrganization(NOW);
 const training = buildDemoTraining(NOW, org);
 const mentoring = buildDemoMentoring(NOW, org);
-const { employees } = trainingItems(org, training, mentoring);
+// Employees as the seed stores them: their id lists and counters kept by the enrollment and mentorship builders.
+const items = demoItems(NOW);
+const employees = items.filter((i) => i.entity === 'Employee').map((i) => employeeEntity.fromItem(i));
 
 describe('demo training data', () => {
   it('offers the programs of the articles in every agency, with the partner university in Medan and Binjai', () => {
@@ -44,6 +47,19 @@ describe('demo training data', () => {
       expect(program.seatsTaken).toBeLessThanOrEqual(program.capacity);
       if (program.waitlistCount > 0) expect(program.seatsTaken).toBe(program.capacity);
     }
+  });
+
+  it('writes a certificate counter per agency and year at the number of certificates issued', () => {
+    const counters = items.filter((i) => String(i.pk).includes('#Counter#Certificate#'));
+    const issued = training.enrollments.filter((e) => e.status === 'COMPLETED');
+    expect(counters.reduce((sum, c) => sum + Number(c.serial), 0)).toBe(issued.length);
+  });
+
+  it('holds one place guard per enrollment that was not dropped or declined', () => {
+    const guards = items.filter((i) => i.kind === 'Enrollment' && i.entity === 'Unique');
+    expect(guards.length).toBe(
+      training.enrollments.filter((e) => e.status !== 'DROPPED' && e.status !== 'DECLINED').length,
+    );
   });
 
   it('credits JP and a unique certificate to every completion, and nothing otherwise', () => {
