@@ -6,6 +6,7 @@ import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
 import { importResolvers } from './import';
+import { insightsResolvers } from './insights';
 import { mentorshipResolvers } from './mentorship';
 import { participationResolvers } from './participation';
 import { partnerResolvers } from './partner';
@@ -30,4 +31,5 @@ export const resolvers: Resolvers[] = [
   webhookResolvers,
   importResolvers,
   participationResolvers,
+  insightsResolvers,
 ];

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DECLINE_REASONS } from '../src/domain/invitation';
+import { DECLINE_REASONS, MAX_INVITATIONS } from '../src/domain/invitation';
 import { calendarDate, globalIdOf, optional, safeText } from './input-fields';
 
 export const InviteToProgramInput = z
@@ -8,7 +8,7 @@ export const InviteToProgramInput = z
     employeeIds: z
       .array(globalIdOf('Employee'))
       .min(1, 'invite at least one employee')
-      .max(30, 'invite at most 30 employees at a time'),
+      .max(MAX_INVITATIONS, `invite at most ${MAX_INVITATIONS} employees at a time`),
     respondBy: calendarDate,
   })
   .superRefine((input, ctx) => {

@@ -8,6 +8,9 @@ import type { Enrollment } from './training';
 export const DECLINE_REASONS = ['WORKLOAD', 'SCHEDULE', 'NOT_RELEVANT', 'HEALTH', 'OTHER'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
+/** Most employees one `inviteToProgram` call invites (one transaction of three writes each). */
+export const MAX_INVITATIONS = 30;
+
 /** Indonesian labels of the decline reasons. */
 export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
   WORKLOAD: 'Beban kerja',

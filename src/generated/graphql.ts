@@ -104,6 +104,8 @@ export type Query = {
    * through the same mapper as `Enrollment.siasnCourseRecord` and the export; at most 2000 in one answer.
    */
   siasnCourseRecords: SiasnCourseRecords;
+  /** The talent 9-box distribution of a unit's active staff, with each box's action (administrators and the unit's own head only). */
+  talentDistribution: TalentDistribution;
   /** One mentorship by global id. */
   mentorship?: Maybe<Mentorship>;
   /** Mentorships of the caller's agency, newest start first. */
@@ -236,6 +238,12 @@ export type QueryImportJobArgs = {
 export type QuerySiasnCourseRecordsArgs = {
   year: Scalars['Int']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryTalentDistributionArgs = {
+  unitId: Scalars['ID']['input'];
 };
 
 
@@ -2376,6 +2384,40 @@ export type SiasnCourseRecords = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/**
+ * One box of a unit's talent 9-box distribution (kotak manajemen talenta), with the action the box
+ * calls for (PermenPANRB 3/2020).
+ */
+export type TalentBoxCount = {
+  __typename?: 'TalentBoxCount';
+  /** Box 1 (below expectation, low potential) to 9 (above expectation, high potential). */
+  box: Scalars['Int']['output'];
+  /** How many of the unit's active staff sit in this box. */
+  count: Scalars['Int']['output'];
+  /** The development action for the box (rekomendasi pengembangan), in Indonesian. */
+  guidance: Scalars['String']['output'];
+  /** The same action in English. */
+  guidanceEn: Scalars['String']['output'];
+  /** True for box 1: handled under the civil-service disciplinary rules. */
+  disciplinary: Scalars['Boolean']['output'];
+  /** The employees in the box, by name. */
+  employees: Array<Employee>;
+};
+
+/**
+ * A unit's talent 9-box distribution (peta talenta unit): its active staff placed by the latest SKP
+ * predikat (performance) and the latest assessed potential.
+ */
+export type TalentDistribution = {
+  __typename?: 'TalentDistribution';
+  /** The unit. */
+  unit: Unit;
+  /** All nine boxes, box 9 first (empty boxes with count 0). */
+  boxes: Array<TalentBoxCount>;
+  /** Active staff of the unit without an appraisal or an assessed potential yet (belum terpetakan). */
+  unplaced: Array<Employee>;
+};
+
 /** Status of a mentorship (status bimbingan). */
 export type MentorshipStatus =
   /** In progress (berjalan); counts toward the mentor's active-mentee limit. */
@@ -4032,6 +4074,8 @@ export type ResolversTypes = {
   CreateImportInput: CreateImportInput;
   RefusedSiasnCourseRecord: ResolverTypeWrapper<RefusedSiasnCourseRecord>;
   SiasnCourseRecords: ResolverTypeWrapper<SiasnCourseRecords>;
+  TalentBoxCount: ResolverTypeWrapper<Omit<TalentBoxCount, 'employees'> & { employees: Array<ResolversTypes['Employee']> }>;
+  TalentDistribution: ResolverTypeWrapper<Omit<TalentDistribution, 'unit' | 'boxes' | 'unplaced'> & { unit: ResolversTypes['Unit'], boxes: Array<ResolversTypes['TalentBoxCount']>, unplaced: Array<ResolversTypes['Employee']> }>;
   MentorshipStatus: MentorshipStatus;
   Mentorship: ResolverTypeWrapper<MentorshipModel>;
   MentoringSession: ResolverTypeWrapper<MentoringSessionModel>;
@@ -4206,6 +4250,8 @@ export type ResolversParentTypes = {
   CreateImportInput: CreateImportInput;
   RefusedSiasnCourseRecord: RefusedSiasnCourseRecord;
   SiasnCourseRecords: SiasnCourseRecords;
+  TalentBoxCount: Omit<TalentBoxCount, 'employees'> & { employees: Array<ResolversParentTypes['Employee']> };
+  TalentDistribution: Omit<TalentDistribution, 'unit' | 'boxes' | 'unplaced'> & { unit: ResolversParentTypes['Unit'], boxes: Array<ResolversParentTypes['TalentBoxCount']>, unplaced: Array<ResolversParentTypes['Employee']> };
   Mentorship: MentorshipModel;
   MentoringSession: MentoringSessionModel;
   MentorshipConnection: MentorshipConnectionModel;
@@ -4322,6 +4368,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   siasnCourseRecords?: Resolver<ResolversTypes['SiasnCourseRecords'], ParentType, ContextType, RequireFields<QuerySiasnCourseRecordsArgs, 'year'>>;
+  talentDistribution?: Resolver<ResolversTypes['TalentDistribution'], ParentType, ContextType, RequireFields<QueryTalentDistributionArgs, 'unitId'>>;
   mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
   mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
   partnerEnrollments?: Resolver<ResolversTypes['EnrollmentChangeConnection'], ParentType, ContextType, Partial<QueryPartnerEnrollmentsArgs>>;
@@ -4834,6 +4881,21 @@ export type SiasnCourseRecordsResolvers<ContextType = GraphQLContext, ParentType
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type TalentBoxCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TalentBoxCount'] = ResolversParentTypes['TalentBoxCount']> = {
+  box?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  guidance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guidanceEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disciplinary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  employees?: Resolver<Array<ResolversTypes['Employee']>, ParentType, ContextType>;
+};
+
+export type TalentDistributionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TalentDistribution'] = ResolversParentTypes['TalentDistribution']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  boxes?: Resolver<Array<ResolversTypes['TalentBoxCount']>, ParentType, ContextType>;
+  unplaced?: Resolver<Array<ResolversTypes['Employee']>, ParentType, ContextType>;
+};
+
 export type MentorshipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mentorship'] = ResolversParentTypes['Mentorship']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentor?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
@@ -5269,6 +5331,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ImportJob?: ImportJobResolvers<ContextType>;
   RefusedSiasnCourseRecord?: RefusedSiasnCourseRecordResolvers<ContextType>;
   SiasnCourseRecords?: SiasnCourseRecordsResolvers<ContextType>;
+  TalentBoxCount?: TalentBoxCountResolvers<ContextType>;
+  TalentDistribution?: TalentDistributionResolvers<ContextType>;
   Mentorship?: MentorshipResolvers<ContextType>;
   MentoringSession?: MentoringSessionResolvers<ContextType>;
   MentorshipConnection?: MentorshipConnectionResolvers<ContextType>;

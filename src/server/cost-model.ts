@@ -4,9 +4,12 @@ import { DIMENSIONS, type Dimension } from '../domain/analytics/dimensions';
 import { type DimensionCardinality, maxGroups, type ValueDimension } from '../domain/analytics/max-groups';
 import { MEASURE_NAMES } from '../domain/analytics/measures';
 import { IKM_ELEMENTS } from '../domain/ikm';
+import { MAX_INVITATIONS } from '../domain/invitation';
+import { NINE_BOXES } from '../domain/nine-box';
 import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
 import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
+import { MAX_TALENT_STAFF } from '../services/talent-service';
 import type { CostModel } from './operation-cost';
 
 /** A `totalCount` runs a COUNT query over a whole partition: it weighs like ten fields. */
@@ -84,6 +87,11 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'Query.webhookEndpoints': MAX_PAGE_SIZE,
       // A delivery keeps its latest 30 attempts.
       'WebhookDelivery.attempts': KEPT_ATTEMPTS,
+      // Invitations: at most 30 employees a call. Talent: nine boxes over at most 300 staff.
+      'Mutation.inviteToProgram': MAX_INVITATIONS,
+      'TalentDistribution.boxes': NINE_BOXES.length,
+      'TalentBoxCount.employees': MAX_TALENT_STAFF,
+      'TalentDistribution.unplaced': MAX_TALENT_STAFF,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

@@ -31,6 +31,7 @@ import { createPartnerSyncService } from '../services/partner-sync-service';
 import { createPerformanceService } from '../services/performance-service';
 import { createPlanService } from '../services/plan-service';
 import { type CourseResultsReader, createSiasnService } from '../services/siasn-service';
+import { createTalentService } from '../services/talent-service';
 import { createTrainingService } from '../services/training-service';
 import { createWebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhookEndpointService, type SecretSealer } from '../services/webhook-endpoint-service';
@@ -199,6 +200,7 @@ function createServices(
     }),
     imports: createImportService({ ...deps, uploads }),
     siasn: createSiasnService({ courseResults }),
+    talent: createTalentService(deps),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: config.auditRetentionDays }),
     webhookEndpoints: createWebhookEndpointService({
       ...deps,

@@ -62,6 +62,7 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Query.partners': STAFF_READ,
   'Query.partnerEnrollments': { PARTNER: 'own programs, all agencies it serves' },
   'Query.auditLog': ADMIN_ONLY,
+  'Query.talentDistribution': { ADMIN: AGENCY, UNIT_HEAD: 'own unit only' },
   'Query.webhookEndpoints': WEBHOOKS,
   'Query.webhookDeliveries': WEBHOOKS,
   'Mutation.createEmployee': ADMIN_ONLY,

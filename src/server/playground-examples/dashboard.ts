@@ -19,6 +19,28 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
+    title: 'Participation: invitation acceptance and no-show rates by unit and quarter, 2026',
+    query: `query Participation {
+  aggregate(input: {
+    measures: [INVITATION_ACCEPTANCE_RATE, NO_SHOW_RATE]
+    groupBy: [UNIT, QUARTER]
+    filter: { from: "2026-01-01", to: "2026-12-31" }
+  }) { groups { key { dimension label } values { measure value } } }
+}`,
+  },
+  {
+    audience: 'Dashboard',
+    title: "Talent 9-box of a unit, with each box's action (admin or the unit's head)",
+    query: `query Talent($unit: ID!) {
+  talentDistribution(unitId: $unit) {
+    boxes { box count guidance employees { name } }
+    unplaced { name }
+  }
+}`,
+    variables: '{ "unit": "VW5pdDptZWRhbjptZWRhbi1iZWxhd2Fu" }',
+  },
+  {
+    audience: 'Dashboard',
     title: 'What can be aggregated by what',
     query: `query Capabilities {
   aggregateCapabilities {
