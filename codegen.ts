@@ -39,7 +39,7 @@ const config: CodegenConfig = {
         immutableTypes: false,
         maybeValue: 'T | null',
         inputMaybeValue: 'T | null | undefined',
-        contextType: '../server/context#GraphQLContext',
+        contextType: '../../resolvers/context#GraphQLContext',
         scalars: { DateTime: 'string', Date: 'string' },
         mapperTypeSuffix: 'Model',
         // `node(id)` returns records tagged with their type; Node.__resolveType reads the tag.

@@ -4,7 +4,7 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ensurePlaygroundBuilt } from '../scripts/build-playground';
+import { ensurePlaygroundBuilt } from './playground-bundling';
 import { PembinaanAsnStack } from './stacks/pembinaan-asn-stack';
 import { stageConfigFrom } from './stage-config';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseGlobalId } from '../src/server/global-id';
+import { parseGlobalId } from './global-id';
 import { instant, optional, safeLine } from './input-fields';
 
 /** auditLog filter: a time range and exact actor, mutation and object. */

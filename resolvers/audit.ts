@@ -1,6 +1,6 @@
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
 import { AuditLogFilterInput } from './audit.inputs';
+import { toGlobalId } from './global-id';
 import { parseInput } from './parse-input';
 
 /** The audit log (jejak audit): administrators read their agency's changes. */

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../src/generated/graphql';
-import { parseGlobalId } from '../src/server/global-id';
-import { scalarResolvers } from '../src/server/scalars';
+import { parseGlobalId } from './global-id';
 import { nodeFetchers } from './node-fetchers';
+import { scalarResolvers } from './scalars';
 
 /** Scalars, `node`, `me` and the Viewer. */
 export const commonResolvers: Resolvers = {

@@ -3,13 +3,13 @@ import { completedYearsBetween } from '../src/domain/calendar-date';
 import { golonganLabel, golonganOrder, pangkatOf } from '../src/domain/golongan';
 import { UNIT_KINDS } from '../src/domain/organization';
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
 import {
   CreateEmployeeInput,
   EmployeeFilterInput,
   NipArgument,
   UpdateEmployeeInput,
 } from './employee.inputs';
+import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import { required } from './required';

@@ -6,7 +6,6 @@ import {
 import { FEEDBACK_KIND_LABELS, type Feedback, isComplaintKind } from '../src/domain/feedback';
 import { IKM_BAND_LABELS, ikmOfResponse } from '../src/domain/ikm';
 import type { ComplaintStatus, Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
 import {
   FeedbackFilterInput,
   ModerateFeedbackInput,
@@ -15,6 +14,7 @@ import {
   SubmitFeedbackInput,
   TimeRangeInput,
 } from './feedback.inputs';
+import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseRecordCode } from '../src/domain/record-code';
-import { parseGlobalId } from '../src/server/global-id';
+import { parseGlobalId } from './global-id';
 
 /** An optional GraphQL argument or input field: null and absent both become undefined. */
 export const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
+import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import {
   EndMentorshipInput,

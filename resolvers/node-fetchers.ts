@@ -1,6 +1,6 @@
 import type { ResolversInterfaceTypes } from '../src/generated/graphql';
-import type { GraphQLContext } from '../src/server/context';
 import type { Ref } from '../src/services/request-scope';
+import type { GraphQLContext } from './context';
 
 type NodeModel = ResolversInterfaceTypes<Record<string, never>>['Node'];
 

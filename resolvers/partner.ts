@@ -5,7 +5,7 @@ import {
   organiserOf,
 } from '../src/domain/records/course-record';
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
+import { toGlobalId } from './global-id';
 
 /** Partner delta sync. */
 export const partnerResolvers: Resolvers = {

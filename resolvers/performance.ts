@@ -1,8 +1,8 @@
 import type { Measurement } from '../src/domain/performance-indicator';
 import { parsePeriod } from '../src/domain/period';
 import type { Resolvers } from '../src/generated/graphql';
-import type { GraphQLContext } from '../src/server/context';
-import { toGlobalId } from '../src/server/global-id';
+import type { GraphQLContext } from './context';
+import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import {

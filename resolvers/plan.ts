@@ -1,6 +1,6 @@
 import { PLAN_STATUS_LABELS } from '../src/domain/development-plan';
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
+import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import {

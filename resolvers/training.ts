@@ -4,7 +4,7 @@ import { seatsAvailable } from '../src/domain/training';
 import { learningFormOf, PROGRAM_CATEGORY_LABELS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
+import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 import { required } from './required';

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { CHANGE_TYPES } from '../src/domain/partner-feed';
 import { MAX_URL_LENGTH } from '../src/domain/webhooks/endpoint-url';
 import { MAX_ROTATION_OVERLAP_HOURS } from '../src/domain/webhooks/webhook-endpoint';
-import { parseGlobalId } from '../src/server/global-id';
+import { parseGlobalId } from './global-id';
 import { optional } from './input-fields';
 
 /** A webhook global id of `type`: its decoded reference and the id as given (for NOT_FOUND). */

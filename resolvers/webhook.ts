@@ -1,7 +1,7 @@
 import { deliveryIdOf, webhookIdOf } from '../src/domain/webhooks/webhook-delivery';
 import { activeSecrets, webhookTenantOf } from '../src/domain/webhooks/webhook-endpoint';
 import type { Resolvers } from '../src/generated/graphql';
-import { toGlobalId } from '../src/server/global-id';
+import { toGlobalId } from './global-id';
 import { parseInput } from './parse-input';
 import {
   CreateWebhookEndpointInput,

@@ -127,10 +127,7 @@ try {
       `webhooks: ${results.webhookDeliveriesPerSecond}/s, delay median ${results.webhookDelayMedianMs} ms, p99 ${results.webhookDelayP99Ms} ms`,
     );
 
-    Object.assign(
-      results,
-      await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda, dataDir }),
-    );
+    Object.assign(results, await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }));
     say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);
 
     const bar = new SingleBar(

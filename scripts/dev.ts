@@ -3,25 +3,22 @@
  * demo data once, the GraphiQL bundle, and the API on http://localhost:PORT/graphql.
  */
 import { join } from 'node:path';
-import { createLocalVerifier } from '../src/auth/local-issuer';
+import { ensurePlaygroundBuilt } from '../infra/playground-bundling';
+import { createDeps } from '../src/composition/create-deps';
 import { loadConfig } from '../src/config/load-config';
 import { ensureTable } from '../src/data/ensure-table';
 import { demoIdentities } from '../src/demo/demo-identities';
 import { seedDemoData } from '../src/demo/seed-demo-data';
-import { ensureDevSecrets } from '../src/local/dev-secrets';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { publishEndpoint } from '../src/local/endpoint-file';
 import { startLocalImports } from '../src/local/local-imports';
+import { localRequestAuth } from '../src/local/local-request-auth';
 import { startLocalStreamProcessing } from '../src/local/local-stream-processing';
+import { createLocalUploadTargets } from '../src/local/local-upload-targets';
 import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
-import { createServer } from '../src/server/create-server';
-import { createDeps } from '../src/server/deps';
+import { createHttpEdge } from '../src/server/http-edge';
 import { startHttpServer } from '../src/server/http-server';
-import { createPlaygroundAssets } from '../src/server/playground-assets';
-import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../src/server/playground-examples';
-import { playgroundLandingPage } from '../src/server/playground-landing-page';
-import { ensurePlaygroundBuilt } from './build-playground';
 
 const started = Date.now();
 let lap = Date.now();
@@ -30,6 +27,18 @@ const say = (message: string) => {
   lap = Date.now();
 };
 const config = loadConfig(process.env);
+
+/** Waits until `/health` says ready (a few tries), or fails with what it last answered. */
+async function untilHealthy(url: string): Promise<void> {
+  let last = '';
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const response = await fetch(url).catch((error: Error) => error);
+    if (response instanceof Response && response.ok) return;
+    last = response instanceof Response ? `HTTP ${response.status}` : response.message;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never reported ready (last: ${last})`);
+}
 
 const { endpoint, local: dynamo } = await dynamoForCommand(config.dynamoEndpoint, {
   dataDir: join(config.dataDir, 'dynamodb'),
@@ -43,14 +52,12 @@ say(
 // CLIs on the same DATA_DIR (npm run import/export) use this DynamoDB while the server runs.
 let unpublish = () => {};
 try {
-  const secrets = await ensureDevSecrets(config.dataDir);
+  const requestAuth = await localRequestAuth(config);
   unpublish = publishEndpoint(config.dataDir, { endpoint, tableName: config.tableName });
   const deps = createDeps(
     { ...config, dynamoEndpoint: endpoint },
-    {
-      verifier: createLocalVerifier(secrets.keys.publicJwk),
-      cursorSecret: config.cursorSecret ?? secrets.cursorSecret,
-    },
+    // createImport's upload URLs point at this server's upload route (S3 in AWS).
+    { entryPoint: 'api', secrets: requestAuth, uploads: createLocalUploadTargets(config.imports.publicUrl) },
   );
   const playground = ensurePlaygroundBuilt();
   const created = await ensureTable(deps.dynamo.client, config.tableName);
@@ -69,28 +76,22 @@ try {
 
   const webhooks = await startLocalWebhookDelivery(deps, say);
 
-  const playgroundDir = await playground;
-  const presets = await devHeaderPresets(secrets.keys, demoIdentities(deps.clock()));
-  const landingPage = playgroundLandingPage(
-    {
-      endpoint: '/graphql',
-      schemaUrl: '/graphql/schema.graphql',
-      defaultQuery: DEFAULT_PLAYGROUND_QUERY,
-      headerPresets: presets,
-      examples: PLAYGROUND_EXAMPLES,
-    },
-    '/playground/',
-  );
-  const imports = startLocalImports(deps);
-  const http = await startHttpServer(createServer(deps, { landingPage }), deps, {
-    port: config.port,
-    host: config.host,
-    playgroundAssets: createPlaygroundAssets(playgroundDir),
-    routes: [imports.route],
+  // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
+  const headerPresets = requestAuth.devSecrets
+    ? await devHeaderPresets(requestAuth.devSecrets.keys, demoIdentities(deps.clock()))
+    : [];
+  const edge = createHttpEdge(deps, {
+    graphqlRoute: 'any',
+    playground: { dir: await playground, headerPresets },
   });
+  // Imports ordered through the API: the upload route (before the edge) and an in-process worker.
+  const imports = startLocalImports(deps);
+  const http = await startHttpServer(edge, { port: config.port, host: config.host, routes: [imports.route] });
+  // Ready means what a load balancer would see: /health answers 200 (the table answers).
+  await untilHealthy(http.url.replace(/graphql$/, 'health'));
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
-    `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${http.url.replace('/graphql', '/health')}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
+    `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${http.url.replace(/graphql$/, 'health')}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
   );
 
   let stopping = false;

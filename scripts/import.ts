@@ -9,7 +9,6 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { monotonicFactory } from 'ulid';
 import { loadConfig } from '../src/config/load-config';
 import { createImportJobStore } from '../src/data/imports/import-job-store';
 import { createReferenceSets } from '../src/data/imports/reference-sets';
@@ -118,8 +117,7 @@ if (!agency) {
 }
 console.error(`Importing ${kind} into ${agency?.name} (${agencyId}) using ${store.source}`);
 
-const newId = monotonicFactory();
-const clock = () => new Date();
+const { newId, clock } = store.deps;
 const bar = new SingleBar({
   format: '{phase} |{bar}| {value}/{total} rows',
   stream: process.stderr,

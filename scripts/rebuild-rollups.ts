@@ -6,24 +6,27 @@
 
 import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
+import { createDeps } from '../src/composition/create-deps';
 import { loadConfig } from '../src/config/load-config';
-import { createDynamoClients } from '../src/data/dynamo-client';
 import { rebuildRollups } from '../src/data/rollups/rebuild-rollups';
-import { Table } from '../src/data/table';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 
 const config = loadConfig(process.env);
 const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
   dataDir: join(config.dataDir, 'dynamodb'),
 });
-const { doc, client } = createDynamoClients({ region: config.region, endpoint });
+// A system job: it pages through no cursors and verifies no tokens (no request secrets).
+const { table, clock, dynamo } = createDeps(
+  { ...config, dynamoEndpoint: endpoint },
+  { entryPoint: 'script' },
+);
 const bar = new SingleBar(
   { format: '{phase} [{bar}] {value}/{total}', hideCursor: true },
   Presets.shades_classic,
 );
 let phase = '';
 try {
-  const result = await rebuildRollups(new Table(doc, config.tableName), new Date(), (p) => {
+  const result = await rebuildRollups(table, clock(), (p) => {
     if (p.phase !== phase) {
       if (phase) bar.stop();
       phase = p.phase;
@@ -38,6 +41,6 @@ try {
       `${result.resumedFrom ? ` (resumed after ${result.resumedFrom})` : ''}; removed ${result.removed} stale ones.`,
   );
 } finally {
-  client.destroy();
+  dynamo.client.destroy();
   await local?.stop();
 }

@@ -4,10 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { STAFF_ROLES } from '../src/auth/caller';
-import { signLocalToken } from '../src/auth/local-issuer';
 import { PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../src/auth/token-claims';
 import { loadConfig } from '../src/config/load-config';
 import { ensureDevSecrets } from '../src/local/dev-secrets';
+import { signLocalToken } from '../src/local/local-issuer';
 
 const usage =
   'usage: npm run token -- --role ADMIN|UNIT_HEAD|EMPLOYEE|PARTNER --agency <id> [--unit <id>] [--employee <id>] [--partner <code>] [--expires 8h]';

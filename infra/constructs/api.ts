@@ -13,12 +13,14 @@ import {
   MethodLoggingLevel,
   Period,
   RequestValidator,
+  ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, PREFLIGHT_MAX_AGE_SECONDS } from '../../src/server/cors';
 import type { StageConfig } from '../stage-config';
 import { ApiFirewall } from './api-firewall';
 import { ENROLLMENTS_READ_SCOPE, RESOURCE_SERVER_ID } from './auth';
@@ -93,11 +95,12 @@ export class Api extends Construct {
         dataTraceEnabled: false,
         metricsEnabled: true,
       },
+      // The same preflight answer as the local server's (src/server/cors.ts).
       defaultCorsPreflightOptions: {
         allowOrigins: config.dashboardOrigins,
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
-        allowHeaders: ['authorization', 'content-type'],
-        maxAge: Duration.hours(1),
+        allowMethods: [...CORS_ALLOW_METHODS],
+        allowHeaders: [...CORS_ALLOW_HEADERS],
+        maxAge: Duration.seconds(PREFLIGHT_MAX_AGE_SECONDS),
       },
     });
     // The stack names its own URL outputs; drop the unnamed duplicate RestApi adds.
@@ -114,17 +117,28 @@ export class Api extends Construct {
     const root = this.restApi.root;
 
     const graphql = root.addResource('graphql');
+    const health = root.addResource('health');
     const publicMethods = [
       // GET: GraphiQL page in dev, and GET queries; POST: every GraphQL operation.
       graphql.addMethod('GET', integration),
       graphql.addMethod('POST', integration, bodyValidated),
-      root.addResource('health').addMethod('GET', integration),
+      // Readiness (the table answers) and liveness, as under npm start (src/server/static-routes.ts).
+      health.addMethod('GET', integration),
+      health.addResource('live').addMethod('GET', integration),
     ];
     if (config.playground) {
       publicMethods.push(
         root.addResource('playground').addResource('{proxy+}').addMethod('GET', integration),
+        // The SDL download exists where introspection is on; elsewhere it is an unknown path (404).
+        graphql.addResource('schema.graphql').addMethod('GET', integration),
       );
     }
+    // An unknown path is 404, as locally, not REST API's 403 "Missing Authentication Token".
+    this.restApi.addGatewayResponse('UnknownPath', {
+      type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
+      statusCode: '404',
+      templates: { 'application/json': '{"message":"Not found"}' },
+    });
     for (const method of publicMethods) this.acknowledgeAuthInLambda(method);
 
     const partnerAuthorizer = new CognitoUserPoolsAuthorizer(this, 'PartnerAuthorizer', {

@@ -82,7 +82,7 @@ export function copyPlaygroundHooks(): ICommandHooks {
     afterBundling: (inputDir: string, outputDir: string) => {
       const built = `${inputDir}/dist/playground`;
       return [
-        `test -f "${built}/app.js" || { echo "GraphiQL is not built: run npx tsx scripts/build-playground.ts" >&2; exit 1; }`,
+        `test -f "${built}/app.js" || { echo "GraphiQL is not built: run npm run build:playground" >&2; exit 1; }`,
         `mkdir -p "${outputDir}/playground"`,
         `cp -R "${built}/." "${outputDir}/playground/"`,
         `rm -f "${outputDir}/playground/.fingerprint"`,

@@ -1,15 +1,16 @@
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { createLocalVerifier, signLocalToken } from '../../src/auth/local-issuer';
+import type { GraphQLContext } from '../../resolvers/context';
 import type { ApiClaims } from '../../src/auth/token-claims';
+import { createDeps, type Deps } from '../../src/composition/create-deps';
 import { loadConfig } from '../../src/config/load-config';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
-import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
-import type { GraphQLContext } from '../../src/server/context';
+import type { DevSecrets } from '../../src/local/dev-secrets';
+import { signLocalToken } from '../../src/local/local-issuer';
+import { localRequestAuth } from '../../src/local/local-request-auth';
 import { createServer } from '../../src/server/create-server';
-import { createDeps, type Deps } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 
 /** Where a bench app runs. */
@@ -67,15 +68,13 @@ export async function createBenchApp(options: BenchAppOptions): Promise<BenchApp
     LOG_LEVEL: 'SILENT',
     ...options.env,
   });
-  const secrets = await ensureDevSecrets(options.dataDir);
+  const requestAuth = await localRequestAuth(config);
+  const secrets = requestAuth.devSecrets;
+  if (!secrets) throw new Error('The bench signs its own dev tokens: run it with AUTH_MODE=local');
   const dynamo = createDynamoClients({ region: config.region, endpoint: options.dynamoEndpoint });
   const counter = attachRequestCounter(dynamo.client);
   if (options.createTable ?? true) await ensureTable(dynamo.client, config.tableName);
-  const deps = createDeps(config, {
-    verifier: createLocalVerifier(secrets.keys.publicJwk),
-    cursorSecret: secrets.cursorSecret,
-    dynamo,
-  });
+  const deps = createDeps(config, { entryPoint: 'api', secrets: requestAuth, dynamo });
   const server = createServer(deps);
   await server.start();
   return {

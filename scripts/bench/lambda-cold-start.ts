@@ -2,20 +2,19 @@
  * Benchmark of the GraphQL Lambda bundle (DESIGN.md, benchmark contract): `bundleKb`, the size of
  * the built `index.mjs` (no source map, no playground files), and `coldInitMs`, the median over
  * fresh `node` processes of the time from just before `import()` of the bundle until the handler
- * has answered the first query (an authenticated one that reads DynamoDB). Node's own start-up is
- * left out: Lambda's runtime is already up when it imports the handler.
+ * has answered the first query (an authenticated one that reads DynamoDB; its Cognito-shaped token
+ * is checked by aws-jwt-verify as in AWS). Node's own start-up is left out: Lambda's runtime is
+ * already up when it imports the handler.
  *
  * Run directly: `npx tsx scripts/bench/lambda-cold-start.ts` (starts DynamoDB Local unless
  * DYNAMODB_ENDPOINT is set).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
-import { ensureDevSecrets } from '../../src/local/dev-secrets';
+import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
 import { startDynamoDbLocal } from '../../src/local/dynamodb-local';
 import { buildLambdas } from '../build-lambdas';
 import { restProxyEvent } from './lambda-events';
@@ -26,22 +25,26 @@ import { median, round } from './statistics';
 export interface MeasureLambdaOptions {
   dynamoEndpoint: string;
   tableName: string;
-  dataDir: string;
   /** Fresh processes to take the median over (default 7). */
   runs?: number;
 }
 
 /**
- * The bundle's environment outside AWS: local auth (dev issuer under dataDir), DynamoDB Local,
- * metrics and tracing on as deployed (outside Lambda the Tracer loads but sends nothing).
+ * The bundle's environment outside AWS, as the CDK app sets it but for DynamoDB Local and a
+ * stand-in Cognito pool (its JWKS given, not fetched) and a cursor secret of this run; metrics
+ * and tracing on as deployed (outside Lambda the Tracer loads but sends nothing).
  */
-export function lambdaEnv(options: Omit<MeasureLambdaOptions, 'runs'>): Record<string, string> {
+export function lambdaEnv(options: {
+  dynamoEndpoint: string;
+  tableName: string;
+  cognito: CognitoStandIn;
+}): Record<string, string> {
   return {
     DYNAMODB_ENDPOINT: options.dynamoEndpoint,
     TABLE_NAME: options.tableName,
     AWS_REGION: 'local',
-    AUTH_MODE: 'local',
-    DATA_DIR: options.dataDir,
+    ...options.cognito.env,
+    CURSOR_SECRET: randomBytes(32).toString('base64url'),
     LOG_LEVEL: 'SILENT',
     STAGE: 'dev',
     // As deployed (infra/constructs/graphql-function.ts): Powertools Metrics and Tracer load at cold start.
@@ -56,16 +59,17 @@ export function lambdaEnv(options: Omit<MeasureLambdaOptions, 'runs'>): Record<s
 export async function measureLambda(
   options: MeasureLambdaOptions,
 ): Promise<{ bundleKb: number; coldInitMs: number }> {
-  const [[build], secrets] = await Promise.all([
+  const [[build], cognito] = await Promise.all([
     buildLambdas({ names: ['graphql'] }),
-    ensureDevSecrets(options.dataDir),
+    createCognitoStandIn(),
     ensureTable(
       createDynamoClients({ region: 'local', endpoint: options.dynamoEndpoint }).client,
       options.tableName,
     ),
   ]);
   if (!build) throw new Error('The GraphQL bundle was not built');
-  const token = await signLocalToken(secrets.keys, {
+  const env = lambdaEnv({ ...options, cognito });
+  const token = await cognito.sign({
     sub: 'bench',
     'cognito:groups': ['ADMIN'],
     agency_id: 'medan',
@@ -81,7 +85,7 @@ export async function measureLambda(
     // One at a time: parallel processes would measure CPU contention, not start-up.
     const result = await invokeBundle({
       bundle: build.outFile,
-      env: lambdaEnv(options),
+      env,
       // As the deployed function runs (NODE_OPTIONS in infra/constructs/lambda-function.ts).
       nodeFlags: ['--enable-source-maps'],
       events: [firstQuery],
@@ -100,7 +104,6 @@ async function main(): Promise<void> {
     const result = await measureLambda({
       dynamoEndpoint: given ?? (dynamo?.endpoint as string),
       tableName: `bench-lambda-${Date.now()}`,
-      dataDir: mkdtempSync(join(tmpdir(), 'asn-bench-lambda-')),
     });
     console.log(JSON.stringify(result));
   } finally {

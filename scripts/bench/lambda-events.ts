@@ -4,26 +4,44 @@
  */
 import type { APIGatewayProxyEvent, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
-/** A REST API (payload format 1.0) proxy event for `method path`, JSON body when given. */
+/** How the event's body and query string are given, when not as a JSON value. */
+export interface RestEventOptions {
+  /** The body exactly as sent (not JSON-encoded here). */
+  rawBody?: string;
+  /** The body arrives base64-encoded, as API Gateway sends binary media types. */
+  base64?: boolean;
+  query?: Record<string, string>;
+}
+
+/**
+ * A REST API (payload format 1.0) proxy event for `method path`, JSON body when given. The
+ * resource is what API Gateway matches: `/playground/{proxy+}` with its path parameter for files.
+ */
 export function restProxyEvent(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  options: RestEventOptions = {},
 ): APIGatewayProxyEvent {
   const allHeaders = { 'content-type': 'application/json', ...headers };
+  const proxy = /^\/playground\/(.+)$/.exec(path)?.[1];
+  const text = options.rawBody ?? (body === undefined ? null : JSON.stringify(body));
+  const query = options.query ?? null;
   return {
-    resource: path,
+    resource: proxy === undefined ? path : '/playground/{proxy+}',
     path,
     httpMethod: method,
     headers: allHeaders,
     multiValueHeaders: Object.fromEntries(Object.entries(allHeaders).map(([k, v]) => [k, [v]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: null,
+    queryStringParameters: query,
+    multiValueQueryStringParameters: query
+      ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]]))
+      : null,
+    pathParameters: proxy === undefined ? null : { proxy },
     stageVariables: null,
-    body: body === undefined ? null : JSON.stringify(body),
-    isBase64Encoded: false,
+    body: text !== null && options.base64 ? Buffer.from(text).toString('base64') : text,
+    isBase64Encoded: options.base64 ?? false,
     requestContext: {
       accountId: '123456789012',
       apiId: 'bench',

@@ -12,10 +12,10 @@ import { once } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { monthsBefore } from '../../src/demo/demo-ids';
 import { ensureDevSecrets } from '../../src/local/dev-secrets';
+import { signLocalToken } from '../../src/local/local-issuer';
 import { adminClaims } from './bench-app';
 import { round } from './statistics';
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parsePartnerClients } from './partner-clients';
 
 /** Defaults of the operation limits and the response budget (README "Security"). */
 export const DEFAULT_LIMITS = {
@@ -50,9 +51,20 @@ const EnvSchema = z.object({
   AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_IDS: z.string().optional(),
+  /**
+   * The user pool's public signing keys (JWKS JSON) to start with: no fetch from Cognito at cold
+   * start, and verification works offline (tests, benchmarks). Unset: fetched on the first token;
+   * a key id missing from it is fetched too, so a rotated pool key still verifies.
+   */
+  COGNITO_JWKS: z.string().optional(),
+  /** App client ids of partner machine clients and their partner codes (the pre-token trigger). */
+  PARTNER_CLIENTS: z.string().optional(),
   /** GraphiQL and introspection; on by default in dev, off in prod. */
   PLAYGROUND: z.enum(['on', 'off']).optional(),
-  /** Dashboard origins allowed to read responses (comma list); API Gateway answers preflights. */
+  /**
+   * Browser origins allowed to read responses (comma list; `*` for any). Unset: any origin in dev
+   * (local dashboards on any port), none in prod. In AWS, API Gateway answers the preflights.
+   */
   CORS_ORIGINS: z.string().optional(),
   /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
   PLAYGROUND_DIR: z.string().optional(),
@@ -120,7 +132,11 @@ export interface Config {
   observability: { metrics: boolean; tracing: boolean; metricOperations: string[] };
   cursorSecret: string | undefined;
   cursorSecretArn: string | undefined;
-  auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientIds: string[] };
+  auth:
+    | { mode: 'local' }
+    | { mode: 'cognito'; userPoolId: string; clientIds: string[]; jwksJson: string | undefined };
+  /** Partner app client id -> partner code, for the claims the pre-token trigger adds. */
+  partnerClients: ReadonlyMap<string, string>;
   playground: boolean;
   playgroundDir: string | undefined;
   corsOrigins: string[];
@@ -191,11 +207,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             mode: 'cognito',
             userPoolId: e.COGNITO_USER_POOL_ID as string,
             clientIds: (e.COGNITO_CLIENT_IDS as string).split(',').map((s) => s.trim()),
+            jwksJson: e.COGNITO_JWKS,
           }
         : { mode: 'local' },
+    partnerClients: parsePartnerClients(e.PARTNER_CLIENTS),
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : e.STAGE === 'dev',
     playgroundDir: e.PLAYGROUND_DIR,
-    corsOrigins: listOf(e.CORS_ORIGINS),
+    // Unset: any origin on the dev stage (GraphiQL, local dashboards), none elsewhere.
+    corsOrigins: listOf(e.CORS_ORIGINS ?? (e.STAGE === 'dev' ? '*' : '')),
     feedbackLimits: {
       perAddress: { perMinute: e.FEEDBACK_ADDRESS_PER_MINUTE, burst: e.FEEDBACK_ADDRESS_BURST },
       perUnit: { perMinute: e.FEEDBACK_UNIT_PER_MINUTE, burst: e.FEEDBACK_UNIT_BURST },

@@ -9,19 +9,12 @@ import {
 import type { DemoOrganization } from './build-organization';
 import { addDaysTo, demoUlid, isoDay, monthsBefore } from './demo-ids';
 import { createRandom } from './random';
-import { replayMentoring, replayOrganization } from './replay-records';
-
-/** A mentorship as started, and how it ended (if it did). */
-export interface MentorshipStory {
-  started: Mentorship;
-  end?: { status: 'COMPLETED' | 'CANCELLED'; outcome: string; at: Date } | undefined;
-}
-
-/** The mentoring story: mentorships and their sessions (totals follow from replaying the sessions). */
-export interface MentoringStory {
-  mentorships: MentorshipStory[];
-  sessions: MentoringSession[];
-}
+import {
+  type MentoringStory,
+  type MentorshipStory,
+  replayMentoring,
+  replayOrganization,
+} from './replay-records';
 
 /** The mentoring demo data as stored. */
 export interface DemoMentoring {

@@ -1,6 +1,11 @@
-import { PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../auth/token-claims';
-import type { DemoIdentity } from '../local/dev-tokens';
+import { type ApiClaims, PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../auth/token-claims';
 import { buildDemoOrganization, demoUnitId } from './build-organization';
+
+/** A demo identity offered in the playground: a label and the claims of its token. */
+export interface DemoIdentity {
+  label: string;
+  claims: ApiClaims;
+}
 
 /** Demo identities for the playground and `npm run token`: one per role, in Medan and Binjai. */
 export function demoIdentities(now: Date): DemoIdentity[] {

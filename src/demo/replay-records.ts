@@ -18,8 +18,19 @@ import { endedMentorship, type MentoringSession, type Mentorship } from '../doma
 import { DEFAULT_MAX_ACTIVE_MENTEES } from '../domain/mentorship-rules';
 import type { Measurement, PerformanceIndicator } from '../domain/performance-indicator';
 import type { TrainingProgram } from '../domain/training';
-import type { MentoringStory } from './build-mentorship';
 import type { DemoOrganization } from './build-organization';
+
+/** A mentorship as started, and how it ended (if it did). */
+export interface MentorshipStory {
+  started: Mentorship;
+  end?: { status: 'COMPLETED' | 'CANCELLED'; outcome: string; at: Date } | undefined;
+}
+
+/** The mentoring story: mentorships and their sessions (totals follow from replaying the sessions). */
+export interface MentoringStory {
+  mentorships: MentorshipStory[];
+  sessions: MentoringSession[];
+}
 
 /**
  * The demo seed's replays: each part of the demo story goes through the write builders the

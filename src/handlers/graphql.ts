@@ -1,18 +1,19 @@
 /**
  * Lambda entry point behind API Gateway's REST API (payload format 1.0). Built once per
- * container: config, clients, services and the Apollo server; each request adds its context.
+ * container: config, dependencies and the HTTP edge (the same as `npm start` serves); each
+ * request adds only its context.
  */
-import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { authFromConfig } from '../auth/verifier-from-config';
+import { createDeps } from '../composition/create-deps';
+import { deployedRequestAuth } from '../composition/request-auth';
 import { loadConfig } from '../config/load-config';
-import { createContext } from '../server/context';
-import { createServer } from '../server/create-server';
-import { createDeps } from '../server/deps';
-import { createPlaygroundAssets } from '../server/playground-assets';
-import { DEFAULT_PLAYGROUND_QUERY, PLAYGROUND_EXAMPLES } from '../server/playground-examples';
-import { playgroundLandingPage } from '../server/playground-landing-page';
-import { secretFrom } from './webhook-deps';
+import { createHttpEdge } from '../server/http-edge';
+import { lambdaHandler } from '../server/lambda-host';
+
+/** In AWS, GraphiQL offers one header preset: a Cognito access token to paste. */
+const COGNITO_TOKEN_PRESET = {
+  label: 'Cognito access token',
+  headers: { Authorization: 'Bearer <paste an access token>' },
+};
 
 const config = loadConfig(process.env);
 // Metrics and X-Ray only where configured (AWS): the module, and the X-Ray SDK, load only then.
@@ -23,81 +24,24 @@ const aws =
         ...config.observability,
       })
     : undefined;
+// Cognito, the cursor secret and the webhook sealing key (Secrets Manager in AWS); uploads of
+// createImport go to S3 (IMPORT_BUCKET).
 const deps = createDeps(config, {
-  ...(await authFromConfig(config)),
-  // Seals the signing secrets of new and rotated webhook endpoints (AWS: its own Secrets Manager secret).
-  webhookSecretKey: config.webhooks.secretKeyArn
-    ? await secretFrom(config.webhooks.secretKey, config.webhooks.secretKeyArn, 'WEBHOOK_SECRET_KEY')
-    : undefined,
+  entryPoint: 'api',
+  secrets: await deployedRequestAuth(config),
   metrics: aws?.metrics,
   tracing: aws?.tracing,
 });
 aws?.instrument(deps.dynamo.client);
-const assets =
-  config.playground && config.playgroundDir ? createPlaygroundAssets(config.playgroundDir) : undefined;
-const landingPage = assets
-  ? playgroundLandingPage(
-      {
-        endpoint: 'graphql',
-        schemaUrl: 'graphql/schema.graphql',
-        defaultQuery: DEFAULT_PLAYGROUND_QUERY,
-        headerPresets: [
-          { label: 'Cognito access token', headers: { Authorization: 'Bearer <paste an access token>' } },
-        ],
-        examples: PLAYGROUND_EXAMPLES,
-      },
-      'playground/',
-    )
-  : undefined;
-const server = createServer(deps, landingPage ? { landingPage } : {});
-const requestHandler = handlers.createAPIGatewayProxyEventRequestHandler();
-
-/** GET /health and the GraphiQL files; everything else goes to GraphQL. */
-async function staticRoutes(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult | undefined> {
-  if (event.httpMethod !== 'GET') return undefined;
-  if (event.path.endsWith('/health')) {
-    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' };
-  }
-  const marker = '/playground/';
-  const at = event.path.indexOf(marker);
-  if (at < 0 || !assets) return undefined;
-  const asset = await assets.get(event.path.slice(at + marker.length));
-  if (!asset) return { statusCode: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
-  // The bundle is all text (fonts are inlined in the CSS): base64 would push app.js past Lambda's 6 MB.
-  return {
-    statusCode: 200,
-    headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' },
-    body: asset.body.toString('utf8'),
-  };
-}
-
-/** Lets allowed dashboard origins read responses (API Gateway only answers the preflight). */
-function corsHeaders(event: APIGatewayProxyEvent) {
-  const origin = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'origin')?.[1];
-  return async (result: APIGatewayProxyResult) => {
-    result.headers = { ...result.headers, vary: 'Origin' };
-    if (origin && config.corsOrigins.includes(origin)) result.headers['access-control-allow-origin'] = origin;
-  };
-}
-
-const graphqlHandler = startServerAndCreateLambdaHandler(server, requestHandler, {
-  middleware: [staticRoutes, async (event) => corsHeaders(event)],
-  context: ({ event, context }) =>
-    createContext(
-      {
-        headers: event.headers ?? {},
-        requestId: context.awsRequestId,
-        sourceIp: event.requestContext?.identity?.sourceIp,
-        route: event.resource === '/partner/graphql' ? 'partner' : 'staff',
-      },
-      deps,
-    ),
+const edge = createHttpEdge(deps, {
+  graphqlRoute: 'staff',
+  playground: config.playgroundDir
+    ? { dir: config.playgroundDir, headerPresets: [COGNITO_TOKEN_PRESET] }
+    : undefined,
 });
+await edge.start();
+const edgeHandler = lambdaHandler(edge);
 
 /** Each invocation in its own trace subsegment when tracing is on (AWS); the server reports each request. */
-export const handler: typeof graphqlHandler = (event, context, callback) =>
-  aws
-    ? aws.traceInvocation(
-        async () => (await graphqlHandler(event, context, callback)) as APIGatewayProxyResult,
-      )
-    : graphqlHandler(event, context, callback);
+export const handler: typeof edgeHandler = (event, context) =>
+  aws ? aws.traceInvocation(() => edgeHandler(event, context)) : edgeHandler(event, context);

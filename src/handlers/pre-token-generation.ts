@@ -4,8 +4,10 @@
  * (src/auth/token-claims.ts): `agency_id`, `unit_id`, `employee_id` for staff, from their custom
  * attributes; `partner_id` for partner machine clients, from the app client id.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
+import { createProcessDeps } from '../composition/process-deps';
+import { loadConfig } from '../config/load-config';
 
 /** The events Cognito sends this trigger: user sign-in and refresh (V2 shape) and client credentials. */
 export type PreTokenGenerationEvent = PreTokenGenerationV2TriggerEvent | PreTokenGenerationV3TriggerEvent;
@@ -20,37 +22,13 @@ export const USER_ATTRIBUTE_CLAIMS = {
   'custom:employee_id': 'employee_id',
 } as const;
 
-/** A partner code as the API and the demo data use it (`usu`). */
-const PARTNER_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
-
 /** What the trigger logs through; tests pass a quiet one. */
 export type TriggerLogger = Pick<Logger, 'error'>;
-
-/** Reads the `{ "<app client id>": "<partner code>" }` JSON the CDK app passes in; fails fast on bad input. */
-export function parsePartnerClients(json: string | undefined): ReadonlyMap<string, string> {
-  if (!json) return new Map();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new Error('Invalid configuration: PARTNER_CLIENTS is not JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error('Invalid configuration: PARTNER_CLIENTS must map app client ids to partner codes');
-  }
-  const entries = Object.entries(parsed as Record<string, unknown>);
-  for (const [clientId, code] of entries) {
-    if (typeof code !== 'string' || !PARTNER_CODE.test(code)) {
-      throw new Error(`Invalid configuration: PARTNER_CLIENTS has a bad partner code for ${clientId}`);
-    }
-  }
-  return new Map(entries as [string, string][]);
-}
 
 /** The trigger, for a given client-to-partner mapping (tests pass their own). */
 export function createPreTokenGenerationHandler(
   partnerClients: ReadonlyMap<string, string>,
-  logger: TriggerLogger = new Logger({ serviceName: 'pembinaan-asn-pre-token-generation' }),
+  logger: TriggerLogger,
 ): PreTokenGenerationHandler {
   return async (event) => {
     if (event.triggerSource === 'TokenGeneration_ClientCredentials') {
@@ -78,7 +56,11 @@ export function createPreTokenGenerationHandler(
   };
 }
 
+// No data, no secrets: only the first stage of the composition root (a small, fast bundle).
+const { config, logger } = createProcessDeps(loadConfig(process.env), 'pre-token-generation');
+
 /** The Lambda entry point; the mapping comes from the PARTNER_CLIENTS variable set by the CDK app. */
 export const handler: PreTokenGenerationHandler = createPreTokenGenerationHandler(
-  parsePartnerClients(process.env.PARTNER_CLIENTS),
+  config.partnerClients,
+  logger,
 );

@@ -4,18 +4,14 @@
  * and the aggregator's ledger makes the redelivered successes change nothing.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { createDeps } from '../composition/create-deps';
 import { loadConfig } from '../config/load-config';
-import { createDynamoClients } from '../data/dynamo-client';
 import { createRollupAggregator } from '../data/rollups/apply-changes';
 import { type StreamChange, toStreamChange } from '../data/rollups/stream-change';
-import { Table } from '../data/table';
 
-const config = loadConfig(process.env);
-const logger = new Logger({ serviceName: 'pembinaan-asn-aggregator', logLevel: config.logLevel });
-const { doc } = createDynamoClients({ region: config.region, endpoint: config.dynamoEndpoint });
-const aggregator = createRollupAggregator(new Table(doc, config.tableName));
+const { table, clock, logger } = createDeps(loadConfig(process.env), { entryPoint: 'aggregator' });
+const aggregator = createRollupAggregator(table, clock);
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 export const handler = async (

@@ -4,6 +4,8 @@
  * of its group (later changes of the same enrollment) and nothing else.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createDeps } from '../composition/create-deps';
+import { deployedSecrets } from '../composition/request-auth';
 import { loadConfig } from '../config/load-config';
 import { createSqsDeliveryQueue } from '../data/sqs-delivery-queue';
 import type { DeliveryMessage } from '../domain/webhooks/delivery-message';
@@ -11,11 +13,14 @@ import { createJobMetrics } from '../observability/job-metrics';
 import { WEBHOOK_METRIC_SERVICE } from '../observability/metric-catalog';
 import { countDeliveries } from '../webhooks/delivery-metrics';
 import { createWebhookRuntime } from '../webhooks/webhook-runtime';
-import { webhookLambdaDeps } from './webhook-deps';
 
 const config = loadConfig(process.env);
 if (!config.webhooks.queueUrl) throw new Error('Invalid configuration: WEBHOOK_QUEUE_URL is required');
-const deps = await webhookLambdaDeps(config, { secrets: true });
+// It renders payloads (cursors) and opens sealed signing secrets: the deployment's secrets, no tokens.
+const deps = createDeps(config, {
+  entryPoint: 'webhook-dispatcher',
+  secrets: await deployedSecrets(config, { webhookKey: 'required' }),
+});
 const queue = createSqsDeliveryQueue(config.webhooks.queueUrl);
 // Deliveries counted in CloudWatch (WebhookDeliveries, graphed on the stage's dashboard).
 const metrics = config.observability.metrics

@@ -4,14 +4,15 @@
  * batch only delays deliveries). Queues deliveries in feed order on the SQS FIFO queue.
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { createDeps } from '../composition/create-deps';
 import { loadConfig } from '../config/load-config';
 import { createSqsDeliveryQueue } from '../data/sqs-delivery-queue';
 import { createWebhookRuntime } from '../webhooks/webhook-runtime';
-import { webhookLambdaDeps } from './webhook-deps';
 
 const config = loadConfig(process.env);
 if (!config.webhooks.queueUrl) throw new Error('Invalid configuration: WEBHOOK_QUEUE_URL is required');
-const deps = await webhookLambdaDeps(config, { secrets: false });
+// It only queues deliveries: no cursors, no secrets, no tokens (see src/composition/keyless.ts).
+const deps = createDeps(config, { entryPoint: 'webhook-fan-out' });
 const { fanOut } = createWebhookRuntime(deps, { queue: createSqsDeliveryQueue(config.webhooks.queueUrl) });
 
 /** The partners a stream batch concerns (every record the filter lets through names one). */

@@ -1,20 +1,13 @@
-import type { Readable } from 'node:stream';
 import { JobChangedError } from '../data/imports/import-job-store';
 import type { JobRef } from '../domain/onboarding/import-job';
 import { type ImportJob, isFinished, jobRefOfKey, uploadKeyOf } from '../domain/onboarding/import-job';
+import type { ImportFiles } from '../domain/onboarding/import-ports';
 import { UnusableFileError } from './file-problem';
 import { failedReport } from './import-file';
 import { type ImportJobDeps, type ImportJobRun, runImportJob } from './run-import-job';
 
-/** Where uploaded files are kept (S3 in AWS, DATA_DIR/uploads locally). */
-export interface ImportFiles {
-  open(key: string): Promise<Readable>;
-  /** Bytes of the stored object, or undefined when it is not there. */
-  size(key: string): Promise<number | undefined>;
-  remove(key: string): Promise<void>;
-}
-
 export type { JobRef } from '../domain/onboarding/import-job';
+export type { ImportFiles } from '../domain/onboarding/import-ports';
 
 /** What the worker is told: a file arrived (an S3 event), or a stopped job should go on. */
 export type ImportMessage = { type: 'uploaded'; objectKey: string } | ({ type: 'continue' } & JobRef);

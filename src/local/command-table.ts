@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import { createDeps, type Deps } from '../composition/create-deps';
 import type { Config } from '../config/load-config';
-import { createDynamoClients } from '../data/dynamo-client';
-import { Table } from '../data/table';
+import type { Table } from '../data/table';
 import { javaProblem, type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { liveEndpoint } from './endpoint-file';
 import { quietSdkNodeVersionNotice } from './sdk-node-version-notice';
@@ -16,7 +16,7 @@ export class EnvironmentError extends Error {}
  */
 export async function openCommandTable(
   config: Config,
-): Promise<{ table: Table; endpoint: string; source: string; close(): Promise<void> }> {
+): Promise<{ deps: Deps; table: Table; endpoint: string; source: string; close(): Promise<void> }> {
   quietSdkNodeVersionNotice();
   let endpoint = config.dynamoEndpoint;
   let source = 'DYNAMODB_ENDPOINT';
@@ -32,13 +32,15 @@ export async function openCommandTable(
     endpoint = local.endpoint;
     source = `an embedded DynamoDB Local on ${join(config.dataDir, 'dynamodb')}`;
   }
-  const dynamo = createDynamoClients({ region: config.region, endpoint });
+  // A command acts for no caller: no request secrets (see src/composition/keyless.ts).
+  const deps = createDeps({ ...config, dynamoEndpoint: endpoint }, { entryPoint: 'script' });
   return {
-    table: new Table(dynamo.doc, config.tableName),
+    deps,
+    table: deps.table,
     endpoint,
     source,
     async close() {
-      dynamo.client.destroy();
+      deps.dynamo.client.destroy();
       await local?.stop();
     },
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateLocalKeyPair, type LocalKeyPair } from '../auth/local-issuer';
+import { generateLocalKeyPair, type LocalKeyPair } from './local-issuer';
 
 /** Secrets of a local installation: the dev token issuer's keys and the cursor signing secret. */
 export interface DevSecrets {

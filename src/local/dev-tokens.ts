@@ -1,12 +1,6 @@
-import { type LocalKeyPair, signLocalToken } from '../auth/local-issuer';
-import type { ApiClaims } from '../auth/token-claims';
+import type { DemoIdentity } from '../demo/demo-identities';
 import type { HeaderPreset } from '../server/playground-page';
-
-/** A demo identity offered in the playground: a label and the claims of its token. */
-export interface DemoIdentity {
-  label: string;
-  claims: ApiClaims;
-}
+import { type LocalKeyPair, signLocalToken } from './local-issuer';
 
 /** Header presets for GraphiQL: one signed dev token per demo identity, plus the public (no token). */
 export async function devHeaderPresets(

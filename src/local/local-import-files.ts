@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { jobRefOfKey } from '../domain/onboarding/import-job';
-import type { ImportFiles } from '../import/import-worker';
+import type { ImportFiles } from '../domain/onboarding/import-ports';
 
 /** The body was larger than allowed; nothing was kept. */
 export class UploadTooLargeError extends Error {

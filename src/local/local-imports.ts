@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Deps } from '../server/deps';
+import type { Deps } from '../composition/create-deps';
 import { createLocalImportFiles } from './local-import-files';
 import { createLocalImportQueue } from './local-import-queue';
 import { createUploadRoute } from './upload-route';

@@ -1,7 +1,7 @@
+import type { Deps } from '../composition/create-deps';
 import { createRollupAggregator } from '../data/rollups/apply-changes';
 import { rebuildRollups } from '../data/rollups/rebuild-rollups';
 import { createStreamPoller } from '../data/rollups/stream-poller';
-import type { Deps } from '../server/deps';
 import { markOverdueComplaints } from '../services/overdue-complaints';
 
 const SWEEP_EVERY_MS = 60_000;

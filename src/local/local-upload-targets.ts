@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { UploadTargets } from '../services/import-service';
+import type { UploadTargets } from '../domain/onboarding/import-ports';
 
 /** sha256 (hex) of an upload token: what the job keeps instead of the token. */
 export const uploadTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,4 +1,4 @@
-import type { Deps } from '../server/deps';
+import type { Deps } from '../composition/create-deps';
 import { createLocalDeliveryLoop } from '../webhooks/local-delivery-loop';
 import { LocalDeliveryQueue } from '../webhooks/local-delivery-queue';
 import { createWebhookRuntime } from '../webhooks/webhook-runtime';

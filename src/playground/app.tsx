@@ -1,6 +1,6 @@
 /**
  * Browser entry of the GraphiQL playground the API serves at its own origin. Bundled by
- * scripts/build-playground.ts; the page (src/server/playground-page.ts) embeds the config.
+ * infra/playground-bundling.ts; the page (src/server/playground-page.ts) embeds the config.
  */
 import './monaco-workers';
 import 'graphiql/style.css';

@@ -1,6 +1,6 @@
 /**
  * Tells Monaco where its web workers are: files bundled next to app.js by
- * scripts/build-playground.ts, never a CDN. Must be imported before GraphiQL loads Monaco.
+ * infra/playground-bundling.ts, never a CDN. Must be imported before GraphiQL loads Monaco.
  */
 
 interface MonacoEnvironment {

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import type { GraphQLContext } from '../../resolvers/context';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import { ACCESS_POLICY, accessOf, roleOf } from '../services/access-policy';
-import type { GraphQLContext } from './context';
 import { rootFieldsOf } from './root-fields';
 
 /**

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
+import type { GraphQLContext } from '../../resolvers/context';
+import { parseGlobalId } from '../../resolvers/global-id';
 import type { CompletedMutation } from '../services/audit-service';
-import type { GraphQLContext } from './context';
-import { parseGlobalId } from './global-id';
 
 /**
  * The changed object: the result's global id, as the type's own `id` resolver gives it to

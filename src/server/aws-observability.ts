@@ -8,7 +8,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DIMENSION, METRIC, METRIC_NAMESPACE, METRIC_SERVICE } from '../observability/metric-catalog';
-import type { MetricsSink, RequestReport, Tracing } from './request-observer';
+import type { MetricsSink, RequestReport, Tracing } from '../observability/request-observer';
 
 /** What the Lambda handler gets: the sinks for createDeps and a wrapper for its handler. */
 export interface AwsObservability {

@@ -1,16 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { GraphQLContext } from '../../resolvers/context';
 import { PUBLIC_CALLER } from '../auth/caller';
+import type { Deps } from '../composition/create-deps';
 import { createItemLoader } from '../data/item-loader';
 import { ForbiddenError, UnauthenticatedError } from '../errors/app-error';
 import { currentTelemetry } from '../observability/request-telemetry';
-import type { RequestScope } from '../services/request-scope';
-import type { Deps, Services } from './deps';
-
-/** What every resolver receives: the request scope (caller, loader, logger) and the services. */
-export interface GraphQLContext extends RequestScope {
-  services: Services;
-  clock: () => Date;
-}
 
 /**
  * The route a request came through. In AWS, partners call `/partner/graphql` (where their usage

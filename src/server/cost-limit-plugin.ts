@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, Kind, visit } from 'graphql';
+import type { GraphQLContext } from '../../resolvers/context';
 import type { RequestLimits } from '../config/load-config';
 import { cardinalityOf, type DimensionCardinality } from '../domain/analytics/max-groups';
 import { QueryTooComplexError } from '../errors/app-error';
-import type { GraphQLContext } from './context';
 import { apiCostModel } from './cost-model';
 import { operationCost } from './operation-cost';
 

@@ -1,4 +1,4 @@
-import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -6,12 +6,12 @@ import {
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
+import type { GraphQLContext } from '../../resolvers/context';
+import type { Deps } from '../composition/create-deps';
 import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
 import { auditPlugin } from './audit-plugin';
-import type { GraphQLContext } from './context';
 import { costLimitPlugin } from './cost-limit-plugin';
-import type { Deps } from './deps';
 import { createErrorFormatter } from './format-error';
 import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
 import { observabilityPlugin } from './observability-plugin';
@@ -39,13 +39,10 @@ export function executableSchema(): GraphQLSchema {
 }
 
 /**
- * The one Apollo Server, used by the Lambda handler, `npm start` and the tests.
- * `landingPage` renders GraphiQL for browsers (local server and dev stage); none in prod.
+ * The one Apollo Server, behind the HTTP edge of the Lambda handler and of `npm start`, and used
+ * directly by tests and benches. GraphiQL is a page of the edge, not Apollo's landing page.
  */
-export function createServer(
-  deps: Deps,
-  options: { landingPage?: ApolloServerPlugin<GraphQLContext> } = {},
-): ApolloServer<GraphQLContext> {
+export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
   const { limits } = deps.config;
   const server = new ObservedApolloServer({
     schema: executableSchema(),
@@ -66,7 +63,7 @@ export function createServer(
     plugins: [
       // Strict clients send only their trusted documents (refused before parsing otherwise).
       trustedDocumentsPlugin(deps.trustedDocuments),
-      options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
       responseBudgetPlugin(limits),

@@ -1,34 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createServer as createHttpServer,
+  createServer as createNodeServer,
   type IncomingMessage,
   type Server,
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ApolloServer, HeaderMap } from '@apollo/server';
-import { typeDefs } from '../generated/type-defs';
-import { type ApiRoute, createContext, type GraphQLContext } from './context';
-import type { Deps } from './deps';
-import type { PlaygroundAssets } from './playground-assets';
-
-/** Largest request body accepted (1 MiB); larger ones get 413. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/** The GraphQL routes, as in AWS: `/partner/graphql` takes partner tokens only (see ApiRoute). */
-const ROUTES = new Map<string, ApiRoute>([
-  ['/graphql', 'any'],
-  ['/partner/graphql', 'partner'],
-]);
+import { MAX_BODY_BYTES } from './edge-messages';
+import type { EdgeRequest, HttpEdge } from './http-edge';
 
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  /** Bundled GraphiQL files served under /playground/ (local dev). */
-  playgroundAssets?: PlaygroundAssets | undefined;
-  /** Extra routes tried first (e.g. the import upload route); each says whether it answered. */
-  routes?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>)[];
+  /**
+   * Routes only the local server has (e.g. the import upload route: S3 takes uploads in AWS), tried
+   * first and given the raw request before anything reads its body (the edge reads at most
+   * MAX_BODY_BYTES), so large bodies can stream; each says whether it answered.
+   */
+  routes?: LocalRoute[];
 }
+
+/** A route of the local server alone: true when it answered the request. */
+export type LocalRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 export interface RunningHttpServer {
   url: string;
@@ -38,113 +31,30 @@ export interface RunningHttpServer {
 }
 
 /**
- * The local HTTP front of the same Apollo server the Lambda uses: POST/GET /graphql (GraphiQL
- * for browsers), GET /health, GET /playground/* (bundled assets).
+ * The local host of the HTTP edge (`npm start`, the load test): node's http server reading each
+ * request into an edge request and writing the edge's response. Routing, CORS and caching are
+ * the edge's, exactly as in the Lambda.
  */
 export async function startHttpServer(
-  apollo: ApolloServer<GraphQLContext>,
-  deps: Deps,
+  edge: HttpEdge,
   options: HttpServerOptions,
 ): Promise<RunningHttpServer> {
-  await apollo.start();
-  const server = createHttpServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      deps.logger.error('HTTP handler failed', { error: error instanceof Error ? error : String(error) });
-      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, '{"error":"internal"}');
-      else res.end();
-    });
+  await edge.start();
+  const localRoutes = options.routes ?? [];
+  const server = createNodeServer((req, res) => {
+    void (async () => {
+      for (const route of localRoutes) if (await route(req, res)) return;
+      await serve(edge, req, res);
+    })().catch(() => res.destroy());
   });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for (const route of options.routes ?? []) if (await route(req, res)) return;
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'OPTIONS') return send(res, 204, corsHeaders(), '');
-    if (url.pathname === '/health' && req.method === 'GET') {
-      return send(
-        res,
-        200,
-        { 'content-type': 'application/json' },
-        JSON.stringify({ status: 'ok', stage: deps.config.stage }),
-      );
-    }
-    if (url.pathname.startsWith('/playground/') && req.method === 'GET' && options.playgroundAssets) {
-      const asset = await options.playgroundAssets.get(url.pathname.slice('/playground/'.length));
-      if (!asset) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
-      return send(
-        res,
-        200,
-        { 'content-type': asset.contentType, 'cache-control': 'public, max-age=300' },
-        asset.body,
-      );
-    }
-    if (url.pathname === '/' && req.method === 'GET') return send(res, 302, { location: '/graphql' }, '');
-    // The printed schema for client generators and the playground's download, where introspection is on.
-    // (Minimal, local only, until the shared HTTP edge serves it in AWS as well.)
-    if (url.pathname === '/graphql/schema.graphql' && req.method === 'GET') {
-      if (!deps.config.playground) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
-      const headers = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' };
-      return send(
-        res,
-        200,
-        { ...headers, 'content-disposition': 'inline; filename="schema.graphql"' },
-        typeDefs,
-      );
-    }
-    const route = ROUTES.get(url.pathname);
-    if (!route) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
-
-    const body = await readBody(req);
-    if (body === undefined) return send(res, 413, { 'content-type': 'text/plain' }, 'Request body too large');
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    let parsedBody: unknown = body;
-    if (headers.get('content-type')?.startsWith('application/json') && body.length > 0) {
-      try {
-        parsedBody = JSON.parse(body);
-      } catch {
-        return send(
-          res,
-          400,
-          { 'content-type': 'application/json' },
-          JSON.stringify({
-            errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }],
-          }),
-        );
-      }
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
-      context: () =>
-        createContext(
-          {
-            headers: Object.fromEntries(headers),
-            requestId: randomUUID(),
-            sourceIp: req.socket.remoteAddress,
-            route,
-          },
-          deps,
-        ),
-    });
-    const outHeaders: Record<string, string> = { ...corsHeaders() };
-    for (const [name, value] of response.headers) outHeaders[name] = value;
-    res.writeHead(response.status ?? 200, outHeaders);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
   return {
-    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}/graphql`,
+    url: `http://${host}:${port}/graphql`,
     port,
     server,
     async close() {
@@ -152,36 +62,57 @@ export async function startHttpServer(
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await apollo.stop();
+      await edge.stop();
     },
   };
 }
 
-function corsHeaders(): Record<string, string> {
+async function serve(edge: HttpEdge, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const response = await edge.handle(await edgeRequestOf(req));
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+  } catch {
+    // Only the socket can fail here (the edge never throws): the client is gone.
+    res.destroy();
+  }
+}
+
+async function edgeRequestOf(req: IncomingMessage): Promise<EdgeRequest> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const { body, tooLarge } = await readBody(req);
   return {
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight',
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    search: url.search,
+    headers,
+    body,
+    bodyTooLarge: tooLarge,
+    requestId: randomUUID(),
+    sourceIp: req.socket.remoteAddress,
   };
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  headers: Record<string, string>,
-  body: string | Buffer,
-): void {
-  res.writeHead(status, headers);
-  res.end(body);
-}
+/**
+ * A body over the limit is read on but not kept, so the client can finish sending and read its
+ * 413; past this much the connection is dropped instead (API Gateway stops at 10 MB in AWS).
+ */
+const MAX_DISCARDED_BYTES = 10 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body as text, kept up to MAX_BODY_BYTES: a larger one is discarded (the edge answers 413). */
+async function readBody(req: IncomingMessage): Promise<{ body: string | undefined; tooLarge: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
+    // Leaving the loop destroys the request stream, and with it the connection.
+    if (size > MAX_DISCARDED_BYTES) break;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  if (size > MAX_BODY_BYTES) return { body: undefined, tooLarge: true };
+  return { body: size > 0 ? Buffer.concat(chunks).toString('utf8') : undefined, tooLarge: false };
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer, HeaderMap } from '@apollo/server';
-import { createContext, type GraphQLContext } from './context';
-import type { Deps } from './deps';
+import type { GraphQLContext } from '../../resolvers/context';
+import type { Deps } from '../composition/create-deps';
+import { executeGraphQL } from './execute-graphql';
 
 /** A response as the HTTP server would send it: its status and the parsed GraphQL body. */
 export interface InProcessResponse<T = Record<string, unknown>> {
@@ -12,7 +12,7 @@ export interface InProcessResponse<T = Record<string, unknown>> {
 
 /**
  * One GraphQL POST through the whole server without a socket: context (token verified), parse,
- * validate, execute, format. Tests and benchmarks use it; the HTTP server and Lambda add only I/O.
+ * validate, execute, format. Tests and benchmarks use it; the HTTP edge adds only routing and I/O.
  */
 export async function executeInProcess<T = Record<string, unknown>>(
   server: ApolloServer<GraphQLContext>,
@@ -20,15 +20,12 @@ export async function executeInProcess<T = Record<string, unknown>>(
   request: { query: string; variables?: Record<string, unknown> | undefined; headers: HeaderMap },
 ): Promise<InProcessResponse<T>> {
   const { query, variables, headers } = request;
-  const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: 'POST',
-      headers,
-      search: '',
-      body: variables ? { query, variables } : { query },
-    },
-    context: () => createContext({ headers: Object.fromEntries(headers), requestId: randomUUID() }, deps),
+  const response = await executeGraphQL(server, deps, {
+    method: 'POST',
+    headers,
+    search: '',
+    body: variables ? { query, variables } : { query },
+    route: 'any',
   });
-  const text = response.body.kind === 'complete' ? response.body.string : '';
-  return { status: response.status ?? 200, ...JSON.parse(text) };
+  return { status: response.status, ...JSON.parse(response.body) };
 }

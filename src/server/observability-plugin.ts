@@ -6,11 +6,11 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { GraphQLContext } from '../../resolvers/context';
 import { currentReadBudget } from '../data/read-budget';
 import { AppError } from '../errors/app-error';
+import type { TraceSpan, Tracing } from '../observability/request-observer';
 import { currentTelemetry, type RequestTelemetry } from '../observability/request-telemetry';
-import type { GraphQLContext } from './context';
-import type { TraceSpan, Tracing } from './request-observer';
 
 /** Resolver subsegments per request at most: an X-Ray segment document is capped at 64 KB. */
 const MAX_RESOLVER_SPANS = 100;

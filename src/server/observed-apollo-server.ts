@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
-import type { GraphQLContext } from './context';
-import type { RequestObserver } from './request-observer';
+import type { GraphQLContext } from '../../resolvers/context';
+import type { RequestObserver } from '../observability/request-observer';
 import { BudgetedApolloServer } from './response-budget';
 
 type HttpRequest = Parameters<ApolloServer<GraphQLContext>['executeHTTPGraphQLRequest']>[0];

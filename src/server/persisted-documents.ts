@@ -8,7 +8,7 @@ import {
   print,
   visit,
 } from 'graphql';
-import { documentHash } from './trusted-documents';
+import { documentHash } from '../auth/trusted-documents';
 
 /** Fragments an operation uses, directly or through other fragments. */
 function fragmentsOf(

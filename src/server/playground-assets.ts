@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 
@@ -5,6 +6,8 @@ import { extname, join, resolve } from 'node:path';
 export interface PlaygroundAsset {
   body: Buffer;
   contentType: string;
+  /** Strong validator of the content, for conditional requests (the file names carry no hash). */
+  etag: string;
 }
 
 /** Serves the files of the built playground directory by bare file name (`app.js`, never a path). */
@@ -39,7 +42,8 @@ export function createPlaygroundAssets(dir: string): PlaygroundAssets {
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) return undefined;
     const contentType = CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
-    return { body: await readFile(path), contentType };
+    const body = await readFile(path);
+    return { body, contentType, etag: etagOf(body) };
   }
 
   return {
@@ -56,4 +60,9 @@ export function createPlaygroundAssets(dir: string): PlaygroundAssets {
       return pending;
     },
   };
+}
+
+/** A strong ETag of some content: a quoted, shortened SHA-256. */
+export function etagOf(content: string | Buffer): string {
+  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
 }

@@ -1,6 +1,15 @@
-import { PLAYGROUND_CONFIG_ELEMENT_ID, type PlaygroundConfig } from '../playground/playground-config';
+import type { PlaygroundConfig } from '../playground/playground-config';
 
+/*
+ * The browser app declares the config it reads (src/playground/playground-config.ts); the page
+ * takes its types only, which the bundler erases, so no browser module reaches a Lambda bundle.
+ * The element's id is the one value both sides spell: tests/unit/server/playground-page.test.ts
+ * renders a page and reads it back with the app's reader.
+ */
 export type { HeaderPreset, PlaygroundConfig, PlaygroundExample } from '../playground/playground-config';
+
+/** The id of the `<script type="application/json">` element holding the config. */
+export const PLAYGROUND_CONFIG_ELEMENT_ID = 'playground-config';
 
 const TITLE = 'Pembinaan ASN API — GraphiQL';
 

@@ -1,8 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLContext } from '../../resolvers/context';
 import type { RequestLimits } from '../config/load-config';
 import { currentReadBudget, ReadBudget, withReadBudget } from '../data/read-budget';
 import { QueryTooComplexError } from '../errors/app-error';
-import type { GraphQLContext } from './context';
 
 /** JSON bytes a resolved value adds to the response (strings as characters: close enough). */
 function jsonSize(value: unknown): number {

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLContext } from '../../resolvers/context';
+import type { TrustedDocuments } from '../auth/trusted-documents';
 import { ForbiddenError } from '../errors/app-error';
-import type { GraphQLContext } from './context';
-import type { TrustedDocuments } from './trusted-documents';
 
 /** `extensions.deniedBy` of a strict client's refused document. */
 export const DENIED_BY_TRUSTED_DOCUMENTS = 'TRUSTED_DOCUMENTS';

@@ -13,9 +13,9 @@ import { type AggregateRequest, planAggregate } from '../domain/analytics/query-
 import type { Unit } from '../domain/organization';
 import type { TrainingProgram } from '../domain/training';
 import { BadUserInputError, ForbiddenError, QueryTooComplexError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
 import { createDimensionCardinality } from './dimension-cardinality';
+import type { ServiceDeps } from './ports';
 import type { RequestScope } from './request-scope';
 import { unitInReach } from './staff-scope';
 

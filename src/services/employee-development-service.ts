@@ -3,7 +3,7 @@ import type { Employee } from '../domain/employee';
 import type { Mentorship } from '../domain/mentorship';
 import type { Enrollment, EnrollmentStatus } from '../domain/training';
 import { jpCompliance, jpFromMinutes } from '../domain/training-hours';
-import type { ServiceDeps } from '../server/deps';
+import type { ServiceDeps } from './ports';
 import type { RequestScope } from './request-scope';
 import { createVisibility } from './visibility';
 

@@ -19,8 +19,8 @@ import {
   type TrainingProgram,
 } from '../domain/training';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requirePartnerScope, requireSameAgency, requireStaff, type StaffCaller } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { requireManagerOrSelf } from './staff-scope';
 import { createVisibility } from './visibility';

@@ -8,8 +8,8 @@ import { recommendProgramAction } from '../domain/program-evaluation';
 import { newRecord } from '../domain/record';
 import type { Enrollment } from '../domain/training';
 import { BadUserInputError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 
 /** Validated input of evaluateProgram: results from an indicator's two periods, or reported directly. */

@@ -11,9 +11,9 @@ import {
 } from '../domain/evaluation';
 import type { Predikat } from '../domain/skp-predikat';
 import { ForbiddenError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
 import { createProgramEvaluator } from './evaluate-program';
+import type { ServiceDeps } from './ports';
 import { createAppraisalRecorder } from './record-appraisal';
 import type { Ref, RequestScope } from './request-scope';
 import { canManageIn, isSelf, unitInReach } from './staff-scope';

@@ -5,28 +5,13 @@ import {
   UPLOAD_URL_TTL_MS,
   uploadKeyOf,
 } from '../domain/onboarding/import-job';
+import type { UploadTarget, UploadTargets } from '../domain/onboarding/import-ports';
 import type { ImportMode } from '../domain/onboarding/import-report';
 import { newRecord } from '../domain/record';
 import { BadUserInputError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
-
-/** Where and how the admin's client sends the file. */
-export interface UploadTarget {
-  url: string;
-  method: 'PUT';
-  /** Headers the request must carry. */
-  headers: Record<string, string>;
-  expiresAt: string;
-  /** Local uploads: hash of the URL's one-time token, kept on the job. */
-  tokenHash?: string | undefined;
-}
-
-/** Issues upload URLs: presigned S3 PUTs in AWS, the local server's upload route locally. */
-export interface UploadTargets {
-  targetFor(job: ImportJob, expiresAt: Date): Promise<UploadTarget>;
-}
 
 /** Validated input of createImport. */
 export interface CreateImportCommand {

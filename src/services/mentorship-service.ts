@@ -10,8 +10,8 @@ import {
 import { checkMentorEligibility, type SeniorityProfile } from '../domain/mentorship-rules';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { canManageIn, isSelf } from './staff-scope';
 import { createVisibility } from './visibility';

@@ -5,8 +5,8 @@ import { versionConflict } from '../data/versioned-update';
 import type { Agency, Unit, UnitKind } from '../domain/organization';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 
 /** Validated input of createUnit. */

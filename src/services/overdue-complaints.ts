@@ -1,4 +1,4 @@
-import type { ServiceDeps } from '../server/deps';
+import type { ServiceDeps } from './ports';
 
 /**
  * The scheduled sweep (hourly in AWS, every minute under `npm start`): open complaints past their

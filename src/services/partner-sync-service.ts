@@ -3,8 +3,8 @@ import { type Connection, pageSize } from '../data/paginate';
 import type { EnrollmentChange } from '../domain/partner-feed';
 import type { Enrollment } from '../domain/training';
 import { BadUserInputError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requirePartner } from './access';
+import type { ServiceDeps } from './ports';
 import type { RequestScope } from './request-scope';
 
 /** The `after` cursor that resumes a partner's feed right after `sequence` (0: from the start). */

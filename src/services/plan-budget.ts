@@ -11,8 +11,8 @@ import {
 } from '../domain/development-plan';
 import { newRecord } from '../domain/record';
 import { type AppError, BadUserInputError, ConflictError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 
 const EDITORS = ['ADMIN'] as const;

@@ -14,10 +14,10 @@ import {
 import { newRecord } from '../domain/record';
 import type { TrainingProgram } from '../domain/training';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import type { StaffCaller } from './access';
 import { requireSameAgency, requireStaff } from './access';
 import { createPlanBudget } from './plan-budget';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { createVisibility } from './visibility';
 

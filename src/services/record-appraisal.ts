@@ -6,8 +6,8 @@ import type { Period } from '../domain/period';
 import { newRecord } from '../domain/record';
 import type { Rating } from '../domain/skp-predikat';
 import { BadUserInputError, ForbiddenError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff, type StaffCaller } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { canManageIn, isSelf } from './staff-scope';
 

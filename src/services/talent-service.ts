@@ -2,8 +2,8 @@ import type { Employee } from '../domain/employee';
 import type { Unit } from '../domain/organization';
 import { distributeTalent, talentOf } from '../domain/talent-distribution';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requireSameAgency, requireStaff } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 
 /** Most active staff one distribution places (the bound the operation cost counts per list). */

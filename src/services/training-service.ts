@@ -12,8 +12,8 @@ import {
 } from '../domain/training';
 import type { ProgramCategory, ProgramFormat } from '../domain/training-formats';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/app-error';
-import type { ServiceDeps } from '../server/deps';
 import { requirePartnerScope, requireSameAgency, requireStaff } from './access';
+import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { fillFreeSeats } from './waitlist';
 

@@ -1,7 +1,7 @@
 import { ProgramFullError } from '../data/entities/enrollment-writes';
 import { RaceLostError } from '../data/race-lost';
 import { promotedEnrollment } from '../domain/enrollment-transitions';
-import type { ServiceDeps } from '../server/deps';
+import type { ServiceDeps } from './ports';
 
 /** Nobody could be promoted although the program counts free seats and waiters (index lag, moved candidates). */
 class NobodyPromoted extends Error {}

@@ -1,10 +1,10 @@
 import { execute, parse } from 'graphql';
+import type { GraphQLContext } from '../../resolvers/context';
 import { PARTNER_READ_SCOPE } from '../auth/token-claims';
+import type { Deps } from '../composition/create-deps';
 import { createItemLoader } from '../data/item-loader';
 import { eventTypeOf } from '../domain/webhooks/webhook-delivery';
-import type { GraphQLContext } from '../server/context';
 import { executableSchema } from '../server/create-server';
-import type { Deps } from '../server/deps';
 import { partnerFeedCursor } from '../services/partner-sync-service';
 import { ENROLLMENT_CHANGE_FIELDS } from './enrollment-change-fields';
 

@@ -1,6 +1,6 @@
+import type { Deps } from '../composition/create-deps';
 import type { DeliveryQueue } from '../domain/webhooks/delivery-message';
 import type { DeliveryAttempt, WebhookDelivery } from '../domain/webhooks/webhook-delivery';
-import type { Deps } from '../server/deps';
 import { createHttpTransport, type DeliveryTransport } from './delivery-transport';
 import { createDispatcher } from './dispatcher';
 import { createFanOut } from './fan-out';

@@ -1,6 +1,6 @@
 import { type AuditResult, auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/create-server';
+import { createHttpEdge } from '../../src/server/http-edge';
 import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -12,7 +12,7 @@ const failures = (results: AuditResult[]) =>
 
 async function audit(stage: 'dev' | 'prod'): Promise<AuditResult[]> {
   const app = await createTestApp({ env: { STAGE: stage } });
-  const http = await startHttpServer(createServer(app.deps), app.deps, { port: 0 });
+  const http = await startHttpServer(createHttpEdge(app.deps, { graphqlRoute: 'any' }), { port: 0 });
   servers.push({ app, http });
   return auditServer({ url: http.url });
 }

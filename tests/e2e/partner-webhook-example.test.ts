@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { signedHeaders } from '../../src/domain/webhooks/signature';
 import { readDevSecrets } from '../../src/local/dev-secrets';
 import { freePort } from '../../src/local/dynamodb-local';
+import { signLocalToken } from '../../src/local/local-issuer';
 import { partnerClaims } from '../helpers/webhook-harness';
 
 /** A child process whose output lines a test can wait for (events, not sleeps). */

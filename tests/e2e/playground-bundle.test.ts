@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildSchema, graphql, printSchema } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlayground, type PlaygroundBuild } from '../../scripts/build-playground';
+import { buildPlayground, type PlaygroundBuild } from '../../infra/playground-bundling';
 import { createPlaygroundAssets, type PlaygroundAssets } from '../../src/server/playground-assets';
 import { type PlaygroundConfig, renderPlaygroundHtml } from '../../src/server/playground-page';
 import { editorText, launchBrowser } from '../helpers/browser';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
-import { createServer } from '../../src/server/create-server';
+import { createHttpEdge } from '../../src/server/http-edge';
 import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -12,7 +12,7 @@ async function serve(stage: 'prod' | 'dev'): Promise<{ app: TestApp; http: Runni
   const env: Record<string, string> = { STAGE: stage };
   if (stage === 'prod') env.TRUSTED_DOCUMENTS = `usu=${MANIFEST},client:dash-1=${MANIFEST}`;
   const app = await createTestApp({ env });
-  const http = await startHttpServer(createServer(app.deps), app.deps, { port: 0 });
+  const http = await startHttpServer(createHttpEdge(app.deps, { graphqlRoute: 'any' }), { port: 0 });
   return { app, http };
 }
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { readDevSecrets } from '../../src/local/dev-secrets';
+import { signLocalToken } from '../../src/local/local-issuer';
 
 /** `npm start` as a user runs it, on its own port and data directory. */
 export interface LocalApi {

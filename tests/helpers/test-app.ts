@@ -2,21 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createLocalVerifier,
-  generateLocalKeyPair,
-  type LocalKeyPair,
-  signLocalToken,
-} from '../../src/auth/local-issuer';
 import type { ApiClaims } from '../../src/auth/token-claims';
+import { createDeps, type Deps, type DepsOptions } from '../../src/composition/create-deps';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
 import { createRetryPolicy } from '../../src/data/retry-policy';
+import {
+  createLocalVerifier,
+  generateLocalKeyPair,
+  type LocalKeyPair,
+  signLocalToken,
+} from '../../src/local/local-issuer';
+import { createLocalUploadTargets } from '../../src/local/local-upload-targets';
 import { createServer } from '../../src/server/create-server';
-import { createDeps, type Deps, type DepsOptions } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { dynamoEndpoint } from './dynamo-endpoint';
 
@@ -79,10 +80,15 @@ export async function createTestApp(
   await ensureTable(dynamo.client, config.tableName);
   const keys = await generateLocalKeyPair();
   const deps = createDeps(config, {
-    verifier: createLocalVerifier(keys.publicJwk),
-    cursorSecret: 'test-cursor-secret-0123456789abcdef',
+    entryPoint: 'api',
+    secrets: {
+      verifier: createLocalVerifier(keys.publicJwk),
+      cursorSecret: 'test-cursor-secret-0123456789abcdef',
+    },
     dynamo,
     retries,
+    // As under npm start: createImport's URLs point at a local server's upload route.
+    uploads: createLocalUploadTargets(config.imports.publicUrl),
     ...depsOptions,
   });
   const server = createServer(deps);

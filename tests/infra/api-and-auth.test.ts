@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { MANAGED_RULE_GROUPS } from '../../infra/constructs/api-firewall';
+import { CORS_ALLOW_HEADERS } from '../../src/server/cors';
 import { devAndProd, functionEnv, PROD_CONTEXT, TWO_PARTNERS } from './synth-stack';
 
 const { dev, prod } = devAndProd();
@@ -47,10 +48,13 @@ describe('the REST API', () => {
     ['GET', 'graphql'],
     ['POST', 'graphql'],
     ['GET', 'health'],
-  ])('proxies %s /%s to the GraphQL function', (method, path) => {
+    ['GET', 'live'],
+    ['GET', 'schema.graphql'],
+  ])('proxies %s …/%s to the GraphQL function', (method, path) => {
     const [resourceId] = Object.keys(
       dev.template.findResources('AWS::ApiGateway::Resource', { Properties: { PathPart: path } }),
     );
+    expect(resourceId).toBeDefined();
     dev.template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: method,
       ResourceId: { Ref: resourceId },
@@ -66,6 +70,31 @@ describe('the REST API', () => {
           ],
         },
       },
+    });
+  });
+
+  it('routes /health/live under /health, in prod as in dev', () => {
+    const health = Object.keys(
+      prod.template.findResources('AWS::ApiGateway::Resource', { Properties: { PathPart: 'health' } }),
+    );
+    prod.template.hasResourceProperties('AWS::ApiGateway::Resource', {
+      PathPart: 'live',
+      ParentId: { Ref: health[0] },
+    });
+  });
+
+  it('routes the schema download in dev only; prod, with introspection off, has no such path', () => {
+    const schemaRoute = { Properties: { PathPart: 'schema.graphql' } };
+    expect(Object.keys(dev.template.findResources('AWS::ApiGateway::Resource', schemaRoute))).toHaveLength(1);
+    expect(Object.keys(prod.template.findResources('AWS::ApiGateway::Resource', schemaRoute))).toHaveLength(
+      0,
+    );
+  });
+
+  it.each(stages)('answers an unknown path with 404, as the local server does ($stage)', ({ template }) => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'MISSING_AUTHENTICATION_TOKEN',
+      StatusCode: '404',
     });
   });
 
@@ -104,7 +133,7 @@ describe('the REST API', () => {
     }
   });
 
-  it('answers CORS preflight for the dashboard origins with GET, POST and the two headers', () => {
+  it('answers CORS preflight for the dashboard origins with GET, POST and the headers the local server allows', () => {
     prod.template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: 'OPTIONS',
       Integration: {
@@ -113,7 +142,7 @@ describe('the REST API', () => {
             ResponseParameters: Match.objectLike({
               'method.response.header.Access-Control-Allow-Origin': `'${PROD_CONTEXT.dashboardOrigins[0]}'`,
               'method.response.header.Access-Control-Allow-Methods': "'GET,POST,OPTIONS'",
-              'method.response.header.Access-Control-Allow-Headers': "'authorization,content-type'",
+              'method.response.header.Access-Control-Allow-Headers': `'${CORS_ALLOW_HEADERS.join(',')}'`,
             }),
           }),
         ],

@@ -5,6 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LambdaFunction } from '../../infra/constructs/lambda-function';
+import { LAMBDA_ENTRIES } from '../../infra/lambda-bundling';
 import { lambdaEnv } from '../../scripts/bench/lambda-cold-start';
 import { restProxyEvent, streamEvent, streamInsertRecord } from '../../scripts/bench/lambda-events';
 import { invokeBundle } from '../../scripts/bench/lambda-invoke';
@@ -14,31 +15,31 @@ import {
   graphqlCopies,
   type LambdaBuild,
 } from '../../scripts/build-lambdas';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
-import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
+import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 import { stageConfigFor } from './synth-stack';
 
 const tableName = `bundles-${Date.now()}`;
 let builds: Map<string, LambdaBuild>;
 let env: Record<string, string>;
-let secrets: DevSecrets;
+let cognito: CognitoStandIn;
 
 beforeAll(async () => {
   const endpoint = dynamoEndpoint();
-  const dataDir = mkdtempSync(join(tmpdir(), 'asn-bundles-'));
-  const [built] = await Promise.all([
+  const [built, standIn] = await Promise.all([
     buildLambdas(),
+    createCognitoStandIn(),
     ensureTable(createDynamoClients({ region: 'local', endpoint }).client, tableName),
-    ensureDevSecrets(dataDir).then((s) => {
-      secrets = s;
-    }),
   ]);
   builds = new Map(built.map((b) => [b.name, b]));
-  env = lambdaEnv({ dynamoEndpoint: endpoint, tableName, dataDir });
+  cognito = standIn;
+  env = lambdaEnv({ dynamoEndpoint: endpoint, tableName, cognito });
 });
+
+/** Modules for development only: the dev issuer and secrets, demo data, the browser playground. */
+const DEVELOPMENT_ONLY = /^src\/(local|demo|playground)\//;
 
 function bundle(name: string): string {
   return join(DEFAULT_LAMBDA_OUT_ROOT, name, 'index.mjs');
@@ -51,6 +52,17 @@ describe('the Lambda bundles (built with the NodejsFunction esbuild options)', (
     const apolloCjs = Object.keys(metafile.inputs).filter((p) => p.includes('@apollo/server/dist/cjs/'));
     expect(apolloCjs).toEqual([]);
   });
+
+  it.each(Object.keys(LAMBDA_ENTRIES))(
+    'ship no development module: %s holds nothing from src/local, src/demo or src/playground',
+    (name) => {
+      const { metafile } = builds.get(name) as LambdaBuild;
+      const sources = Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/'));
+      // Paths are relative to the project root: the bundle's own entry is among them.
+      expect(sources).toContain(LAMBDA_ENTRIES[name as keyof typeof LAMBDA_ENTRIES]);
+      expect(sources.filter((path) => DEVELOPMENT_ONLY.test(path))).toEqual([]);
+    },
+  );
 
   it('are byte for byte what the NodejsFunction construct bundles at synth', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'asn-cdk-bundle-'));
@@ -71,8 +83,8 @@ describe('the Lambda bundles (built with the NodejsFunction esbuild options)', (
     rmSync(outdir, { recursive: true, force: true });
   });
 
-  it('answer an anonymous and an authenticated GraphQL query in a fresh node process', async () => {
-    const token = await signLocalToken(secrets.keys, {
+  it('answer an anonymous and a Cognito-authenticated GraphQL query in a fresh node process', async () => {
+    const token = await cognito.sign({
       sub: 'x',
       'cognito:groups': ['ADMIN'],
       agency_id: 'medan',

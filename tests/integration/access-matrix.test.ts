@@ -10,6 +10,7 @@ import {
   isScalarType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { demoIdentities } from '../../src/demo/demo-identities';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
@@ -17,7 +18,6 @@ import { typeDefs } from '../../src/generated/type-defs';
 import { DENIED_BY_ACCESS_POLICY, policyMismatches, withAccessPolicy } from '../../src/server/access-guard';
 import { ACCESS_MATRIX_FILE, renderAccessMatrix } from '../../src/server/access-matrix';
 import { executableSchema } from '../../src/server/create-server';
-import { toGlobalId } from '../../src/server/global-id';
 import { type RootField, rootFieldsOf } from '../../src/server/root-fields';
 import { accessOf, ROLES, type Role } from '../../src/services/access-policy';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';

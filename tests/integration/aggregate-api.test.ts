@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
 import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
@@ -7,7 +8,6 @@ import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { DIMENSIONS } from '../../src/domain/analytics/dimensions';
 import { MEASURE_NAMES } from '../../src/domain/analytics/measures';
 import { quarterOf } from '../../src/domain/period';
-import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');

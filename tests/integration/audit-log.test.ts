@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { createContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
-import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGlobalId, toGlobalId } from '../../resolvers/global-id';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { parseGlobalId, toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');

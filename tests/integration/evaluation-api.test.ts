@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { buildDemoPerformance, demoPerformanceItems } from '../../src/demo/build-performance';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { indicatorChange } from '../../src/domain/indicator-achievement';
 import { recommendProgramAction } from '../../src/domain/program-evaluation';
-import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { PUBLIC_CALLER } from '../../src/auth/caller';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { createCursorCodec } from '../../src/data/cursor';
@@ -10,7 +11,6 @@ import { createRepositories } from '../../src/data/repositories/create-repositor
 import { buildDemoFeedback, demoFeedbackItems } from '../../src/demo/build-feedback';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { RateLimitedError } from '../../src/errors/app-error';
-import { toGlobalId } from '../../src/server/global-id';
 import { createFeedbackService, type FeedbackGateRequest } from '../../src/services/feedback-service';
 import {
   adminOf,

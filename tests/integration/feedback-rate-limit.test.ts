@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLocalVerifier } from '../../src/auth/local-issuer';
+import { toGlobalId } from '../../resolvers/global-id';
+import { createDeps } from '../../src/composition/create-deps';
 import { loadConfig } from '../../src/config/load-config';
 import { agencyEntity } from '../../src/data/entities/agency';
 import { unitEntity } from '../../src/data/entities/unit';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
+import { createLocalVerifier } from '../../src/local/local-issuer';
 import { createContext } from '../../src/server/context';
 import { createServer } from '../../src/server/create-server';
-import { createDeps } from '../../src/server/deps';
-import { toGlobalId } from '../../src/server/global-id';
 import { createAddressHasher } from '../../src/services/client-address';
 import {
   BUSY_MACHINE_ENV,
@@ -40,8 +40,8 @@ async function serverWith(env: Record<string, string> = {}) {
     ...env,
   });
   const deps = createDeps(config, {
-    verifier: createLocalVerifier(base.keys.publicJwk),
-    cursorSecret: SECRET,
+    entryPoint: 'api',
+    secrets: { verifier: createLocalVerifier(base.keys.publicJwk), cursorSecret: SECRET },
     // The clients retry within the budgets of the policy they were built with.
     dynamo: base.deps.dynamo,
     retries: base.deps.retries,

@@ -9,8 +9,8 @@ import {
   isLeafType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { toGlobalId } from '../../src/server/global-id';
 import { inputArbitrary } from '../helpers/schema-arbitraries';
 import {
   adminOf,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { toGlobalId } from '../../src/server/global-id';
 import {
   adminOf,
   createTestApp,

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGlobalId } from '../../resolvers/global-id';
 import { createImportJobStore } from '../../src/data/imports/import-job-store';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { uploadKeyOf } from '../../src/domain/onboarding/import-job';
@@ -15,7 +16,6 @@ import type { JobRef } from '../../src/import/import-worker';
 import { createLocalImportFiles, type LocalImportFiles } from '../../src/local/local-import-files';
 import { createLocalImportQueue, type LocalImportQueue } from '../../src/local/local-import-queue';
 import { createUploadRoute } from '../../src/local/upload-route';
-import { parseGlobalId } from '../../src/server/global-id';
 import { employeesCsv } from '../helpers/employee-rows';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 

@@ -1,13 +1,13 @@
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { agencyEntity } from '../../src/data/entities/agency';
 import { partnerEntity } from '../../src/data/entities/partner';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { ImportKind } from '../../src/domain/onboarding/columns';
 import { exportRows, headersOf } from '../../src/export/export-records';
 import { createTableWriter } from '../../src/export/table-writer';
-import { toGlobalId } from '../../src/server/global-id';
 import { importCsv, importPath, tempFile } from '../helpers/import-files';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
 import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { Employee } from '../../src/domain/employee';
-import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-02T03:00:00.000Z');

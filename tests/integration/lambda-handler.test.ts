@@ -1,30 +1,26 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restProxyEvent } from '../../scripts/bench/lambda-events';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { Table } from '../../src/data/table';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
+import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 let handler: Handler;
-let secrets: DevSecrets;
+let cognito: CognitoStandIn;
 const tableName = `lambda-${Date.now()}`;
 
 const lambdaContext = { awsRequestId: 'aws-req-1', functionName: 'graphql' } as Context;
 
 beforeAll(async () => {
   const endpoint = dynamoEndpoint();
-  const dataDir = mkdtempSync(join(tmpdir(), 'asn-lambda-'));
-  secrets = await ensureDevSecrets(dataDir);
+  // As in AWS: Cognito tokens (a stand-in pool whose keys are given, not fetched).
+  cognito = await createCognitoStandIn({ partnerClientIds: ['partner-usu'] });
   const { client, doc } = createDynamoClients({ region: 'local', endpoint });
   await ensureTable(client, tableName);
   await seedDemoData(new Table(doc, tableName), new Date(), 'organization');
@@ -32,8 +28,8 @@ beforeAll(async () => {
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: tableName,
     AWS_REGION: 'local',
-    AUTH_MODE: 'local',
-    DATA_DIR: dataDir,
+    ...cognito.env,
+    CURSOR_SECRET: 'lambda-test-cursor-secret-0123456789abcdef',
     LOG_LEVEL: 'SILENT',
     STAGE: 'dev',
     CORS_ORIGINS: 'https://dashboard.example.go.id',
@@ -42,7 +38,13 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const name of ['DYNAMODB_ENDPOINT', 'TABLE_NAME', 'AUTH_MODE', 'DATA_DIR', 'STAGE'])
+  for (const name of [
+    'DYNAMODB_ENDPOINT',
+    'TABLE_NAME',
+    'STAGE',
+    'CURSOR_SECRET',
+    ...Object.keys(cognito.env),
+  ])
     delete process.env[name];
 });
 
@@ -57,7 +59,7 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
   });
 
   it('answers an authenticated query within the token agency', async () => {
-    const token = await signLocalToken(secrets.keys, {
+    const token = await cognito.sign({
       sub: 'a',
       'cognito:groups': ['ADMIN'],
       agency_id: 'binjai',
@@ -78,10 +80,9 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
   });
 
   it('refuses an expired token with HTTP 401 and UNAUTHENTICATED', async () => {
-    const token = await signLocalToken(
-      secrets.keys,
+    const token = await cognito.sign(
       { sub: 'a', 'cognito:groups': ['ADMIN'], agency_id: 'binjai' },
-      { now: new Date(Date.now() - 86_400_000), expiresIn: '1h' },
+      { now: new Date(Date.now() - 86_400_000), lifetimeSeconds: 3600 },
     );
     const result = await handler(
       restProxyEvent('POST', '/graphql', { query: '{ me { role } }' }, { authorization: `Bearer ${token}` }),
@@ -92,12 +93,12 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
   });
 
   it('takes partner tokens on /partner/graphql only, and only partner tokens there', async () => {
-    const partner = await signLocalToken(secrets.keys, {
+    const partner = await cognito.sign({
       client_id: 'partner-usu',
       partner_id: 'usu',
       scope: PARTNER_READ_SCOPE,
     });
-    const admin = await signLocalToken(secrets.keys, {
+    const admin = await cognito.sign({
       sub: 'a',
       'cognito:groups': ['ADMIN'],
       agency_id: 'binjai',
@@ -118,10 +119,18 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
     expect(JSON.parse(staffOnPartnerRoute.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('answers GET /health without touching GraphQL', async () => {
-    const result = await handler(restProxyEvent('GET', '/health'), lambdaContext);
+  it('answers GET /health (the table answers) and /health/live without touching GraphQL', async () => {
+    const ready = await handler(restProxyEvent('GET', '/health'), lambdaContext);
+    expect(ready.statusCode).toBe(200);
+    expect(JSON.parse(ready.body)).toEqual({ status: 'ok', stage: 'dev' });
+    const live = await handler(restProxyEvent('GET', '/health/live'), lambdaContext);
+    expect(live.statusCode).toBe(200);
+  });
+
+  it('serves the schema download in the dev stage, where introspection is on', async () => {
+    const result = await handler(restProxyEvent('GET', '/graphql/schema.graphql'), lambdaContext);
     expect(result.statusCode).toBe(200);
-    expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
+    expect(result.body).toContain('type Mutation {');
   });
 
   it('lets an allowed dashboard origin read the response, and no other', async () => {

@@ -1,15 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { restProxyEvent } from '../../scripts/bench/lambda-events';
-import { signLocalToken } from '../../src/auth/local-issuer';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { Table } from '../../src/data/table';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { type DevSecrets, ensureDevSecrets } from '../../src/local/dev-secrets';
+import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -19,11 +15,11 @@ const ENV = {
   TRACING: 'on',
   LOG_LEVEL: 'INFO',
   STAGE: 'dev',
-  AUTH_MODE: 'local',
   AWS_REGION: 'local',
+  CURSOR_SECRET: 'lambda-obs-cursor-secret-0123456789abcdef',
 };
 let handler: Handler;
-let secrets: DevSecrets;
+let cognito: CognitoStandIn;
 
 /** The JSON lines the invocation writes to stdout (the log line and the EMF record, as in CloudWatch Logs). */
 async function invoke(event: APIGatewayProxyEvent, requestId: string) {
@@ -47,24 +43,24 @@ async function invoke(event: APIGatewayProxyEvent, requestId: string) {
 
 beforeAll(async () => {
   const endpoint = dynamoEndpoint();
-  const dataDir = mkdtempSync(join(tmpdir(), 'asn-lambda-obs-'));
   const tableName = `lambda-obs-${Date.now()}`;
-  secrets = await ensureDevSecrets(dataDir);
+  // As in AWS: Cognito tokens (a stand-in pool whose keys are given, not fetched).
+  cognito = await createCognitoStandIn();
   const { client, doc } = createDynamoClients({ region: 'local', endpoint });
   await ensureTable(client, tableName);
   await seedDemoData(new Table(doc, tableName), new Date(), 'organization');
-  Object.assign(process.env, ENV, { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, DATA_DIR: dataDir });
+  Object.assign(process.env, ENV, cognito.env, { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName });
   ({ handler } = (await import('../../src/handlers/graphql')) as unknown as { handler: Handler });
 });
 
 afterAll(() => {
-  for (const name of [...Object.keys(ENV), 'DYNAMODB_ENDPOINT', 'TABLE_NAME', 'DATA_DIR'])
+  for (const name of [...Object.keys(ENV), ...Object.keys(cognito.env), 'DYNAMODB_ENDPOINT', 'TABLE_NAME'])
     delete process.env[name];
 });
 
 describe('the GraphQL Lambda with metrics and tracing on', () => {
   it('logs the request and publishes its EMF metrics, counting its DynamoDB calls', async () => {
-    const token = await signLocalToken(secrets.keys, {
+    const token = await cognito.sign({
       sub: 'a',
       'cognito:groups': ['ADMIN'],
       agency_id: 'binjai',

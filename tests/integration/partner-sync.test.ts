@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { type ApiClaims, PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { createPartnerFeedReader } from '../../src/data/partner-feed';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { EnrollmentChange } from '../../src/domain/partner-feed';
-import { toGlobalId } from '../../src/server/global-id';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');

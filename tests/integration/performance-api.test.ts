@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { agencyEntity } from '../../src/data/entities/agency';
 import { employeeEntity } from '../../src/data/entities/employee';
@@ -6,7 +7,6 @@ import { unitEntity } from '../../src/data/entities/unit';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { buildDemoPerformance, demoPerformanceItems } from '../../src/demo/build-performance';
 import { achievementPercent } from '../../src/domain/indicator-achievement';
-import { toGlobalId } from '../../src/server/global-id';
 import {
   adminOf,
   createTestApp,

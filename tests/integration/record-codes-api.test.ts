@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { importFile } from '../../src/import/import-file';
-import { toGlobalId } from '../../src/server/global-id';
 import {
   adminOf,
   createTestApp,

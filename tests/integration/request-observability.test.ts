@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseGlobalId, toGlobalId } from '../../resolvers/global-id';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { parseGlobalId, toGlobalId } from '../../src/server/global-id';
-import type { RequestReport } from '../../src/server/request-observer';
+import type { RequestReport } from '../../src/observability/request-observer';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/create-server';
+import { createHttpEdge } from '../../src/server/http-edge';
 import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -9,12 +9,12 @@ const COMMITTED = readFileSync(new URL('../../schema.graphql', import.meta.url),
   '',
 );
 
-describe('GET /graphql/schema.graphql on the local server', () => {
+describe('GET /graphql/schema.graphql through the HTTP edge (npm start; the Lambda serves the same edge)', () => {
   const opened: { app: TestApp; http: RunningHttpServer }[] = [];
 
   async function serve(stage: 'dev' | 'prod'): Promise<string> {
     const app = await createTestApp({ env: { STAGE: stage } });
-    const http = await startHttpServer(createServer(app.deps), app.deps, { port: 0 });
+    const http = await startHttpServer(createHttpEdge(app.deps, { graphqlRoute: 'any' }), { port: 0 });
     opened.push({ app, http });
     return http.url;
   }
@@ -36,6 +36,8 @@ describe('GET /graphql/schema.graphql on the local server', () => {
   it('is not found in prod, where introspection is off, and takes no other method', async () => {
     const prod = await serve('prod');
     expect((await fetch(`${prod}/schema.graphql`)).status).toBe(404);
-    expect((await fetch(`${await serve('dev')}/schema.graphql`, { method: 'POST' })).status).toBe(404);
+    const post = await fetch(`${await serve('dev')}/schema.graphql`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, OPTIONS');
   });
 });

@@ -1,10 +1,10 @@
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalVerifier, generateLocalKeyPair, signLocalToken } from '../../src/auth/local-issuer';
+import { createDeps } from '../../src/composition/create-deps';
 import { loadConfig } from '../../src/config/load-config';
+import { createLocalVerifier, generateLocalKeyPair, signLocalToken } from '../../src/local/local-issuer';
 import { createServer } from '../../src/server/create-server';
-import { createDeps } from '../../src/server/deps';
 import { executeInProcess } from '../../src/server/in-process-request';
 import { adminOf } from '../helpers/test-app';
 
@@ -39,8 +39,11 @@ async function askWithBudget(budgetMs: number) {
   });
   const keys = await generateLocalKeyPair();
   const deps = createDeps(config, {
-    verifier: createLocalVerifier(keys.publicJwk),
-    cursorSecret: 'stalled-test-secret-0123456789abcdef',
+    entryPoint: 'api',
+    secrets: {
+      verifier: createLocalVerifier(keys.publicJwk),
+      cursorSecret: 'stalled-test-secret-0123456789abcdef',
+    },
   });
   const server = createServer(deps);
   await server.start();

@@ -1,17 +1,17 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGlobalId, toGlobalId } from '../../resolvers/global-id';
 import { nodeFetchers } from '../../resolvers/node-fetchers';
+import { type ApiClaims, PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
+import { buildDemoOrganization } from '../../src/demo/build-organization';
+import { buildDemoTraining } from '../../src/demo/build-training';
+import { seedDemoData } from '../../src/demo/seed-demo-data';
 import {
   generateLocalKeyPair,
   LOCAL_AUDIENCE,
   LOCAL_ISSUER,
   signLocalToken,
-} from '../../src/auth/local-issuer';
-import { type ApiClaims, PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
-import { buildDemoOrganization } from '../../src/demo/build-organization';
-import { buildDemoTraining } from '../../src/demo/build-training';
-import { seedDemoData } from '../../src/demo/seed-demo-data';
-import { parseGlobalId, toGlobalId } from '../../src/server/global-id';
+} from '../../src/local/local-issuer';
 import { adminOf, createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parsePartnerClients } from '../../src/config/partner-clients';
 import {
   createPreTokenGenerationHandler,
   handler,
   type PreTokenGenerationEvent,
-  parsePartnerClients,
 } from '../../src/handlers/pre-token-generation';
 
 const STAFF_CLIENT = '4staffclient0000000000000a';

@@ -9,8 +9,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ImportFiles } from '../../import/import-worker';
-import type { UploadTargets } from '../../services/import-service';
+import type { ImportFiles, UploadTargets } from '../../domain/onboarding/import-ports';
 
 /** Uploaded import files in the imports bucket. */
 export function createS3ImportFiles(s3: S3Client, bucket: string): ImportFiles {

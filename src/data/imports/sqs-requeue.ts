@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { JobRef } from '../../import/import-worker';
+import type { JobRef } from '../../domain/onboarding/import-job';
 
 /** Sends a stopped job back to the import queue, to resume from its checkpoint in a fresh invocation. */
 export function createSqsRequeue(sqs: SQSClient, queueUrl: string) {

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config';
 import { createJobMetrics } from '../../../src/observability/job-metrics';
 import { METRIC, WEBHOOK_METRIC_SERVICE } from '../../../src/observability/metric-catalog';
+import type { RequestReport } from '../../../src/observability/request-observer';
 import { operationDimension, outcomeOf } from '../../../src/observability/request-outcome';
 import { createAwsObservability } from '../../../src/server/aws-observability';
-import type { RequestReport } from '../../../src/server/request-observer';
 
 const report: RequestReport = {
   requestId: 'r-1',

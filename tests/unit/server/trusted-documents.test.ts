@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documentHash, loadTrustedDocuments } from '../../../src/auth/trusted-documents';
 import { persistedDocuments } from '../../../src/server/persisted-documents';
-import { documentHash, loadTrustedDocuments } from '../../../src/server/trusted-documents';
 
 const FIXTURE = 'tests/fixtures/trusted-client';
 

@@ -1,7 +1,7 @@
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { type ApiClaims, callerFromClaims } from '../auth/token-claims';
+import type { TokenVerifier } from '../auth/token-verifier';
 import { UnauthenticatedError } from '../errors/app-error';
-import { type ApiClaims, callerFromClaims } from './token-claims';
-import type { TokenVerifier } from './token-verifier';
 
 export const LOCAL_ISSUER = 'urn:pembinaan-asn:local-dev-issuer';
 export const LOCAL_AUDIENCE = 'pembinaan-asn-api';

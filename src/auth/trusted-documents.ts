@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { Caller } from '../auth/caller';
+import type { Caller } from './caller';
 
 /** A manifest as graphql-codegen's client preset writes it (`persisted-documents.json`). */
 type Manifest = Record<string, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlobalId, refOf, toGlobalId } from '../../../src/server/global-id';
+import { parseGlobalId, refOf, toGlobalId } from '../../../resolvers/global-id';
 
 describe('global ids', () => {
   it('round-trips type, agency and id', () => {

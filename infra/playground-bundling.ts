@@ -1,8 +1,10 @@
 /**
- * Bundles the GraphiQL playground (React 19, GraphiQL 5, Monaco and its web workers) into
- * `dist/playground/` with esbuild, so the API serves it without any CDN.
+ * How the GraphiQL playground is bundled, declared once (as infra/lambda-bundling.ts is for the
+ * Lambdas): React 19, GraphiQL 5, Monaco and its web workers into `dist/playground/` with esbuild,
+ * so the API serves it without any CDN. `npm start`, the dev stage's Lambda package (infra/app.ts)
+ * and the browser test build it here.
  *
- * Run directly: `npx tsx scripts/build-playground.ts`.
+ * Run directly: `npm run build:playground`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

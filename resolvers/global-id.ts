@@ -1,5 +1,5 @@
-import { BadUserInputError } from '../errors/app-error';
-import type { Ref } from '../services/request-scope';
+import { BadUserInputError } from '../src/errors/app-error';
+import type { Ref } from '../src/services/request-scope';
 
 /**
  * Global object ids (Relay): base64url of `Type:agencyId:localId`. Opaque to clients; the

@@ -1,11 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Outcome } from '../observability/metric-catalog';
-import {
-  type OperationDimensionPolicy,
-  operationDimension,
-  outcomeOf,
-} from '../observability/request-outcome';
-import { newTelemetry, type RequestTelemetry, runWithTelemetry } from '../observability/request-telemetry';
+import type { Outcome } from './metric-catalog';
+import { type OperationDimensionPolicy, operationDimension, outcomeOf } from './request-outcome';
+import { newTelemetry, type RequestTelemetry, runWithTelemetry } from './request-telemetry';
 
 /** What was reported about one GraphQL request. */
 export interface RequestReport {

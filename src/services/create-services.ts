@@ -1,0 +1,62 @@
+import { createAnalyticsService } from './analytics-service';
+import { createAuditService } from './audit-service';
+import { createEmployeeDevelopmentService } from './employee-development-service';
+import { createEmployeeService } from './employee-service';
+import { createEnrollmentService } from './enrollment-service';
+import { createEvaluationService } from './evaluation-service';
+import { createFeedbackRateLimit } from './feedback-rate-limit';
+import { createFeedbackService } from './feedback-service';
+import { createImportService } from './import-service';
+import { createInvitationService } from './invitation-service';
+import { createMentorshipService } from './mentorship-service';
+import { createOrganizationService } from './organization-service';
+import { createPartnerSyncService } from './partner-sync-service';
+import { createPerformanceService } from './performance-service';
+import { createPlanService } from './plan-service';
+import type { ServiceDeps, ServiceSettings } from './ports';
+import { createSiasnService } from './siasn-service';
+import { createTalentService } from './talent-service';
+import { createTrainingService } from './training-service';
+import { createWebhookDeliveryService } from './webhook-delivery-service';
+import { createWebhookEndpointService } from './webhook-endpoint-service';
+
+/** Every service, by area: what resolvers reach through `ctx.services`. */
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds each service once from its ports; no I/O happens here. */
+export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
+  const {
+    feedbackLimits,
+    auditRetentionDays,
+    hashAddress,
+    secretBox,
+    webhookUrlPolicy,
+    uploads,
+    courseResults,
+  } = settings;
+  return {
+    employees: createEmployeeService(deps),
+    analytics: createAnalyticsService(deps),
+    partnerSync: createPartnerSyncService(deps),
+    organization: createOrganizationService(deps),
+    training: createTrainingService(deps),
+    enrollments: createEnrollmentService(deps),
+    invitations: createInvitationService(deps),
+    mentorships: createMentorshipService(deps),
+    development: createEmployeeDevelopmentService(deps),
+    performance: createPerformanceService(deps),
+    evaluations: createEvaluationService(deps),
+    plans: createPlanService(deps),
+    // Public feedback passes this gate first: token buckets per client address and per unit.
+    feedback: createFeedbackService({
+      ...deps,
+      gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: feedbackLimits }),
+    }),
+    imports: createImportService({ ...deps, uploads }),
+    siasn: createSiasnService({ courseResults }),
+    talent: createTalentService(deps),
+    audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: auditRetentionDays }),
+    webhookEndpoints: createWebhookEndpointService({ ...deps, secretBox, urlPolicy: webhookUrlPolicy }),
+    webhookDeliveries: createWebhookDeliveryService(deps),
+  };
+}
