@@ -5,6 +5,7 @@ import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
+import { followUpResolvers } from './follow-up';
 import { importResolvers } from './import';
 import { insightsResolvers } from './insights';
 import { mentorshipResolvers } from './mentorship';
@@ -32,4 +33,5 @@ export const resolvers: Resolvers[] = [
   importResolvers,
   participationResolvers,
   insightsResolvers,
+  followUpResolvers,
 ];

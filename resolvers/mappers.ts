@@ -22,6 +22,7 @@ import type {
 } from '../src/domain/evaluation';
 import type { Feedback as FeedbackRecord } from '../src/domain/feedback';
 import type { Golongan } from '../src/domain/golongan';
+import type { FollowUpAction as FollowUpActionRecord } from '../src/domain/leadership/follow-up';
 import type {
   MentoringSession as MentoringSessionRecord,
   Mentorship as MentorshipRecord,
@@ -46,7 +47,9 @@ import type {
 } from '../src/domain/webhooks/webhook-delivery';
 import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
+import type { ThresholdSetting } from '../src/services/evaluation-threshold-service';
 import type { ImportJobWithUpload } from '../src/services/import-service';
+import type { ProgramCohort as ProgramCohortModel } from '../src/services/program-series-service';
 import type { RevealedEndpoint } from '../src/services/webhook-endpoint-service';
 
 export type Agency = AgencyRecord;
@@ -100,3 +103,7 @@ export type WebhookDelivery = WebhookDeliveryRecord;
 export type WebhookDeliveryConnection = Connection<WebhookDeliveryRecord>;
 export type WebhookReplay = WebhookReplayRecord;
 export type WebhookAttempt = DeliveryAttempt;
+export type FollowUpAction = FollowUpActionRecord;
+export type ProgramSeries = { number: number; cohorts: ProgramCohortModel[] };
+export type ProgramCohort = ProgramCohortModel;
+export type EvaluationThresholds = ThresholdSetting;

@@ -56,6 +56,10 @@ export interface TrainingProgram extends RecordMeta {
   status: ProgramStatus;
   /** Phase/cohort of a phased rollout (angkatan), e.g. 1, 2. */
   cohort?: number | undefined;
+  /** Next cohorts: the id of the series' first cohort (`leadership/program-series.ts`). */
+  seriesId?: string | undefined;
+  /** Next cohorts: the number in the series, from 2 on. */
+  seriesNumber?: number | undefined;
   location?: string | undefined;
   /** Seats in use: ENROLLED, COMPLETED and NO_SHOW enrollments (kept by enrollment transactions). */
   seatsTaken: number;

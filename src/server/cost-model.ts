@@ -5,8 +5,12 @@ import { type DimensionCardinality, maxGroups, type ValueDimension } from '../do
 import { MEASURE_NAMES } from '../domain/analytics/measures';
 import { IKM_ELEMENTS } from '../domain/ikm';
 import { MAX_INVITATIONS } from '../domain/invitation';
+import { MAX_WINDOW_PERIODS } from '../domain/leadership/evaluation-thresholds';
+import { MAX_FOLLOW_UPS } from '../domain/leadership/follow-up';
+import { MAX_SERIES_COHORTS } from '../domain/leadership/program-series';
 import { NINE_BOXES } from '../domain/nine-box';
 import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
+import { EVALUATION_FIGURES } from '../domain/program-evaluation';
 import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
 import { MAX_TALENT_STAFF } from '../services/talent-service';
@@ -92,6 +96,13 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'TalentDistribution.boxes': NINE_BOXES.length,
       'TalentBoxCount.employees': MAX_TALENT_STAFF,
       'TalentDistribution.unplaced': MAX_TALENT_STAFF,
+      // Evaluation follow-up: at most 20 actions per evaluation and 20 cohorts per series; a
+      // recommendation rests on a handful of findings (one per figure at most).
+      'Evaluation.followUpActions': MAX_FOLLOW_UPS,
+      'ProgramSeries.cohorts': MAX_SERIES_COHORTS,
+      'Evaluation.findings': EVALUATION_FIGURES.length,
+      'ResultsEvidence.beforePeriods': MAX_WINDOW_PERIODS,
+      'ResultsEvidence.afterPeriods': MAX_WINDOW_PERIODS,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

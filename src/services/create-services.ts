@@ -4,8 +4,10 @@ import { createEmployeeDevelopmentService } from './employee-development-service
 import { createEmployeeService } from './employee-service';
 import { createEnrollmentService } from './enrollment-service';
 import { createEvaluationService } from './evaluation-service';
+import { createEvaluationThresholdService } from './evaluation-threshold-service';
 import { createFeedbackRateLimit } from './feedback-rate-limit';
 import { createFeedbackService } from './feedback-service';
+import { createFollowUpService } from './follow-up-service';
 import { createImportService } from './import-service';
 import { createInvitationService } from './invitation-service';
 import { createMentorshipService } from './mentorship-service';
@@ -14,6 +16,7 @@ import { createPartnerSyncService } from './partner-sync-service';
 import { createPerformanceService } from './performance-service';
 import { createPlanService } from './plan-service';
 import type { ServiceDeps, ServiceSettings } from './ports';
+import { createProgramSeriesService } from './program-series-service';
 import { createSiasnService } from './siasn-service';
 import { createTalentService } from './talent-service';
 import { createTrainingService } from './training-service';
@@ -46,6 +49,9 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     development: createEmployeeDevelopmentService(deps),
     performance: createPerformanceService(deps),
     evaluations: createEvaluationService(deps),
+    followUps: createFollowUpService(deps),
+    programSeries: createProgramSeriesService(deps),
+    evaluationThresholds: createEvaluationThresholdService(deps),
     plans: createPlanService(deps),
     // Public feedback passes this gate first: token buckets per client address and per unit.
     feedback: createFeedbackService({
