@@ -30,6 +30,14 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
+    title: 'Program evaluations: recommendation with its figures, follow-up actions, cohorts side by side',
+    query: `query ProgramFollowUp { evaluations(filter: { kind: PROGRAM }, first: 10) { edges { node {
+  program { title series { number cohorts { number completedCount latestEvaluation { recommendation } } } }
+  recommendation findings { figure value threshold text }
+  followUpActions { title status dueDate overdue owner { name } } } } } }`,
+  },
+  {
+    audience: 'Dashboard',
     title: "Talent 9-box of a unit, with each box's action (admin or the unit's head)",
     query: `query Talent($unit: ID!) {
   talentDistribution(unitId: $unit) {
