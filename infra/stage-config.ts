@@ -44,6 +44,11 @@ const ContextSchema = z.object({
   cognitoDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?$/),
   /** Optional address subscribed to the alarm topic. */
   alarmEmail: z.email().optional(),
+  /** Agencies whose administrators keep the national holiday calendar (`*` any; unset: none). */
+  nationalCalendarAgencies: z
+    .string()
+    .regex(/^(\*|[a-z0-9-]+(,[a-z0-9-]+)*)$/)
+    .optional(),
 });
 
 /** Everything the stack needs to know about its stage. */
@@ -55,6 +60,8 @@ export interface StageConfig {
   dashboardOrigins: string[];
   cognitoDomainPrefix: string;
   alarmEmail: string | undefined;
+  /** NATIONAL_CALENDAR_AGENCIES of the GraphQL function (src/config/load-config.ts); unset: nobody in prod. */
+  nationalCalendarAgencies: string | undefined;
   /** Prod keeps data and identities when the stack goes; dev cleans up. */
   removalPolicy: RemovalPolicy;
   deletionProtection: boolean;
@@ -70,10 +77,14 @@ export interface StageConfig {
 /** Reads and validates the stage settings from the app's context. */
 export function stageConfigFrom(node: Node): StageConfig {
   const raw = Object.fromEntries(
-    ['stage', 'partners', 'dashboardOrigins', 'cognitoDomainPrefix', 'alarmEmail'].map((key) => [
-      key,
-      node.tryGetContext(key) ?? undefined,
-    ]),
+    [
+      'stage',
+      'partners',
+      'dashboardOrigins',
+      'cognitoDomainPrefix',
+      'alarmEmail',
+      'nationalCalendarAgencies',
+    ].map((key) => [key, node.tryGetContext(key) ?? undefined]),
   );
   const parsed = ContextSchema.safeParse(raw);
   if (!parsed.success) {
@@ -95,6 +106,7 @@ export function stageConfigFrom(node: Node): StageConfig {
     dashboardOrigins: c.dashboardOrigins,
     cognitoDomainPrefix: c.cognitoDomainPrefix,
     alarmEmail: c.alarmEmail,
+    nationalCalendarAgencies: c.nationalCalendarAgencies,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS,

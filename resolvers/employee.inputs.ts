@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { GRADE_EXCEPTION_REASONS } from '../src/domain/career-rules';
+import { EDUCATIONS } from '../src/domain/education';
 import { EMPLOYEE_STATUSES, POSITION_TYPES } from '../src/domain/employee';
 import { GOLONGAN, PPPK_GRADES } from '../src/domain/golongan';
 import { parseNip } from '../src/domain/nip';
@@ -14,6 +16,17 @@ const name = z
 const email = z.email('is not a valid e-mail address').max(254);
 const phone = z.string().regex(/^\+?[0-9]{6,15}$/, 'must be 6–15 digits with an optional leading +');
 const position = z.object({ title: name, type: z.enum(POSITION_TYPES) });
+const education = z.enum(EDUCATIONS);
+/** A documented exception to the regular promotion path: the ground and the document it rests on. */
+const gradeException = z.object({
+  reason: z.enum(GRADE_EXCEPTION_REASONS),
+  note: z
+    .string()
+    .trim()
+    .min(5, 'must name the document (e.g. the decree number), at least 5 characters')
+    .max(500, 'must have at most 500 characters')
+    .superRefine(safeLine),
+});
 
 /** createEmployee input: shape and grade fields per employment type (the NIP itself is checked by the service). */
 export const CreateEmployeeInput = z
@@ -25,12 +38,20 @@ export const CreateEmployeeInput = z
     golongan: optional(z.enum(GOLONGAN)),
     pppkGrade: optional(z.enum(PPPK_GRADES)),
     position,
+    // Nullable in the SDL so that a client that omits it gets this reason, not a validation error.
+    education: z.enum(EDUCATIONS, {
+      error: (issue) =>
+        issue.input == null ? 'is required (highest education, pendidikan terakhir)' : undefined,
+    }),
+    gradeException: optional(gradeException),
     serviceStartDate: optional(calendarDate),
     email: optional(email),
     phone: optional(phone),
     idempotencyKey,
   })
   .superRefine((input, ctx) => {
+    if (input.gradeException && input.employmentType !== 'PNS')
+      ctx.addIssue({ code: 'custom', path: ['gradeException'], message: 'is only for a PNS golongan' });
     if (input.employmentType === 'PNS') {
       if (!input.golongan)
         ctx.addIssue({ code: 'custom', path: ['golongan'], message: 'is required for PNS' });
@@ -53,6 +74,8 @@ export const UpdateEmployeeInput = z
     golongan: optional(z.enum(GOLONGAN)),
     pppkGrade: optional(z.enum(PPPK_GRADES)),
     position: optional(position),
+    education: optional(education),
+    gradeException: optional(gradeException),
     status: optional(z.enum(EMPLOYEE_STATUSES)),
     email: email.nullish(),
     phone: phone.nullish(),
@@ -68,6 +91,8 @@ export const EmployeeFilterInput = z
     golongan: optional(z.array(z.enum(GOLONGAN)).max(17)),
     status: optional(z.array(z.enum(EMPLOYEE_STATUSES)).max(6)),
     positionType: optional(z.enum(POSITION_TYPES)),
+    education: optional(z.array(education).max(EDUCATIONS.length)),
+    educationRecorded: optional(z.boolean()),
   })
   .nullish()
   // Typed on purpose: `f ?? {}` alone would widen the output to `{}` and hide what reaches the service.

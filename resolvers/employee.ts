@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { completedYearsBetween } from '../src/domain/calendar-date';
+import { completedYearsBetween, jakartaDateOf } from '../src/domain/calendar-date';
+import { highestRegularGrade } from '../src/domain/career-rules';
 import { golonganLabel, golonganOrder, pangkatOf } from '../src/domain/golongan';
 import { UNIT_KINDS } from '../src/domain/organization';
 import type { Resolvers } from '../src/generated/graphql';
@@ -96,6 +97,15 @@ export const employeeResolvers: Resolvers = {
     rank: (employee) => employee.golongan ?? null,
     golongan: (employee) => employee.golongan ?? null,
     pppkGrade: (employee) => employee.pppkGrade ?? null,
+    education: (employee) => employee.education ?? null,
+    highestRegularGolongan: (employee, _, ctx) =>
+      employee.employmentType === 'PNS' && employee.education
+        ? highestRegularGrade(
+            employee.education,
+            completedYearsBetween(employee.serviceStartDate, jakartaDateOf(ctx.clock().getTime())),
+          )
+        : null,
+    gradeException: (employee) => employee.gradeException ?? null,
     // Personal data (UU 27/2022): only administrators and the employee see contacts.
     email: (employee, _, ctx) =>
       ctx.services.employees.canSeeContacts(ctx, employee) ? (employee.email ?? null) : null,

@@ -1,9 +1,9 @@
 import {
   complaintStatusAt,
-  FIRST_RESPONSE_DAYS,
-  RESOLUTION_ALLOWANCE,
+  FIRST_RESPONSE_WORKING_DAYS,
+  RESOLUTION_WORKING_DAYS,
 } from '../src/domain/complaint-deadlines';
-import { FEEDBACK_KIND_LABELS, type Feedback, isComplaintKind } from '../src/domain/feedback';
+import { deadlinesOf, FEEDBACK_KIND_LABELS, type Feedback, isComplaintKind } from '../src/domain/feedback';
 import { IKM_BAND_LABELS, ikmOfResponse } from '../src/domain/ikm';
 import type { ComplaintStatus, Resolvers } from '../src/generated/graphql';
 import {
@@ -18,25 +18,27 @@ import { toGlobalId } from './global-id';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 
-/** Where a complaint stands at `now` (SP4N-LAPOR! deadlines; no holiday calendar is kept yet). */
+/** Where a complaint stands at `now`, against the deadlines stored with it (SP4N-LAPOR! working days). */
 function complaintView(entry: Feedback, now: Date): ComplaintStatus | null {
-  if (!isComplaintKind(entry.kind)) return null;
+  const { kind } = entry;
+  if (!isComplaintKind(kind)) return null;
   const timeline = {
-    kind: entry.kind,
+    kind,
     receivedAt: entry.submittedAt,
+    deadlines: deadlinesOf({ ...entry, kind }),
     ...(entry.firstResponseAt ? { firstResponseAt: entry.firstResponseAt } : {}),
     ...(entry.resolvedAt ? { resolvedAt: entry.resolvedAt } : {}),
   };
   const status = complaintStatusAt(timeline, now.toISOString());
-  const allowance = RESOLUTION_ALLOWANCE[entry.kind];
   return {
     stage: status.stage,
     deadlines: {
-      firstResponseDays: FIRST_RESPONSE_DAYS,
-      resolutionDays: allowance.days,
-      resolutionInWorkingDays: allowance.workingDays,
+      firstResponseDays: FIRST_RESPONSE_WORKING_DAYS,
+      resolutionDays: RESOLUTION_WORKING_DAYS[kind],
+      resolutionInWorkingDays: true,
       firstResponseDueDate: status.deadlines.firstResponseDueDate,
       resolutionDueDate: status.deadlines.resolutionDueDate,
+      provisional: status.deadlines.provisional,
     },
     firstResponseDue: status.deadlines.firstResponseDue,
     resolutionDue: status.deadlines.resolutionDue,

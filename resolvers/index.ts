@@ -1,6 +1,7 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { analyticsResolvers } from './analytics';
 import { auditResolvers } from './audit';
+import { calendarResolvers } from './calendar';
 import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
@@ -13,6 +14,7 @@ import { participationResolvers } from './participation';
 import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
+import { studyResolvers } from './study';
 import { trainingResolvers } from './training';
 import { webhookResolvers } from './webhook';
 
@@ -29,6 +31,8 @@ export const resolvers: Resolvers[] = [
   evaluationResolvers,
   planResolvers,
   auditResolvers,
+  studyResolvers,
+  calendarResolvers,
   webhookResolvers,
   importResolvers,
   participationResolvers,

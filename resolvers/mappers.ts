@@ -46,11 +46,17 @@ import type {
   WebhookReplay as WebhookReplayRecord,
 } from '../src/domain/webhooks/webhook-delivery';
 import type { AggregateAnswer } from '../src/services/analytics-service';
+import type { CalendarYear } from '../src/services/calendar-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
 import type { ThresholdSetting } from '../src/services/evaluation-threshold-service';
 import type { ImportJobWithUpload } from '../src/services/import-service';
 import type { ProgramCohort as ProgramCohortModel } from '../src/services/program-series-service';
+import type {
+  StudyArrangement as StudyArrangementModel,
+  StudyEligibility as StudyEligibilityModel,
+} from '../src/services/study-eligibility';
 import type { RevealedEndpoint } from '../src/services/webhook-endpoint-service';
+import type { HolidayList as HolidayListModel } from '../src/services/work-calendar';
 
 export type Agency = AgencyRecord;
 export type Unit = UnitRecord;
@@ -97,6 +103,10 @@ export type AuditActor = AuditEntryRecord;
 export type AuditEntryConnection = Connection<AuditEntryRecord>;
 export type EnrollmentChange = EnrollmentChangeRecord;
 export type EnrollmentChangeConnection = Connection<EnrollmentChangeRecord>;
+export type StudyEligibility = StudyEligibilityModel;
+export type StudyArrangement = StudyArrangementModel;
+export type HolidayCalendar = CalendarYear;
+export type HolidayList = HolidayListModel;
 export type WebhookEndpoint = RevealedEndpoint;
 export type WebhookEndpointHealth = EndpointHealth;
 export type WebhookDelivery = WebhookDeliveryRecord;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { STUDY_FUNDINGS } from '../src/domain/study-leave';
 import { ENROLLMENT_STATUSES, PARTNER_KINDS, PROGRAM_STATUSES } from '../src/domain/training';
 import { PROGRAM_CATEGORIES, PROGRAM_FORMATS } from '../src/domain/training-formats';
 import { MINUTES_PER_JP } from '../src/domain/training-hours';
@@ -18,6 +19,18 @@ const jp = z
   .int('must be a whole number')
   .min(1, 'must be at least 1 JP')
   .max(2000, 'must be at most 2000 JP');
+const durationMinutes = z
+  .number()
+  .int('must be whole minutes')
+  .min(MINUTES_PER_JP, `must be at least ${MINUTES_PER_JP} minutes (1 JP)`)
+  .max(2000 * MINUTES_PER_JP, `must be at most ${2000 * MINUTES_PER_JP} minutes (2000 JP)`);
+
+/** JP and the minutes they came from: JP as given, or the whole 45-minute JP of the minutes (which are kept). */
+function duration<T extends { jp?: number | undefined; durationMinutes?: number | undefined }>(input: T) {
+  const { jp: givenJp, durationMinutes: minutes, ...rest } = input;
+  if (minutes === undefined) return { ...rest, jp: givenJp };
+  return { ...rest, jp: Math.floor(minutes / MINUTES_PER_JP), durationMinutes: minutes };
+}
 const rupiah = z.number().int('must be whole rupiah').min(0, 'must not be negative').max(1_000_000_000_000);
 const competencies = z.array(z.string().trim().min(1).max(100).superRefine(safeLine)).max(30);
 const score = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
@@ -33,9 +46,7 @@ export const CreateTrainingProgramInput = z
     category: z.enum(PROGRAM_CATEGORIES),
     format: z.enum(PROGRAM_FORMATS),
     jp: optional(jp),
-    durationMinutes: optional(
-      z.number().int().min(MINUTES_PER_JP, `must be at least ${MINUTES_PER_JP} minutes (1 JP)`).max(90_000),
-    ),
+    durationMinutes: optional(durationMinutes),
     startDate: calendarDate,
     endDate: calendarDate,
     capacity: z.number().int().min(1, 'must be at least 1').max(10_000),
@@ -57,11 +68,10 @@ export const CreateTrainingProgramInput = z
       ctx.addIssue({ code: 'custom', path: ['jp'], message: 'give exactly one of jp or durationMinutes' });
     }
   })
-  .transform(({ durationMinutes, organizerUnitId, jp: givenJp, ...rest }) => ({
-    ...rest,
-    jp: givenJp ?? Math.floor((durationMinutes ?? 0) / MINUTES_PER_JP),
-    organizerUnit: organizerUnitId,
-  }));
+  .transform(({ organizerUnitId, ...rest }) => {
+    const timed = duration(rest);
+    return { ...timed, jp: timed.jp ?? 0, organizerUnit: organizerUnitId };
+  });
 
 /** updateTrainingProgram: omitted fields unchanged. */
 export const UpdateTrainingProgramInput = z
@@ -72,6 +82,7 @@ export const UpdateTrainingProgramInput = z
     title: optional(title),
     description: optional(z.string().trim().max(5000).superRefine(safeText)),
     jp: optional(jp),
+    durationMinutes: optional(durationMinutes),
     startDate: optional(calendarDate),
     endDate: optional(calendarDate),
     capacity: optional(z.number().int().min(1, 'must be at least 1').max(10_000)),
@@ -81,10 +92,19 @@ export const UpdateTrainingProgramInput = z
     cohort: optional(z.number().int().min(1).max(100)),
     location: optional(z.string().trim().max(200).superRefine(safeLine)),
   })
-  .transform(({ id, ...rest }) => ({ ...rest, program: id }));
+  .superRefine((input, ctx) => {
+    if (input.jp !== undefined && input.durationMinutes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['jp'], message: 'give at most one of jp or durationMinutes' });
+  })
+  .transform(({ id, ...rest }) => ({ ...duration(rest), program: id }));
 
 export const EnrollEmployeeInput = z
-  .object({ programId: globalIdOf('TrainingProgram'), employeeId: globalIdOf('Employee'), idempotencyKey })
+  .object({
+    programId: globalIdOf('TrainingProgram'),
+    employeeId: globalIdOf('Employee'),
+    studyFunding: optional(z.enum(STUDY_FUNDINGS)),
+    idempotencyKey,
+  })
   .transform(({ programId, employeeId, ...rest }) => ({ ...rest, program: programId, employee: employeeId }));
 
 export const CompleteEnrollmentInput = z

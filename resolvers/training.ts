@@ -63,7 +63,7 @@ export const trainingResolvers: Resolvers = {
     description: (program) => program.description ?? null,
     categoryLabel: (program) => PROGRAM_CATEGORY_LABELS[program.category],
     learningForm: (program) => learningFormOf(program.format),
-    durationMinutes: (program) => program.jp * MINUTES_PER_JP,
+    durationMinutes: (program) => program.durationMinutes ?? program.jp * MINUTES_PER_JP,
     seatsAvailable: (program) => seatsAvailable(program),
     partner: (program, _, ctx) =>
       program.partnerId

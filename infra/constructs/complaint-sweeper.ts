@@ -14,8 +14,10 @@ export interface ComplaintSweeperProps {
 
 /**
  * The complaint sweeper (src/handlers/complaint-sweeper.ts), run by an EventBridge schedule:
- * marks open complaints past their deadline as overdue, an update the stream aggregator then
- * counts in COMPLAINTS_OVERDUE. One run at a time; a missed run is caught up by the next.
+ * recomputes stored deadlines after a holiday calendar changed, then marks open complaints past
+ * a deadline as overdue, updates the stream aggregator then counts in COMPLAINTS_OVERDUE. One run
+ * at a time; a missed or cut-short run is caught up by the next (a recompute skips the complaints
+ * already done).
  */
 export class ComplaintSweeper extends Construct {
   /** The function and its role. */
@@ -29,8 +31,9 @@ export class ComplaintSweeper extends Construct {
     this.lambda = new LambdaFunction(this, 'Sweeper', {
       config,
       name: 'complaint-sweeper',
-      description: `Pembinaan ASN: marks complaints past their SP4N-LAPOR deadline overdue (${config.stage})`,
-      timeout: Duration.minutes(2),
+      description: `Pembinaan ASN: complaint deadlines after calendar changes, overdue marks (${config.stage})`,
+      // A national calendar change recomputes every agency's complaints of a year and more.
+      timeout: Duration.minutes(10),
       reservedConcurrentExecutions: 1,
       environment: { STAGE: config.stage, TABLE_NAME: props.table.table.tableName, LOG_LEVEL: 'INFO' },
     });

@@ -65,6 +65,9 @@ export class GraphqlFunction extends Construct {
         PLAYGROUND: config.playground ? 'on' : 'off',
         // For the CORS headers of GraphQL responses (preflight is answered by API Gateway).
         CORS_ORIGINS: config.dashboardOrigins.join(','),
+        ...(config.nationalCalendarAgencies
+          ? { NATIONAL_CALENDAR_AGENCIES: config.nationalCalendarAgencies }
+          : {}),
         ...(config.playground ? { PLAYGROUND_DIR: PLAYGROUND_DIR_IN_LAMBDA } : {}),
       },
       ...(config.playground ? { commandHooks: copyPlaygroundHooks() } : {}),

@@ -11,15 +11,15 @@ import type { BenchApp } from './bench-app';
 import { round } from './statistics';
 
 const EMPLOYEE_HEADER =
-  'NIP,Nama,Jenis Kelamin,Tanggal Lahir,Jenis Pegawai,Golongan,Jabatan,Jenis Jabatan,Unit Kerja';
-/** The i-th generated employee: a valid NIP whose birth date column agrees with it. */
+  'NIP,Nama,Jenis Kelamin,Tanggal Lahir,Jenis Pegawai,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,Pendidikan';
+/** The i-th generated employee: a valid NIP whose birth date column agrees with it; an S1 graduate at III/a. */
 function nipAndRow(i: number): [string, string] {
   const year = 1975 + (i % 20);
   const month = String(1 + (Math.floor(i / 20) % 12)).padStart(2, '0');
   const day = String(1 + (Math.floor(i / 240) % 28)).padStart(2, '0');
   const serial = String(1 + Math.floor(i / 6720)).padStart(3, '0');
   const nip = `${year}${month}${day}2015031${serial}`;
-  return [nip, `${nip},Pegawai Bench ${i},L,${year}-${month}-${day},PNS,III/a,Analis,Pelaksana,KOMINFO`];
+  return [nip, `${nip},Pegawai Bench ${i},L,${year}-${month}-${day},PNS,III/a,Analis,Pelaksana,KOMINFO,S1`];
 }
 
 async function writeLines(path: string, header: string, count: number, line: (i: number) => string) {

@@ -64,9 +64,10 @@ export async function measureWebhookDelivery(
       'mutation($input: CreateTrainingProgramInput!) { createTrainingProgram(input: $input) { id } }',
       {
         input: {
-          title: 'Bench: Magister Perencanaan Wilayah',
-          category: 'DEGREE',
-          format: 'DEGREE',
+          // A short course: a DEGREE program would need each employee's study arrangement (DOMAIN rule 3).
+          title: 'Bench: Kursus Perencanaan Wilayah',
+          category: 'TECHNICAL',
+          format: 'COURSE',
           jp: 40,
           startDate: now.toISOString().slice(0, 10),
           endDate: new Date(now.getTime() + 90 * 86_400_000).toISOString().slice(0, 10),

@@ -130,6 +130,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     webhookUrlPolicy: config.webhooks.urlPolicy,
     uploads: options.uploads ?? uploadTargetsOf(config, options.entryPoint),
     courseResults: (agencyId, year, unitId) => siasnCourseResults(table, agencyId, year, unitId),
+    nationalCalendarEditors: config.nationalCalendarEditors,
   });
   // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.
   const verifier = secrets && 'verifier' in secrets ? cachingVerifier(keys.verifier) : keys.verifier;

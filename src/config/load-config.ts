@@ -117,6 +117,11 @@ const EnvSchema = z.object({
   RESPONSE_MAX_BYTES: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.maxResponseBytes),
   /** Strict clients and their trusted-document manifests: `usu=path.json,client:abc=other.json`. */
   TRUSTED_DOCUMENTS: z.string().optional(),
+  /** Agencies whose administrators keep the national holiday calendar: a comma list, or `*` for any. */
+  NATIONAL_CALENDAR_AGENCIES: z
+    .string()
+    .regex(/^(\*|[a-z0-9-]+(,[a-z0-9-]+)*)?$/, 'must be `*` or a comma list of agency codes')
+    .optional(),
 });
 
 export interface Config {
@@ -166,6 +171,11 @@ export interface Config {
   limits: RequestLimits;
   /** Clients held to their trusted documents, each with its manifest file (see trusted-documents). */
   trustedDocuments: { client: string; manifest: string }[];
+  /**
+   * Whose administrators may set the national holiday calendar (one for every tenant): listed
+   * agencies, or `ANY`. Unset: any agency in dev, none in prod (agencies then add days of their own).
+   */
+  nationalCalendarEditors: readonly string[] | 'ANY';
 }
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
@@ -251,6 +261,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxResponseBytes: e.RESPONSE_MAX_BYTES,
     },
     trustedDocuments: parseTrustedDocuments(e.TRUSTED_DOCUMENTS),
+    nationalCalendarEditors:
+      e.NATIONAL_CALENDAR_AGENCIES === undefined
+        ? e.STAGE === 'dev'
+          ? 'ANY'
+          : []
+        : e.NATIONAL_CALENDAR_AGENCIES === '*'
+          ? 'ANY'
+          : e.NATIONAL_CALENDAR_AGENCIES.split(',').filter(Boolean),
   };
 }
 

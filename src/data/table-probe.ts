@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './table';
 
-/** A key no record is ever written under (data-layer README, access pattern 93). */
+/** A key no record is ever written under (data-layer README, access pattern 94). */
 const PROBE_KEY = { pk: 'System#HealthProbe', sk: 'HealthProbe' };
 
 /**

@@ -15,7 +15,7 @@ import type { Potential } from '../domain/nine-box';
 import type { Measurement } from '../domain/performance-indicator';
 import { type Period, parsePeriod } from '../domain/period';
 import { recommendProgramAction } from '../domain/program-evaluation';
-import type { Rating } from '../domain/skp-predikat';
+import { predikatOf, type Rating } from '../domain/skp-predikat';
 import type { TrainingProgram } from '../domain/training';
 import { type DemoOrganization, demoUnitId } from './build-organization';
 import { buildDemoPerformance } from './build-performance';
@@ -77,7 +77,12 @@ function appraiserOf(org: DemoOrganization, employee: Employee): AppraiserSnapsh
  * Yearly SKP appraisals of most employees for the last two years whose appraisal month has
  * passed, and quarterly ones of the following year in a few units; a realistic predikat mix.
  */
-function buildAppraisals(now: Date, org: DemoOrganization, random: Random): Appraisal[] {
+function buildAppraisals(
+  now: Date,
+  org: DemoOrganization,
+  random: Random,
+  atLeastBaik: ReadonlySet<string>,
+): Appraisal[] {
   const today = jakartaDateOf(now.getTime());
   const thisYear = Number(today.slice(0, 4));
   // The annual SKP of year Y is appraised in January of Y + 1.
@@ -91,7 +96,12 @@ function buildAppraisals(now: Date, org: DemoOrganization, random: Random): Appr
   const appraisals: Appraisal[] = [];
   let serial = 700_000;
   const appraise = (employee: Employee, period: Period, at: Date, potential?: Potential) => {
-    const [resultRating, behaviourRating] = ratings(random);
+    const rolled = ratings(random);
+    // Those sent on tugas belajar qualified with a last appraisal of at least BAIK (DOMAIN rule 3).
+    const [resultRating, behaviourRating]: [Rating, Rating] =
+      atLeastBaik.has(employee.id) && predikatOf(...rolled) !== 'SANGAT_BAIK'
+        ? ['AS_EXPECTED', 'AS_EXPECTED']
+        : rolled;
     const appraiser = appraiserOf(org, employee);
     const evaluatedAt = (at < now ? at : now).toISOString();
     serial += 1;
@@ -250,7 +260,14 @@ export function buildDemoEvaluations(
 ): DemoEvaluations {
   const random = createRandom(20260707);
   return {
-    appraisals: buildAppraisals(now, org, random),
+    appraisals: buildAppraisals(
+      now,
+      org,
+      random,
+      new Set(
+        training.enrollments.filter((e) => e.studyFunding === 'TUGAS_BELAJAR').map((e) => e.employeeId),
+      ),
+    ),
     programEvaluations: buildProgramEvaluations(now, org, training, random),
   };
 }

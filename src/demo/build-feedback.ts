@@ -1,8 +1,18 @@
 import type { Item } from '../data/item';
 import { createWriteFold } from '../data/write-fold';
 import { addDays, jakartaDateOf } from '../domain/calendar-date';
-import type { Feedback, FeedbackChannel, FeedbackContact, FeedbackKind } from '../domain/feedback';
+import { complaintDeadlines, yearsCountedFrom } from '../domain/complaint-deadlines';
+import {
+  type Feedback,
+  type FeedbackChannel,
+  type FeedbackContact,
+  type FeedbackKind,
+  isComplaintKind,
+  storedDeadlines,
+} from '../domain/feedback';
+import { workCalendarOf } from '../domain/holiday-calendar';
 import type { SurveyAnswer, SurveyAnswers } from '../domain/ikm';
+import { SHIPPED_NATIONAL_CALENDARS } from '../domain/national-holidays';
 import { demoUnitId } from './build-organization';
 import { DEMO_MONTHS, PROGRAM_EFFECT_MONTH } from './build-performance';
 import { createRandom, type Random } from './random';
@@ -70,6 +80,17 @@ function answerNear(random: Random, mean: number): SurveyAnswer {
 }
 
 /** How far the programs have taken a unit in month `t` (0 oldest … 23 newest): 0 before, 1 six months on. */
+/** Deadlines as `submitFeedback` stores them: the shipped national calendars, no agency days. */
+function demoDeadlines(kind: FeedbackKind, submittedAt: string) {
+  if (!isComplaintKind(kind)) return {};
+  const years = yearsCountedFrom(submittedAt).map((year) => ({
+    year,
+    national: SHIPPED_NATIONAL_CALENDARS[year]?.days,
+    agency: [],
+  }));
+  return storedDeadlines(complaintDeadlines(kind, submittedAt, workCalendarOf(years)));
+}
+
 const progressAt = (t: number) => Math.min(1, Math.max(0, (t - PROGRAM_EFFECT_MONTH) / 6));
 
 /** Demo feedback over the last 24 months, for `now` (deterministic): surveys, forums, complaints, box notes. */
@@ -123,6 +144,7 @@ export function buildDemoFeedback(now: Date): Feedback[] {
       kind: base.kind,
       submittedAt,
       moderationStatus: extra.text && !moderatedAt ? 'PENDING' : 'PUBLISHED',
+      ...demoDeadlines(base.kind, submittedAt),
       ...extra,
     });
   }

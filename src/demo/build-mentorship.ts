@@ -62,17 +62,20 @@ export function mentoringStory(now: Date, org: DemoOrganization): MentoringStory
     const pairs = Math.min(2, Math.floor(staff.length / 4));
     for (let p = 0; p < pairs; p += 1) {
       const mentor = random.pick(staff);
+      const monthsAgo = random.int(1, 20);
+      const start = monthsBefore(now, monthsAgo, random.int(1, 28));
+      // Both must be in service when the mentorship starts.
       const juniors = staff.filter(
         (e) =>
           e.id !== mentor.id &&
           !mentored.has(e.id) &&
-          compareSeniority(profile(mentor), profile(e), today) > 0,
+          e.serviceStartDate <= isoDay(start) &&
+          compareSeniority(profile(mentor), profile(e), isoDay(start)) > 0,
       );
+      if (mentor.serviceStartDate > isoDay(start)) continue;
       if (juniors.length === 0 || (active.get(mentor.id) ?? 0) >= DEFAULT_MAX_ACTIVE_MENTEES) continue;
       const mentee = random.pick(juniors);
       mentored.add(mentee.id);
-      const monthsAgo = random.int(1, 20);
-      const start = monthsBefore(now, monthsAgo, random.int(1, 28));
       const finished = monthsAgo > 8 && random.chance(0.7);
       const end = finished ? addDaysTo(start, 180) : undefined;
       serial += 1;

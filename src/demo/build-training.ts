@@ -1,4 +1,5 @@
 import { createWriteFold } from '../data/write-fold';
+import { isAtLeastEducation } from '../domain/education';
 import type { Employee } from '../domain/employee';
 import { invitedEnrollment, newEnrollment } from '../domain/enrollment-transitions';
 import { DECLINE_REASONS } from '../domain/invitation';
@@ -110,7 +111,14 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
           completedCount: 0,
         };
         const program: TrainingProgram = { ...base, status: statusOf(base, today) };
-        const pool = staffOf(org, targets.length ? targets : units);
+        const degree = entry.format === 'DEGREE';
+        // Degree study on tugas belajar: graduates with at least a year of service (DOMAIN rule 3).
+        const pool = staffOf(org, targets.length ? targets : units).filter(
+          (e) =>
+            !degree ||
+            (isAtLeastEducation(e.education ?? 'SD', 'S1') &&
+              e.serviceStartDate <= isoDay(addDaysTo(created, -366))),
+        );
         // Upcoming programs fill up and gather a short waitlist; past ones ran near capacity.
         const wanted =
           program.status === 'OPEN'
@@ -118,7 +126,7 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
             : Math.min(pool.length, Math.ceil(program.capacity * 0.85));
         const drawn = shuffled(random, pool);
         // Open programs also have two invitations still waiting for an answer.
-        if (program.status === 'OPEN')
+        if (program.status === 'OPEN' && !degree)
           for (const employee of drawn.slice(wanted, wanted + 2)) {
             serial += 1;
             const at = addDaysTo(now, -2);
@@ -138,7 +146,7 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
           const at = addDaysTo(created, 1 + index);
           const id = demoUlid(at, serial);
           // Every fourth participant came by invitation a week earlier, and every decline did.
-          const invited = status === 'DECLINED' || (index % 4 === 0 && status !== 'WAITLISTED');
+          const invited = !degree && (status === 'DECLINED' || (index % 4 === 0 && status !== 'WAITLISTED'));
           const since = invited ? addDaysTo(at, -7) : at;
           const meta = {
             agencyId,
@@ -149,7 +157,13 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
           };
           const enrollment = invited
             ? invitedEnrollment(meta, program, employee, isoDay(addDaysTo(at, 7)))
-            : newEnrollment(meta, program, employee, status === 'WAITLISTED' ? 'WAITLISTED' : 'ENROLLED');
+            : newEnrollment(
+                meta,
+                program,
+                employee,
+                status === 'WAITLISTED' ? 'WAITLISTED' : 'ENROLLED',
+                degree ? 'TUGAS_BELAJAR' : undefined,
+              );
           const story: EnrollmentStory = { created: enrollment };
           if (invited && status !== 'DECLINED') story.accepted = at.toISOString();
           if (status === 'DECLINED') {

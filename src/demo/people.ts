@@ -1,8 +1,17 @@
+import { completedYearsBetween } from '../domain/calendar-date';
+import { isAtLeastEducation } from '../domain/education';
 import type { Employee, Position } from '../domain/employee';
 import type { Gender } from '../domain/gender';
-import { GOLONGAN, type Golongan, PPPK_GRADES, type PppkGrade } from '../domain/golongan';
-import { formatPnsNip, formatPppkNip } from '../domain/nip';
+import { FIRST_PPPK_YEAR, formatPnsNip, formatPppkNip } from '../domain/nip';
 import type { UnitKind } from '../domain/organization';
+import {
+  APPOINTMENT_AGE,
+  ahliLevelFor,
+  educationFor,
+  golonganAfter,
+  nameWithTitles,
+  pppkGradeFor,
+} from './demo-careers';
 import type { Random } from './random';
 
 const MALE_NAMES = [
@@ -49,20 +58,6 @@ const FEMALE_NAMES = [
   'Sari',
   'Tuti',
 ];
-const DEGREES = [
-  'S.E.',
-  'S.Kom.',
-  'S.Sos.',
-  'S.H.',
-  'S.Pd.',
-  'S.Kep.',
-  'S.K.M.',
-  'S.T.',
-  'A.Md.',
-  'M.Si.',
-  'M.A.P.',
-];
-
 const POSITIONS: Record<'STRUCTURAL' | 'FUNCTIONAL' | 'EXECUTOR', string[]> = {
   STRUCTURAL: [
     'Kepala Bidang',
@@ -94,24 +89,6 @@ const HEALTH_POSITIONS = [
 ];
 const EDUCATION_POSITIONS = ['Guru Ahli Pertama', 'Guru Ahli Muda', 'Pengawas Sekolah Ahli Madya'];
 
-/** An ISO date `years` years before `today`, at a random day of the year. */
-function dateYearsAgo(random: Random, today: string, minYears: number, maxYears: number): string {
-  const year = Number(today.slice(0, 4)) - random.int(minYears, maxYears);
-  return `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
-}
-
-/** Golongan of a PNS after `years` of service, entering at II/a (diploma/high school) or III/a (bachelor). */
-function golonganAfter(random: Random, years: number, bachelor: boolean, structural: boolean): Golongan {
-  const entry = bachelor ? GOLONGAN.indexOf('III_A') : GOLONGAN.indexOf('II_A');
-  const steps = Math.floor(years / 4) + (structural ? 1 : 0) + random.int(-1, 0);
-  return GOLONGAN[Math.min(Math.max(entry + Math.max(steps, 0), 0), GOLONGAN.indexOf('IV_C'))] as Golongan;
-}
-
-/** A PPPK grade entering at V (high school), VII (diploma) or IX (bachelor). */
-function pppkGrade(random: Random, bachelor: boolean): PppkGrade {
-  return PPPK_GRADES[bachelor ? random.int(8, 10) : random.int(4, 6)] as PppkGrade;
-}
-
 function positionFor(random: Random, unitKind: UnitKind, structural: boolean): Position {
   if (structural) return { title: random.pick(POSITIONS.STRUCTURAL), type: 'STRUCTURAL' };
   if ((unitKind === 'PUSKESMAS' || unitKind === 'HOSPITAL') && random.chance(0.7)) {
@@ -124,7 +101,14 @@ function positionFor(random: Random, unitKind: UnitKind, structural: boolean): P
     : { title: random.pick(POSITIONS.EXECUTOR), type: 'EXECUTOR' };
 }
 
-/** One demo employee with a valid NIP (DOMAIN rule 1) whose parts agree with the record. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * One demo employee whose record holds together (DOMAIN rules 1 and 2): a valid NIP, 18 or older
+ * at the TMT, PPPK appointed from 2019; an education that fits the position (Ahli posts graduates)
+ * and shows in the name's titles; a golongan no faster than one step per four years from the entry
+ * grade of the education. Structural posts go to people with at least 12 years of service.
+ */
 export function demoEmployee(
   random: Random,
   base: {
@@ -139,19 +123,28 @@ export function demoEmployee(
   },
   structural: boolean,
 ): Employee {
+  const thisYear = Number(base.today.slice(0, 4));
   const gender: Gender = random.chance(0.5) ? 'MALE' : 'FEMALE';
-  const birthDate = dateYearsAgo(random, base.today, 24, 57);
-  const birthYear = Number(birthDate.slice(0, 4));
-  const bachelor = random.chance(0.65);
+  const position = positionFor(random, base.unitKind, structural);
+  const education = educationFor(random, position);
   const pppk = !structural && random.chance(0.18);
-  const startYear = Math.min(
-    birthYear + random.int(bachelor ? 23 : 19, 35),
-    Number(base.today.slice(0, 4)) - 1,
-  );
-  const startMonth = `${startYear}-${String(random.int(1, 12)).padStart(2, '0')}`;
+  const [minAge, maxAge] = APPOINTMENT_AGE[education];
+  const ageAtStart = random.int(minAge, pppk ? maxAge + 10 : maxAge);
+  // Service years: PPPK since 2019 (PP 49/2018); heads and structural staff long-serving; nobody past 57.
+  const serviceYears = pppk
+    ? random.int(1, Math.max(1, thisYear - FIRST_PPPK_YEAR))
+    : random.int(structural ? 12 : 1, structural ? 28 : 30);
+  const years = Math.max(1, Math.min(serviceYears, 57 - ageAtStart));
+  const startYear = thisYear - years;
+  const startMonth = random.int(1, 12);
+  const birthDate = `${startYear - ageAtStart}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
   const first = random.pick(gender === 'MALE' ? MALE_NAMES : FEMALE_NAMES);
-  const name = `${first} ${random.pick(base.familyNames)}${bachelor ? `, ${random.pick(DEGREES)}` : ''}`;
-  const years = Number(base.today.slice(0, 4)) - startYear;
+  const name = nameWithTitles(random, `${first} ${random.pick(base.familyNames)}`, education, position);
+  const serviceStartDate = `${startYear}-${pad(startMonth)}-01`;
+  const golongan = pppk
+    ? undefined
+    : golonganAfter(random, education, completedYearsBetween(serviceStartDate, base.today), structural);
+  const pppkGrade = pppk ? pppkGradeFor(random, education) : undefined;
   return {
     agencyId: base.agencyId,
     id: base.id,
@@ -160,17 +153,20 @@ export function demoEmployee(
     updatedAt: base.createdAt,
     nip: pppk
       ? formatPppkNip(birthDate, startYear, 1, gender, base.serial)
-      : formatPnsNip(birthDate, startMonth, gender, base.serial),
+      : formatPnsNip(birthDate, serviceStartDate.slice(0, 7), gender, base.serial),
     name,
     gender,
     birthDate,
     employmentType: pppk ? 'PPPK' : 'PNS',
-    golongan: pppk ? undefined : golonganAfter(random, years, bachelor, structural),
-    pppkGrade: pppk ? pppkGrade(random, bachelor) : undefined,
-    position: positionFor(random, base.unitKind, structural),
+    golongan,
+    pppkGrade,
+    position: ahliLevelFor(position, { golongan, pppkGrade }),
+    education,
     unitId: base.unitId,
-    status: random.chance(0.03) ? 'STUDY_LEAVE' : 'ACTIVE',
-    serviceStartDate: pppk ? `${startYear}-01-01` : `${startMonth}-01`,
+    // Tugas belajar (released for degree study): graduates after their first year.
+    status:
+      isAtLeastEducation(education, 'S1') && !structural && random.chance(0.03) ? 'STUDY_LEAVE' : 'ACTIVE',
+    serviceStartDate,
     email: `${first.toLowerCase()}.${base.id}@${base.agencyId}.go.id`,
     phone: `08${random.int(11, 99)}${random.int(1000000, 9999999)}`,
   };

@@ -1,20 +1,17 @@
 /**
  * Complaint handling deadlines of SP4N-LAPOR!, the national complaint channel
- * (Perpres 76/2013 on public service complaint handling; PermenPANRB 46/2020 on SP4N-LAPOR!):
- * first response within 3 days; information requests and complaints resolved within
- * 5 working days; disputes within 14 days, or 60 days when a field inspection is needed.
+ * (Perpres 76/2013 on public service complaint handling; PermenPANRB 46/2020 on SP4N-LAPOR!),
+ * all in working days (hari kerja, DOMAIN rule 8): first response within 3; information requests
+ * and simple complaints resolved within 5; complaints needing no field inspection within 14,
+ * those that need one within 60. Working days skip weekends, national holidays, cuti bersama and
+ * the agency's own closed days (`WorkCalendar`); counted through a year without a national
+ * calendar, a deadline is provisional.
  *
  * Days are Asia/Jakarta local dates (WIB, UTC+7). Counting starts the day after receipt and a
  * deadline falls at the end of its local day (23:59:59.999 WIB).
  */
-import {
-  addDays,
-  addWorkingDays,
-  endOfJakartaDayMs,
-  type IsoDate,
-  instantMs,
-  jakartaDateOf,
-} from './calendar-date';
+import { dateParts, endOfJakartaDayMs, type IsoDate, instantMs, jakartaDateOf } from './calendar-date';
+import { addWorkingDaysIn, WEEKENDS_ONLY, type WorkCalendar } from './holiday-calendar';
 import { roundHalfUp } from './round-half-up';
 
 /** Kinds of reports, by how long their resolution may take. */
@@ -36,23 +33,25 @@ export const COMPLAINT_KIND_LABELS: Record<ComplaintKind, string> = {
   DISPUTE_FIELD_INSPECTION: 'Sengketa dengan Pemeriksaan Lapangan',
 };
 
-/** Calendar days allowed for the first response. */
-export const FIRST_RESPONSE_DAYS = 3;
+/** Working days allowed for the first response. */
+export const FIRST_RESPONSE_WORKING_DAYS = 3;
 
-/** Resolution allowance per kind: a number of days, working days (Mon–Fri, not holidays) or calendar days. */
-export const RESOLUTION_ALLOWANCE: Record<ComplaintKind, { days: number; workingDays: boolean }> = {
-  INFORMATION_REQUEST: { days: 5, workingDays: true },
-  COMPLAINT: { days: 5, workingDays: true },
-  DISPUTE: { days: 14, workingDays: false },
-  DISPUTE_FIELD_INSPECTION: { days: 60, workingDays: false },
+/** Working days allowed for the resolution, per kind. */
+export const RESOLUTION_WORKING_DAYS: Record<ComplaintKind, number> = {
+  INFORMATION_REQUEST: 5,
+  COMPLAINT: 5,
+  DISPUTE: 14,
+  DISPUTE_FIELD_INSPECTION: 60,
 };
 
-/** Due instants (ISO, UTC) and the Jakarta local dates they fall on. */
+/** Due instants (ISO, UTC), the Jakarta local dates they fall on, and whether a calendar was missing. */
 export interface ComplaintDeadlines {
   firstResponseDue: string;
   firstResponseDueDate: IsoDate;
   resolutionDue: string;
   resolutionDueDate: IsoDate;
+  /** Counted through a year without a national calendar (weekends only there): may move later. */
+  provisional: boolean;
 }
 
 function requireInstant(value: string, name: string): number {
@@ -62,23 +61,32 @@ function requireInstant(value: string, name: string): number {
   return ms;
 }
 
+/** The Jakarta date a report was received on (throws RangeError unless an ISO datetime with offset). */
+export function receivedDateOf(receivedAt: string): IsoDate {
+  return jakartaDateOf(requireInstant(receivedAt, 'receivedAt'));
+}
+
+/** The years whose calendars the deadlines of a report received then count through (60 working days fit in two). */
+export function yearsCountedFrom(receivedAt: string): number[] {
+  const { year } = dateParts(receivedDateOf(receivedAt));
+  return [year, year + 1];
+}
+
 /** Deadlines of a report received at `receivedAt` (ISO datetime with offset; throws RangeError otherwise). */
 export function complaintDeadlines(
   kind: ComplaintKind,
   receivedAt: string,
-  holidays: readonly IsoDate[] = [],
+  calendar: WorkCalendar = WEEKENDS_ONLY,
 ): ComplaintDeadlines {
-  const receivedDate = jakartaDateOf(requireInstant(receivedAt, 'receivedAt'));
-  const allowance = RESOLUTION_ALLOWANCE[kind];
-  const firstResponseDueDate = addDays(receivedDate, FIRST_RESPONSE_DAYS);
-  const resolutionDueDate = allowance.workingDays
-    ? addWorkingDays(receivedDate, allowance.days, holidays)
-    : addDays(receivedDate, allowance.days);
+  const receivedDate = receivedDateOf(receivedAt);
+  const response = addWorkingDaysIn(calendar, receivedDate, FIRST_RESPONSE_WORKING_DAYS);
+  const resolution = addWorkingDaysIn(calendar, receivedDate, RESOLUTION_WORKING_DAYS[kind]);
   return {
-    firstResponseDue: new Date(endOfJakartaDayMs(firstResponseDueDate)).toISOString(),
-    firstResponseDueDate,
-    resolutionDue: new Date(endOfJakartaDayMs(resolutionDueDate)).toISOString(),
-    resolutionDueDate,
+    firstResponseDue: new Date(endOfJakartaDayMs(response.date)).toISOString(),
+    firstResponseDueDate: response.date,
+    resolutionDue: new Date(endOfJakartaDayMs(resolution.date)).toISOString(),
+    resolutionDueDate: resolution.date,
+    provisional: response.provisional || resolution.provisional,
   };
 }
 
@@ -88,7 +96,8 @@ export interface ComplaintTimeline {
   receivedAt: string;
   firstResponseAt?: string;
   resolvedAt?: string;
-  holidays?: readonly IsoDate[];
+  /** The deadlines as stored with the report; computed over weekends only when absent. */
+  deadlines?: ComplaintDeadlines;
 }
 
 /** Stages of a report: received, answered, resolved. */
@@ -124,7 +133,7 @@ export function complaintStatusAt(timeline: ComplaintTimeline, now: string): Com
   const answered = optionalInstant(timeline.firstResponseAt, 'firstResponseAt');
   const responded =
     answered !== undefined && resolved !== undefined ? Math.min(answered, resolved) : (answered ?? resolved);
-  const deadlines = complaintDeadlines(timeline.kind, timeline.receivedAt, timeline.holidays);
+  const deadlines = timeline.deadlines ?? complaintDeadlines(timeline.kind, timeline.receivedAt);
   const missed = (doneAt: number | undefined, due: string): boolean => (doneAt ?? nowMs) > Date.parse(due);
   const stage: ComplaintStage =
     resolved !== undefined ? 'RESOLVED' : responded !== undefined ? 'IN_PROGRESS' : 'AWAITING_RESPONSE';

@@ -1,3 +1,5 @@
+import type { GradeException } from './career-rules';
+import type { Education } from './education';
 import type { Gender } from './gender';
 import type { Golongan, PppkGrade } from './golongan';
 import type { EmploymentType } from './nip';
@@ -32,6 +34,10 @@ export interface Employee extends RecordMeta {
   golongan?: Golongan | undefined;
   pppkGrade?: PppkGrade | undefined;
   position: Position;
+  /** Highest education (pendidikan terakhir); absent on records from before it was kept. */
+  education?: Education | undefined;
+  /** The documented exception behind a golongan above the regular promotion path, if any. */
+  gradeException?: GradeException | undefined;
   unitId: string;
   status: EmployeeStatus;
   serviceStartDate: string;

@@ -1,18 +1,21 @@
 import { type Employee, profileOf } from './employee';
 import type { DeclineReason } from './invitation';
 import type { RecordMeta } from './record';
+import type { StudyFunding } from './study-leave';
 import { certificateNumber, type Enrollment, type TrainingProgram } from './training';
 
 /**
  * A new enrollment of an employee in a program, made at `meta.createdAt`: a seat (ENROLLED), a
  * waitlist place (WAITLISTED) or an invitation (INVITED). The employee's profile, unit and the
- * program's start are fixed as at enrolling; the id orders the waitlist.
+ * program's start are fixed as at enrolling; the id orders the waitlist. A DEGREE program's
+ * enrollment carries the study arrangement it was checked for (tugas or izin belajar).
  */
 export function newEnrollment(
   meta: RecordMeta,
   program: Pick<TrainingProgram, 'id' | 'partnerId' | 'startDate'>,
   employee: Employee,
   status: 'ENROLLED' | 'WAITLISTED' | 'INVITED',
+  studyFunding?: StudyFunding | undefined,
 ): Enrollment {
   return {
     ...meta,
@@ -24,6 +27,7 @@ export function newEnrollment(
     programStartDate: program.startDate,
     status,
     queueKey: meta.id,
+    ...(studyFunding ? { studyFunding } : {}),
     ...(status === 'ENROLLED' ? { enrolledAt: meta.createdAt } : {}),
     ...(status === 'WAITLISTED' ? { waitlistedAt: meta.createdAt } : {}),
     jpCredited: 0,

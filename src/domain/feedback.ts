@@ -1,4 +1,11 @@
-import { COMPLAINT_KIND_LABELS, COMPLAINT_KINDS, type ComplaintKind } from './complaint-deadlines';
+import { jakartaDateOf } from './calendar-date';
+import {
+  COMPLAINT_KIND_LABELS,
+  COMPLAINT_KINDS,
+  type ComplaintDeadlines,
+  type ComplaintKind,
+  complaintDeadlines,
+} from './complaint-deadlines';
 import type { SurveyAnswers } from './ikm';
 import type { RecordMeta } from './record';
 
@@ -50,6 +57,44 @@ export interface Feedback extends RecordMeta {
   /** How a complaint was settled (penyelesaian) and when. */
   resolution?: string | undefined;
   resolvedAt?: string | undefined;
+  /**
+   * Complaint kinds: when the first response and the resolution are due (ISO instants), counted
+   * in working days of the agency's calendar on receipt, and recomputed when a calendar changes.
+   */
+  firstResponseDue?: string | undefined;
+  resolutionDue?: string | undefined;
+  /** The deadlines counted through a year without a national calendar (weekends only there). */
+  deadlinesProvisional?: boolean | undefined;
+}
+
+/** The stored deadline fields of a report's deadlines. */
+export function storedDeadlines(
+  deadlines: ComplaintDeadlines,
+): Pick<Feedback, 'firstResponseDue' | 'resolutionDue' | 'deadlinesProvisional'> {
+  return {
+    firstResponseDue: deadlines.firstResponseDue,
+    resolutionDue: deadlines.resolutionDue,
+    deadlinesProvisional: deadlines.provisional,
+  };
+}
+
+/**
+ * A complaint's deadlines as stored; a report stored before deadlines were kept gets them over
+ * weekends only, marked provisional (`npm run recompute-deadlines` stores the real ones).
+ */
+export function deadlinesOf(
+  f: Pick<Feedback, 'submittedAt' | 'firstResponseDue' | 'resolutionDue' | 'deadlinesProvisional'> & {
+    kind: ComplaintKind;
+  },
+): ComplaintDeadlines {
+  if (!f.firstResponseDue || !f.resolutionDue) return complaintDeadlines(f.kind, f.submittedAt);
+  return {
+    firstResponseDue: f.firstResponseDue,
+    firstResponseDueDate: jakartaDateOf(Date.parse(f.firstResponseDue)),
+    resolutionDue: f.resolutionDue,
+    resolutionDueDate: jakartaDateOf(Date.parse(f.resolutionDue)),
+    provisional: f.deadlinesProvisional ?? false,
+  };
 }
 
 /** True while a complaint-kind entry waits for its resolution. */

@@ -88,3 +88,22 @@ export function checkMentorEligibility(input: MentorEligibilityInput): MentorEli
   }
   return { ok: true };
 }
+
+/**
+ * A mentorship starts once both people are in service: the first of them whose service begins
+ * after `startDate`, with the reason (mentor first), or undefined.
+ */
+export function serviceStartIssue(
+  mentor: Pick<SeniorityProfile, 'serviceStartDate'>,
+  mentee: Pick<SeniorityProfile, 'serviceStartDate'>,
+  startDate: IsoDate,
+): { role: 'mentor' | 'mentee'; reason: string } | undefined {
+  for (const [role, person] of [
+    ['mentor', mentor],
+    ['mentee', mentee],
+  ] as const) {
+    if (startDate < person.serviceStartDate)
+      return { role, reason: `must not precede the ${role}'s start of service (${person.serviceStartDate})` };
+  }
+  return undefined;
+}

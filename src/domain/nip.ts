@@ -7,7 +7,7 @@
  *   + frequency digit 1–9 (1) + gender (1) + serial (3).
  * Not the NIK rule: women's NIPs carry the real day of birth (no +40).
  */
-import { completedYearsBetween, endOfMonth, isoDateOf } from './calendar-date';
+import { completedYearsBetween, dateParts, type IsoDate, isoDateOf } from './calendar-date';
 import type { Gender } from './gender';
 
 export type EmploymentType = 'PNS' | 'PPPK';
@@ -41,6 +41,20 @@ export type NipResult = { ok: true; value: ParsedNip } | { ok: false; part: NipP
 /** Minimum age at appointment (UU 20/2023 on ASN: applicants are at least 18). */
 export const MIN_AGE_AT_START = 18;
 
+/** PPPK exist since PP 49/2018 on PPPK management: the first appointments date from 2019. */
+export const FIRST_PPPK_YEAR = 2019;
+
+/** What a NIP is checked against besides itself. */
+export interface NipContext {
+  /** Today (WIB): a birth date may not lie after it, nor the start beyond next year. */
+  today?: IsoDate | undefined;
+  /**
+   * PPPK: the hire date (TMT PPPK), on which the holder must be 18. The NIP carries only the
+   * year, so without it the age is taken at the end of that year.
+   */
+  hireDate?: IsoDate | undefined;
+}
+
 function isoDate(year: number, month: number, day: number): string | undefined {
   return year < 1900 ? undefined : isoDateOf(year, month, day);
 }
@@ -49,8 +63,18 @@ function fail(part: NipPart, reason: string): NipResult {
   return { ok: false, part, reason };
 }
 
+/** The date the minimum age applies on: the 1st of the TMT month (PNS), the hire date (PPPK). */
+function ageDateOf(
+  employmentType: EmploymentType,
+  startDate: IsoDate,
+  hireDate: IsoDate | undefined,
+): IsoDate {
+  if (employmentType === 'PNS') return startDate;
+  return hireDate ?? `${startDate.slice(0, 4)}-12-31`;
+}
+
 /** Parses and validates a NIP for the given employment type; says which part is wrong. */
-export function parseNip(raw: string, employmentType: EmploymentType): NipResult {
+export function parseNip(raw: string, employmentType: EmploymentType, context: NipContext = {}): NipResult {
   const nip = raw.replace(/\s+/g, '');
   if (!/^\d{18}$/.test(nip)) {
     return fail(
@@ -87,13 +111,25 @@ export function parseNip(raw: string, employmentType: EmploymentType): NipResult
   const serial = Number(nip.slice(15, 18));
   if (serial < 1) return fail('SERIAL', 'digits 16–18 (serial number) must be 001–999, got 000');
   if (startDate <= birthDate) return fail('START_DATE', 'the start date must be after the birth date');
-  // Lenient: the age is taken at the end of the start month (PNS) or year (PPPK, whose NIP has no month).
-  const periodEnd = employmentType === 'PNS' ? endOfMonth(startDate) : `${startDate.slice(0, 4)}-12-31`;
-  const age = completedYearsBetween(birthDate, periodEnd);
+  const { today, hireDate } = context;
+  if (today && birthDate > today) return fail('BIRTH_DATE', `the birth date ${birthDate} lies in the future`);
+  const startYear = dateParts(startDate).year;
+  if (today && startYear > dateParts(today).year + 1) {
+    return fail('START_DATE', `the start (${startDate.slice(0, 7)}) lies beyond next year`);
+  }
+  if (employmentType === 'PPPK' && startYear < FIRST_PPPK_YEAR) {
+    return fail(
+      'START_DATE',
+      `PPPK exist since PP 49/2018: no start before ${FIRST_PPPK_YEAR} (got ${startYear})`,
+    );
+  }
+  // PNS: 18 on the 1st of the TMT month, i.e. the day the appointment takes effect.
+  const ageOn = ageDateOf(employmentType, startDate, hireDate);
+  const age = completedYearsBetween(birthDate, ageOn);
   if (age < MIN_AGE_AT_START) {
     return fail(
       'AGE_AT_START',
-      `the employee would be ${age} at the start date; the minimum is ${MIN_AGE_AT_START}`,
+      `the employee would be ${age} on ${ageOn} (${employmentType === 'PNS' ? 'the 1st of the TMT month' : 'the hire date'}); the minimum is ${MIN_AGE_AT_START}`,
     );
   }
   const gender: Gender = genderDigit === '1' ? 'MALE' : 'FEMALE';

@@ -5,6 +5,7 @@
  * Conditions per PP 11/2017 as amended by PP 17/2020 (DOMAIN rule 3): tugas belajar needs at
  * least one year of service and a last appraisal of at least BAIK.
  */
+import type { EmployeeStatus } from './employee';
 import { isAtLeast, PREDIKAT_LABELS, type Predikat } from './skp-predikat';
 
 /** How degree study is funded and released. */
@@ -46,6 +47,8 @@ export interface StudyLeaveRequest {
   /** Predikat of the latest SKP appraisal, if any. */
   lastPredikat?: Predikat;
   funding: StudyFunding;
+  /** The employee's status, when known: degree study starts from active service. */
+  status?: EmployeeStatus;
 }
 
 /** Checks whether an employee may take degree study in the requested arrangement. */
@@ -53,7 +56,11 @@ export function studyLeaveEligibility({
   yearsOfService,
   lastPredikat,
   funding,
+  status,
 }: StudyLeaveRequest): StudyLeaveEligibility {
+  if (status !== undefined && status !== 'ACTIVE') {
+    return { ok: false, reasons: [`degree study starts from active service (the employee is ${status})`] };
+  }
   if (funding === 'IZIN_BELAJAR') {
     return {
       ok: true,

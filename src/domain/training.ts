@@ -1,6 +1,7 @@
 import type { EmployeeProfile } from './employee';
 import type { DeclineReason } from './invitation';
 import type { RecordMeta } from './record';
+import type { StudyFunding } from './study-leave';
 import type { ProgramCategory, ProgramFormat } from './training-formats';
 
 export const PARTNER_KINDS = [
@@ -45,6 +46,8 @@ export interface TrainingProgram extends RecordMeta {
   format: ProgramFormat;
   /** Lesson hours (jam pelajaran, 1 JP = 45 minutes) credited on completion. */
   jp: number;
+  /** The duration in minutes when it was given that way (JP are its whole 45 minutes); absent: JP x 45. */
+  durationMinutes?: number | undefined;
   startDate: string;
   endDate: string;
   capacity: number;
@@ -96,6 +99,8 @@ export interface Enrollment extends RecordMeta {
   status: EnrollmentStatus;
   /** Orders the waitlist: earlier keys are promoted first. */
   queueKey: string;
+  /** DEGREE programs only: tugas belajar or izin belajar, checked against DOMAIN rule 3 on enrolling. */
+  studyFunding?: StudyFunding | undefined;
   enrolledAt?: string | undefined;
   waitlistedAt?: string | undefined;
   completedAt?: string | undefined;

@@ -8,8 +8,10 @@ import type { ImportKind } from '../domain/onboarding/columns';
 import { KIND_COLUMNS } from '../domain/onboarding/kind-columns';
 import type { ImportedEnrollmentStatus } from '../domain/onboarding/value-names';
 import {
+  EDUCATION_NAMES,
   EMPLOYEE_STATUS_NAMES,
   ENROLLMENT_STATUS_NAMES,
+  GRADE_EXCEPTION_NAMES,
   nameOf,
   POSITION_TYPE_NAMES,
   PROGRAM_CATEGORY_NAMES,
@@ -108,7 +110,9 @@ export async function* exportRows(
             e.position.title,
             nameOf(POSITION_TYPE_NAMES, e.position.type),
             unitCode.get(e.unitId),
-            undefined,
+            e.education ? nameOf(EDUCATION_NAMES, e.education) : undefined,
+            e.gradeException ? nameOf(GRADE_EXCEPTION_NAMES, e.gradeException.reason) : undefined,
+            e.gradeException?.note,
             e.gender === 'MALE' ? 'Laki-laki' : 'Perempuan',
             dmy(e.birthDate),
             dmy(e.serviceStartDate),

@@ -1,5 +1,6 @@
 /**
- * Scheduled Lambda (EventBridge, hourly): marks open complaints past their SP4N-LAPOR deadline
+ * Scheduled Lambda (EventBridge, hourly): brings stored complaint deadlines in line with holiday
+ * calendars changed since the last run, then marks open complaints past an SP4N-LAPOR deadline
  * as overdue, so the stream aggregator counts them.
  */
 import { createDeps } from '../composition/create-deps';

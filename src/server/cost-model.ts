@@ -3,6 +3,7 @@ import { supportedPairs } from '../domain/analytics/capabilities';
 import { DIMENSIONS, type Dimension } from '../domain/analytics/dimensions';
 import { type DimensionCardinality, maxGroups, type ValueDimension } from '../domain/analytics/max-groups';
 import { MEASURE_NAMES } from '../domain/analytics/measures';
+import { MAX_HOLIDAYS_PER_YEAR } from '../domain/holiday-calendar';
 import { IKM_ELEMENTS } from '../domain/ikm';
 import { MAX_INVITATIONS } from '../domain/invitation';
 import { MAX_WINDOW_PERIODS } from '../domain/leadership/evaluation-thresholds';
@@ -11,6 +12,7 @@ import { MAX_SERIES_COHORTS } from '../domain/leadership/program-series';
 import { NINE_BOXES } from '../domain/nine-box';
 import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
 import { EVALUATION_FIGURES } from '../domain/program-evaluation';
+import { STUDY_FUNDINGS } from '../domain/study-leave';
 import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
 import { MAX_TALENT_STAFF } from '../services/talent-service';
@@ -68,7 +70,8 @@ function aggregateSizes(args: AggregateArgs, cardinality: DimensionCardinality, 
 
 /**
  * What the operation cost knows about this API's lists: connections page by `first` (default
- * 20); the capability lists and the IKM elements have fixed sizes; an `aggregate` answer has at
+ * 20); the capability lists, the IKM elements, a year's closed days and the study arrangements
+ * have fixed bounds; an `aggregate` answer has at
  * most the groups its dimensions can form in the caller's agency (`cardinality`).
  */
 export function apiCostModel(cardinality: DimensionCardinality, now: Date): CostModel {
@@ -81,6 +84,10 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'AggregateCapabilities.measures': MEASURE_NAMES.length,
       'AggregateCapabilities.dimensions': DIMENSIONS.length,
       'AggregateCapabilities.pairs': supportedPairs().length,
+      'HolidayList.days': MAX_HOLIDAYS_PER_YEAR,
+      // The national list and the agency's, merged.
+      'HolidayCalendar.closedDays': 2 * MAX_HOLIDAYS_PER_YEAR,
+      'StudyEligibility.arrangements': STUDY_FUNDINGS.length,
       // An import job keeps at most 500 refused cells; an upload needs a handful of headers.
       'ImportReport.rejections': MAX_STORED_REJECTIONS,
       'ImportUpload.headers': 10,

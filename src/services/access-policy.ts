@@ -63,6 +63,8 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Query.partnerEnrollments': { PARTNER: 'own programs, all agencies it serves' },
   'Query.auditLog': ADMIN_ONLY,
   'Query.talentDistribution': { ADMIN: AGENCY, UNIT_HEAD: 'own unit only' },
+  'Query.studyEligibility': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'self' },
+  'Query.holidayCalendar': STAFF_READ,
   'Query.webhookEndpoints': WEBHOOKS,
   'Query.webhookDeliveries': WEBHOOKS,
   'Mutation.createEmployee': ADMIN_ONLY,
@@ -86,6 +88,9 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Mutation.respondToComplaint': { ADMIN: AGENCY, UNIT_HEAD: 'own unit' },
   'Mutation.resolveComplaint': { ADMIN: AGENCY, UNIT_HEAD: 'own unit' },
   'Mutation.moderateFeedback': ADMIN_ONLY,
+  'Mutation.setHolidayCalendar': {
+    ADMIN: 'own agency additions; the national calendar if listed in NATIONAL_CALENDAR_AGENCIES',
+  },
   'Mutation.startMentorship': { ADMIN: AGENCY, UNIT_HEAD: REACH },
   'Mutation.logMentoringSession': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'as mentor or mentee' },
   'Mutation.endMentorship': { ADMIN: AGENCY, UNIT_HEAD: REACH },

@@ -1,5 +1,6 @@
 import { createAnalyticsService } from './analytics-service';
 import { createAuditService } from './audit-service';
+import { createCalendarService } from './calendar-service';
 import { createEmployeeDevelopmentService } from './employee-development-service';
 import { createEmployeeService } from './employee-service';
 import { createEnrollmentService } from './enrollment-service';
@@ -18,6 +19,7 @@ import { createPlanService } from './plan-service';
 import type { ServiceDeps, ServiceSettings } from './ports';
 import { createProgramSeriesService } from './program-series-service';
 import { createSiasnService } from './siasn-service';
+import { createStudyEligibility } from './study-eligibility';
 import { createTalentService } from './talent-service';
 import { createTrainingService } from './training-service';
 import { createWebhookDeliveryService } from './webhook-delivery-service';
@@ -36,6 +38,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     webhookUrlPolicy,
     uploads,
     courseResults,
+    nationalCalendarEditors,
   } = settings;
   return {
     employees: createEmployeeService(deps),
@@ -47,6 +50,8 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     invitations: createInvitationService(deps),
     mentorships: createMentorshipService(deps),
     development: createEmployeeDevelopmentService(deps),
+    study: createStudyEligibility(deps),
+    calendars: createCalendarService(deps, nationalCalendarEditors),
     performance: createPerformanceService(deps),
     evaluations: createEvaluationService(deps),
     followUps: createFollowUpService(deps),

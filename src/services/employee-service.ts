@@ -3,12 +3,16 @@ import type { Connection, PageArgs } from '../data/paginate';
 import type { EmployeeListFilter, EmployeeRepository } from '../data/repositories/employee-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
 import { versionConflict } from '../data/versioned-update';
+import { jakartaDateOf } from '../domain/calendar-date';
+import type { Education } from '../domain/education';
 import type { Employee, EmployeeStatus, Position } from '../domain/employee';
+import { type GradeExceptionGiven, gradeExceptionOf } from '../domain/employee-career';
 import type { Golongan, PppkGrade } from '../domain/golongan';
-import { type EmploymentType, parseNip } from '../domain/nip';
+import type { EmploymentType } from '../domain/nip';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
+import { checkCareerChange, checkedNip, checkNewCareer } from './employee-checks';
 import type { Ref, RequestScope } from './request-scope';
 import { createVisibility } from './visibility';
 
@@ -21,6 +25,9 @@ export interface CreateEmployeeCommand {
   golongan?: Golongan | undefined;
   pppkGrade?: PppkGrade | undefined;
   position: Position;
+  education: Education;
+  /** A documented basis for a golongan above the regular promotion path. */
+  gradeException?: GradeExceptionGiven | undefined;
   serviceStartDate?: string | undefined;
   email?: string | undefined;
   phone?: string | undefined;
@@ -36,6 +43,8 @@ export interface UpdateEmployeeCommand {
   golongan?: Golongan | undefined;
   pppkGrade?: PppkGrade | undefined;
   position?: Position | undefined;
+  education?: Education | undefined;
+  gradeException?: GradeExceptionGiven | undefined;
   status?: EmployeeStatus | undefined;
   email?: string | null | undefined;
   phone?: string | null | undefined;
@@ -109,7 +118,12 @@ export function createEmployeeService({
       return visibility.canSeeContacts(scope, employee);
     },
 
-    /** Registers an employee; the NIP gives gender, birth date and the default start of service. */
+    /**
+     * Registers an employee; the NIP gives gender, birth date and the default start of service.
+     * Refused: a NIP that does not fit today or the hire date, and a record that breaks a career
+     * rule (golongan beyond the regular path without a documented exception, an Ahli post without
+     * a degree, an education below the titles in the name).
+     */
     async create(scope: RequestScope, input: CreateEmployeeCommand): Promise<Employee> {
       const caller = requireStaff(scope.caller, EDITORS);
       requireSameAgency(caller, input.unit.agencyId);
@@ -117,29 +131,26 @@ export function createEmployeeService({
       return idempotency.once(
         claim,
         async () => {
-          const parsed = parseNip(input.nip, input.employmentType);
-          if (!parsed.ok) throw BadUserInputError.of('input.nip', `${parsed.part}: ${parsed.reason}`);
-          if (input.serviceStartDate && input.serviceStartDate < parsed.value.startDate) {
-            throw BadUserInputError.of(
-              'input.serviceStartDate',
-              `must not precede the start in the NIP (${parsed.value.startDate})`,
-            );
-          }
-          await requireUnit(scope, input.unit, 'input.unitId');
           const now = clock();
+          const today = jakartaDateOf(now.getTime());
+          const { parsed, serviceStartDate } = checkedNip(input, today);
+          checkNewCareer(input, serviceStartDate, today);
+          await requireUnit(scope, input.unit, 'input.unitId');
           const employee: Employee = {
             ...newRecord(caller.agencyId, newId(), now.toISOString()),
-            nip: parsed.value.nip,
+            nip: parsed.nip,
             name: input.name,
-            gender: parsed.value.gender,
-            birthDate: parsed.value.birthDate,
+            gender: parsed.gender,
+            birthDate: parsed.birthDate,
             employmentType: input.employmentType,
             golongan: input.golongan,
             pppkGrade: input.pppkGrade,
             position: input.position,
+            education: input.education,
+            gradeException: gradeExceptionOf(input.gradeException, input.golongan, now.toISOString()),
             unitId: input.unit.id,
             status: 'ACTIVE',
-            serviceStartDate: input.serviceStartDate ?? parsed.value.startDate,
+            serviceStartDate,
             email: input.email,
             phone: input.phone,
           };
@@ -167,19 +178,30 @@ export function createEmployeeService({
         requireSameAgency(caller, input.unit.agencyId);
         await requireUnit(scope, input.unit, 'input.unitId');
       }
+      if (input.gradeException && !input.golongan) {
+        throw BadUserInputError.of('input.gradeException', 'goes with a new golongan (PNS)');
+      }
+      const now = clock();
+      const golongan = input.golongan ?? current.golongan;
       const next: Employee = {
         ...current,
         name: input.name ?? current.name,
         unitId: input.unit?.id ?? current.unitId,
-        golongan: input.golongan ?? current.golongan,
+        golongan,
         pppkGrade: input.pppkGrade ?? current.pppkGrade,
         position: input.position ?? current.position,
+        education: input.education ?? current.education,
+        // A recorded exception stays with its golongan; a new golongan needs its own, or none.
+        gradeException:
+          gradeExceptionOf(input.gradeException, input.golongan, now.toISOString()) ??
+          (golongan === current.golongan ? current.gradeException : undefined),
         status: input.status ?? current.status,
         email: input.email === undefined ? current.email : (input.email ?? undefined),
         phone: input.phone === undefined ? current.phone : (input.phone ?? undefined),
         version: input.version + 1,
-        updatedAt: clock().toISOString(),
+        updatedAt: now.toISOString(),
       };
+      checkCareerChange(current, next, input.gradeException, jakartaDateOf(now.getTime()));
       await employees.update(current, next);
       return next;
     },

@@ -12,6 +12,7 @@ import {
   promotedEnrollment,
 } from '../domain/enrollment-transitions';
 import { newRecord } from '../domain/record';
+import type { StudyFunding } from '../domain/study-leave';
 import {
   ENROLLMENT_STATUSES,
   type Enrollment,
@@ -23,6 +24,7 @@ import { requirePartnerScope, requireSameAgency, requireStaff, type StaffCaller 
 import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
 import { requireManagerOrSelf } from './staff-scope';
+import { createStudyEligibility } from './study-eligibility';
 import { createVisibility } from './visibility';
 import { fillFreeSeats } from './waitlist';
 
@@ -44,6 +46,7 @@ export interface CompleteEnrollmentCommand {
 export function createEnrollmentService(deps: ServiceDeps) {
   const { enrollments, training, employees, organization, idempotency, retries, clock, newId } = deps;
   const visibility = createVisibility(organization);
+  const study = createStudyEligibility(deps);
 
   async function authorize(
     scope: RequestScope,
@@ -131,10 +134,18 @@ export function createEnrollmentService(deps: ServiceDeps) {
         : Promise.resolve(null);
     },
 
-    /** Enrolls an employee: ENROLLED while seats are free and nobody waits, WAITLISTED otherwise. */
+    /**
+     * Enrolls an employee: ENROLLED while seats are free and nobody waits, WAITLISTED otherwise.
+     * A DEGREE program needs the study arrangement, and the employee must be eligible for it.
+     */
     async enroll(
       scope: RequestScope,
-      input: { program: Ref; employee: Ref; idempotencyKey?: string | undefined },
+      input: {
+        program: Ref;
+        employee: Ref;
+        studyFunding?: StudyFunding | undefined;
+        idempotencyKey?: string | undefined;
+      },
     ): Promise<Enrollment> {
       const caller = requireStaff(scope.caller);
       requireSameAgency(caller, input.program.agencyId);
@@ -158,15 +169,16 @@ export function createEnrollmentService(deps: ServiceDeps) {
             throw BadUserInputError.of('input.employeeId', `the employee is ${employee.status}, not active`);
           }
           await authorize(scope, caller, employee.id, employee.unitId, true);
+          await study.requireArrangement(program, employee, input.studyFunding);
           const meta = newRecord(caller.agencyId, newId(), clock().toISOString());
-          const seated = newEnrollment(meta, program, employee, 'ENROLLED');
+          const seated = newEnrollment(meta, program, employee, 'ENROLLED', input.studyFunding);
           try {
             await enrollments.insert(seated, claim);
             return seated;
           } catch (error) {
             if (!(error instanceof ProgramFullError)) throw error;
           }
-          const waiting = newEnrollment(meta, program, employee, 'WAITLISTED');
+          const waiting = newEnrollment(meta, program, employee, 'WAITLISTED', input.studyFunding);
           await enrollments.insert(waiting, claim);
           // A seat may have been freed between the two attempts: hand it to the queue.
           await fillFreeSeats(deps, caller.agencyId, program.id);

@@ -1,9 +1,11 @@
 import type { StaffRole } from '../auth/caller';
 import type { Connection, PageArgs } from '../data/paginate';
+import type { CalendarRepository } from '../data/repositories/calendar-repository';
 import type { FeedbackListFilter, FeedbackRepository } from '../data/repositories/feedback-repository';
 import type { OrganizationRepository } from '../data/repositories/organization-repository';
 import { versionConflict } from '../data/versioned-update';
 import { addDays, endOfJakartaDayMs, jakartaDateOf } from '../domain/calendar-date';
+import { complaintDeadlines, yearsCountedFrom } from '../domain/complaint-deadlines';
 import {
   type Feedback,
   type FeedbackChannel,
@@ -11,6 +13,7 @@ import {
   type FeedbackKind,
   isComplaintKind,
   type ModerationStatus,
+  storedDeadlines,
 } from '../domain/feedback';
 import {
   elementMeans,
@@ -26,6 +29,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { requireSameAgency, requireStaff } from './access';
 import type { Ref, RequestScope } from './request-scope';
 import { createVisibility } from './visibility';
+import { workCalendarFor } from './work-calendar';
 
 /** What a gate sees of a public submission before anything is read or written. */
 export interface FeedbackGateRequest {
@@ -102,6 +106,7 @@ export interface FeedbackChangeCommand {
 export interface FeedbackServiceDeps {
   feedback: FeedbackRepository;
   organization: OrganizationRepository;
+  calendars: CalendarRepository;
   clock: () => Date;
   newId: () => string;
   gate: FeedbackGate;
@@ -119,7 +124,14 @@ function overdueCutoff(now: Date): string {
 }
 
 /** Feedback from the public: submitting (anyone), reading, answering and moderating it (staff). */
-export function createFeedbackService({ feedback, organization, clock, newId, gate }: FeedbackServiceDeps) {
+export function createFeedbackService({
+  feedback,
+  organization,
+  calendars,
+  clock,
+  newId,
+  gate,
+}: FeedbackServiceDeps) {
   const visibility = createVisibility(organization);
   /** The current entry for a complaint or moderation change, after the caller's rights are checked. */
   async function changeable(scope: RequestScope, input: FeedbackChangeCommand, roles: readonly StaffRole[]) {
@@ -163,8 +175,17 @@ export function createFeedbackService({ feedback, organization, clock, newId, ga
       if (!(await organization.getUnit(scope.loader, input.unit.agencyId, input.unit.id)))
         throw BadUserInputError.of('input.unitId', 'no such unit');
       const now = clock().toISOString();
+      // A complaint's SP4N-LAPOR deadlines count working days of the agency's calendar (DOMAIN rule 8).
+      const deadlines = isComplaintKind(kind)
+        ? complaintDeadlines(
+            kind,
+            now,
+            await workCalendarFor(calendars, scope.loader, input.unit.agencyId, yearsCountedFrom(now)),
+          )
+        : undefined;
       const entry: Feedback = {
         ...newRecord(input.unit.agencyId, newId(), now),
+        ...(deadlines ? storedDeadlines(deadlines) : {}),
         unitId: input.unit.id,
         serviceName: input.serviceName,
         channel: input.channel,

@@ -7,7 +7,7 @@ import {
   type Mentorship,
   type MentorshipStatus,
 } from '../domain/mentorship';
-import { checkMentorEligibility, type SeniorityProfile } from '../domain/mentorship-rules';
+import { checkMentorEligibility, type SeniorityProfile, serviceStartIssue } from '../domain/mentorship-rules';
 import { newRecord } from '../domain/record';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
@@ -130,6 +130,8 @@ export function createMentorshipService(deps: ServiceDeps) {
       const startDate = input.startDate ?? today;
       if (input.endDate && input.endDate < startDate)
         throw BadUserInputError.of('input.endDate', 'must not be before startDate');
+      const beforeService = serviceStartIssue(mentor, mentee, startDate);
+      if (beforeService) throw BadUserInputError.of('input.startDate', beforeService.reason);
       const eligibility = checkMentorEligibility({
         mentorId: mentor.id,
         menteeId: mentee.id,

@@ -14,6 +14,12 @@ import type { SecretSealer } from './webhook-endpoint-service';
  */
 export type ServiceDeps = Repositories & { clock: () => Date; newId: () => string; retries: RetryPolicy };
 
+/**
+ * Who keeps the national holiday calendar: administrators of the listed agencies, or of any agency
+ * (`'ANY'`). It is one calendar for the whole country, so a change reaches every tenant's deadlines.
+ */
+export type NationalCalendarEditors = readonly string[] | 'ANY';
+
 /** The settings and keyed helpers some services need beyond {@link ServiceDeps}. */
 export interface ServiceSettings {
   /** Token buckets of public feedback (`submitFeedback`). */
@@ -30,4 +36,6 @@ export interface ServiceSettings {
   uploads: UploadTargets;
   /** The SIASN export's reader, for the SIASN query. */
   courseResults: CourseResultsReader;
+  /** Whose administrators may set the national holiday calendar (NATIONAL_CALENDAR_AGENCIES). */
+  nationalCalendarEditors: NationalCalendarEditors;
 }

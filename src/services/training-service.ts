@@ -26,6 +26,8 @@ export interface CreateProgramCommand {
   category: ProgramCategory;
   format: ProgramFormat;
   jp: number;
+  /** The minutes the duration was given in, if it was (JP are then its whole 45 minutes). */
+  durationMinutes?: number | undefined;
   startDate: string;
   endDate: string;
   capacity: number;
@@ -47,6 +49,7 @@ export type UpdateProgramCommand = { program: Ref; version: number } & Partial<
     | 'title'
     | 'description'
     | 'jp'
+    | 'durationMinutes'
     | 'startDate'
     | 'endDate'
     | 'capacity'
@@ -147,6 +150,7 @@ export function createTrainingService(deps: ServiceDeps) {
             code: input.code,
             format: input.format,
             jp: input.jp,
+            durationMinutes: input.durationMinutes,
             startDate: input.startDate,
             endDate: input.endDate,
             capacity: input.capacity,
@@ -181,6 +185,8 @@ export function createTrainingService(deps: ServiceDeps) {
       const { program: _ref, version: _version, ...changes } = input;
       const next: TrainingProgram = {
         ...current,
+        // A new JP without minutes replaces the minutes given before (they would contradict it).
+        ...(changes.jp !== undefined ? { durationMinutes: undefined } : {}),
         ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
         version: current.version + 1,
         updatedAt: clock().toISOString(),

@@ -109,8 +109,8 @@ describe('npm run partner-webhook-example against npm start', () => {
   /** Enrolls a Medan employee in a usu program through the API, as Medan's administrator. */
   async function enrollSomeone(index: number): Promise<string> {
     const admin = await token({ sub: 'e2e-admin', 'cognito:groups': ['ADMIN'], agency_id: 'medan' });
-    const programs = await gql<{ trainingPrograms: { edges: { node: { id: string } }[] } }>(
-      '{ trainingPrograms(first: 5, filter: { partnerCode: "usu", status: OPEN }) { edges { node { id } } } }',
+    const programs = await gql<{ trainingPrograms: { edges: { node: { id: string; format: string } }[] } }>(
+      '{ trainingPrograms(first: 5, filter: { partnerCode: "usu", status: OPEN }) { edges { node { id format } } } }',
       {},
       admin,
     );
@@ -124,7 +124,8 @@ describe('npm run partner-webhook-example against npm start', () => {
         query: 'mutation($input: EnrollEmployeeInput!) { enrollEmployee(input: $input) { id } }',
         variables: {
           input: {
-            programId: programs.trainingPrograms.edges[0]?.node.id,
+            // Not the degree program: that needs the employee's study arrangement (DOMAIN rule 3).
+            programId: programs.trainingPrograms.edges.find((e) => e.node.format !== 'DEGREE')?.node.id,
             employeeId: Buffer.from(`Employee:medan:${employee?.id}`).toString('base64url'),
           },
         },

@@ -135,9 +135,11 @@ export async function seedPartnerPrograms(app: TestApp, now: () => Date, partner
       `mutation($input: CreateTrainingProgramInput!) { createTrainingProgram(input: $input) { id } }`,
       {
         input: {
-          title: `Magister Perencanaan ${agencyId}`,
-          category: 'DEGREE',
-          format: 'DEGREE',
+          // A university's short course: a DEGREE program would need each employee's study
+          // arrangement and eligibility (DOMAIN rule 3), which these tests are not about.
+          title: `Kursus Perencanaan Pembangunan ${agencyId}`,
+          category: 'TECHNICAL',
+          format: 'COURSE',
           jp: 40,
           startDate: new Date(start - 10 * DAY).toISOString().slice(0, 10),
           endDate: new Date(start + 30 * DAY).toISOString().slice(0, 10),

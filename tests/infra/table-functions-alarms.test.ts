@@ -9,7 +9,7 @@ import { copyPlaygroundHooks, PLAYGROUND_DIR_IN_LAMBDA } from '../../infra/const
 import { TABLE_DATA_ACTIONS } from '../../infra/constructs/table';
 import { GLOBAL_INDEXES, TTL_ATTRIBUTE } from '../../src/data/table-definition';
 import { FACT_ENTITIES } from '../../src/domain/analytics/facts';
-import { devAndProd, functionEnv } from './synth-stack';
+import { devAndProd, functionEnv, PROD_CONTEXT, synthStack } from './synth-stack';
 
 const { dev, prod } = devAndProd();
 const stages = [
@@ -265,6 +265,22 @@ describe('the Lambda functions', () => {
       Principal: 'events.amazonaws.com',
       FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ComplaintSweeper'), 'Arn'] },
     });
+  });
+
+  it('gives the sweeper time for a national calendar change (every agency recomputed)', () => {
+    dev.template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'pembinaan-asn-dev-complaint-sweeper',
+      Timeout: 600,
+    });
+  });
+
+  it('hands the national-calendar stewards to the API only when the context names them', () => {
+    expect(functionEnv(prod.template, 'graphql').NATIONAL_CALENDAR_AGENCIES).toBeUndefined();
+    const named = synthStack('prod', { ...PROD_CONTEXT, nationalCalendarAgencies: 'bkn,medan' });
+    expect(functionEnv(named.template, 'graphql').NATIONAL_CALENDAR_AGENCIES).toBe('bkn,medan');
+    expect(() => synthStack('prod', { ...PROD_CONTEXT, nationalCalendarAgencies: 'Not A List!' })).toThrow(
+      /nationalCalendarAgencies/,
+    );
   });
 
   it('encrypts the DLQ and refuses plain-HTTP access to it', () => {

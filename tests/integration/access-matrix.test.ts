@@ -52,6 +52,8 @@ const ID_TYPES: Record<string, string> = {
   organizerUnitId: 'Unit',
   parentId: 'Unit',
   programId: 'TrainingProgram',
+  fromProgramId: 'TrainingProgram',
+  evaluationId: 'Evaluation',
   enrollmentId: 'Enrollment',
   mentorshipId: 'Mentorship',
   feedbackId: 'Feedback',
@@ -168,6 +170,8 @@ async function collectDemoIds() {
   demoIds.set('WebhookDelivery', toGlobalId('WebhookDelivery', 'medan', 'usu.01JC0000000000000000000000.1'));
   // The demo data has no import jobs: a well-formed id of Medan's (read as null where allowed).
   demoIds.set('ImportJob', toGlobalId('ImportJob', 'medan', 'no-such-job'));
+  // Nor follow-up actions: a well-formed id of Medan's (NOT_FOUND where allowed, never a crash).
+  demoIds.set('FollowUpAction', toGlobalId('FollowUpAction', 'medan', 'no-such-action'));
 }
 
 beforeAll(async () => {

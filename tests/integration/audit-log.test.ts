@@ -125,6 +125,7 @@ describe('recording mutations', () => {
       employmentType: 'PNS',
       golongan: 'III_B',
       position: { title: 'Pranata Komputer Ahli Pertama', type: 'FUNCTIONAL' },
+      education: 'S1',
       email: EMAIL,
       phone: PHONE,
     };
@@ -224,7 +225,7 @@ describe('recording mutations', () => {
         third: updateEmployee(input: $stale) { version }
       }`,
       {
-        ok: { id: employeeId, version: 2, name: 'Budi Santoso, S.Kom., M.T.' },
+        ok: { id: employeeId, version: 2, name: 'Budi Santoso Lubis, S.Kom.' },
         feedback: { unitId: belawan, serviceName: 'Pelayanan KTP', text: 'Cepat dan ramah.' },
         stale: { id: employeeId, version: 2, name: 'Budi S.' },
       },

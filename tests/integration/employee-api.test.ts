@@ -36,6 +36,7 @@ const validInput = (overrides: Record<string, unknown> = {}) => ({
   employmentType: 'PNS',
   golongan: 'III_B',
   position: { title: 'Pranata Komputer Ahli Pertama', type: 'FUNCTIONAL' },
+  education: 'S1',
   ...overrides,
 });
 

@@ -74,7 +74,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('training programs', () => {
-  it('creates a program from minutes as whole JP (1 JP = 45 minutes)', async () => {
+  it('creates a program from minutes as whole JP (1 JP = 45 minutes) and reads back the minutes given', async () => {
     const res = await app.request<{ createTrainingProgram: Record<string, unknown> }>(
       CREATE_PROGRAM,
       {
@@ -93,15 +93,43 @@ describe('training programs', () => {
     );
     expect(res.data?.createTrainingProgram).toMatchObject({
       jp: 8,
-      durationMinutes: 360,
+      durationMinutes: 400,
       status: 'DRAFT',
       learningForm: 'KLASIKAL',
       categoryLabel: 'Etika dan Integritas',
     });
   });
 
+  it('keeps the minutes through a read, and a later change of JP or minutes replaces them', async () => {
+    const created = await createProgram({ jp: undefined, durationMinutes: 100 });
+    const read = await app.request<{ trainingProgram: { jp: number; durationMinutes: number } }>(
+      `query($id: ID!) { trainingProgram(id: $id) { jp durationMinutes } }`,
+      { id: created.id },
+      ADMIN,
+    );
+    expect(read.data?.trainingProgram).toEqual({ jp: 2, durationMinutes: 100 });
+    const UPDATE = `mutation($input: UpdateTrainingProgramInput!) { updateTrainingProgram(input: $input) { jp durationMinutes version } }`;
+    const byJp = await app.request<{
+      updateTrainingProgram: { jp: number; durationMinutes: number; version: number };
+    }>(UPDATE, { input: { id: created.id, version: created.version, jp: 3 } }, ADMIN);
+    expect(byJp.data?.updateTrainingProgram).toMatchObject({ jp: 3, durationMinutes: 135 });
+    const byMinutes = await app.request<{ updateTrainingProgram: { jp: number; durationMinutes: number } }>(
+      UPDATE,
+      { input: { id: created.id, version: created.version + 1, durationMinutes: 200 } },
+      ADMIN,
+    );
+    expect(byMinutes.data?.updateTrainingProgram).toMatchObject({ jp: 4, durationMinutes: 200 });
+    const both = await app.request(
+      UPDATE,
+      { input: { id: created.id, version: created.version + 2, jp: 5, durationMinutes: 300 } },
+      ADMIN,
+    );
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.jp' });
+  });
+
   it.each([
     ['negative JP', { jp: -4 }, 'input.jp'],
+    ['minutes short of one JP', { jp: undefined, durationMinutes: 44 }, 'input.durationMinutes'],
     ['an end before the start', { endDate: '2026-10-01' }, 'input.endDate'],
     ['both jp and durationMinutes', { durationMinutes: 90 }, 'input.jp'],
     ['zero capacity', { capacity: 0 }, 'input.capacity'],

@@ -146,12 +146,35 @@ describe('importing through the API', () => {
   it('reports rejected rows of an uploaded file on the job, and writes nothing', async () => {
     const before = await countEmployees();
     const job = await order();
-    const bad = employeesCsv(2, 'KOMINFO', 5100).replace(/KOMINFO\n$/, 'NO-SUCH-UNIT\n');
+    const bad = employeesCsv(2, 'KOMINFO', 5100).replace(/KOMINFO,S1\n$/, 'NO-SUCH-UNIT,S1\n');
     await put(uploadUrl(job), bad);
     await queue.idle();
     const done = await jobOf(job.id);
     expect(done.status).toBe('REJECTED');
     expect(done.report?.rejected).toBe(1);
+    expect(await countEmployees()).toBe(before);
+  });
+
+  it('holds an uploaded file to the career rules: education required, no grade beyond the path', async () => {
+    const before = await countEmployees();
+    const job = await order();
+    // Generated rows: S1 graduates with TMT March 2015, so III/c is the highest regular golongan.
+    const [header, first, second] = employeesCsv(2, 'KOMINFO', 5200).trim().split('\n');
+    const file = `${header}\n${first?.replace(',III/a,', ',III/d,')}\n${second?.replace(/,S1$/, ',')}\n`;
+    await put(uploadUrl(job), file);
+    await queue.idle();
+    const done = (
+      await app.request<{ importJob: { status: string; report: { rejections: unknown[] } } }>(
+        JOB,
+        { id: job.id },
+        admin,
+      )
+    ).data?.importJob;
+    expect(done?.status).toBe('REJECTED');
+    expect(done?.report.rejections).toEqual([
+      { row: 2, column: 'Golongan', reason: expect.stringContaining('at most III/c') },
+      { row: 3, column: 'Pendidikan', reason: expect.stringContaining('is required') },
+    ]);
     expect(await countEmployees()).toBe(before);
   });
 

@@ -7,11 +7,12 @@ import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 let app: TestApp;
 
-const HEADER = 'NIP;Nama;Gol/Ruang;Jabatan;Jenis Jabatan;Unit Kerja;Jenis Kelamin;Tanggal Lahir;TMT CPNS';
+const HEADER =
+  'NIP;Nama;Gol/Ruang;Jabatan;Jenis Jabatan;Unit Kerja;Jenis Kelamin;Tanggal Lahir;TMT CPNS;Pendidikan';
 const ROW_A =
-  '199001012015031002;Budi Santoso, S.Kom.;III/b;Pranata Komputer Ahli Pertama;Fungsional;KOMINFO;L;01-01-1990;01/03/2015';
+  '199001012015031002;Budi Santoso, S.Kom.;III/b;Pranata Komputer Ahli Pertama;Fungsional;KOMINFO;L;01-01-1990;01/03/2015;S-1';
 const ROW_B =
-  '199205152016042001;Siti Rahmawati;IIIa;Analis Kepegawaian;Fungsional;Kecamatan Medan Belawan;Perempuan;1992-05-15;';
+  '199205152016042001;Siti Rahmawati;IIIa;Analis Kepegawaian;Fungsional;Kecamatan Medan Belawan;Perempuan;1992-05-15;;S-1';
 
 const byNip = (nip: string) =>
   app.request<{
@@ -63,7 +64,7 @@ describe('importing employees', () => {
 
   it('reads a Windows-1252 file from old Excel, and a UTF-8 file with a byte-order mark', async () => {
     const name = 'Andréas Situmorang';
-    const row = `198811122014021003;${name};III/c;Analis Data;Fungsional;BKPSDM;;;`;
+    const row = `198811122014021003;${name};III/c;Analis Data;Fungsional;BKPSDM;;;;S-1`;
     const legacy = await importCsv(
       app,
       'medan',
@@ -98,11 +99,11 @@ describe('importing employees', () => {
   it('refuses duplicate NIPs, a unit of another agency and bad cells, row by row, and writes nothing', async () => {
     const before = await tableSnapshot(app);
     const rows = [
-      '197503032000031001;Ahmad Fauzi;IV/a;Camat;Struktural;PLAJU;;;',
-      '197503032000031001;Ahmad Fauzi;IV/a;Camat;Struktural;BELAWAN;;;',
-      '197503032000031001;Ahmad Fauzi;IV/a;Camat;Struktural;BELAWAN;;;',
-      '199001012015031999;Rina;V/a;Staf;Pelaksana;BELAWAN;P;;',
-      '197601012001121001;Dedi;II/c;Staf;Pelaksana;BELAWAN;;;',
+      '197503032000031001;Ahmad Fauzi;IV/a;Camat;Struktural;PLAJU;;;;S-1',
+      '197503032000031001;Ahmad Fauzi;IV/a;Camat;Struktural;BELAWAN;;;;S-1',
+      '197503032000031001;Ahmad Fauzi;IV/a;Camat;Struktural;BELAWAN;;;;S-1',
+      '199001012015031999;Rina;V/a;Staf;Pelaksana;BELAWAN;P;;;SMA',
+      '197601012001121001;Dedi;II/c;Staf;Pelaksana;BELAWAN;;;;SMA',
     ];
     const { report } = await importCsv(app, 'medan', 'employees', `${HEADER}\n${rows.join('\n')}\n`);
     expect(report.outcome).toBe('REJECTED');
@@ -121,8 +122,8 @@ describe('importing employees', () => {
 
   it('writes the valid rows in valid-only mode', async () => {
     const rows = [
-      '197601012001121001;Dedi Kurniawan;II/c;Staf;Pelaksana;BELAWAN;;;',
-      '1976;X;II/c;Staf;Pelaksana;BELAWAN;;;',
+      '197601012001121001;Dedi Kurniawan;II/c;Staf;Pelaksana;BELAWAN;;;;SMA',
+      '1976;X;II/c;Staf;Pelaksana;BELAWAN;;;;SMA',
     ];
     const { report } = await importCsv(app, 'medan', 'employees', `${HEADER}\n${rows.join('\n')}\n`, {
       mode: 'VALID_ONLY',
@@ -137,7 +138,7 @@ describe('importing employees', () => {
       app,
       'medan',
       'employees',
-      `${HEADER}\n${ROW_A.replace('III/b', 'IV/a')}\n198001012005011001;Baru;III/d;Kasi;Struktural;BELAWAN;;;\n`,
+      `${HEADER}\n${ROW_A.replace('III/b', 'III/a')}\n198001012005011001;Baru;III/d;Kasi;Struktural;BELAWAN;;;;S-1\n`,
       { dryRun: true },
     );
     expect(report).toMatchObject({ outcome: 'SUCCEEDED', created: 1, updated: 1, unchanged: 0 });
@@ -160,7 +161,7 @@ describe('importing employees', () => {
     );
     expect(cut.report.outcome).toBe('REJECTED');
     expect(cut.report.rejections.map((r) => r.reason)).toContain(
-      'has 6 of the 9 columns and no line end: the file was cut short here',
+      'has 6 of the 10 columns and no line end: the file was cut short here',
     );
     const quote = await importCsv(app, 'medan', 'employees', `${HEADER}\n198002022006041001;"Cut;III/a`);
     expect(quote.report.rejections.map((r) => r.reason)).toContain(

@@ -22,7 +22,7 @@ async function fiftyMegabytesOfBadRows(): Promise<{ path: string; rows: number }
   let bytes = 0;
   let rows = 0;
   while (bytes < 50 * MB) {
-    const line = `${String(10_000_000_000_000_000n + BigInt(rows))},Pegawai ${filler} ${rows},L,1990-01-01,PNS,III/a,Analis,Pelaksana,KOMINFO\n`;
+    const line = `${String(10_000_000_000_000_000n + BigInt(rows))},Pegawai ${filler} ${rows},L,1990-01-01,PNS,III/a,Analis,Pelaksana,KOMINFO,S1\n`;
     bytes += line.length;
     rows += 1;
     if (!out.write(line)) await once(out, 'drain');

@@ -8,9 +8,9 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 const NOW = new Date('2026-11-01T00:00:00.000Z');
 let app: TestApp;
 const MENTOR = '197001011995031001';
-const MENTOR_ROW = `${MENTOR},Mentor Senior,L,1970-01-01,PNS,IV/a,Kepala Bidang,Struktural,KOMINFO`;
+const MENTOR_ROW = `${MENTOR},Mentor Senior,L,1970-01-01,PNS,IV/a,Kepala Bidang,Struktural,KOMINFO,S2`;
 const MENTOR2 = '197202021996031001';
-const MENTOR2_ROW = `${MENTOR2},Mentor Kedua,L,1972-02-02,PNS,IV/b,Kepala Seksi,Struktural,KOMINFO`;
+const MENTOR2_ROW = `${MENTOR2},Mentor Kedua,L,1972-02-02,PNS,IV/b,Kepala Seksi,Struktural,KOMINFO,S1`;
 /** Mentees: generated PNS III/a employees with TMT 2015. */
 const menteeNip = (i: number) => employeeRow(7000 + i).split(',')[0] as string;
 
@@ -87,5 +87,23 @@ describe('importing mentorships', () => {
     );
     expect(dry.report.rejections).toEqual([]);
     expect(dry.report.created).toBe(1);
+  });
+
+  it('refuses a start before the mentee began service while checking, so nothing is written', async () => {
+    // The mentees' TMT is March 2015; the file's first row is good.
+    const early = `${HEADER}\n${MENTOR2},${menteeNip(6)},2026-03-01,,\n${MENTOR2},${menteeNip(5)},2015-02-28,,\n`;
+    const { report } = await importCsv(app, 'medan', 'mentorships', early);
+    expect(report).toMatchObject({ outcome: 'REJECTED', created: 0, rejected: 1 });
+    expect(report.rejections).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'Tanggal Mulai',
+        reason: expect.stringMatching(/mentee's start of service \(2015-03-01\)/),
+      }),
+    ]);
+    const dry = await importCsv(app, 'medan', 'mentorships', early.replace('2015-02-28', '2015-03-01'), {
+      dryRun: true,
+    });
+    expect(dry.report).toMatchObject({ created: 2, rejected: 0 });
   });
 });

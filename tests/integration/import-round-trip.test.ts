@@ -157,18 +157,27 @@ describe('workbooks and units files', () => {
   it('takes formula values, and names an uncomputed formula and a merged cell', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Pegawai');
-    sheet.addRow(['NIP', 'Nama', 'Gol/Ruang', 'Jabatan', 'Jenis Jabatan', 'Unit Kerja']);
+    sheet.addRow(['NIP', 'Nama', 'Gol/Ruang', 'Jabatan', 'Jenis Jabatan', 'Pendidikan', 'Unit Kerja']);
     sheet.addRow([
       '198501012010011001',
       { formula: 'CONCAT("Yusuf"," Hasibuan")', result: 'Yusuf Hasibuan' },
       'III/c',
       'Staf',
       'Pelaksana',
+      'S1',
       'BELAWAN',
     ]);
-    sheet.addRow(['198601012010011002', { formula: 'A1&"x"' }, 'III/c', 'Staf', 'Pelaksana', 'BELAWAN']);
-    sheet.addRow(['198701012010011003', 'Merged Below', 'III/c', 'Staf', 'Pelaksana', '']);
-    sheet.mergeCells('F3:F4');
+    sheet.addRow([
+      '198601012010011002',
+      { formula: 'A1&"x"' },
+      'III/c',
+      'Staf',
+      'Pelaksana',
+      'S1',
+      'BELAWAN',
+    ]);
+    sheet.addRow(['198701012010011003', 'Merged Below', 'III/c', 'Staf', 'Pelaksana', 'S1', '']);
+    sheet.mergeCells('G3:G4');
     const path = await tempFile('pegawai.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     const { report } = await importPath(app, 'medan', 'employees', path);
     expect(report.outcome).toBe('REJECTED');

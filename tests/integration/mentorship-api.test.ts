@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
+import { addDays } from '../../src/domain/calendar-date';
 import type { Employee } from '../../src/domain/employee';
 import { golonganOrder } from '../../src/domain/golongan';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
@@ -167,6 +168,17 @@ describe('mentorship rules', () => {
       ADMIN,
     );
     expect(hours.data?.employee.trainingHours.mentoringJp).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses a start before either person began service, naming the date', async () => {
+    const mentee = juniors.at(-1);
+    const before = await tableSnapshot(app);
+    const res = await start(seniors[0], mentee, { startDate: addDays(mentee?.serviceStartDate ?? '', -1) });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startDate' });
+    expect(String(res.errors?.[0]?.extensions?.reason)).toContain(
+      `mentee's start of service (${mentee?.serviceStartDate})`,
+    );
+    expect(await tableSnapshot(app)).toEqual(before);
   });
 
   it('refuses a mentorship started by an employee (FORBIDDEN) and across agencies (FORBIDDEN)', async () => {

@@ -121,8 +121,8 @@ describe('unit codes', () => {
   it('lets an import find a unit created through the API by its code', async () => {
     await createUnit({ code: 'API-UNIT', name: 'Bidang Dari API', kind: 'DIVISION' });
     const csv =
-      'NIP,Nama,Jenis Kelamin,Tanggal Lahir,Jenis Pegawai,Golongan,Jabatan,Jenis Jabatan,Unit Kerja\n' +
-      '199001012015031002,Budi Santoso,L,1990-01-01,PNS,III/a,Analis,Pelaksana,api-unit\n';
+      'NIP,Nama,Jenis Kelamin,Tanggal Lahir,Jenis Pegawai,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,Pendidikan\n' +
+      '199001012015031002,Budi Santoso,L,1990-01-01,PNS,III/a,Analis,Pelaksana,api-unit,S1\n';
     const { report } = await importFile(
       { table: app.deps.table, clock: () => NOW, newId: () => 'imported-emp-1' },
       {

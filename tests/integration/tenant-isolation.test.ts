@@ -568,6 +568,7 @@ describe("mutations of binjai's administrator on medan's records", () => {
         employmentType: 'PNS',
         golongan: 'III_A',
         position: { title: 'Analis', type: 'FUNCTIONAL' },
+        education: 'S1',
       }),
     ],
     [

@@ -5,6 +5,7 @@ import { createPartnerFeedReader } from '../partner-feed';
 import { createRollupRepository } from '../rollups/rollup-reader';
 import type { Table } from '../table';
 import { createAuditRepository } from './audit-repository';
+import { createCalendarRepository } from './calendar-repository';
 import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
 import { createEvaluationRepository } from './evaluation-repository';
@@ -41,6 +42,7 @@ export function createRepositories(table: Table, cursors: CursorCodec, clock: ()
     followUps: createFollowUpRepository(table),
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
+    calendars: createCalendarRepository(table),
     webhookEndpoints: createWebhookEndpointRepository(table),
     webhookDeliveries: createWebhookDeliveryRepository(table, cursors),
     importJobs: createImportJobStore(table),

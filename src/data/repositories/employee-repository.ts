@@ -1,3 +1,4 @@
+import type { Education } from '../../domain/education';
 import type { Employee, EmployeeStatus, PositionType } from '../../domain/employee';
 import type { Golongan } from '../../domain/golongan';
 import type { EmploymentType } from '../../domain/nip';
@@ -19,6 +20,9 @@ export interface EmployeeListFilter {
   golongan?: Golongan[] | undefined;
   status?: EmployeeStatus[] | undefined;
   positionType?: PositionType | undefined;
+  education?: Education[] | undefined;
+  /** Only employees whose education is (true) or is not yet (false) recorded. */
+  educationRecorded?: boolean | undefined;
 }
 
 /** Employees in the single table: by id, by NIP (unique per agency), by agency or unit, by name. */
@@ -64,6 +68,9 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
       if (filter.golongan?.length) filters.push({ attribute: 'golongan', in: filter.golongan });
       if (filter.status?.length) filters.push({ attribute: 'status', in: filter.status });
       if (filter.positionType) filters.push({ attribute: 'positionType', equals: filter.positionType });
+      if (filter.education?.length) filters.push({ attribute: 'education', in: filter.education });
+      if (filter.educationRecorded !== undefined)
+        filters.push({ attribute: 'education', exists: filter.educationRecorded });
       if (filter.unitIds)
         filters.push(
           filter.unitIds.length

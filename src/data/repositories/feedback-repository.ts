@@ -1,12 +1,26 @@
-import type { Feedback, FeedbackChannel, FeedbackKind, ModerationStatus } from '../../domain/feedback';
+import { COMPLAINT_KINDS } from '../../domain/complaint-deadlines';
+import {
+  deadlinesOf,
+  type Feedback,
+  type FeedbackChannel,
+  type FeedbackKind,
+  isComplaintKind,
+  type ModerationStatus,
+} from '../../domain/feedback';
 import type { SurveyAnswers } from '../../domain/ikm';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
-import { feedbackEntity, feedbackPartitions, feedbackWrites, NotOverdueAnymore } from '../entities/feedback';
+import {
+  feedbackEntity,
+  feedbackPartitions,
+  feedbackWrites,
+  NotOverdueAnymore,
+  type OverdueDeadline,
+} from '../entities/feedback';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import { instantRange, lastInstantBefore, valueRange } from '../sort-keys';
-import type { QuerySpec, Table } from '../table';
+import type { Item, QuerySpec, Table } from '../table';
 
 /** Feedback list filter; times are ISO instants as stored (`from` inclusive, `to` exclusive). */
 export interface FeedbackListFilter {
@@ -22,9 +36,30 @@ export interface FeedbackListFilter {
   resolutionDueBy?: string | undefined;
 }
 
+/** A deadline passed before `now` and not yet marked after it (a mark before it is void). */
+const isUnmarked = (markedAt: string | undefined, due: string, now: Date) =>
+  due < now.toISOString() && (markedAt === undefined || markedAt <= due);
+
 /** Feedback in the single table: by id, by agency or unit and time, open complaints by due date. */
 export function createFeedbackRepository(table: Table, codec: CursorCodec) {
   const toFeedback = feedbackEntity.fromItem;
+
+  /** One sweep mark; 1 if made, 0 if the complaint changed meanwhile (the next sweep judges it again). */
+  async function mark(
+    item: Item,
+    deadline: OverdueDeadline,
+    judged: { due: string; stored: boolean },
+    now: Date,
+  ): Promise<number> {
+    const key = { pk: String(item.pk), sk: String(item.sk) };
+    try {
+      await table.transact([feedbackWrites.markOverdue(key, deadline, judged, now)]);
+      return 1;
+    } catch (error) {
+      if (error instanceof NotOverdueAnymore) return 0;
+      throw error;
+    }
+  }
 
   function listSpec(agencyId: string, filter: FeedbackListFilter): QuerySpec {
     const filters: Condition[] = [];
@@ -82,33 +117,55 @@ export function createFeedbackRepository(table: Table, codec: CursorCodec) {
     },
 
     /**
-     * Marks the open complaints of an agency whose resolution deadline has passed (SP4N-LAPOR):
-     * `overdueAt` is set once, so dashboards count them as overdue through the stream. Returns how many.
+     * Marks the open complaints of an agency that passed a deadline (SP4N-LAPOR): `overdueAt` for
+     * the resolution, `responseOverdueAt` for a first response that has not come. A mark is made
+     * once per deadline: again only when a recomputed deadline moved after it. Returns how many.
      */
     async markOverdue(agencyId: string, now: Date): Promise<number> {
-      const due = await table.queryAll({
+      // Open complaints leave this partition when resolved, so it stays small.
+      const open = await table.queryAll({
         index: 'gsi3',
         partition: feedbackPartitions.openComplaints(agencyId),
-        sortKey: valueRange(undefined, now.toISOString()),
-        filters: [{ attribute: 'overdueAt', exists: false }],
       });
       let marked = 0;
-      for (const item of due) {
-        try {
-          await table.transact([
-            feedbackWrites.markOverdue({ pk: String(item.pk), sk: String(item.sk) }, now),
-          ]);
-          marked += 1;
-        } catch (error) {
-          if (!(error instanceof NotOverdueAnymore)) throw error;
-        }
+      for (const item of open) {
+        const entry = toFeedback(item) as Feedback & { overdueAt?: string; responseOverdueAt?: string };
+        const { kind } = entry;
+        if (!isComplaintKind(kind)) continue;
+        const due = deadlinesOf({ ...entry, kind });
+        if (isUnmarked(entry.overdueAt, due.resolutionDue, now))
+          marked += await mark(
+            item,
+            'resolution',
+            { due: due.resolutionDue, stored: !!entry.resolutionDue },
+            now,
+          );
+        if (!entry.firstResponseAt && isUnmarked(entry.responseOverdueAt, due.firstResponseDue, now))
+          marked += await mark(
+            item,
+            'firstResponse',
+            { due: due.firstResponseDue, stored: !!entry.firstResponseDue },
+            now,
+          );
       }
       return marked;
+    },
+
+    /** Every complaint-kind entry of an agency submitted in `[from, to)` (the deadline recompute). */
+    async complaintsSubmitted(agencyId: string, range: { from?: string; to?: string }): Promise<Feedback[]> {
+      const spec = listSpec(agencyId, range);
+      spec.filters = [{ attribute: 'kind', in: [...COMPLAINT_KINDS] }];
+      return (await table.queryAll(spec)).map(toFeedback);
     },
 
     /** Applies an update if the stored version is still `before.version`; CONFLICT otherwise. */
     update(before: Feedback, after: Feedback): Promise<void> {
       return table.transact(feedbackWrites.update(before, after));
+    },
+
+    /** Stores recomputed deadlines if the complaint is still at `before.version`; a lost race otherwise. */
+    reschedule(before: Feedback, after: Feedback): Promise<void> {
+      return table.transact(feedbackWrites.rescheduled(before, after));
     },
 
     /** The answer sets of a unit's survey responses submitted in a time range, hidden ones left out. */

@@ -1,6 +1,5 @@
-import { complaintDeadlines } from '../complaint-deadlines';
 import { type Employee, type EmployeeProfile, profileOf } from '../employee';
-import { type Feedback, isComplaintKind } from '../feedback';
+import { deadlinesOf, type Feedback, isComplaintKind } from '../feedback';
 import type { MentoringSession, Mentorship } from '../mentorship';
 import type { Enrollment } from '../training';
 import { MINUTES_PER_JP } from '../training-hours';
@@ -86,17 +85,28 @@ function enrollmentFacts(e: Enrollment): Contribution {
   return { facts, jp };
 }
 
-function feedbackFacts(f: Feedback & { overdueAt?: string }): Contribution {
+/**
+ * Which deadlines a complaint missed: a first response (or a resolution standing in for it) or a
+ * resolution after its due instant, or none yet and the sweep's mark made after that instant (a
+ * mark against an earlier deadline that a calendar change moved later no longer counts).
+ */
+function missedDeadlines(f: Feedback & { overdueAt?: string; responseOverdueAt?: string }) {
+  const { kind } = f;
+  if (!isComplaintKind(kind)) return { response: false, resolution: false };
+  const due = deadlinesOf({ ...f, kind });
+  const responded = [f.firstResponseAt, f.resolvedAt].filter((t) => t !== undefined).sort()[0];
+  const late = (doneAt: string | undefined, markedAt: string | undefined, dueAt: string) =>
+    doneAt !== undefined ? doneAt > dueAt : markedAt !== undefined && markedAt > dueAt;
+  return {
+    response: late(responded, f.responseOverdueAt, due.firstResponseDue),
+    resolution: late(f.resolvedAt, f.overdueAt, due.resolutionDue),
+  };
+}
+
+function feedbackFacts(f: Feedback & { overdueAt?: string; responseOverdueAt?: string }): Contribution {
   if (f.moderationStatus === 'HIDDEN') return NONE;
   const complaint = isComplaintKind(f.kind);
-  let overdue = false;
-  if (complaint) {
-    const due = complaintDeadlines(
-      f.kind as Parameters<typeof complaintDeadlines>[0],
-      f.submittedAt,
-    ).resolutionDue;
-    overdue = f.resolvedAt ? f.resolvedAt > due : Boolean(f.overdueAt);
-  }
+  const missed = missedDeadlines(f);
   const responseHours =
     complaint && f.firstResponseAt
       ? (Date.parse(f.firstResponseAt) - Date.parse(f.submittedAt)) / 3_600_000
@@ -113,7 +123,8 @@ function feedbackFacts(f: Feedback & { overdueAt?: string }): Contribution {
           ikmSum: answers.reduce((sum, a) => sum + a, 0),
           ikmResponses: flag(answers.length > 0),
           complaints: flag(complaint),
-          overdue: flag(overdue),
+          overdue: flag(missed.response || missed.resolution),
+          responseOverdue: flag(missed.response),
           responseHours: Math.round(responseHours * 100) / 100,
           responded: flag(complaint && Boolean(f.firstResponseAt)),
         },

@@ -51,7 +51,16 @@ export const FAMILIES = {
   FEEDBACK: {
     time: 'MONTH',
     dims: ['UNIT', 'FEEDBACK_CHANNEL'],
-    components: ['feedback', 'ikmSum', 'ikmResponses', 'complaints', 'overdue', 'responseHours', 'responded'],
+    components: [
+      'feedback',
+      'ikmSum',
+      'ikmResponses',
+      'complaints',
+      'overdue',
+      'responseOverdue',
+      'responseHours',
+      'responded',
+    ],
     description: 'Feedback from the public (not hidden by moderation), by the month received.',
   },
   INDICATOR: {

@@ -113,8 +113,15 @@ export const MEASURES = {
   },
   COMPLAINTS_OVERDUE: {
     families: ['FEEDBACK'],
-    description: 'Complaints resolved after their SP4N-LAPOR deadline, or still open past it.',
+    description:
+      'Complaints that missed an SP4N-LAPOR deadline (working days): a first response after 3, or a resolution after 5, 14 or 60; or still without one past it.',
     value: (c) => get(c, 'FEEDBACK', 'overdue'),
+  },
+  COMPLAINT_RESPONSES_OVERDUE: {
+    families: ['FEEDBACK'],
+    description:
+      'Complaints whose first response came after 3 working days, or has not come and is past due (part of COMPLAINTS_OVERDUE).',
+    value: (c) => get(c, 'FEEDBACK', 'responseOverdue'),
   },
   AVG_COMPLAINT_RESPONSE_HOURS: {
     families: ['FEEDBACK'],

@@ -2,6 +2,8 @@
  * The names people write for coded values in agency spreadsheets and SIASN downloads, per code
  * (the first name is the one templates and exports print). Matching ignores case and punctuation.
  */
+import type { GradeExceptionReason } from '../career-rules';
+import { EDUCATIONS, type Education } from '../education';
 import type { EmployeeStatus, PositionType } from '../employee';
 import type { Gender } from '../gender';
 import type { MentorshipStatus } from '../mentorship';
@@ -63,20 +65,9 @@ export const EMPLOYEE_STATUS_NAMES: Names<EmployeeStatus> = {
   INACTIVE: ['Tidak Aktif', 'Nonaktif', 'Inactive'],
 };
 
-/** Education levels (jenjang pendidikan), lowest first; they set the entry golongan (PP 99/2000). */
-export const EDUCATION_LEVELS = [
-  'SD',
-  'SMP',
-  'SMA',
-  'D_I',
-  'D_II',
-  'D_III',
-  'D_IV',
-  'S1',
-  'S2',
-  'S3',
-] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+/** Education levels (jenjang pendidikan): the domain's, which set the entry golongan (PP 99/2000). */
+export const EDUCATION_LEVELS = EDUCATIONS;
+export type EducationLevel = Education;
 
 export const EDUCATION_NAMES: Names<EducationLevel> = {
   SD: ['SD', 'Sekolah Dasar'],
@@ -89,6 +80,17 @@ export const EDUCATION_NAMES: Names<EducationLevel> = {
   S1: ['S-1', 'Sarjana', 'Bachelor'],
   S2: ['S-2', 'Magister', 'Master'],
   S3: ['S-3', 'Doktor', 'Doctorate'],
+};
+
+/** Grounds of a golongan beyond the regular path (jenis kenaikan pangkat, PP 99/2000). */
+export const GRADE_EXCEPTION_NAMES: Names<GradeExceptionReason> = {
+  OUTSTANDING_ACHIEVEMENT: ['Istimewa', 'Prestasi Luar Biasa', 'Outstanding achievement'],
+  NEW_INVENTION: ['Penemuan Baru', 'New invention'],
+  POSITION: ['Pilihan', 'Jabatan', 'Position'],
+  DEGREE_ADJUSTMENT: ['Penyesuaian Ijazah', 'Degree adjustment'],
+  PRIOR_SERVICE: ['Masa Kerja Sebelumnya', 'Pindahan Instansi', 'Prior service'],
+  DEDICATION: ['Pengabdian', 'Dedication'],
+  OTHER: ['Lainnya', 'Other'],
 };
 
 export const PROGRAM_CATEGORY_NAMES = Object.fromEntries(

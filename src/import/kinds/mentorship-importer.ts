@@ -9,7 +9,11 @@ import { createItemLoader } from '../../data/item-loader';
 import { createRepositories } from '../../data/repositories/create-repositories';
 import type { Employee } from '../../domain/employee';
 import type { Mentorship } from '../../domain/mentorship';
-import { checkMentorEligibility, type SeniorityProfile } from '../../domain/mentorship-rules';
+import {
+  checkMentorEligibility,
+  type SeniorityProfile,
+  serviceStartIssue,
+} from '../../domain/mentorship-rules';
 import {
   checkMentorshipRow,
   MENTORSHIP_COLUMNS,
@@ -42,7 +46,8 @@ const COLUMN_OF: Record<string, string> = {
  * Mentorships by mentor NIP + mentee NIP + start date. Rows are checked against the employees
  * (found by NIP) and their stored mentorships; new ones are started through the mentorship
  * service itself, as an administrator of the agency would, so seniority, active employees, the
- * mentee limit and one active pair are enforced by the same code (and transaction) as the API.
+ * mentee limit, a start after both began service and one active pair are enforced by the same
+ * code (and transaction) as the API.
  */
 export function mentorshipImporter(agencyId: string, deps: ImportDeps): KindImporter<MentorshipRow> {
   const repositories = createRepositories(
@@ -119,6 +124,11 @@ export function mentorshipImporter(agencyId: string, deps: ImportDeps): KindImpo
         // The service's rules, checked before any write so all-or-nothing holds; it checks again when writing.
         const mentor = employees.get(r.value.mentorNip) as Employee;
         const mentee = employees.get(r.value.menteeNip) as Employee;
+        const beforeService = serviceStartIssue(mentor, mentee, r.value.startDate);
+        if (beforeService) {
+          found.set(r.row, [issue('startDate', r.value.startDate, beforeService.reason)]);
+          continue;
+        }
         const pending = newMentees.get(mentor.id) ?? 0;
         const eligibility = checkMentorEligibility({
           mentorId: mentor.id,

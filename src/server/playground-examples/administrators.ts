@@ -1,6 +1,6 @@
 import type { PlaygroundExample } from '../playground-page';
 
-/** Administrators (ADMIN): registering and promoting employees, appraisals. */
+/** Administrators (ADMIN): registering and promoting employees, appraisals, the working-day calendar. */
 export const ADMINISTRATORS_EXAMPLES: PlaygroundExample[] = [
   {
     audience: 'Administrators',
@@ -16,17 +16,28 @@ export const ADMINISTRATORS_EXAMPLES: PlaygroundExample[] = [
     "employmentType": "PNS",
     "golongan": "III_B",
     "position": { "title": "Pranata Komputer Ahli Pertama", "type": "FUNCTIONAL" },
+    "education": "S1",
     "idempotencyKey": "register-budi-0001"
   }
 }`,
   },
   {
     audience: 'Administrators',
-    title: 'Promote an employee (optimistic version)',
+    title: 'Promote an employee (optimistic version; beyond the regular path with a documented exception)',
     query: `mutation Promote($input: UpdateEmployeeInput!) {
-  updateEmployee(input: $input) { id golongan rank { label pangkat } version updatedAt }
+  updateEmployee(input: $input) {
+    id golongan rank { label pangkat } education highestRegularGolongan
+    gradeException { reason note golongan } version updatedAt
+  }
 }`,
-    variables: '{ "input": { "id": "paste an Employee id", "version": 1, "golongan": "III_C" } }',
+    variables: `{
+  "input": {
+    "id": "paste an Employee id",
+    "version": 1,
+    "golongan": "III_C",
+    "gradeException": { "reason": "OUTSTANDING_ACHIEVEMENT", "note": "SK Wali Kota No. 800/123/2026" }
+  }
+}`,
   },
   {
     audience: 'Administrators',
@@ -46,6 +57,24 @@ export const ADMINISTRATORS_EXAMPLES: PlaygroundExample[] = [
     "resultRating": "ABOVE",
     "behaviourRating": "AS_EXPECTED",
     "potential": "HIGH"
+  }
+}`,
+  },
+  {
+    audience: 'Administrators',
+    title: 'Add an agency closure to the working-day calendar (deadlines follow)',
+    query: `mutation SetCalendar($input: SetHolidayCalendarInput!) {
+  setHolidayCalendar(input: $input) {
+    year official workingDays
+    agency { version deadlinesUpToDate days { date name kind } }
+  }
+}`,
+    variables: `{
+  "input": {
+    "scope": "AGENCY",
+    "year": 2026,
+    "days": [{ "date": "2026-11-10", "name": "Kantor tutup: banjir rob", "kind": "OFFICE_CLOSURE" }],
+    "source": "Surat Edaran Sekretaris Daerah (contoh)"
   }
 }`,
   },

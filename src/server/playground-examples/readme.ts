@@ -50,4 +50,17 @@ export const README_EXAMPLES: PlaygroundExample[] = [
     title: 'Development plans: budgets',
     query: `query PlanBudgets { developmentPlans(first: 3) { edges { node { title year budget { planned committed spent remaining } } } } }`,
   },
+  {
+    audience: 'Staff',
+    title: 'Degree study: tugas belajar and izin belajar of an employee, with reasons',
+    query: `query StudyArrangements($id: ID!) { studyEligibility(employeeId: $id) { yearsOfService lastAppraisal { predikat }
+  arrangements { funding eligible reasons releasedFromDuties } } }`,
+    variables: '{ "id": "RW1wbG95ZWU6bWVkYW46bWVkYW4tZGlua2VzLWUwMDI" }',
+  },
+  {
+    audience: 'Staff',
+    title: 'Complaint deadlines: the working-day calendar of 2026',
+    query: `query WorkingDays2026 { holidayCalendar(year: 2026) { official workingDays national { source shipped version }
+    agency { version deadlinesUpToDate } closedDays { date name kind } } }`,
+  },
 ];

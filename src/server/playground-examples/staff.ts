@@ -1,6 +1,6 @@
 import type { PlaygroundExample } from '../playground-page';
 
-/** Staff of an agency (admins, unit heads, employees): reading employees, units, programs, indicators, plans; enrolling. */
+/** Staff of an agency (admins, unit heads, employees): reading employees, units, programs, indicators, plans; enrolling; degree study eligibility and the working-day calendar. */
 export const STAFF_EXAMPLES: PlaygroundExample[] = [
   {
     audience: 'Staff',
@@ -93,6 +93,30 @@ export const STAFF_EXAMPLES: PlaygroundExample[] = [
     "programId": "paste an OPEN program id from the programs example",
     "employeeId": "paste an Employee id",
     "idempotencyKey": "enroll-try-1"
+  }
+}`,
+  },
+  {
+    audience: 'Staff',
+    title: 'May an employee take degree study? (tugas belajar / izin belajar)',
+    query: `query StudyEligibility($id: ID!) {
+  studyEligibility(employeeId: $id) {
+    employee { name education rank { label } }
+    yearsOfService lastAppraisal { period predikat }
+    arrangements { funding fundingLabel eligible reasons releasedFromDuties selfFunded outsideWorkingHours }
+  }
+}`,
+    variables: '{ "id": "paste an Employee id from the employees example" }',
+  },
+  {
+    audience: 'Staff',
+    title: 'Working days of a year: national holidays, cuti bersama, agency closures',
+    query: `query Calendar {
+  holidayCalendar(year: 2026) {
+    official workingDays
+    national { source shipped version deadlinesUpToDate }
+    agency { version deadlinesUpToDate }
+    closedDays { date name kind }
   }
 }`,
   },

@@ -3,6 +3,8 @@ import { planWrites } from '../../../src/data/entities/development-plan-writes';
 import { employeeEntity, employeeWrites } from '../../../src/data/entities/employee';
 import { enrollmentWrites, ProgramFullError } from '../../../src/data/entities/enrollment-writes';
 import { evaluationWrites } from '../../../src/data/entities/evaluation';
+import { feedbackEntity, feedbackWrites, NotOverdueAnymore } from '../../../src/data/entities/feedback';
+import { holidayCalendarEntity, holidayCalendarWrites } from '../../../src/data/entities/holiday-calendar';
 import { recordMeasurementWrites } from '../../../src/data/entities/measurement';
 import { mentorshipWrites } from '../../../src/data/entities/mentorship';
 import { programWrites } from '../../../src/data/entities/training-program';
@@ -15,6 +17,8 @@ import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { buildDemoTraining } from '../../../src/demo/build-training';
 import type { DevelopmentPlan } from '../../../src/domain/development-plan';
 import type { Appraisal } from '../../../src/domain/evaluation';
+import type { Feedback } from '../../../src/domain/feedback';
+import type { HolidayCalendarRecord } from '../../../src/domain/holiday-calendar';
 import { refusalOf, seenAs } from '../../helpers/refused-write';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
@@ -209,6 +213,64 @@ describe('conflict mapping of each entity (one place per entity, the cause kept)
     expect((replay as AlreadyCreated).resultId).toBe('first');
     const other = await refusalOf(writes, { 0: { requestHash: 'h2', resultId: 'first' } });
     expect(seenAs(other).extensions).toEqual({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+  });
+
+  it('holiday calendar: a first list that lost to another is a CONFLICT naming the stored version; a stale apply mark a lost race', async () => {
+    const calendar: HolidayCalendarRecord = {
+      agencyId: '@national',
+      id: '2027',
+      version: 1,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      year: 2027,
+      scope: 'NATIONAL',
+      days: [{ date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'NATIONAL_HOLIDAY' }],
+    };
+    const first = await refusalOf(holidayCalendarWrites.create(calendar), {
+      0: holidayCalendarEntity.toItem({ ...calendar, version: 2 }),
+    });
+    expect(seenAs(first)).toEqual({
+      message: 'HolidayCalendar changed since you read it: you sent version 0, the current version is 2',
+      extensions: { code: 'CONFLICT', field: 'input.version', currentVersion: 2 },
+      causeKept: true,
+    });
+    const stale = await refusalOf([holidayCalendarWrites.markApplied(calendar)], { 0: { version: 2 } });
+    expect(stale).toBeInstanceOf(RaceLostError);
+  });
+
+  it('complaint deadlines: a recompute that lost to a response is read again; a sweep mark that lost leaves the complaint alone', async () => {
+    const complaint: Feedback = {
+      agencyId: 'medan',
+      id: 'f1',
+      version: 1,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      unitId: 'u1',
+      serviceName: 'KTP',
+      channel: 'ONLINE',
+      kind: 'COMPLAINT',
+      submittedAt: '2026-03-17T02:00:00.000Z',
+      moderationStatus: 'PENDING',
+      firstResponseDue: '2026-03-20T16:59:59.999Z',
+      resolutionDue: '2026-03-31T16:59:59.999Z',
+    };
+    const moved = { ...complaint, resolutionDue: '2026-04-01T16:59:59.999Z', version: 2 };
+    const race = await refusalOf(feedbackWrites.rescheduled(complaint, moved), {
+      0: feedbackEntity.toItem({ ...complaint, version: 2, firstResponseAt: NOW.toISOString() }),
+    });
+    expect(race).toBeInstanceOf(RaceLostError);
+    expect((race as Error).cause).toBeInstanceOf(ConditionFailedError);
+    const key = feedbackEntity.key(complaint.agencyId, complaint.id);
+    const mark = feedbackWrites.markOverdue(
+      key,
+      'resolution',
+      { due: complaint.resolutionDue ?? '', stored: true },
+      NOW,
+    );
+    expect(mark.condition?.values).toEqual({ ':due': complaint.resolutionDue });
+    expect(await refusalOf([mark], { 0: { resolvedAt: NOW.toISOString() } })).toBeInstanceOf(
+      NotOverdueAnymore,
+    );
   });
 
   it('a failed condition no write declares is an internal ConditionFailedError (a bug, masked)', async () => {

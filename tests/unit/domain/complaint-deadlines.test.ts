@@ -29,18 +29,23 @@ describe('complaintDeadlines: complaints resolved within 5 working days', () => 
     );
   });
 
-  it('skips the public holidays it is given', () => {
-    const holidays = ['2026-03-19', '2026-03-20'];
-    expect(complaintDeadlines('COMPLAINT', '2026-03-16T09:00:00+07:00', holidays).resolutionDueDate).toBe(
-      '2026-03-25',
-    );
+  it('skips the closed days of the calendar it is given, and is then not provisional', () => {
+    const calendar = { closed: new Set(['2026-03-19', '2026-03-20']), knownYears: new Set([2026, 2027]) };
+    expect(complaintDeadlines('COMPLAINT', '2026-03-16T09:00:00+07:00', calendar)).toMatchObject({
+      resolutionDueDate: '2026-03-25',
+      provisional: false,
+    });
+  });
+
+  it('is provisional when counted over weekends only', () => {
+    expect(complaintDeadlines('COMPLAINT', '2026-03-16T09:00:00+07:00').provisional).toBe(true);
   });
 });
 
-describe('complaintDeadlines: first response and disputes in calendar days', () => {
+describe('complaintDeadlines: every period in working days (weekends only here)', () => {
   it.each<[ComplaintKind, string, string]>([
     ['COMPLAINT', '2026-03-02T10:00:00+07:00', '2026-03-05'],
-    ['COMPLAINT', '2026-03-06T15:00:00+07:00', '2026-03-09'],
+    ['COMPLAINT', '2026-03-06T15:00:00+07:00', '2026-03-11'],
     ['DISPUTE', '2026-03-02T10:00:00+07:00', '2026-03-05'],
   ])('wants a first response to a %s received %s by the end of %s', (kind, receivedAt, dueDate) => {
     const deadlines = complaintDeadlines(kind, receivedAt);
@@ -49,9 +54,9 @@ describe('complaintDeadlines: first response and disputes in calendar days', () 
   });
 
   it.each<[ComplaintKind, string]>([
-    ['DISPUTE', '2026-03-16'],
-    ['DISPUTE_FIELD_INSPECTION', '2026-05-01'],
-  ])('resolves a %s received on 2 March 2026 by %s', (kind, dueDate) => {
+    ['DISPUTE', '2026-03-20'],
+    ['DISPUTE_FIELD_INSPECTION', '2026-05-25'],
+  ])('resolves a %s received on Monday 2 March 2026 by %s', (kind, dueDate) => {
     expect(complaintDeadlines(kind, '2026-03-02T10:00:00+07:00').resolutionDueDate).toBe(dueDate);
   });
 
@@ -129,12 +134,12 @@ describe('complaintStatusAt', () => {
     expect(status).toMatchObject({ firstResponseHours: 1, resolutionHours: 190, resolutionOverdue: true });
   });
 
-  it('gives a field-inspection dispute 60 days before its resolution is overdue', () => {
+  it('gives a field-inspection dispute 60 working days before its resolution is overdue', () => {
     const kind: ComplaintKind = 'DISPUTE_FIELD_INSPECTION';
     const respondedAt = '2026-03-02T12:00:00+07:00';
     const status = (now: string) =>
       complaintStatusAt({ kind, receivedAt, firstResponseAt: respondedAt }, now);
-    expect(status('2026-05-01T23:00:00+07:00').resolutionOverdue).toBe(false);
-    expect(status('2026-05-02T00:00:00+07:00').resolutionOverdue).toBe(true);
+    expect(status('2026-05-25T23:00:00+07:00').resolutionOverdue).toBe(false);
+    expect(status('2026-05-26T00:00:00+07:00').resolutionOverdue).toBe(true);
   });
 });

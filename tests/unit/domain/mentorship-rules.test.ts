@@ -6,6 +6,7 @@ import {
   gradeOrderOf,
   type MentorEligibilityInput,
   type SeniorityProfile,
+  serviceStartIssue,
 } from '../../../src/domain/mentorship-rules';
 
 const asOf = '2026-07-01';
@@ -109,5 +110,19 @@ describe('checkMentorEligibility', () => {
     expect(checkMentorEligibility({ ...base, activeMenteeCount: 2, maxActiveMentees: 2 })).toMatchObject({
       code: 'MENTEE_LIMIT_REACHED',
     });
+  });
+});
+
+describe('serviceStartIssue', () => {
+  const mentor = { serviceStartDate: '2005-03-01' };
+  const mentee = { serviceStartDate: '2015-03-01' };
+  it.each([
+    ['on the later start of service', '2015-03-01', undefined],
+    ['the day before the mentee began', '2015-02-28', 'mentee'],
+    ['before either began (the mentor is named first)', '2004-12-31', 'mentor'],
+  ])('a start %s', (_, startDate, role) => {
+    const found = serviceStartIssue(mentor, mentee, startDate);
+    expect(found?.role).toBe(role);
+    if (role) expect(found?.reason).toContain(`${role}'s start of service`);
   });
 });

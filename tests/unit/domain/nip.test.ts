@@ -94,6 +94,14 @@ describe('parseNip: which part is wrong', () => {
     ['an employee of 16 at TMT', '199506152012011001', 'PNS', 'AGE_AT_START', 'would be 16'],
     ['an employee 18 only after the TMT month', '199402012012011001', 'PNS', 'AGE_AT_START', 'would be 17'],
     ['a PPPK of 17 in the start year', '200601012023211001', 'PPPK', 'AGE_AT_START', 'would be 17'],
+    [
+      'a PPPK start in 2018 (before PP 49/2018 took effect)',
+      '199001012018211001',
+      'PPPK',
+      'START_DATE',
+      'no start before 2019',
+    ],
+    ['a PPPK start in 2005', '198001012005211001', 'PPPK', 'START_DATE', 'PP 49/2018'],
   ])('rejects %s (%s, %s) at %s', (_, nip, type, part, reason) => {
     const result = parseNip(nip, type);
     expect(result).toMatchObject({ ok: false, part });
@@ -106,12 +114,75 @@ describe('parseNip: age at start', () => {
     expect(MIN_AGE_AT_START).toBe(18);
   });
 
-  it('accepts an employee who turns 18 within the TMT month (taken at its end)', () => {
-    expect(parseNip('199401312012011001', 'PNS').ok).toBe(true);
+  // A PNS must be 18 on the 1st of the TMT month (TMT CPNS 2023-03 in each number below).
+  it.each([
+    ['turns 18 on the 15th of the TMT month', '2005-03-15', false],
+    ['turns 18 on the last day of the TMT month', '2005-03-31', false],
+    ['turns 18 on the 1st of the TMT month', '2005-03-01', true],
+    ['turned 18 the day before the TMT month', '2005-02-28', true],
+    ['turns 18 only the month after', '2005-04-01', false],
+  ])('a PNS who %s (born %s) is accepted: %s', (_, birth, accepted) => {
+    const result = parseNip(formatPnsNip(birth, '2023-03', 'FEMALE', 7), 'PNS');
+    expect(result.ok).toBe(accepted);
+    if (!result.ok)
+      expect(result).toMatchObject({ part: 'AGE_AT_START', reason: expect.stringContaining('2023-03-01') });
   });
 
-  it('accepts a PPPK who turns 18 within the start year (taken at its end)', () => {
+  // A PPPK must be 18 on the hire date; the NIP gives only the year (2023 below).
+  it.each([
+    ['hired the day before turning 18', '2005-07-10', '2023-07-09', false],
+    ['hired on the 18th birthday', '2005-07-10', '2023-07-10', true],
+    ['hired months after turning 18', '2005-02-01', '2023-07-10', true],
+    ['hired on 1 January, 18 only in June', '2005-06-01', '2023-01-01', false],
+  ])('a PPPK %s (born %s, hired %s) is accepted: %s', (_, birth, hireDate, accepted) => {
+    const result = parseNip(formatPppkNip(birth, 2023, 1, 'MALE', 3), 'PPPK', { hireDate });
+    expect(result.ok).toBe(accepted);
+    if (!result.ok)
+      expect(result).toMatchObject({ part: 'AGE_AT_START', reason: expect.stringContaining('hire date') });
+  });
+
+  it('takes a PPPK without a known hire date at the end of the start year', () => {
     expect(parseNip('200512312023211001', 'PPPK').ok).toBe(true);
+  });
+});
+
+describe('parseNip: dates against today', () => {
+  const today = '2026-03-17';
+
+  it.each<[string, string, 'PNS' | 'PPPK', NipPart, string]>([
+    [
+      'a birth date after today',
+      formatPnsNip('2026-03-18', '2045-01', 'MALE', 1),
+      'PNS',
+      'BIRTH_DATE',
+      'future',
+    ],
+    [
+      'a TMT CPNS the year after next',
+      formatPnsNip('1990-01-01', '2028-01', 'MALE', 1),
+      'PNS',
+      'START_DATE',
+      'beyond next year',
+    ],
+    [
+      'a PPPK start the year after next',
+      formatPppkNip('1990-01-01', 2028, 1, 'MALE', 1),
+      'PPPK',
+      'START_DATE',
+      'beyond next year',
+    ],
+  ])('rejects %s', (_, nip, type, part, reason) => {
+    const result = parseNip(nip, type, { today });
+    expect(result).toMatchObject({ ok: false, part });
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it.each([
+    ['a TMT CPNS next December', formatPnsNip('1990-01-01', '2027-12', 'MALE', 1), 'PNS'],
+    ['a PPPK start next year', formatPppkNip('1990-01-01', 2027, 1, 'FEMALE', 1), 'PPPK'],
+    ['a TMT CPNS this month', formatPnsNip('2000-03-17', '2026-03', 'MALE', 1), 'PNS'],
+  ] as const)('accepts %s', (_, nip, type) => {
+    expect(parseNip(nip, type, { today }).ok).toBe(true);
   });
 });
 
@@ -155,12 +226,11 @@ describe('formatPnsNip and formatPppkNip', () => {
     fc.assert(
       fc.property(
         birthArb,
-        fc.integer({ min: 20, max: 40 }),
+        fc.integer({ min: 2019, max: 2026 }),
         fc.integer({ min: 1, max: 9 }),
         genderArb,
         serialArb,
-        (birth, age, frequency, gender, serial) => {
-          const startYear = Number(birth.slice(0, 4)) + age;
+        (birth, startYear, frequency, gender, serial) => {
           const result = parseNip(formatPppkNip(birth, startYear, frequency, gender, serial), 'PPPK');
           expect(result).toMatchObject({ ok: true, value: { birthDate: birth, frequency, gender, serial } });
         },

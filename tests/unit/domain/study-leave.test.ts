@@ -70,3 +70,23 @@ describe('studyLeaveEligibility: izin belajar', () => {
     });
   });
 });
+
+describe("studyLeaveEligibility: the employee's status", () => {
+  it.each(['STUDY_LEAVE', 'ON_LEAVE', 'RETIRED'] as const)(
+    'refuses both arrangements to an employee who is %s',
+    (status) => {
+      for (const funding of ['TUGAS_BELAJAR', 'IZIN_BELAJAR'] as const) {
+        expect(studyLeaveEligibility({ yearsOfService: 5, lastPredikat: 'BAIK', funding, status })).toEqual({
+          ok: false,
+          reasons: [`degree study starts from active service (the employee is ${status})`],
+        });
+      }
+    },
+  );
+
+  it('grants izin belajar to an active employee whatever the service and appraisal', () => {
+    expect(studyLeaveEligibility({ yearsOfService: 0, funding: 'IZIN_BELAJAR', status: 'ACTIVE' }).ok).toBe(
+      true,
+    );
+  });
+});

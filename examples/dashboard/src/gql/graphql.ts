@@ -140,10 +140,12 @@ export type Measure =
   | 'BUDGET_PLANNED'
   /** Development budget spent, rupiah (realisasi). */
   | 'BUDGET_SPENT'
-  /** Complaints resolved after, or still open past, their SP4N-LAPOR deadline. */
+  /** Complaints that missed an SP4N-LAPOR deadline in working days: a late first response (after 3) or a late resolution (after 5, 14 or 60), or none yet past it. */
   | 'COMPLAINTS_OVERDUE'
   /** Complaints received (pengaduan). */
   | 'COMPLAINT_COUNT'
+  /** Complaints whose first response came after 3 working days, or has not come past that (part of COMPLAINTS_OVERDUE). */
+  | 'COMPLAINT_RESPONSES_OVERDUE'
   /** Completed enrollments (lulus). */
   | 'COMPLETION_COUNT'
   /** Completed / (completed + dropped + no-show), percent. */

@@ -1,3 +1,4 @@
+import type { GradeExceptionReason } from '../../career-rules';
 import type { EmployeeStatus, PositionType } from '../../employee';
 import type { Golongan, PppkGrade } from '../../golongan';
 import { type EmploymentType, parseNip } from '../../nip';
@@ -10,6 +11,7 @@ import {
   EMPLOYEE_STATUS_NAMES,
   EMPLOYMENT_TYPE_NAMES,
   GENDER_NAMES,
+  GRADE_EXCEPTION_NAMES,
   POSITION_TYPE_NAMES,
 } from '../value-names';
 
@@ -85,8 +87,24 @@ export const EMPLOYEE_COLUMNS: readonly ColumnSpec[] = [
     'Pendidikan',
     ['education', 'pendidikan terakhir', 'tingkat pendidikan'],
     false,
-    'SD, SMP, SMA, D-I, D-II, D-III, D-IV, S-1, S-2 or S-3.',
+    'SD, SMP, SMA, D-I, D-II, D-III, D-IV, S-1, S-2 or S-3; required for a new employee, not below the titles in the name; sets the highest regular golongan (entry grade + one step per 4 years).',
     'S-1',
+  ),
+  column(
+    'gradeException',
+    'Dasar Kenaikan Pangkat',
+    ['grade exception', 'jenis kenaikan pangkat', 'dasar pangkat'],
+    false,
+    'Only for a golongan above the regular path: Istimewa, Penemuan Baru, Pilihan, Penyesuaian Ijazah, Masa Kerja Sebelumnya, Pengabdian or Lainnya (with the SK).',
+    '',
+  ),
+  column(
+    'gradeExceptionNote',
+    'No. SK Pangkat',
+    ['grade exception note', 'sk kenaikan pangkat', 'nomor sk pangkat'],
+    false,
+    'The decree (SK) behind Dasar Kenaikan Pangkat, 5–500 characters.',
+    '',
   ),
   column(
     'gender',
@@ -141,6 +159,8 @@ export interface EmployeeRow {
   position: { title: string; type: PositionType };
   unitRef: string;
   education?: EducationLevel | undefined;
+  /** A documented ground for a golongan above the regular path, with its decree. */
+  gradeException?: { reason: GradeExceptionReason; note: string } | undefined;
   gender: 'MALE' | 'FEMALE';
   birthDate: string;
   serviceStartDate: string;
@@ -167,6 +187,11 @@ export function checkEmployeeRow(row: FieldRow): RowResult<EmployeeRow> {
   const positionType = check.choice('positionType', POSITION_TYPE_NAMES, 'position type', true);
   const unitRef = check.text('unit', { required: true, max: 200 });
   const education = check.choice('education', EDUCATION_NAMES, 'education level');
+  const exceptionReason = check.choice('gradeException', GRADE_EXCEPTION_NAMES, 'grade exception');
+  const exceptionNote = check.text('gradeExceptionNote', { min: 5, max: 500 });
+  if (exceptionReason && !exceptionNote)
+    check.fail('gradeExceptionNote', 'is required with Dasar Kenaikan Pangkat');
+  if (exceptionNote && !exceptionReason) check.fail('gradeException', 'is required with No. SK Pangkat');
   const gender = check.choice('gender', GENDER_NAMES, 'gender');
   if (parsed && gender && gender !== parsed.gender)
     check.fail(
@@ -197,6 +222,8 @@ export function checkEmployeeRow(row: FieldRow): RowResult<EmployeeRow> {
       position: { title: title as string, type: positionType as PositionType },
       unitRef: unitRef as string,
       education,
+      gradeException:
+        exceptionReason && exceptionNote ? { reason: exceptionReason, note: exceptionNote } : undefined,
       gender: p.gender,
       birthDate: p.birthDate,
       serviceStartDate: serviceStart ?? p.startDate,
