@@ -401,7 +401,7 @@ export type Mutation = {
   logMentoringSession: MentoringSession;
   /** Ends an active mentorship as COMPLETED or CANCELLED, freeing the mentor's place. */
   endMentorship: Mentorship;
-  /** Invites employees to an OPEN program (unit heads for their reach, administrators): INVITED enrollments that hold no seat and reach no partner until accepted. */
+  /** Invites employees to an OPEN program (unit heads for their reach, administrators): INVITED enrollments that hold no seat and reach no partner until accepted. DEGREE programs take no invitations: degree study (tugas/izin belajar) goes through enrollEmployee with its studyFunding. */
   inviteToProgram: Array<Enrollment>;
   /** Answers an invitation (the invited employee, or a manager recording the answer) before its deadline: accepting enrolls or waitlists, declining records the reason. */
   respondToInvitation: Enrollment;

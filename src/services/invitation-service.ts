@@ -5,6 +5,7 @@ import { acceptedEnrollment, declinedEnrollment, invitedEnrollment } from '../do
 import { type DeclineReason, invitationOpen } from '../domain/invitation';
 import { newRecord } from '../domain/record';
 import type { Enrollment } from '../domain/training';
+import { learningFormOf } from '../domain/training-formats';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-error';
 import { requireSameAgency, requireStaff } from './access';
 import type { ServiceDeps } from './ports';
@@ -44,7 +45,10 @@ export function createInvitationService(deps: ServiceDeps) {
   }
 
   return {
-    /** Invites employees to an OPEN program, all or none; each gets an INVITED enrollment. */
+    /**
+     * Invites employees to an OPEN program, all or none; each gets an INVITED enrollment.
+     * DEGREE programs are refused (their study arrangement is checked by enrollEmployee).
+     */
     async invite(scope: RequestScope, input: InviteCommand): Promise<Enrollment[]> {
       const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
       requireSameAgency(caller, input.program.agencyId);
@@ -53,6 +57,13 @@ export function createInvitationService(deps: ServiceDeps) {
       if (!program) throw BadUserInputError.of('input.programId', 'no such program in this agency');
       if (program.status !== 'OPEN')
         throw BadUserInputError.of('input.programId', `the program is ${program.status}, not open`);
+      // Degree study needs an arrangement the employee is eligible for (DOMAIN rule 3), which an
+      // acceptance could not check: it goes through enrollEmployee with studyFunding instead.
+      if (learningFormOf(program.format) === 'DEGREE')
+        throw BadUserInputError.of(
+          'input.programId',
+          'a DEGREE program takes no invitations: tugas belajar or izin belajar goes through enrollEmployee with studyFunding',
+        );
       const now = clock();
       const today = now.toISOString().slice(0, 10);
       if (input.respondBy < today) throw BadUserInputError.of('input.respondBy', 'must not be in the past');

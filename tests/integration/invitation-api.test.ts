@@ -204,6 +204,22 @@ describe('invitations refused', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  it('refuses an invitation to a DEGREE program, which needs a study arrangement, and writes nothing', async () => {
+    const degree = await app.request<{ createTrainingProgram: { id: string } }>(
+      `mutation { createTrainingProgram(input: { title: "S2 Administrasi Publik", category: MANAGERIAL, format: DEGREE,
+        jp: 100, startDate: "2027-02-01", endDate: "2028-08-31", capacity: 5, costPerParticipant: 0,
+        status: OPEN }) { id } }`,
+      {},
+      ADMIN,
+    );
+    expect(degree.errors).toBeUndefined();
+    const before = await tableSnapshot(app);
+    const res = await invite([staff[14]], { programId: degree.data?.createTrainingProgram.id });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.programId' });
+    expect(res.errors?.[0]?.message).toContain('enrollEmployee with studyFunding');
+    expect(await tableSnapshot(app)).toEqual(before);
+  });
+
   it('refuses the same employee listed twice', async () => {
     const res = await invite([staff[13], staff[13]]);
     expect(res.errors?.[0]?.extensions).toMatchObject({
