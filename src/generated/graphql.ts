@@ -108,6 +108,8 @@ export type Query = {
   siasnCourseRecords: SiasnCourseRecords;
   /** The talent 9-box distribution of a unit's active staff, with each box's action (administrators and the unit's own head only). */
   talentDistribution: TalentDistribution;
+  /** Mentees' predikat before and after a year of mentoring against unmentored colleagues of the same units, with goal outcomes and ratings (administrators; unit heads for units in reach). */
+  mentoringResults: MentoringResults;
   /** One mentorship by global id. */
   mentorship?: Maybe<Mentorship>;
   /** Mentorships of the caller's agency, newest start first. */
@@ -258,6 +260,12 @@ export type QueryTalentDistributionArgs = {
 
 
 /** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QueryMentoringResultsArgs = {
+  filter: MentoringResultsFilter;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
 export type QueryMentorshipArgs = {
   id: Scalars['ID']['input'];
 };
@@ -401,6 +409,10 @@ export type Mutation = {
   logMentoringSession: MentoringSession;
   /** Ends an active mentorship as COMPLETED or CANCELLED, freeing the mentor's place. */
   endMentorship: Mentorship;
+  /** Records how far one goal was reached (the mentor, or an administrator). */
+  recordGoalOutcome: Mentorship;
+  /** The mentee rates the mentoring 1–5: once, after it ended (COMPLETED or CANCELLED), so the rating judges the whole of it; it cannot be changed. */
+  rateMentorship: Mentorship;
   /** Invites employees to an OPEN program (unit heads for their reach, administrators): INVITED enrollments that hold no seat and reach no partner until accepted. DEGREE programs take no invitations: degree study (tugas/izin belajar) goes through enrollEmployee with its studyFunding. */
   inviteToProgram: Array<Enrollment>;
   /** Answers an invitation (the invited employee, or a manager recording the answer) before its deadline: accepting enrolls or waitlists, declining records the reason. */
@@ -569,6 +581,18 @@ export type MutationLogMentoringSessionArgs = {
 /** Write operations. Each takes one argument `input` and returns the object it changed. */
 export type MutationEndMentorshipArgs = {
   input: EndMentorshipInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRecordGoalOutcomeArgs = {
+  input: RecordGoalOutcomeInput;
+};
+
+
+/** Write operations. Each takes one argument `input` and returns the object it changed. */
+export type MutationRateMentorshipArgs = {
+  input: RateMentorshipInput;
 };
 
 
@@ -2877,6 +2901,90 @@ export type TalentDistribution = {
   unplaced: Array<Employee>;
 };
 
+/** How many people had a predikat (jumlah per predikat). */
+export type PredikatCount = {
+  __typename?: 'PredikatCount';
+  /** The predikat. */
+  predikat: Predikat;
+  /** How many measured people had it. */
+  count: Scalars['Int']['output'];
+};
+
+/** How many of a year's mentorship goals reached an outcome. */
+export type GoalOutcomeCount = {
+  __typename?: 'GoalOutcomeCount';
+  /** The outcome. */
+  outcome: GoalOutcome;
+  /** How many goals have it. */
+  count: Scalars['Int']['output'];
+};
+
+/**
+ * One group's SKP predikat before and after the year (kelompok pembanding). "Before" is each
+ * person's latest appraisal of a period that ended before the year began, "after" the latest of a
+ * period that ended in the year; only people with both are measured.
+ */
+export type MentoringGroupResult = {
+  __typename?: 'MentoringGroupResult';
+  /** People in the group. */
+  people: Scalars['Int']['output'];
+  /** People with an appraisal before and after. */
+  measured: Scalars['Int']['output'];
+  /** The measured per predikat before, best first (all five). */
+  before: Array<PredikatCount>;
+  /** The measured per predikat after, best first (all five). */
+  after: Array<PredikatCount>;
+  /** Measured people whose predikat rose. */
+  improved: Scalars['Int']['output'];
+  /** Measured people whose predikat stayed. */
+  unchanged: Scalars['Int']['output'];
+  /** Measured people whose predikat fell. */
+  declined: Scalars['Int']['output'];
+  /** Mean change of predikat rank (SANGAT_KURANG 1 … SANGAT_BAIK 5); null if nobody was measured. */
+  meanChange?: Maybe<Scalars['Float']['output']>;
+  /** Percentage of the measured who improved; null if nobody was measured. */
+  improvedShare?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * The effect of mentoring in some units for a year (hasil bimbingan): mentees of the year's
+ * mentorships (started in the year, not cancelled) against the units' active staff who were not
+ * mentored at any time in the year, with the year's goal outcomes and mentee ratings.
+ */
+export type MentoringResults = {
+  __typename?: 'MentoringResults';
+  /** The year. */
+  year: Scalars['Int']['output'];
+  /** The units asked about. */
+  units: Array<Unit>;
+  /** The year's mentorships in these units (by the mentee's unit at the start). */
+  mentorshipCount: Scalars['Int']['output'];
+  /** The mentees. */
+  mentored: MentoringGroupResult;
+  /** Colleagues in the same units not mentored in the year. */
+  notMentored: MentoringGroupResult;
+  /** mentored.meanChange − notMentored.meanChange: the mentees' change beyond their colleagues'; null when either is null. */
+  meanChangeDifference?: Maybe<Scalars['Float']['output']>;
+  /** mentored.improvedShare − notMentored.improvedShare, in percentage points; null when either is null. */
+  improvedShareDifference?: Maybe<Scalars['Float']['output']>;
+  /** The year's goals per recorded outcome (all three). */
+  goalOutcomes: Array<GoalOutcomeCount>;
+  /** The year's goals without an outcome yet. */
+  goalsUnrecorded: Scalars['Int']['output'];
+  /** Mean of the mentees' ratings (1–5); null without any. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  /** How many mentorships were rated. */
+  ratingCount: Scalars['Int']['output'];
+};
+
+/** Filter of `mentoringResults`. */
+export type MentoringResultsFilter = {
+  /** The units (global ids), 1–20; mentees count by their unit when the mentorship started. */
+  unitIds: Array<Scalars['ID']['input']>;
+  /** The year (2000–2100). */
+  year: Scalars['Int']['input'];
+};
+
 /** Status of a mentorship (status bimbingan). */
 export type MentorshipStatus =
   /** In progress (berjalan); counts toward the mentor's active-mentee limit. */
@@ -2885,6 +2993,41 @@ export type MentorshipStatus =
   | 'COMPLETED'
   /** Stopped early (dibatalkan). */
   | 'CANCELLED';
+
+/** How far a mentorship goal was reached (capaian tujuan bimbingan). */
+export type GoalOutcome =
+  /** Reached (tercapai). */
+  | 'ACHIEVED'
+  /** Partly reached (tercapai sebagian). */
+  | 'PARTLY'
+  /** Not reached (tidak tercapai). */
+  | 'NOT_ACHIEVED';
+
+/** One goal of a mentorship with its outcome, once recorded (tujuan bimbingan dan capaiannya). */
+export type MentorshipGoal = {
+  __typename?: 'MentorshipGoal';
+  /** Position of the goal in `Mentorship.goals`, from 0 (what `recordGoalOutcome` takes). */
+  index: Scalars['Int']['output'];
+  /** The goal as agreed. */
+  goal: Scalars['String']['output'];
+  /** The outcome; null while not recorded. */
+  outcome?: Maybe<GoalOutcome>;
+  /** Note on the outcome. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the outcome was recorded. */
+  recordedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The mentee's rating of the mentoring (penilaian mentee), given once after it ended. */
+export type MenteeRating = {
+  __typename?: 'MenteeRating';
+  /** 1 (poor) to 5 (excellent). */
+  rating: Scalars['Int']['output'];
+  /** The mentee's comment. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** When it was given. */
+  ratedAt: Scalars['DateTime']['output'];
+};
 
 /**
  * Senior-to-junior mentoring (mentoring ASN senior kepada junior): the mentor must be more senior
@@ -2909,6 +3052,10 @@ export type Mentorship = Node & {
   status: MentorshipStatus;
   /** How it ended (hasil), when it has. */
   outcome?: Maybe<Scalars['String']['output']>;
+  /** Each goal with its recorded outcome (ACHIEVED, PARTLY, NOT_ACHIEVED), in the order of `goals`. */
+  goalResults: Array<MentorshipGoal>;
+  /** The mentee's rating (1–5), once they gave it after the end. */
+  menteeRating?: Maybe<MenteeRating>;
   /** Sessions held. */
   sessionCount: Scalars['Int']['output'];
   /** Minutes of mentoring in all sessions. */
@@ -3037,6 +3184,30 @@ export type EndMentorshipInput = {
   status: MentorshipStatus;
   /** How it ended, up to 2,000 characters. */
   outcome?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Input of `recordGoalOutcome`. */
+export type RecordGoalOutcomeInput = {
+  /** The mentorship (any status: a cancelled mentorship's goals may still be partly met). */
+  mentorshipId: Scalars['ID']['input'];
+  /** The version you read; CONFLICT if it changed since. */
+  version: Scalars['Int']['input'];
+  /** Position of the goal in `goals`, from 0. */
+  goalIndex: Scalars['Int']['input'];
+  /** The outcome; recording again replaces the earlier one. */
+  outcome: GoalOutcome;
+  /** Note, up to 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Input of `rateMentorship`. */
+export type RateMentorshipInput = {
+  /** The mentorship (must have ended: COMPLETED or CANCELLED). */
+  mentorshipId: Scalars['ID']['input'];
+  /** 1 (poor) to 5 (excellent). */
+  rating: Scalars['Int']['input'];
+  /** Comment, up to 1,000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Why an employee declines an invitation to a program (alasan menolak undangan). */
@@ -4606,7 +4777,15 @@ export type ResolversTypes = {
   SiasnCourseRecords: ResolverTypeWrapper<SiasnCourseRecords>;
   TalentBoxCount: ResolverTypeWrapper<Omit<TalentBoxCount, 'employees'> & { employees: Array<ResolversTypes['Employee']> }>;
   TalentDistribution: ResolverTypeWrapper<Omit<TalentDistribution, 'unit' | 'boxes' | 'unplaced'> & { unit: ResolversTypes['Unit'], boxes: Array<ResolversTypes['TalentBoxCount']>, unplaced: Array<ResolversTypes['Employee']> }>;
+  PredikatCount: ResolverTypeWrapper<PredikatCount>;
+  GoalOutcomeCount: ResolverTypeWrapper<GoalOutcomeCount>;
+  MentoringGroupResult: ResolverTypeWrapper<MentoringGroupResult>;
+  MentoringResults: ResolverTypeWrapper<Omit<MentoringResults, 'units'> & { units: Array<ResolversTypes['Unit']> }>;
+  MentoringResultsFilter: MentoringResultsFilter;
   MentorshipStatus: MentorshipStatus;
+  GoalOutcome: GoalOutcome;
+  MentorshipGoal: ResolverTypeWrapper<MentorshipGoal>;
+  MenteeRating: ResolverTypeWrapper<MenteeRating>;
   Mentorship: ResolverTypeWrapper<MentorshipModel>;
   MentoringSession: ResolverTypeWrapper<MentoringSessionModel>;
   MentorshipConnection: ResolverTypeWrapper<MentorshipConnectionModel>;
@@ -4617,6 +4796,8 @@ export type ResolversTypes = {
   StartMentorshipInput: StartMentorshipInput;
   LogMentoringSessionInput: LogMentoringSessionInput;
   EndMentorshipInput: EndMentorshipInput;
+  RecordGoalOutcomeInput: RecordGoalOutcomeInput;
+  RateMentorshipInput: RateMentorshipInput;
   DeclineReason: DeclineReason;
   Enrollment: ResolverTypeWrapper<EnrollmentModel>;
   InviteToProgramInput: InviteToProgramInput;
@@ -4801,6 +4982,13 @@ export type ResolversParentTypes = {
   SiasnCourseRecords: SiasnCourseRecords;
   TalentBoxCount: Omit<TalentBoxCount, 'employees'> & { employees: Array<ResolversParentTypes['Employee']> };
   TalentDistribution: Omit<TalentDistribution, 'unit' | 'boxes' | 'unplaced'> & { unit: ResolversParentTypes['Unit'], boxes: Array<ResolversParentTypes['TalentBoxCount']>, unplaced: Array<ResolversParentTypes['Employee']> };
+  PredikatCount: PredikatCount;
+  GoalOutcomeCount: GoalOutcomeCount;
+  MentoringGroupResult: MentoringGroupResult;
+  MentoringResults: Omit<MentoringResults, 'units'> & { units: Array<ResolversParentTypes['Unit']> };
+  MentoringResultsFilter: MentoringResultsFilter;
+  MentorshipGoal: MentorshipGoal;
+  MenteeRating: MenteeRating;
   Mentorship: MentorshipModel;
   MentoringSession: MentoringSessionModel;
   MentorshipConnection: MentorshipConnectionModel;
@@ -4811,6 +4999,8 @@ export type ResolversParentTypes = {
   StartMentorshipInput: StartMentorshipInput;
   LogMentoringSessionInput: LogMentoringSessionInput;
   EndMentorshipInput: EndMentorshipInput;
+  RecordGoalOutcomeInput: RecordGoalOutcomeInput;
+  RateMentorshipInput: RateMentorshipInput;
   Enrollment: EnrollmentModel;
   InviteToProgramInput: InviteToProgramInput;
   RespondToInvitationInput: RespondToInvitationInput;
@@ -4921,6 +5111,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   siasnCourseRecords?: Resolver<ResolversTypes['SiasnCourseRecords'], ParentType, ContextType, RequireFields<QuerySiasnCourseRecordsArgs, 'year'>>;
   talentDistribution?: Resolver<ResolversTypes['TalentDistribution'], ParentType, ContextType, RequireFields<QueryTalentDistributionArgs, 'unitId'>>;
+  mentoringResults?: Resolver<ResolversTypes['MentoringResults'], ParentType, ContextType, RequireFields<QueryMentoringResultsArgs, 'filter'>>;
   mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
   mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
   partnerEnrollments?: Resolver<ResolversTypes['EnrollmentChangeConnection'], ParentType, ContextType, Partial<QueryPartnerEnrollmentsArgs>>;
@@ -4958,6 +5149,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationStartMentorshipArgs, 'input'>>;
   logMentoringSession?: Resolver<ResolversTypes['MentoringSession'], ParentType, ContextType, RequireFields<MutationLogMentoringSessionArgs, 'input'>>;
   endMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationEndMentorshipArgs, 'input'>>;
+  recordGoalOutcome?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationRecordGoalOutcomeArgs, 'input'>>;
+  rateMentorship?: Resolver<ResolversTypes['Mentorship'], ParentType, ContextType, RequireFields<MutationRateMentorshipArgs, 'input'>>;
   inviteToProgram?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<MutationInviteToProgramArgs, 'input'>>;
   respondToInvitation?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationRespondToInvitationArgs, 'input'>>;
   createPerformanceIndicator?: Resolver<ResolversTypes['PerformanceIndicator'], ParentType, ContextType, RequireFields<MutationCreatePerformanceIndicatorArgs, 'input'>>;
@@ -5543,6 +5736,56 @@ export type TalentDistributionResolvers<ContextType = GraphQLContext, ParentType
   unplaced?: Resolver<Array<ResolversTypes['Employee']>, ParentType, ContextType>;
 };
 
+export type PredikatCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PredikatCount'] = ResolversParentTypes['PredikatCount']> = {
+  predikat?: Resolver<ResolversTypes['Predikat'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GoalOutcomeCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GoalOutcomeCount'] = ResolversParentTypes['GoalOutcomeCount']> = {
+  outcome?: Resolver<ResolversTypes['GoalOutcome'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MentoringGroupResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MentoringGroupResult'] = ResolversParentTypes['MentoringGroupResult']> = {
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measured?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  before?: Resolver<Array<ResolversTypes['PredikatCount']>, ParentType, ContextType>;
+  after?: Resolver<Array<ResolversTypes['PredikatCount']>, ParentType, ContextType>;
+  improved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  declined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  improvedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type MentoringResultsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MentoringResults'] = ResolversParentTypes['MentoringResults']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  mentorshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentored?: Resolver<ResolversTypes['MentoringGroupResult'], ParentType, ContextType>;
+  notMentored?: Resolver<ResolversTypes['MentoringGroupResult'], ParentType, ContextType>;
+  meanChangeDifference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  improvedShareDifference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  goalOutcomes?: Resolver<Array<ResolversTypes['GoalOutcomeCount']>, ParentType, ContextType>;
+  goalsUnrecorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MentorshipGoalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MentorshipGoal'] = ResolversParentTypes['MentorshipGoal']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  goal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['GoalOutcome']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type MenteeRatingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MenteeRating'] = ResolversParentTypes['MenteeRating']> = {
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type MentorshipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mentorship'] = ResolversParentTypes['Mentorship']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentor?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
@@ -5552,6 +5795,8 @@ export type MentorshipResolvers<ContextType = GraphQLContext, ParentType extends
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MentorshipStatus'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  goalResults?: Resolver<Array<ResolversTypes['MentorshipGoal']>, ParentType, ContextType>;
+  menteeRating?: Resolver<Maybe<ResolversTypes['MenteeRating']>, ParentType, ContextType>;
   sessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sessions?: Resolver<ResolversTypes['MentoringSessionConnection'], ParentType, ContextType, Partial<MentorshipSessionsArgs>>;
@@ -6007,6 +6252,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SiasnCourseRecords?: SiasnCourseRecordsResolvers<ContextType>;
   TalentBoxCount?: TalentBoxCountResolvers<ContextType>;
   TalentDistribution?: TalentDistributionResolvers<ContextType>;
+  PredikatCount?: PredikatCountResolvers<ContextType>;
+  GoalOutcomeCount?: GoalOutcomeCountResolvers<ContextType>;
+  MentoringGroupResult?: MentoringGroupResultResolvers<ContextType>;
+  MentoringResults?: MentoringResultsResolvers<ContextType>;
+  MentorshipGoal?: MentorshipGoalResolvers<ContextType>;
+  MenteeRating?: MenteeRatingResolvers<ContextType>;
   Mentorship?: MentorshipResolvers<ContextType>;
   MentoringSession?: MentoringSessionResolvers<ContextType>;
   MentorshipConnection?: MentorshipConnectionResolvers<ContextType>;

@@ -8,10 +8,13 @@ import { IKM_ELEMENTS } from '../domain/ikm';
 import { MAX_INVITATIONS } from '../domain/invitation';
 import { MAX_WINDOW_PERIODS } from '../domain/leadership/evaluation-thresholds';
 import { MAX_FOLLOW_UPS } from '../domain/leadership/follow-up';
+import { MAX_RESULT_UNITS } from '../domain/leadership/mentoring-results';
 import { MAX_SERIES_COHORTS } from '../domain/leadership/program-series';
+import { GOAL_OUTCOMES, MAX_GOALS } from '../domain/mentorship';
 import { NINE_BOXES } from '../domain/nine-box';
 import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
 import { EVALUATION_FIGURES } from '../domain/program-evaluation';
+import { PREDIKATS } from '../domain/skp-predikat';
 import { STUDY_FUNDINGS } from '../domain/study-leave';
 import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
@@ -110,6 +113,12 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'Evaluation.findings': EVALUATION_FIGURES.length,
       'ResultsEvidence.beforePeriods': MAX_WINDOW_PERIODS,
       'ResultsEvidence.afterPeriods': MAX_WINDOW_PERIODS,
+      // Mentoring results: at most 20 units; all five predikat and three goal outcomes, counted.
+      'Mentorship.goalResults': MAX_GOALS,
+      'MentoringResults.units': MAX_RESULT_UNITS,
+      'MentoringResults.goalOutcomes': GOAL_OUTCOMES.length,
+      'MentoringGroupResult.before': PREDIKATS.length,
+      'MentoringGroupResult.after': PREDIKATS.length,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

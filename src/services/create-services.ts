@@ -11,6 +11,7 @@ import { createFeedbackService } from './feedback-service';
 import { createFollowUpService } from './follow-up-service';
 import { createImportService } from './import-service';
 import { createInvitationService } from './invitation-service';
+import { createMentoringResultsService } from './mentoring-results-service';
 import { createMentorshipService } from './mentorship-service';
 import { createOrganizationService } from './organization-service';
 import { createPartnerSyncService } from './partner-sync-service';
@@ -49,6 +50,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     enrollments: createEnrollmentService(deps),
     invitations: createInvitationService(deps),
     mentorships: createMentorshipService(deps),
+    mentoringResults: createMentoringResultsService(deps),
     development: createEmployeeDevelopmentService(deps),
     study: createStudyEligibility(deps),
     calendars: createCalendarService(deps, nationalCalendarEditors),
