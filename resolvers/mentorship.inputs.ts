@@ -70,7 +70,7 @@ export const RateMentorshipInput = z
   })
   .transform(({ mentorshipId, ...rest }) => ({ ...rest, mentorship: mentorshipId }));
 
-/** mentoringResults: 1–20 distinct units of the caller's agency and a plausible year. */
+/** mentoringResults: 1–10 units of the caller's agency and a plausible year. */
 export const MentoringResultsFilterInput = z
   .object({
     unitIds: z

@@ -2921,7 +2921,7 @@ export type GoalOutcomeCount = {
 
 /**
  * One group's SKP predikat before and after the year (kelompok pembanding). "Before" is each
- * person's latest appraisal of a period that ended before the year began, "after" the latest of a
+ * person's latest appraisal of a period that ended in the year before, "after" the latest of a
  * period that ended in the year; only people with both are measured.
  */
 export type MentoringGroupResult = {
@@ -2979,7 +2979,7 @@ export type MentoringResults = {
 
 /** Filter of `mentoringResults`. */
 export type MentoringResultsFilter = {
-  /** The units (global ids), 1–20; mentees count by their unit when the mentorship started. */
+  /** The units (global ids), 1–10; mentees count by their unit when the mentorship started, everyone by the appraisals made in these units. */
   unitIds: Array<Scalars['ID']['input']>;
   /** The year (2000–2100). */
   year: Scalars['Int']['input'];

@@ -113,7 +113,7 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'Evaluation.findings': EVALUATION_FIGURES.length,
       'ResultsEvidence.beforePeriods': MAX_WINDOW_PERIODS,
       'ResultsEvidence.afterPeriods': MAX_WINDOW_PERIODS,
-      // Mentoring results: at most 20 units; all five predikat and three goal outcomes, counted.
+      // Mentoring results: at most 10 units; all five predikat and three goal outcomes, counted.
       'Mentorship.goalResults': MAX_GOALS,
       'MentoringResults.units': MAX_RESULT_UNITS,
       'MentoringResults.goalOutcomes': GOAL_OUTCOMES.length,

@@ -1,4 +1,4 @@
-import type { Employee } from '../domain/employee';
+import type { Appraisal } from '../domain/evaluation';
 import {
   inCohort,
   type MentoringResults,
@@ -16,20 +16,8 @@ import type { Ref, RequestScope } from './request-scope';
 import { isSelf } from './staff-scope';
 import { createVisibility } from './visibility';
 
-/** Most people one mentoring-results question reads the appraisals of. */
-export const MAX_RESULT_PEOPLE = 1000;
-const READ_BATCH = 25;
-
 /** Mentoring results for some units and a year, with the units asked about. */
 export type UnitMentoringResults = MentoringResults & { units: Unit[] };
-
-/** Runs `read` over `items` a batch at a time (the table is shared; no unbounded fan-out). */
-async function inBatches<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += READ_BATCH)
-    out.push(...(await Promise.all(items.slice(i, i + READ_BATCH).map(read))));
-  return out;
-}
 
 /**
  * Mentoring with results (issue 14 item 4): goals tracked to an outcome by the mentor (or an
@@ -104,7 +92,10 @@ export function createMentoringResultsService(deps: ServiceDeps) {
       return { ...current, menteeRating: rating };
     },
 
-    /** Mentees' predikat before and after year Y against unmentored colleagues of the same units. */
+    /**
+     * Mentees' predikat before and after year Y against unmentored colleagues of the same units,
+     * from the appraisals made in those units (a person's appraisals from another unit are not read).
+     */
     async results(scope: RequestScope, input: { units: Ref[]; year: number }): Promise<UnitMentoringResults> {
       const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
       const units: Unit[] = [];
@@ -119,32 +110,35 @@ export function createMentoringResultsService(deps: ServiceDeps) {
       const unitIds = [...new Set(units.map((u) => u.id))];
       const { agencyId } = caller;
       const { year } = input;
-      const known = await mentorships.startedUntil(agencyId, `${year}-12-31`, unitIds);
-      const cohort = known.filter((m) => inCohort(m, year));
-      const menteeIds = [...new Set(cohort.map((m) => m.menteeId))];
-      const staff = (await Promise.all(unitIds.map((id) => employees.activeOfUnit(agencyId, id)))).flat();
-      // Colleagues mentored at any time in Y (here or in another unit) are in neither group.
-      const mentoredInYear = new Set(known.filter((m) => ranDuring(m, year)).map((m) => m.menteeId));
-      const knownIds = new Set(known.map((m) => m.id));
-      const candidates = staff.filter((e) => !mentoredInYear.has(e.id) && !menteeIds.includes(e.id));
-      const elsewhere = async (e: Employee) => {
-        const ids = (e.mentorshipIdsAsMentee ?? []).filter((id) => !knownIds.has(id));
-        const found = await Promise.all(ids.map((id) => mentorships.getLatest(agencyId, id)));
-        return found.some((m) => m && ranDuring(m, year));
-      };
-      if (menteeIds.length + candidates.length > MAX_RESULT_PEOPLE)
-        throw BadUserInputError.of(
-          'filter.unitIds',
-          `the units have more than ${MAX_RESULT_PEOPLE} people to compare: ask about fewer units`,
-        );
-      const excluded = await inBatches(candidates, elsewhere);
-      const comparison = candidates.filter((_, i) => !excluded[i]);
-      const readings = (ids: readonly string[]): Promise<PredikatReadings[]> =>
-        inBatches(ids, async (id) => readingsFor(await evaluations.allAppraisalsOf(agencyId, id), year));
-      const [mentees, others] = await Promise.all([
-        readings(menteeIds),
-        readings(comparison.map((e) => e.id)),
+      const cohort = (await mentorships.startedIn(agencyId, year, unitIds)).filter((m) => inCohort(m, year));
+      const menteeIds = new Set(cohort.map((m) => m.menteeId));
+      // One query per unit for staff and one for appraisals (gsi4): the request's call budget holds.
+      const [staff, appraisals] = await Promise.all([
+        Promise.all(unitIds.map((id) => employees.activeOfUnit(agencyId, id))).then((l) => l.flat()),
+        Promise.all(
+          unitIds.map((id) =>
+            evaluations.appraisalsOfUnit(agencyId, id, `${year - 1}-01-01`, `${year}-12-31`),
+          ),
+        ).then((l) => l.flat()),
       ]);
+      // Colleagues mentored at any time in Y (a cancelled or earlier mentorship still running, here
+      // or in another unit) are in neither group: their mentorships, batched by the loader.
+      const candidates = staff.filter((e) => !menteeIds.has(e.id));
+      const elsewhere = await Promise.all(
+        candidates.map(async (e) => {
+          const found = await Promise.all(
+            (e.mentorshipIdsAsMentee ?? []).map((id) => mentorships.get(scope.loader, agencyId, id)),
+          );
+          return found.some((m) => m && ranDuring(m, year));
+        }),
+      );
+      const comparison = candidates.filter((_, i) => !elsewhere[i]);
+      const byPerson = new Map<string, Appraisal[]>();
+      for (const a of appraisals) byPerson.set(a.employeeId, [...(byPerson.get(a.employeeId) ?? []), a]);
+      const readings = (ids: Iterable<string>): PredikatReadings[] =>
+        [...ids].map((id) => readingsFor(byPerson.get(id) ?? [], year));
+      const mentees = readings(menteeIds);
+      const others = readings(comparison.map((e) => e.id));
       return { units, ...mentoringResults({ year, mentorships: cohort, mentees, colleagues: others }) };
     },
   };

@@ -49,6 +49,7 @@ const ID_TYPES: Record<string, string> = {
   menteeId: 'Employee',
   ownerId: 'Employee',
   unitId: 'Unit',
+  unitIds: 'Unit',
   organizerUnitId: 'Unit',
   parentId: 'Unit',
   programId: 'TrainingProgram',

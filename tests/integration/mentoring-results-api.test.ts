@@ -253,6 +253,7 @@ describe('mentoringResults', () => {
 
   it.each([
     ['no units', { unitIds: [], year: 2026 }, 'filter.unitIds'],
+    ['more than ten units', { unitIds: Array(11).fill(unitGid), year: 2026 }, 'filter.unitIds'],
     ['a year out of range', { unitIds: [unitGid], year: 1999 }, 'filter.year'],
     ['an employee id as unit', { unitIds: [gid(mentor)], year: 2026 }, 'filter.unitIds.0'],
   ])('refuses %s with BAD_USER_INPUT', async (_, filter, field) => {

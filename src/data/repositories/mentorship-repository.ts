@@ -83,14 +83,14 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
     },
 
     /**
-     * Mentorships of an agency started on or before `until` (gsi1 in start order), whose mentee
-     * was in one of `unitIds` at the start: the mentoring-results question reads them.
+     * Mentorships of an agency started in a year (gsi1 in start order) whose mentee was in one of
+     * `unitIds` at the start: the cohort the mentoring-results question reads.
      */
-    async startedUntil(agencyId: string, until: string, unitIds: readonly string[]): Promise<Mentorship[]> {
+    async startedIn(agencyId: string, year: number, unitIds: readonly string[]): Promise<Mentorship[]> {
       const items = await table.queryAll({
         index: 'gsi1',
         partition: mentorshipPartitions.agency(agencyId),
-        sortKey: valueRange(undefined, until),
+        sortKey: valueRange(`${year}-01-01`, `${year}-12-31`),
         filters: [{ attribute: 'menteeUnitId', in: [...unitIds] }],
       });
       return items.map((item) => mentorshipEntity.fromItem(item));

@@ -3,9 +3,9 @@
  * SKP predikat before and after the year they were mentored, against colleagues of the same
  * units who were not mentored that year: a difference in differences on predikat rank.
  *
- * For a year Y: "before" is a person's latest appraisal of a period that ended before Y began
- * (normally the annual SKP of Y-1); "after" is the latest appraisal of a period that ended in Y
- * (normally the annual SKP of Y). Someone without both is counted but not measured.
+ * For a year Y: "before" is a person's latest appraisal of a period that ended in Y-1 (normally
+ * the annual SKP of Y-1), "after" the latest of a period that ended in Y (normally the annual SKP
+ * of Y). Someone without both is counted but not measured.
  */
 import type { Appraisal } from '../evaluation';
 import { GOAL_OUTCOMES, type GoalOutcome, type Mentorship } from '../mentorship';
@@ -13,7 +13,7 @@ import { roundHalfUp } from '../round-half-up';
 import { PREDIKATS, type Predikat, predikatRank } from '../skp-predikat';
 
 /** Most units one mentoring-results question covers. */
-export const MAX_RESULT_UNITS = 20;
+export const MAX_RESULT_UNITS = 10;
 
 /** A person's predikat before and after the year, when appraised. */
 export interface PredikatReadings {
@@ -59,6 +59,7 @@ const round2 = (n: number) => roundHalfUp(n, 2);
 
 /** The readings for year Y from a person's appraisals (any order). */
 export function readingsFor(appraisals: readonly Appraisal[], year: number): PredikatReadings {
+  const previous = `${year - 1}-01-01`;
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const latest = (inWindow: (a: Appraisal) => boolean) =>
@@ -67,7 +68,7 @@ export function readingsFor(appraisals: readonly Appraisal[], year: number): Pre
       .sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || b.evaluatedAt.localeCompare(a.evaluatedAt))[0]
       ?.predikat;
   return {
-    before: latest((a) => a.periodEnd < start),
+    before: latest((a) => a.periodEnd >= previous && a.periodEnd < start),
     after: latest((a) => a.periodEnd >= start && a.periodEnd <= end),
   };
 }

@@ -49,6 +49,19 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
+    title: 'Mentoring results: mentees before and after against unmentored colleagues, goals, ratings',
+    query: `query MentoringResults($unit: ID!) {
+  mentoringResults(filter: { unitIds: [$unit], year: 2025 }) {
+    mentorshipCount meanChangeDifference improvedShareDifference averageRating ratingCount
+    mentored { people measured improved meanChange before { predikat count } after { predikat count } }
+    notMentored { people measured improved meanChange }
+    goalOutcomes { outcome count } goalsUnrecorded
+  }
+}`,
+    variables: '{ "unit": "VW5pdDptZWRhbjptZWRhbi1iZWxhd2Fu" }',
+  },
+  {
+    audience: 'Dashboard',
     title: 'What can be aggregated by what',
     query: `query Capabilities {
   aggregateCapabilities {

@@ -104,4 +104,19 @@ describe('demo training data', () => {
       expect(m.totalMinutes).toBe(sessions.reduce((sum, s) => sum + s.minutes, 0));
     }
   });
+
+  it('has finished mentorships with every goal outcome and mentee ratings, none on an active one', () => {
+    const finished = mentoring.mentorships.filter((m) => m.status === 'COMPLETED');
+    const outcomes = new Set(finished.flatMap((m) => (m.goalResults ?? []).map((r) => r.outcome)));
+    expect([...outcomes].sort()).toEqual(['ACHIEVED', 'NOT_ACHIEVED', 'PARTLY']);
+    for (const m of finished)
+      expect(m.goalResults?.map((r) => r.goalIndex)).toEqual(m.goals.map((_, i) => i));
+    const ratings = finished.flatMap((m) => (m.menteeRating ? [m.menteeRating.rating] : []));
+    expect(ratings.length).toBeGreaterThan(1);
+    expect(ratings.length).toBeLessThan(finished.length);
+    for (const m of mentoring.mentorships.filter((x) => x.status === 'ACTIVE')) {
+      expect(m.menteeRating).toBeUndefined();
+      expect(m.goalResults).toBeUndefined();
+    }
+  });
 });

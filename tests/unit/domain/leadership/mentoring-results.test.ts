@@ -14,7 +14,7 @@ const appraisal = (periodEnd: string, predikat: Predikat, evaluatedAt = `${perio
   ({ periodEnd, predikat, evaluatedAt }) as Appraisal;
 
 describe('readings of a year', () => {
-  it('takes the latest appraisal ending before the year as before and the latest ending in it as after', () => {
+  it('takes the latest appraisal ending in the year before as before and the latest ending in it as after', () => {
     const readings = readingsFor(
       [
         appraisal('2024-12-31', 'KURANG'),
@@ -26,6 +26,13 @@ describe('readings of a year', () => {
       2026,
     );
     expect(readings).toEqual({ before: 'BUTUH_PERBAIKAN', after: 'SANGAT_BAIK' });
+  });
+
+  it('reads no before from an appraisal two years back', () => {
+    expect(readingsFor([appraisal('2024-12-31', 'BAIK'), appraisal('2026-12-31', 'BAIK')], 2026)).toEqual({
+      before: undefined,
+      after: 'BAIK',
+    });
   });
 
   it('has no after without an appraisal ending in the year', () => {
