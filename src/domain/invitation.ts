@@ -1,12 +1,7 @@
-import type { Enrollment } from './training';
+import type { DeclineReason, Enrollment } from './training';
 
-/**
- * Why an employee declines an invitation to a program (alasan menolak undangan). The articles
- * name resistance to change and weak commitment; counting the reasons tells a unit head
- * whether the obstacle is the workload, the schedule or the program itself.
- */
-export const DECLINE_REASONS = ['WORKLOAD', 'SCHEDULE', 'NOT_RELEVANT', 'HEALTH', 'OTHER'] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
+// The decline reasons belong to the enrollment they end (training.ts); re-exported for callers here.
+export { DECLINE_REASONS, type DeclineReason } from './training';
 
 /** Most employees one `inviteToProgram` call invites (one transaction of three writes each). */
 export const MAX_INVITATIONS = 30;

@@ -1,8 +1,15 @@
 import type { EmployeeProfile } from './employee';
-import type { DeclineReason } from './invitation';
 import type { RecordMeta } from './record';
 import type { StudyFunding } from './study-leave';
 import type { ProgramCategory, ProgramFormat } from './training-formats';
+
+/**
+ * Why an employee declines an invitation to a program (alasan menolak undangan). The articles
+ * name resistance to change and weak commitment; counting the reasons tells a unit head
+ * whether the obstacle is the workload, the schedule or the program itself.
+ */
+export const DECLINE_REASONS = ['WORKLOAD', 'SCHEDULE', 'NOT_RELEVANT', 'HEALTH', 'OTHER'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export const PARTNER_KINDS = [
   'UNIVERSITY',
