@@ -3,6 +3,7 @@ import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config';
+import { afterBundlingHooks, copyTrustedDocumentsCommands, trustedDocumentsEnv } from '../trusted-documents';
 import { LambdaFunction } from './lambda-function';
 import type { ApiTable } from './table';
 
@@ -16,11 +17,14 @@ export interface GraphqlFunctionProps {
   userPoolId: string;
   /** App clients whose access tokens the API accepts: the staff client and every partner client. */
   clientIds: string[];
+  /** The staff (dashboard) app client: the `dashboard` entry of trustedDocuments names it. */
+  staffClientId: string;
 }
 
 /**
  * The GraphQL Lambda (src/handlers/graphql.ts) behind API Gateway, with the secret that signs
- * pagination cursors. In dev it also serves GraphiQL, whose files are copied into the package.
+ * pagination cursors. In dev it also serves GraphiQL, whose files are copied into the package, as
+ * are the strict clients' trusted-document manifests (TRUSTED_DOCUMENTS) in every stage.
  */
 export class GraphqlFunction extends Construct {
   /** The function and its role. */
@@ -31,6 +35,16 @@ export class GraphqlFunction extends Construct {
   constructor(scope: Construct, id: string, props: GraphqlFunctionProps) {
     super(scope, id);
     const { config } = props;
+    const trusted = config.trustedDocuments;
+    const hooks = [
+      ...(config.playground ? [copyPlaygroundCommands] : []),
+      ...(trusted.length > 0
+        ? [
+            (inputDir: string, outputDir: string) =>
+              copyTrustedDocumentsCommands(trusted, inputDir, outputDir),
+          ]
+        : []),
+    ];
     this.cursorSecret = new Secret(this, 'CursorSecret', {
       secretName: `${config.prefix}/cursor-secret`,
       description: 'HMAC key that signs GraphQL pagination cursors',
@@ -69,27 +83,29 @@ export class GraphqlFunction extends Construct {
           ? { NATIONAL_CALENDAR_AGENCIES: config.nationalCalendarAgencies }
           : {}),
         ...(config.playground ? { PLAYGROUND_DIR: PLAYGROUND_DIR_IN_LAMBDA } : {}),
+        ...(trusted.length > 0
+          ? { TRUSTED_DOCUMENTS: trustedDocumentsEnv(trusted, props.staffClientId) }
+          : {}),
       },
-      ...(config.playground ? { commandHooks: copyPlaygroundHooks() } : {}),
+      ...(hooks.length > 0 ? { commandHooks: afterBundlingHooks(...hooks) } : {}),
     });
     props.table.grantData(this.lambda.role);
     this.cursorSecret.grantRead(this.lambda.role);
   }
 }
 
+/** The afterBundling commands that put the built GraphiQL into the package's `playground/` folder. */
+function copyPlaygroundCommands(inputDir: string, outputDir: string): string[] {
+  const built = `${inputDir}/dist/playground`;
+  return [
+    `test -f "${built}/app.js" || { echo "GraphiQL is not built: run npm run build:playground" >&2; exit 1; }`,
+    `mkdir -p "${outputDir}/playground"`,
+    `cp -R "${built}/." "${outputDir}/playground/"`,
+    `rm -f "${outputDir}/playground/.fingerprint"`,
+  ];
+}
+
 /** Bundling hooks that put the built GraphiQL into the package's `playground/` folder. */
 export function copyPlaygroundHooks(): ICommandHooks {
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => {
-      const built = `${inputDir}/dist/playground`;
-      return [
-        `test -f "${built}/app.js" || { echo "GraphiQL is not built: run npm run build:playground" >&2; exit 1; }`,
-        `mkdir -p "${outputDir}/playground"`,
-        `cp -R "${built}/." "${outputDir}/playground/"`,
-        `rm -f "${outputDir}/playground/.fingerprint"`,
-      ];
-    },
-  };
+  return afterBundlingHooks(copyPlaygroundCommands);
 }

@@ -57,6 +57,7 @@ export class PembinaanAsnStack extends Stack {
       table: this.table,
       userPoolId: this.auth.userPool.userPoolId,
       clientIds: this.auth.apiClientIds,
+      staffClientId: this.auth.staffClient.userPoolClientId,
     });
     this.aggregator = new Aggregator(this, 'StreamAggregator', { config, table: this.table });
     this.complaintSweeper = new ComplaintSweeper(this, 'ComplaintSweeper', { config, table: this.table });

@@ -36,6 +36,19 @@ export interface RetryWhen {
 interface Budget {
   deadline: number;
   retries: number;
+  /**
+   * Set once a database call of the request (or job run) failed as unavailable after its budgeted
+   * retries (`giveUp`): its further calls fail at once instead of each waiting out its timeout.
+   */
+  spent: boolean;
+}
+
+/** The cause of a call refused unsent because its request's retry budget is spent. */
+export class RetryBudgetSpentError extends Error {
+  constructor() {
+    super('The retry budget of this request is spent: the call was not sent');
+    this.name = 'RetryBudgetSpentError';
+  }
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -55,7 +68,7 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
   const baseDelayMs = options.baseDelayMs ?? 10;
   const maxDelayMs = options.maxDelayMs ?? 400;
   const current = new AsyncLocalStorage<Budget>();
-  const budgetOf = (ms: number): Budget => ({ deadline: now() + ms, retries: 0 });
+  const budgetOf = (ms: number): Budget => ({ deadline: now() + ms, retries: 0, spent: false });
 
   const delayAfter = (retries: number) => {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** retries);
@@ -74,6 +87,7 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
       await sleep(delayAfter(ownRetries));
       return true;
     }
+    if (budget.spent) return false;
     const delay = delayAfter(budget.retries);
     if (now() + delay > budget.deadline) return false;
     budget.retries += 1;
@@ -114,6 +128,25 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
 
     /** For the SDK's retry strategy: waits like a retry of the current budget; false when none is left. */
     pause,
+
+    /**
+     * The current request or job run gives up on the database: a call failed as unavailable
+     * after the retries its budget allowed (`Table`). A loop that merely ran out of time waiting
+     * for something else (an index catching up, a race) does not give up the database.
+     */
+    giveUp(): void {
+      const budget = current.getStore();
+      if (budget) budget.spent = true;
+    },
+
+    /**
+     * Whether the current request or job run gave up on the database: the table then sends none
+     * of its further calls, and no retry waits, so a request against a stalled table ends within
+     * its budget and the attempts in flight, however many calls it would still make.
+     */
+    spent(): boolean {
+      return current.getStore()?.spent ?? false;
+    },
   };
 }
 

@@ -18,7 +18,7 @@ import { buildConditions } from './conditions';
 import { type Item, type ItemKey, keyString } from './item';
 import type { QuerySpec } from './query-spec';
 import { renderWrite, updateExpression } from './render-write';
-import { createRetryPolicy, type RetryPolicy } from './retry-policy';
+import { createRetryPolicy, RetryBudgetSpentError, type RetryPolicy } from './retry-policy';
 import { GLOBAL_INDEXES, TABLE_KEYS } from './table-definition';
 import { isUnavailable } from './unavailable';
 import type { UpdateWrite, Write } from './write';
@@ -67,9 +67,6 @@ const retryableCancel = (error: unknown) =>
   error instanceof TransactionCanceledException &&
   (error.CancellationReasons ?? []).some((r) => RETRYABLE_REASONS.has(r.Code ?? ''));
 
-/** What a request sees when the table stays busy or silent beyond its budget. */
-const unavailable = (cause: unknown) => new ServiceUnavailableError(1, cause);
-
 /**
  * Every SDK call against the single table goes through here. Retries (unprocessed batch keys,
  * transaction conflicts) follow the one retry policy; a database that stays unavailable beyond
@@ -86,12 +83,25 @@ export class Table {
     this.retries = retries ?? createRetryPolicy({ budgets: { requestMs: 3000, jobMs: 60_000 } });
   }
 
-  /** Makes one SDK call; an unavailable database (after the SDK's budgeted retries) is a typed error. */
+  /**
+   * What a request sees when the table stays busy or silent beyond its budget; the request then
+   * gives up on the database, so its further calls get the same at once (`call`).
+   */
+  private readonly unavailable = (cause: unknown) => {
+    this.retries.giveUp();
+    return new ServiceUnavailableError(1, cause);
+  };
+
+  /**
+   * Makes one SDK call; an unavailable database (after the SDK's budgeted retries) is a typed
+   * error. Once the request's retry budget is spent nothing more is sent: the same error at once.
+   */
   private async call<T>(send: () => Promise<T>): Promise<T> {
+    if (this.retries.spent()) throw new ServiceUnavailableError(1, new RetryBudgetSpentError());
     try {
       return await send();
     } catch (error) {
-      throw isUnavailable(error) ? unavailable(error) : error;
+      throw isUnavailable(error) ? this.unavailable(error) : error;
     }
   }
 
@@ -116,7 +126,7 @@ export class Table {
             pending = (out.UnprocessedKeys?.[this.name]?.Keys as Record<string, unknown>[] | undefined) ?? [];
             if (pending.length > 0) throw new UnprocessedError('BatchGetItem left keys unprocessed');
           },
-          { retryable: (e) => e instanceof UnprocessedError, exhausted: unavailable },
+          { retryable: (e) => e instanceof UnprocessedError, exhausted: this.unavailable },
         );
       }),
     );
@@ -245,7 +255,7 @@ export class Table {
         }
       },
       // Many writers on one item (the seats of a popular program) conflict often.
-      { retryable: retryableCancel, exhausted: unavailable },
+      { retryable: retryableCancel, exhausted: this.unavailable },
     );
   }
 
@@ -284,7 +294,7 @@ export class Table {
               pending = (out.UnprocessedItems?.[this.name] as WriteRequest[] | undefined) ?? [];
               if (pending.length > 0) throw new UnprocessedError('BatchWriteItem left items unprocessed');
             },
-            { retryable: (e) => e instanceof UnprocessedError, exhausted: unavailable },
+            { retryable: (e) => e instanceof UnprocessedError, exhausted: this.unavailable },
           ),
         );
       }

@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { LambdaFunction } from '../../infra/constructs/lambda-function';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphqlFunction } from '../../infra/constructs/graphql-function';
+import { ApiTable } from '../../infra/constructs/table';
 import { LAMBDA_ENTRIES } from '../../infra/lambda-bundling';
+import { TRUSTED_DOCUMENTS_DIR_IN_LAMBDA } from '../../infra/trusted-documents';
 import { lambdaEnv } from '../../scripts/bench/lambda-cold-start';
 import { restProxyEvent, streamEvent, streamInsertRecord } from '../../scripts/bench/lambda-events';
 import { invokeBundle } from '../../scripts/bench/lambda-invoke';
@@ -15,9 +17,15 @@ import {
   graphqlCopies,
   type LambdaBuild,
 } from '../../scripts/build-lambdas';
+import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
+import { documentHash } from '../../src/auth/trusted-documents';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
-import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
+import {
+  type CognitoStandIn,
+  createCognitoStandIn,
+  STAND_IN_CLIENT_ID,
+} from '../../src/local/cognito-stand-in';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 import { stageConfigFor } from './synth-stack';
 
@@ -25,21 +33,70 @@ const tableName = `bundles-${Date.now()}`;
 let builds: Map<string, LambdaBuild>;
 let env: Record<string, string>;
 let cognito: CognitoStandIn;
+/** The GraphQL function's package as `cdk synth` writes it, and its environment variables. */
+let packaged: { outdir: string; dir: string; env: Record<string, string> };
+
+const PARTNER_MANIFEST = 'examples/partner/src/gql/persisted-documents.json';
+const DASHBOARD_MANIFEST = 'examples/dashboard/src/gql/persisted-documents.json';
 
 beforeAll(async () => {
   const endpoint = dynamoEndpoint();
   const [built, standIn] = await Promise.all([
     buildLambdas(),
-    createCognitoStandIn(),
+    createCognitoStandIn({ partnerClientIds: ['partner-usu'] }),
     ensureTable(createDynamoClients({ region: 'local', endpoint }).client, tableName),
   ]);
   builds = new Map(built.map((b) => [b.name, b]));
   cognito = standIn;
   env = lambdaEnv({ dynamoEndpoint: endpoint, tableName, cognito });
+  packaged = synthGraphqlPackage();
 });
+
+afterAll(() => rmSync(packaged.outdir, { recursive: true, force: true }));
+
+/**
+ * Synthesizes the prod GraphQL function, bundled by the NodejsFunction construct, with the partner
+ * `usu` and the dashboard (here the stand-in pool's staff client) held to their trusted documents.
+ */
+function synthGraphqlPackage(): typeof packaged {
+  const outdir = mkdtempSync(join(tmpdir(), 'asn-cdk-bundle-'));
+  const app = new App({ outdir });
+  const stack = new Stack(app, 'BundleCheck');
+  const config = stageConfigFor('prod', {
+    dashboardOrigins: ['https://dashboard.example.go.id'],
+    trustedDocuments: [
+      { client: 'usu', manifest: PARTNER_MANIFEST },
+      { client: 'dashboard', manifest: DASHBOARD_MANIFEST },
+    ],
+  });
+  const graphql = new GraphqlFunction(stack, 'Graphql', {
+    config,
+    table: new ApiTable(stack, 'Data', { config }),
+    userPoolId: 'ap-southeast-3_BundleCheck',
+    clientIds: [STAND_IN_CLIENT_ID],
+    staffClientId: STAND_IN_CLIENT_ID,
+  });
+  app.synth();
+  const cfn = graphql.lambda.fn.node.defaultChild as CfnFunction;
+  const code = stack.resolve(cfn.code) as { s3Key: string };
+  const environment = stack.resolve(cfn.environment) as { variables: Record<string, string> };
+  return {
+    outdir,
+    dir: join(outdir, `asset.${code.s3Key.replace(/\.zip$/, '')}`),
+    env: environment.variables,
+  };
+}
 
 /** Modules for development only: the dev issuer and secrets, demo data, the browser playground. */
 const DEVELOPMENT_ONLY = /^src\/(local|demo|playground)\//;
+
+/** One document of each example client's manifest. */
+const PARTNER_DOCUMENT = Object.values(
+  JSON.parse(readFileSync(PARTNER_MANIFEST, 'utf8')) as Record<string, string>,
+).find((d) => d.startsWith('query PartnerEnrollments')) as string;
+const DASHBOARD_DOCUMENT = Object.values(
+  JSON.parse(readFileSync(DASHBOARD_MANIFEST, 'utf8')) as Record<string, string>,
+).find((d) => d.startsWith('query MeasureCatalog')) as string;
 
 function bundle(name: string): string {
   return join(DEFAULT_LAMBDA_OUT_ROOT, name, 'index.mjs');
@@ -65,22 +122,75 @@ describe('the Lambda bundles (built with the NodejsFunction esbuild options)', (
   );
 
   it('are byte for byte what the NodejsFunction construct bundles at synth', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'asn-cdk-bundle-'));
-    const app = new App({ outdir });
-    const stack = new Stack(app, 'BundleCheck');
-    const graphql = new LambdaFunction(stack, 'Graphql', {
-      config: stageConfigFor('prod', { dashboardOrigins: ['https://dashboard.example.go.id'] }),
-      name: 'graphql',
-      description: 'bundle check',
-    });
-    app.synth();
-    const code = Stack.of(graphql).resolve((graphql.fn.node.defaultChild as CfnFunction).code) as {
-      s3Key: string;
-    };
-    const assetDir = `asset.${code.s3Key.replace(/\.zip$/, '')}`;
-    const fromCdk = readFileSync(join(outdir, assetDir, 'index.mjs'));
+    const fromCdk = readFileSync(join(packaged.dir, 'index.mjs'));
     expect(fromCdk.equals(readFileSync(bundle('graphql')))).toBe(true);
-    rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it("carry the strict clients' manifests in the GraphQL package, where TRUSTED_DOCUMENTS points", () => {
+    expect(readdirSync(join(packaged.dir, 'trusted-documents')).sort()).toEqual([
+      'dashboard.json',
+      'partner-usu.json',
+    ]);
+    for (const [file, manifest] of [
+      ['partner-usu.json', PARTNER_MANIFEST],
+      ['dashboard.json', DASHBOARD_MANIFEST],
+    ] as const)
+      expect(readFileSync(join(packaged.dir, 'trusted-documents', file), 'utf8')).toBe(
+        readFileSync(manifest, 'utf8'),
+      );
+    expect(packaged.env.TRUSTED_DOCUMENTS).toBe(
+      `partner:usu=${TRUSTED_DOCUMENTS_DIR_IN_LAMBDA}/partner-usu.json,` +
+        `client:${STAND_IN_CLIENT_ID}=${TRUSTED_DOCUMENTS_DIR_IN_LAMBDA}/dashboard.json`,
+    );
+  });
+
+  it('hold a strict client to its manifest when run from that package: another document is a 403', async () => {
+    const partner = await cognito.sign({
+      client_id: 'partner-usu',
+      partner_id: 'usu',
+      scope: PARTNER_READ_SCOPE,
+    });
+    const staff = await cognito.sign({ sub: 'x', 'cognito:groups': ['ADMIN'], agency_id: 'medan' });
+    const byHash = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    const ask = (path: string, token: string, body: Record<string, unknown>) =>
+      restProxyEvent('POST', path, body, { authorization: `Bearer ${token}` });
+    const { results } = await invokeBundle({
+      bundle: join(packaged.dir, 'index.mjs'),
+      env: {
+        ...env,
+        // The package's own manifests, where the function finds them in AWS (/var/task).
+        TRUSTED_DOCUMENTS: String(packaged.env.TRUSTED_DOCUMENTS).replaceAll(
+          TRUSTED_DOCUMENTS_DIR_IN_LAMBDA,
+          join(packaged.dir, 'trusted-documents'),
+        ),
+      },
+      events: [
+        ask('/partner/graphql', partner, { query: '{ me { role } }' }),
+        ask('/partner/graphql', partner, {
+          ...byHash(documentHash(PARTNER_DOCUMENT)),
+          variables: { first: 1 },
+        }),
+        ask('/graphql', staff, byHash('0'.repeat(64))),
+        ask('/graphql', staff, byHash(documentHash(DASHBOARD_DOCUMENT))),
+      ],
+    });
+    const [unknownPartner, partnerOwn, unknownDashboard, dashboardOwn] = results as {
+      statusCode: number;
+      body: string;
+    }[];
+    for (const refused of [unknownPartner, unknownDashboard]) {
+      expect(refused?.statusCode).toBe(403);
+      expect(JSON.parse(refused?.body ?? '').errors[0].extensions).toEqual({
+        code: 'FORBIDDEN',
+        deniedBy: 'TRUSTED_DOCUMENTS',
+      });
+    }
+    expect(partnerOwn?.statusCode).toBe(200);
+    expect(JSON.parse(partnerOwn?.body ?? '').data.partnerEnrollments.totalCount).toBe(0);
+    expect(dashboardOwn?.statusCode).toBe(200);
+    const dashboardBody = JSON.parse(dashboardOwn?.body ?? '');
+    expect(dashboardBody.errors).toBeUndefined();
+    expect(dashboardBody.data.aggregateCapabilities.measures.length).toBeGreaterThan(0);
   });
 
   it('answer an anonymous and a Cognito-authenticated GraphQL query in a fresh node process', async () => {

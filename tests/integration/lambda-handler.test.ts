@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restProxyEvent } from '../../scripts/bench/lambda-events';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
+import { documentHash } from '../../src/auth/trusted-documents';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureTable } from '../../src/data/ensure-table';
 import { Table } from '../../src/data/table';
@@ -15,12 +17,15 @@ let handler: Handler;
 let cognito: CognitoStandIn;
 const tableName = `lambda-${Date.now()}`;
 
+/** The partner `unsri` is held to the example partner's manifest (as infra/trusted-documents.ts configures a strict client). */
+const STRICT_MANIFEST = 'examples/partner/src/gql/persisted-documents.json';
+
 const lambdaContext = { awsRequestId: 'aws-req-1', functionName: 'graphql' } as Context;
 
 beforeAll(async () => {
   const endpoint = dynamoEndpoint();
   // As in AWS: Cognito tokens (a stand-in pool whose keys are given, not fetched).
-  cognito = await createCognitoStandIn({ partnerClientIds: ['partner-usu'] });
+  cognito = await createCognitoStandIn({ partnerClientIds: ['partner-usu', 'partner-unsri'] });
   const { client, doc } = createDynamoClients({ region: 'local', endpoint });
   await ensureTable(client, tableName);
   await seedDemoData(new Table(doc, tableName), new Date(), 'organization');
@@ -33,6 +38,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'SILENT',
     STAGE: 'dev',
     CORS_ORIGINS: 'https://dashboard.example.go.id',
+    TRUSTED_DOCUMENTS: `partner:unsri=${STRICT_MANIFEST}`,
   });
   ({ handler } = (await import('../../src/handlers/graphql')) as unknown as { handler: Handler });
 });
@@ -43,6 +49,7 @@ afterAll(() => {
     'TABLE_NAME',
     'STAGE',
     'CURSOR_SECRET',
+    'TRUSTED_DOCUMENTS',
     ...Object.keys(cognito.env),
   ])
     delete process.env[name];
@@ -117,6 +124,35 @@ describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
     const staffOnPartnerRoute = await ask('/partner/graphql', admin);
     expect(staffOnPartnerRoute.statusCode).toBe(401);
     expect(JSON.parse(staffOnPartnerRoute.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('holds a strict partner to its trusted documents: another document is a typed 403, its own runs', async () => {
+    const strict = await cognito.sign({
+      client_id: 'partner-unsri',
+      partner_id: 'unsri',
+      scope: PARTNER_READ_SCOPE,
+    });
+    const [own] = Object.values(JSON.parse(readFileSync(STRICT_MANIFEST, 'utf8')) as Record<string, string>);
+    const ask = (body: Record<string, unknown>) =>
+      handler(
+        restProxyEvent('POST', '/partner/graphql', body, { Authorization: `Bearer ${strict}` }),
+        lambdaContext,
+      );
+    const byHash = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+
+    for (const body of [{ query: '{ me { role } }' }, byHash('f'.repeat(64))]) {
+      const refused = await ask(body);
+      expect(refused.statusCode).toBe(403);
+      expect(JSON.parse(refused.body).errors[0].extensions).toEqual({
+        code: 'FORBIDDEN',
+        deniedBy: 'TRUSTED_DOCUMENTS',
+      });
+    }
+    const trusted = await ask({ ...byHash(documentHash(own as string)), variables: { first: 1 } });
+    expect(trusted.statusCode).toBe(200);
+    const body = JSON.parse(trusted.body);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.partnerEnrollments.totalCount).toBeGreaterThanOrEqual(0);
   });
 
   it('answers GET /health (the table answers) and /health/live without touching GraphQL', async () => {

@@ -1,5 +1,9 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createRetryPolicy } from '../../../src/data/retry-policy';
+import { createRetryPolicy, RetryBudgetSpentError } from '../../../src/data/retry-policy';
+import { SDK_MAX_ATTEMPTS } from '../../../src/data/sdk-retry-strategy';
+import { Table } from '../../../src/data/table';
+import { ServiceUnavailableError } from '../../../src/errors/app-error';
 
 class Busy extends Error {}
 class Broken extends Error {}
@@ -128,5 +132,84 @@ describe('the retry policy', () => {
     await expect(policy.forRequest(() => policy.retry(op.attempt, whenBusy))).rejects.toThrow('gave up');
     expect(op.calls()).toBe(1);
     expect(slept).toEqual([]);
+  });
+
+  it('refuses every wait once a request gave up on the database, until the next request', async () => {
+    const { policy, slept } = fakePolicy({ requestMs: 1000, jobMs: 5000 });
+    await policy.forRequest(async () => {
+      expect(await policy.pause()).toBe(true);
+      policy.giveUp();
+      expect(policy.spent()).toBe(true);
+      expect(await policy.pause()).toBe(false);
+      await expect(policy.retry(failing(1).attempt, whenBusy)).rejects.toThrow('gave up');
+      expect(slept).toHaveLength(1);
+    });
+    await policy.forRequest(async () => expect(policy.spent()).toBe(false));
+  });
+
+  it('does not give up the database when a loop only ran out of time (an index behind, a race)', async () => {
+    const { policy } = fakePolicy({ requestMs: 1000, jobMs: 5000 });
+    await policy.forRequest(async () => {
+      await expect(policy.retry(failing(Number.POSITIVE_INFINITY).attempt, whenBusy)).rejects.toThrow();
+      expect(policy.spent()).toBe(false);
+    });
+  });
+});
+
+describe('a request against a stalled table', () => {
+  const TIMEOUT_MS = 200;
+  it('sends nothing once the budget is spent: each further call is SERVICE_UNAVAILABLE at once', async () => {
+    let now = 0;
+    let attempts = 0;
+    const policy = createRetryPolicy({
+      budgets: { requestMs: 1000, jobMs: 5000 },
+      now: () => now,
+      random: () => 0.5,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+    // A DynamoDB that never answers: each attempt takes the request timeout (on the fake clock) and
+    // fails, retried as the SDK's budgeted strategy does (sdk-retry-strategy.ts): up to its
+    // attempt cap, while the request budget allows.
+    const send = async () => {
+      for (let retries = 0; ; retries += 1) {
+        attempts += 1;
+        now += TIMEOUT_MS;
+        if (retries + 1 >= SDK_MAX_ATTEMPTS || !(await policy.pause(retries)))
+          throw Object.assign(new Error('socket timed out'), { name: 'TimeoutError' });
+      }
+    };
+    const table = new Table({ send } as unknown as DynamoDBDocumentClient, 'stalled', policy);
+
+    // Twenty sequential reads, each failing, as a resolver looping over a list would make them.
+    const perCall: number[] = [];
+    const errors: unknown[] = [];
+    await policy.forRequest(async () => {
+      for (let i = 0; i < 20; i += 1) {
+        const before = attempts;
+        errors.push(await table.get({ pk: 'p', sk: `s${i}` }).catch((error: unknown) => error));
+        perCall.push(attempts - before);
+      }
+    });
+
+    const spentAt = perCall.indexOf(0);
+    expect(spentAt).toBeGreaterThan(0);
+    // Calls were attempted until the budget was spent, and none after.
+    expect(perCall.slice(0, spentAt).every((n) => n > 0)).toBe(true);
+    expect(perCall.slice(spentAt)).toEqual(Array(20 - spentAt).fill(0));
+    expect(attempts).toBe(perCall.reduce((a, b) => a + b, 0));
+    // The request ended within its budget and the one attempt in flight when it was spent.
+    expect(now).toBeLessThanOrEqual(1000 + TIMEOUT_MS);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ServiceUnavailableError);
+      expect((error as ServiceUnavailableError).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    }
+    expect((errors.at(-1) as ServiceUnavailableError).originalError).toBeInstanceOf(RetryBudgetSpentError);
+
+    // The next request has a budget of its own: it sends again.
+    const before = attempts;
+    await policy.forRequest(() => table.get({ pk: 'p', sk: 'again' })).catch(() => undefined);
+    expect(attempts).toBeGreaterThan(before);
   });
 });
