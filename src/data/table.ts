@@ -14,12 +14,12 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ServiceUnavailableError } from '../errors/app-error';
 import { auditedWrites } from './audited-transaction';
-import { buildConditions, type Condition } from './conditions';
+import { buildConditions } from './conditions';
 import { type Item, type ItemKey, keyString } from './item';
 import type { QuerySpec } from './query-spec';
 import { renderWrite, updateExpression } from './render-write';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy';
-import { GLOBAL_INDEXES, type IndexName, TABLE_KEYS } from './table-definition';
+import { GLOBAL_INDEXES, TABLE_KEYS } from './table-definition';
 import { isUnavailable } from './unavailable';
 import type { UpdateWrite, Write } from './write';
 
