@@ -146,6 +146,13 @@ export async function* exportRows(
     }
     return;
   }
+  if (kind === 'measurements') {
+    for await (const indicators of reads.indicators(agencyId))
+      for (const indicator of indicators)
+        for await (const page of reads.measurements(agencyId, indicator.id))
+          for (const m of page) yield { cells: [indicator.code, m.period, m.value, m.note] };
+    return;
+  }
   if (kind === 'siasn-skp') {
     for await (const page of reads.appraisals(agencyId, String(options.year))) {
       const people = await reads.employeesById(
