@@ -106,6 +106,11 @@ export type Query = {
    * through the same mapper as `Enrollment.siasnCourseRecord` and the export; at most 2000 in one answer.
    */
   siasnCourseRecords: SiasnCourseRecords;
+  /**
+   * Annual appraisals of a year in the caller's agency as SIASN SKP records (administrators), through
+   * the same mapper as `Evaluation.siasnSkpRecord` and the export; at most 2000 in one answer.
+   */
+  siasnSkpRecords: SiasnSkpRecords;
   /** One mentorship by global id. */
   mentorship?: Maybe<Mentorship>;
   /** Mentorships of the caller's agency, newest start first. */
@@ -244,6 +249,13 @@ export type QueryImportJobArgs = {
 
 /** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
 export type QuerySiasnCourseRecordsArgs = {
+  year: Scalars['Int']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QuerySiasnSkpRecordsArgs = {
   year: Scalars['Int']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -2575,6 +2587,34 @@ export type SiasnCourseRecords = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** An annual appraisal SIASN would refuse (riwayat SKP ditolak), with the reason: listed apart, never dropped. */
+export type RefusedSiasnSkpRecord = {
+  __typename?: 'RefusedSiasnSkpRecord';
+  /** NIP of the appraised employee; empty when the employee is no longer on record. */
+  nip: Scalars['String']['output'];
+  /** Appraisal year (tahun). */
+  tahun: Scalars['Int']['output'];
+  /** Work-result rating (hasilKinerja). */
+  hasilKinerja: Scalars['String']['output'];
+  /** Work-behaviour rating (perilakuKerja). */
+  perilakuKerja: Scalars['String']['output'];
+  /** Performance quadrant, i.e. the predikat (kuadranKinerja). */
+  kuadranKinerja: Scalars['String']['output'];
+  /** Why SIASN would refuse it, e.g. no appraiser (pejabat penilai kinerja) recorded. */
+  reason: Scalars['String']['output'];
+};
+
+/** The SIASN SKP records (riwayat SKP) of a year: what SIASN takes, and apart what it would refuse. */
+export type SiasnSkpRecords = {
+  __typename?: 'SiasnSkpRecords';
+  /** Records SIASN takes, in the order the appraisals are stored. */
+  records: Array<SiasnSkpRecord>;
+  /** Records SIASN would refuse, with the reason. */
+  refused: Array<RefusedSiasnSkpRecord>;
+  /** More than 2000 records exist: use `npm run export -- --kind siasn-skp` for all of them. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** Status of a mentorship (status bimbingan). */
 export type MentorshipStatus =
   /** In progress (berjalan); counts toward the mentor's active-mentee limit. */
@@ -4239,6 +4279,8 @@ export type ResolversTypes = {
   CreateImportInput: CreateImportInput;
   RefusedSiasnCourseRecord: ResolverTypeWrapper<RefusedSiasnCourseRecord>;
   SiasnCourseRecords: ResolverTypeWrapper<SiasnCourseRecords>;
+  RefusedSiasnSkpRecord: ResolverTypeWrapper<RefusedSiasnSkpRecord>;
+  SiasnSkpRecords: ResolverTypeWrapper<SiasnSkpRecords>;
   MentorshipStatus: MentorshipStatus;
   Mentorship: ResolverTypeWrapper<MentorshipModel>;
   MentoringSession: ResolverTypeWrapper<MentoringSessionModel>;
@@ -4420,6 +4462,8 @@ export type ResolversParentTypes = {
   CreateImportInput: CreateImportInput;
   RefusedSiasnCourseRecord: RefusedSiasnCourseRecord;
   SiasnCourseRecords: SiasnCourseRecords;
+  RefusedSiasnSkpRecord: RefusedSiasnSkpRecord;
+  SiasnSkpRecords: SiasnSkpRecords;
   Mentorship: MentorshipModel;
   MentoringSession: MentoringSessionModel;
   MentorshipConnection: MentorshipConnectionModel;
@@ -4537,6 +4581,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   siasnCourseRecords?: Resolver<ResolversTypes['SiasnCourseRecords'], ParentType, ContextType, RequireFields<QuerySiasnCourseRecordsArgs, 'year'>>;
+  siasnSkpRecords?: Resolver<ResolversTypes['SiasnSkpRecords'], ParentType, ContextType, RequireFields<QuerySiasnSkpRecordsArgs, 'year'>>;
   mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
   mentorships?: Resolver<ResolversTypes['MentorshipConnection'], ParentType, ContextType, Partial<QueryMentorshipsArgs>>;
   partnerEnrollments?: Resolver<ResolversTypes['EnrollmentChangeConnection'], ParentType, ContextType, Partial<QueryPartnerEnrollmentsArgs>>;
@@ -5085,6 +5130,21 @@ export type SiasnCourseRecordsResolvers<ContextType = GraphQLContext, ParentType
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RefusedSiasnSkpRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RefusedSiasnSkpRecord'] = ResolversParentTypes['RefusedSiasnSkpRecord']> = {
+  nip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tahun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasilKinerja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perilakuKerja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kuadranKinerja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SiasnSkpRecordsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SiasnSkpRecords'] = ResolversParentTypes['SiasnSkpRecords']> = {
+  records?: Resolver<Array<ResolversTypes['SiasnSkpRecord']>, ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['RefusedSiasnSkpRecord']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type MentorshipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mentorship'] = ResolversParentTypes['Mentorship']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mentor?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
@@ -5536,6 +5596,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ImportJob?: ImportJobResolvers<ContextType>;
   RefusedSiasnCourseRecord?: RefusedSiasnCourseRecordResolvers<ContextType>;
   SiasnCourseRecords?: SiasnCourseRecordsResolvers<ContextType>;
+  RefusedSiasnSkpRecord?: RefusedSiasnSkpRecordResolvers<ContextType>;
+  SiasnSkpRecords?: SiasnSkpRecordsResolvers<ContextType>;
   Mentorship?: MentorshipResolvers<ContextType>;
   MentoringSession?: MentoringSessionResolvers<ContextType>;
   MentorshipConnection?: MentorshipConnectionResolvers<ContextType>;

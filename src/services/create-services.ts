@@ -33,6 +33,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     webhookUrlPolicy,
     uploads,
     courseResults,
+    skpResults,
     nationalCalendarEditors,
   } = settings;
   return {
@@ -55,7 +56,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: feedbackLimits }),
     }),
     imports: createImportService({ ...deps, uploads }),
-    siasn: createSiasnService({ courseResults }),
+    siasn: createSiasnService({ courseResults, skpResults }),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: auditRetentionDays }),
     webhookEndpoints: createWebhookEndpointService({ ...deps, secretBox, urlPolicy: webhookUrlPolicy }),
     webhookDeliveries: createWebhookDeliveryService(deps),
