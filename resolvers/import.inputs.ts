@@ -19,8 +19,8 @@ export const CreateImportInput = z.object({
   dryRun: optional(z.boolean()).transform((v) => v ?? false),
 });
 
-/** siasnCourseRecords: a plausible year, and optionally a unit of the caller's agency. */
-export const SiasnCourseRecordsArgs = z
+/** siasnCourseRecords and siasnSkpRecords: a plausible year, and optionally a unit of the caller's agency. */
+export const SiasnRecordsArgs = z
   .object({
     year: z.number().int().min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier'),
     unitId: optional(globalIdOf('Unit')),

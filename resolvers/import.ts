@@ -1,6 +1,6 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { toGlobalId } from './global-id';
-import { CreateImportInput, SiasnCourseRecordsArgs } from './import.inputs';
+import { CreateImportInput, SiasnRecordsArgs } from './import.inputs';
 import { globalIdOf } from './input-fields';
 import { parseInput } from './parse-input';
 
@@ -8,7 +8,10 @@ import { parseInput } from './parse-input';
 export const importResolvers: Resolvers = {
   Query: {
     siasnCourseRecords: (_, args, ctx) =>
-      ctx.services.siasn.courseRecords(ctx, parseInput(SiasnCourseRecordsArgs, args)),
+      ctx.services.siasn.courseRecords(ctx, parseInput(SiasnRecordsArgs, args, '')),
+    // Arguments, not an input object: a refusal names `year` or `unitId` itself.
+    siasnSkpRecords: (_, args, ctx) =>
+      ctx.services.siasn.skpRecords(ctx, parseInput(SiasnRecordsArgs, args, '')),
     importJob: (_, { id }, ctx) =>
       ctx.services.imports.getImportJob(ctx, parseInput(globalIdOf('ImportJob'), id, 'id')),
   },

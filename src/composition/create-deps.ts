@@ -12,6 +12,7 @@ import { Table } from '../data/table';
 import type { UploadTargets } from '../domain/onboarding/import-ports';
 import { createSecretBox, type SecretBox } from '../domain/webhooks/secret-box';
 import { siasnCourseResults } from '../export/siasn-course-results';
+import { siasnSkpResults } from '../export/siasn-skp-results';
 import { KNOWN_CLIENT_DOCUMENT_HASHES } from '../observability/known-client-documents';
 import {
   createRequestObserver,
@@ -129,6 +130,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     webhookUrlPolicy: config.webhooks.urlPolicy,
     uploads: options.uploads ?? uploadTargetsOf(config, options.entryPoint),
     courseResults: (agencyId, year, unitId) => siasnCourseResults(table, agencyId, year, unitId),
+    skpResults: (agencyId, year, unitId) => siasnSkpResults(table, agencyId, year, unitId),
     nationalCalendarEditors: config.nationalCalendarEditors,
   });
   // Verified tokens are remembered until they expire: a dashboard's requests skip the signature check.

@@ -1,7 +1,6 @@
 import { createExportReads } from '../data/imports/export-reads';
 import { createReferenceSets } from '../data/imports/reference-sets';
 import type { Table } from '../data/table';
-import { siasnSkpRecordOf } from '../domain/evaluation';
 import { golonganLabel } from '../domain/golongan';
 import { isoToDayMonthYear } from '../domain/onboarding/cell-values';
 import type { ImportKind } from '../domain/onboarding/columns';
@@ -23,6 +22,7 @@ import {
 import { codeOf } from '../domain/record-code';
 import { flatCourseRecord } from '../domain/records/course-record';
 import { siasnCourseResults } from './siasn-course-results';
+import { siasnSkpResults } from './siasn-skp-results';
 
 export type ExportKind = ImportKind | 'siasn-courses' | 'siasn-skp';
 type Cell = string | number | undefined;
@@ -146,23 +146,19 @@ export async function* exportRows(
     }
     return;
   }
+  if (kind === 'measurements') {
+    for await (const indicators of reads.indicators(agencyId))
+      for (const indicator of indicators)
+        for await (const page of reads.measurements(agencyId, indicator.id))
+          for (const m of page) yield { cells: [indicator.code, m.period, m.value, m.note] };
+    return;
+  }
   if (kind === 'siasn-skp') {
-    for await (const page of reads.appraisals(agencyId, String(options.year))) {
-      const people = await reads.employeesById(
-        agencyId,
-        page.map((a) => a.employeeId),
-      );
-      for (const a of page) {
-        if (options.unitId && a.unitId !== options.unitId) continue;
-        const record = siasnSkpRecordOf(a, { nip: people.get(a.employeeId)?.nip ?? '' });
-        if (!record) continue;
-        const cells = SIASN_SKP_HEADERS.map(
-          (h) => (record as unknown as Record<string, Cell | null>)[h] ?? undefined,
-        );
-        if (!record.penilaiNipNrp)
-          yield { refused: cells, reason: 'no appraiser (pejabat penilai kinerja) recorded' };
-        else yield { cells };
-      }
+    for await (const result of siasnSkpResults(table, agencyId, options.year ?? 0, options.unitId)) {
+      const record = result.record as unknown as Record<string, Cell | null>;
+      const cells = SIASN_SKP_HEADERS.map((h) => record[h] ?? undefined);
+      if (result.ok) yield { cells };
+      else yield { refused: cells, reason: result.reason };
     }
     return;
   }

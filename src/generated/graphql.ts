@@ -106,6 +106,11 @@ export type Query = {
    * through the same mapper as `Enrollment.siasnCourseRecord` and the export; at most 2000 in one answer.
    */
   siasnCourseRecords: SiasnCourseRecords;
+  /**
+   * Annual appraisals of a year in the caller's agency as SIASN SKP records (administrators), through
+   * the same mapper as `Evaluation.siasnSkpRecord` and the export; at most 2000 in one answer.
+   */
+  siasnSkpRecords: SiasnSkpRecords;
   /** The talent 9-box distribution of a unit's active staff, with each box's action (administrators and the unit's own head only). */
   talentDistribution: TalentDistribution;
   /** Mentees' predikat before and after a year of mentoring against unmentored colleagues of the same units, with goal outcomes and ratings (administrators; unit heads for units in reach). */
@@ -248,6 +253,13 @@ export type QueryImportJobArgs = {
 
 /** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
 export type QuerySiasnCourseRecordsArgs = {
+  year: Scalars['Int']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read operations. Every list is a Relay connection with `totalCount`, at most 100 items a page. */
+export type QuerySiasnSkpRecordsArgs = {
   year: Scalars['Int']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -2867,6 +2879,34 @@ export type SiasnCourseRecords = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** An annual appraisal SIASN would refuse (riwayat SKP ditolak), with the reason: listed apart, never dropped. */
+export type RefusedSiasnSkpRecord = {
+  __typename?: 'RefusedSiasnSkpRecord';
+  /** NIP of the appraised employee; empty when the employee is no longer on record. */
+  nip: Scalars['String']['output'];
+  /** Appraisal year (tahun). */
+  tahun: Scalars['Int']['output'];
+  /** Work-result rating (hasilKinerja). */
+  hasilKinerja: Scalars['String']['output'];
+  /** Work-behaviour rating (perilakuKerja). */
+  perilakuKerja: Scalars['String']['output'];
+  /** Performance quadrant, i.e. the predikat (kuadranKinerja). */
+  kuadranKinerja: Scalars['String']['output'];
+  /** Why SIASN would refuse it, e.g. no appraiser (pejabat penilai kinerja) recorded. */
+  reason: Scalars['String']['output'];
+};
+
+/** The SIASN SKP records (riwayat SKP) of a year: what SIASN takes, and apart what it would refuse. */
+export type SiasnSkpRecords = {
+  __typename?: 'SiasnSkpRecords';
+  /** Records SIASN takes, in the order the appraisals are stored. */
+  records: Array<SiasnSkpRecord>;
+  /** Records SIASN would refuse, with the reason. */
+  refused: Array<RefusedSiasnSkpRecord>;
+  /** More than 2000 records exist: use `npm run export -- --kind siasn-skp` for all of them. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /**
  * One box of a unit's talent 9-box distribution (kotak manajemen talenta), with the action the box
  * calls for (PermenPANRB 3/2020).
@@ -4775,6 +4815,8 @@ export type ResolversTypes = {
   CreateImportInput: CreateImportInput;
   RefusedSiasnCourseRecord: ResolverTypeWrapper<RefusedSiasnCourseRecord>;
   SiasnCourseRecords: ResolverTypeWrapper<SiasnCourseRecords>;
+  RefusedSiasnSkpRecord: ResolverTypeWrapper<RefusedSiasnSkpRecord>;
+  SiasnSkpRecords: ResolverTypeWrapper<SiasnSkpRecords>;
   TalentBoxCount: ResolverTypeWrapper<Omit<TalentBoxCount, 'employees'> & { employees: Array<ResolversTypes['Employee']> }>;
   TalentDistribution: ResolverTypeWrapper<Omit<TalentDistribution, 'unit' | 'boxes' | 'unplaced'> & { unit: ResolversTypes['Unit'], boxes: Array<ResolversTypes['TalentBoxCount']>, unplaced: Array<ResolversTypes['Employee']> }>;
   PredikatCount: ResolverTypeWrapper<PredikatCount>;
@@ -4980,6 +5022,8 @@ export type ResolversParentTypes = {
   CreateImportInput: CreateImportInput;
   RefusedSiasnCourseRecord: RefusedSiasnCourseRecord;
   SiasnCourseRecords: SiasnCourseRecords;
+  RefusedSiasnSkpRecord: RefusedSiasnSkpRecord;
+  SiasnSkpRecords: SiasnSkpRecords;
   TalentBoxCount: Omit<TalentBoxCount, 'employees'> & { employees: Array<ResolversParentTypes['Employee']> };
   TalentDistribution: Omit<TalentDistribution, 'unit' | 'boxes' | 'unplaced'> & { unit: ResolversParentTypes['Unit'], boxes: Array<ResolversParentTypes['TalentBoxCount']>, unplaced: Array<ResolversParentTypes['Employee']> };
   PredikatCount: PredikatCount;
@@ -5110,6 +5154,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   feedback?: Resolver<ResolversTypes['FeedbackConnection'], ParentType, ContextType, Partial<QueryFeedbackArgs>>;
   importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   siasnCourseRecords?: Resolver<ResolversTypes['SiasnCourseRecords'], ParentType, ContextType, RequireFields<QuerySiasnCourseRecordsArgs, 'year'>>;
+  siasnSkpRecords?: Resolver<ResolversTypes['SiasnSkpRecords'], ParentType, ContextType, RequireFields<QuerySiasnSkpRecordsArgs, 'year'>>;
   talentDistribution?: Resolver<ResolversTypes['TalentDistribution'], ParentType, ContextType, RequireFields<QueryTalentDistributionArgs, 'unitId'>>;
   mentoringResults?: Resolver<ResolversTypes['MentoringResults'], ParentType, ContextType, RequireFields<QueryMentoringResultsArgs, 'filter'>>;
   mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType, RequireFields<QueryMentorshipArgs, 'id'>>;
@@ -5721,6 +5766,21 @@ export type SiasnCourseRecordsResolvers<ContextType = GraphQLContext, ParentType
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RefusedSiasnSkpRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RefusedSiasnSkpRecord'] = ResolversParentTypes['RefusedSiasnSkpRecord']> = {
+  nip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tahun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasilKinerja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perilakuKerja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kuadranKinerja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SiasnSkpRecordsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SiasnSkpRecords'] = ResolversParentTypes['SiasnSkpRecords']> = {
+  records?: Resolver<Array<ResolversTypes['SiasnSkpRecord']>, ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['RefusedSiasnSkpRecord']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type TalentBoxCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TalentBoxCount'] = ResolversParentTypes['TalentBoxCount']> = {
   box?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6250,6 +6310,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ImportJob?: ImportJobResolvers<ContextType>;
   RefusedSiasnCourseRecord?: RefusedSiasnCourseRecordResolvers<ContextType>;
   SiasnCourseRecords?: SiasnCourseRecordsResolvers<ContextType>;
+  RefusedSiasnSkpRecord?: RefusedSiasnSkpRecordResolvers<ContextType>;
+  SiasnSkpRecords?: SiasnSkpRecordsResolvers<ContextType>;
   TalentBoxCount?: TalentBoxCountResolvers<ContextType>;
   TalentDistribution?: TalentDistributionResolvers<ContextType>;
   PredikatCount?: PredikatCountResolvers<ContextType>;

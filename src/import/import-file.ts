@@ -5,13 +5,14 @@ import type { ImportDeps } from './import-deps';
 import type { KindImporter } from './kind-importer';
 import { employeeImporter } from './kinds/employee-importer';
 import { enrollmentImporter } from './kinds/enrollment-importer';
+import { measurementImporter } from './kinds/measurement-importer';
 import { mentorshipImporter } from './kinds/mentorship-importer';
 import { programImporter } from './kinds/program-importer';
 import { unitImporter } from './kinds/unit-importer';
 import { type ImportCheckpoint, runImport } from './run-import';
 import { type OpenFile, openTableFile } from './table-file';
 
-/** The importer of a kind for an agency; undefined for kinds without one yet. */
+/** The importer of a kind for an agency. */
 export function importerFor(
   kind: ImportKind,
   agencyId: string,
@@ -28,8 +29,8 @@ export function importerFor(
       return enrollmentImporter(agencyId, deps) as KindImporter<unknown>;
     case 'mentorships':
       return mentorshipImporter(agencyId, deps) as KindImporter<unknown>;
-    default:
-      return undefined;
+    case 'measurements':
+      return measurementImporter(agencyId, deps) as KindImporter<unknown>;
   }
 }
 

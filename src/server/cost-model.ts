@@ -94,9 +94,11 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       // An import job keeps at most 500 refused cells; an upload needs a handful of headers.
       'ImportReport.rejections': MAX_STORED_REJECTIONS,
       'ImportUpload.headers': 10,
-      // siasnCourseRecords answers at most 2000 records, taken and refused together.
+      // siasnCourseRecords and siasnSkpRecords answer at most 2000 records, taken and refused together.
       'SiasnCourseRecords.records': MAX_SIASN_RECORDS,
       'SiasnCourseRecords.refused': MAX_SIASN_RECORDS,
+      'SiasnSkpRecords.records': MAX_SIASN_RECORDS,
+      'SiasnSkpRecords.refused': MAX_SIASN_RECORDS,
       // A partner has at most 10 endpoints; an agency's registrations count as a full page.
       'Query.webhookEndpoints': MAX_PAGE_SIZE,
       // A delivery keeps its latest 30 attempts.

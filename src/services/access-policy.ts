@@ -74,6 +74,7 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Mutation.createImport': ADMIN_ONLY,
   'Query.importJob': ADMIN_ONLY,
   'Query.siasnCourseRecords': ADMIN_ONLY,
+  'Query.siasnSkpRecords': ADMIN_ONLY,
   'Mutation.updateUnit': ADMIN_ONLY,
   'Mutation.recordAppraisal': { ADMIN: AGENCY, UNIT_HEAD: REACH },
   'Mutation.evaluateProgram': ADMIN_ONLY,

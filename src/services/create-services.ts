@@ -39,6 +39,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     webhookUrlPolicy,
     uploads,
     courseResults,
+    skpResults,
     nationalCalendarEditors,
   } = settings;
   return {
@@ -66,7 +67,7 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
       gate: createFeedbackRateLimit({ ...deps, hashAddress, limits: feedbackLimits }),
     }),
     imports: createImportService({ ...deps, uploads }),
-    siasn: createSiasnService({ courseResults }),
+    siasn: createSiasnService({ courseResults, skpResults }),
     talent: createTalentService(deps),
     audit: createAuditService({ ...deps, hashAddress, defaultRetentionDays: auditRetentionDays }),
     webhookEndpoints: createWebhookEndpointService({ ...deps, secretBox, urlPolicy: webhookUrlPolicy }),

@@ -4,7 +4,7 @@ import type { UploadTargets } from '../domain/onboarding/import-ports';
 import type { UrlPolicy } from '../domain/webhooks/endpoint-url';
 import type { AddressHasher } from './client-address';
 import type { FeedbackLimits } from './feedback-rate-limit';
-import type { CourseResultsReader } from './siasn-service';
+import type { CourseResultsReader, SkpResultsReader } from './siasn-service';
 import type { SecretSealer } from './webhook-endpoint-service';
 
 /**
@@ -34,8 +34,9 @@ export interface ServiceSettings {
   webhookUrlPolicy: UrlPolicy;
   /** Where createImport sends files: presigned S3 PUTs in AWS, the local server's upload route locally. */
   uploads: UploadTargets;
-  /** The SIASN export's reader, for the SIASN query. */
+  /** The SIASN export's readers, for the SIASN queries. */
   courseResults: CourseResultsReader;
+  skpResults: SkpResultsReader;
   /** Whose administrators may set the national holiday calendar (NATIONAL_CALENDAR_AGENCIES). */
   nationalCalendarEditors: NationalCalendarEditors;
 }

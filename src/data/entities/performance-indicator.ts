@@ -25,8 +25,8 @@ export const performanceIndicatorEntity = defineEntity<PerformanceIndicator>({
   },
 });
 
-/** Kind of the guard item that keeps indicator codes unique in an agency. */
-const INDICATOR_CODE = 'IndicatorCode';
+/** Kind of the guard item that keeps indicator codes unique in an agency (imports find indicators by it). */
+export const INDICATOR_CODE_GUARD = 'IndicatorCode';
 
 /** The writes of indicators. */
 export const indicatorWrites = {
@@ -35,7 +35,7 @@ export const indicatorWrites = {
     return [
       claimUniqueValue(
         indicator.agencyId,
-        INDICATOR_CODE,
+        INDICATOR_CODE_GUARD,
         indicator.code,
         indicator.id,
         (_, cause) =>

@@ -1,11 +1,14 @@
 import type { Employee } from '../../domain/employee';
 import type { Appraisal } from '../../domain/evaluation';
 import type { Mentorship } from '../../domain/mentorship';
+import type { Measurement, PerformanceIndicator } from '../../domain/performance-indicator';
 import type { Enrollment, EnrollmentStatus, TrainingProgram } from '../../domain/training';
 import { employeeEntity, employeePartitions } from '../entities/employee';
 import { enrollmentEntity, enrollmentPartitions } from '../entities/enrollment';
 import { evaluationEntity, evaluationPartitions } from '../entities/evaluation';
+import { measurementEntity } from '../entities/measurement';
 import { mentorshipEntity } from '../entities/mentorship';
+import { indicatorPartitions, performanceIndicatorEntity } from '../entities/performance-indicator';
 import { programPartitions, trainingProgramEntity } from '../entities/training-program';
 import { valueRange } from '../sort-keys';
 import type { Item, QuerySpec, Table } from '../table';
@@ -70,6 +73,20 @@ export function createExportReads(table: Table) {
         }),
       );
       return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+    /** Performance indicators of an agency by code. */
+    async *indicators(agencyId: string): AsyncGenerator<PerformanceIndicator[]> {
+      for await (const items of pages(table, {
+        index: 'gsi1',
+        partition: indicatorPartitions.agency(agencyId),
+      }))
+        yield items.map((i) => performanceIndicatorEntity.fromItem(i));
+    },
+    /** Measurements of an indicator, oldest period first. */
+    async *measurements(agencyId: string, indicatorId: string): AsyncGenerator<Measurement[]> {
+      const { partition, sortPrefix } = measurementEntity.collection(agencyId, indicatorId);
+      for await (const items of pages(table, { partition, sortKey: { beginsWith: sortPrefix } }))
+        yield items.map((i) => measurementEntity.fromItem(i));
     },
     /** Appraisals of an agency for one period (e.g. the year `2025`). */
     async *appraisals(agencyId: string, period: string): AsyncGenerator<Appraisal[]> {
