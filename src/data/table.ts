@@ -18,6 +18,7 @@ import { type Item, type ItemKey, keyString } from './item';
 import { renderWrite, updateExpression } from './render-write';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy';
 import { GLOBAL_INDEXES, type IndexName, TABLE_KEYS } from './table-definition';
+import { transactGroups } from './transact-groups';
 import { isUnavailable } from './unavailable';
 import type { UpdateWrite, Write } from './write';
 
@@ -245,6 +246,24 @@ export class Table {
       // Many writers on one item (the seats of a popular program) conflict often.
       { retryable: retryableCancel, exhausted: unavailable },
     );
+  }
+
+  /**
+   * Unconditioned puts of distinct items as TransactWriteItems of up to 100 items (and 3.5 MB),
+   * `concurrency` calls at a time, each retried within a job's budget: loading a whole data set
+   * (the demo seed). DynamoDB Local with a data directory commits a transaction once but every
+   * item of a BatchWriteItem alone, so this is about 10x faster there than batchPut.
+   */
+  async transactPut(items: readonly Item[], concurrency = 1): Promise<void> {
+    const groups = transactGroups(items);
+    let next = 0;
+    const worker = async () => {
+      for (let group = groups[next++]; group; group = groups[next++]) {
+        const ops = group.map((Item) => ({ Put: { TableName: this.name, Item } }));
+        await this.retries.forJob(() => this.transactWrite(ops));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
   }
 
   /** BatchWriteItem puts in calls of 25 (seeding, rebuilds, benchmarks); DynamoDB Local is fastest one call at a time. */
