@@ -10,8 +10,10 @@ import { loadConfig } from '../src/config/load-config';
 import { ensureStream, ensureTable } from '../src/data/ensure-table';
 import { demoIdentities } from '../src/demo/demo-identities';
 import { type DemoSeed, demoSeed, seedDemoData } from '../src/demo/seed-demo-data';
+import { watchDatabase } from '../src/local/database-watch';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
+import { superviseDynamoDbLocal } from '../src/local/dynamodb-supervisor';
 import { publishEndpoint } from '../src/local/endpoint-file';
 import { startLocalImports } from '../src/local/local-imports';
 import { localRequestAuth } from '../src/local/local-request-auth';
@@ -20,6 +22,7 @@ import { createLocalUploadTargets } from '../src/local/local-upload-targets';
 import { startLocalWebhookDelivery } from '../src/local/local-webhook-delivery';
 import { createHttpEdge } from '../src/server/http-edge';
 import { startHttpServer } from '../src/server/http-server';
+import { createReadinessProbe } from '../src/server/readiness';
 
 const started = Date.now();
 let lap = Date.now();
@@ -46,7 +49,7 @@ const dynamoDir = join(config.dataDir, 'dynamodb');
 // (started for a quick answer rather than a long run: QUICK_START_JVM_OPTIONS).
 let prepared: DemoSeed | undefined;
 const fresh = !config.dynamoEndpoint && !existsSync(dynamoDir);
-const { endpoint, local: dynamo } = await dynamoForCommand(config.dynamoEndpoint, {
+const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
   dataDir: dynamoDir,
   quickStart: true,
   whileStarting: fresh
@@ -55,11 +58,24 @@ const { endpoint, local: dynamo } = await dynamoForCommand(config.dynamoEndpoint
       }
     : undefined,
 });
-say(
-  dynamo
-    ? `DynamoDB Local on ${endpoint} (data in ${join(config.dataDir, 'dynamodb')})`
-    : `using DynamoDB at ${endpoint}`,
-);
+/** Set once the server runs: stops everything and exits with `code`. */
+let shutdown: ((reason: string, code: number) => Promise<void>) | undefined;
+// The embedded DynamoDB is restarted in place when it dies (same port and data), up to 3 times.
+const dynamo = local
+  ? superviseDynamoDbLocal(local, {
+      dataDir: dynamoDir,
+      quickStart: true,
+      say: (line) => console.error(`[start] ${line}`),
+      giveUp: (message) => {
+        console.error(`[start] ${message}`);
+        // Background loops may still be retrying against the dead database: exit regardless.
+        setTimeout(() => process.exit(1), 5000).unref();
+        if (shutdown) void shutdown('DynamoDB Local is gone', 1);
+        else process.exit(1);
+      },
+    })
+  : undefined;
+say(dynamo ? `DynamoDB Local on ${endpoint} (data in ${dynamoDir})` : `using DynamoDB at ${endpoint}`);
 
 // CLIs on the same DATA_DIR (npm run import/export) use this DynamoDB while the server runs.
 let unpublish = () => {};
@@ -112,21 +128,27 @@ try {
     `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${http.url.replace(/graphql$/, 'health')}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
   );
 
+  // One line when the table stops answering (stalled or dead) and one when it answers again;
+  // the background loops leave such errors to it (src/local/database-watch.ts).
+  const watch = watchDatabase(createReadinessProbe(deps.table), (line) => console.error(`[start] ${line}`));
+  watch.start();
+
   let stopping = false;
-  const stop = async (signal: string) => {
+  shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: stopping`);
+    say(`${reason}: stopping`);
+    watch.stop();
     unpublish();
     await http.close();
     await webhooks.stop();
     await imports.stop();
     await streams.stop();
     await dynamo?.stop();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void shutdown?.('SIGINT', 0));
+  process.on('SIGTERM', () => void shutdown?.('SIGTERM', 0));
 } catch (error) {
   console.error(error);
   unpublish();

@@ -19,6 +19,7 @@ import { IMPORTABLE_KINDS } from '../src/domain/onboarding/kind-columns';
 import { writeTemplate } from '../src/export/write-template';
 import { sha256Of, startFileJob } from '../src/import/file-job';
 import { FILE_LIMITS } from '../src/import/file-problem';
+import { importDepsOf } from '../src/import/import-deps';
 import { importFile } from '../src/import/import-file';
 import { reportTable } from '../src/import/report-table';
 import { runImportJob } from '../src/import/run-import-job';
@@ -141,9 +142,7 @@ const onProgress = (phase: 'validate' | 'write', rows: number) => {
 };
 const open = async () => createReadStream(path);
 const deps = {
-  table: store.table,
-  clock,
-  newId,
+  ...importDepsOf(store.deps),
   jobs: createImportJobStore(store.table),
   auditRetentionDays: agency?.auditRetentionDays ?? config.auditRetentionDays,
 };

@@ -6,6 +6,7 @@ import { uniqueValueItem } from '../../src/data/entities/unique-value';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { newRecord } from '../../src/domain/record';
 import type { TrainingProgram } from '../../src/domain/training';
+import { importDepsOf } from '../../src/import/import-deps';
 import { importFile } from '../../src/import/import-file';
 import type { BenchApp } from './bench-app';
 import { round } from './statistics';
@@ -37,7 +38,7 @@ async function writeLines(path: string, header: string, count: number, line: (i:
  */
 export async function measureImports(app: BenchApp, dir: string, rows: number, now: Date) {
   await seedDemoData(app.deps.table, now, 'organization');
-  const deps = { table: app.deps.table, clock: app.deps.clock, newId: app.deps.newId };
+  const deps = importDepsOf(app.deps);
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);

@@ -60,37 +60,44 @@ export async function measureWebhookDelivery(
       { input: { url: `http://127.0.0.1:${port}/bench`, changeTypes: ['CREATED'] } },
       partner,
     );
-    const program = await app.execute<{ createTrainingProgram: { id: string } }>(
-      'mutation($input: CreateTrainingProgramInput!) { createTrainingProgram(input: $input) { id } }',
-      {
-        input: {
-          // A short course: a DEGREE program would need each employee's study arrangement (DOMAIN rule 3).
-          title: 'Bench: Kursus Perencanaan Wilayah',
-          category: 'TECHNICAL',
-          format: 'COURSE',
-          jp: 40,
-          startDate: now.toISOString().slice(0, 10),
-          endDate: new Date(now.getTime() + 90 * 86_400_000).toISOString().slice(0, 10),
-          capacity: changes + 10,
-          costPerParticipant: 0,
-          partnerCode: 'usu',
-          status: 'OPEN',
-        },
-      },
-      admin,
+    const employees = buildDemoOrganization(now).employees.filter(
+      (e) => e.agencyId === 'medan' && e.status === 'ACTIVE',
     );
-    const employees = buildDemoOrganization(now)
-      .employees.filter((e) => e.agencyId === 'medan' && e.status === 'ACTIVE')
-      .slice(0, changes);
+    // Medan has fewer active staff than changes: each cohort of a short course takes all of them.
+    const cohorts = Math.ceil(changes / employees.length);
+    const programIds: string[] = [];
+    for (let cohort = 1; cohort <= cohorts; cohort += 1) {
+      const program = await app.execute<{ createTrainingProgram: { id: string } }>(
+        'mutation($input: CreateTrainingProgramInput!) { createTrainingProgram(input: $input) { id } }',
+        {
+          input: {
+            // A short course: a DEGREE program would need each employee's study arrangement (DOMAIN rule 3).
+            title: `Bench: Kursus Perencanaan Wilayah (Angkatan ${cohort})`,
+            category: 'TECHNICAL',
+            format: 'COURSE',
+            jp: 40,
+            startDate: now.toISOString().slice(0, 10),
+            endDate: new Date(now.getTime() + 90 * 86_400_000).toISOString().slice(0, 10),
+            capacity: employees.length,
+            costPerParticipant: 0,
+            partnerCode: 'usu',
+            status: 'OPEN',
+          },
+        },
+        admin,
+      );
+      programIds.push(program.data?.createTrainingProgram.id as string);
+    }
     const written = new Map<number, number>();
     const start = await app.deps.repositories.partnerFeed.last('usu');
-    for (const employee of employees) {
+    for (let i = 0; i < changes; i += 1) {
+      const employee = employees[i % employees.length];
       const res = await app.execute(
         'mutation($input: EnrollEmployeeInput!) { enrollEmployee(input: $input) { id } }',
         {
           input: {
-            programId: program.data?.createTrainingProgram.id,
-            employeeId: Buffer.from(`Employee:medan:${employee.id}`).toString('base64url'),
+            programId: programIds[Math.floor(i / employees.length)],
+            employeeId: Buffer.from(`Employee:medan:${employee?.id}`).toString('base64url'),
           },
         },
         admin,

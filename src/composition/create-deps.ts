@@ -1,4 +1,3 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { cachingVerifier } from '../auth/caching-verifier';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { loadTrustedDocuments, type TrustedDocuments } from '../auth/trusted-documents';
@@ -151,7 +150,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
 /** S3 presigned PUTs where IMPORT_BUCKET is set (AWS); elsewhere none unless the entry point gives some. */
 function uploadTargetsOf(config: Config, entryPoint: string): UploadTargets {
   const { bucket } = config.imports;
-  if (bucket) return createS3UploadTargets(new S3Client({ region: config.region }), bucket);
+  if (bucket) return createS3UploadTargets(config.region, bucket);
   return {
     targetFor: async () => {
       throw new Error(`${entryPoint} has no upload targets: set IMPORT_BUCKET, or pass local ones`);

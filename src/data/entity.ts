@@ -1,5 +1,5 @@
 import type { RecordMeta } from '../domain/record';
-import type { Item, ItemKey } from './table';
+import type { Item, ItemKey } from './item';
 import { GLOBAL_INDEXES, type IndexName } from './table-definition';
 
 export type StoredRecord = RecordMeta;

@@ -1,4 +1,4 @@
-import type { QuerySpec } from './table';
+import type { QuerySpec } from './query-spec';
 
 /**
  * Sort keys of the form `<ordering value>#<id>` (an instant, a date, a year, a name or code,

@@ -13,8 +13,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ServiceUnavailableError } from '../errors/app-error';
+import { auditedWrites } from './audited-transaction';
 import { buildConditions, type Condition } from './conditions';
 import { type Item, type ItemKey, keyString } from './item';
+import type { QuerySpec } from './query-spec';
 import { renderWrite, updateExpression } from './render-write';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy';
 import { GLOBAL_INDEXES, type IndexName, TABLE_KEYS } from './table-definition';
@@ -22,18 +24,7 @@ import { transactGroups } from './transact-groups';
 import { isUnavailable } from './unavailable';
 import type { UpdateWrite, Write } from './write';
 
-export { type Item, type ItemKey, keyString };
-
-/** A key condition on one partition of the table or of an index, with optional filters. */
-export interface QuerySpec {
-  index?: IndexName;
-  partition: string;
-  sortKey?: { beginsWith: string } | { between: [string, string] } | { gte: string } | { lte: string };
-  filters?: Condition[];
-  scanForward?: boolean;
-  /** Strongly consistent (table queries only). */
-  consistent?: boolean;
-}
+export { type Item, type ItemKey, keyString, type QuerySpec };
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: ItemKey } };
@@ -212,12 +203,23 @@ export class Table {
   /**
    * Runs writes as one transaction. A failed condition becomes the refusal its write declares
    * (the first in list order); a failed condition without one is a ConditionFailedError (a bug).
+   * `bookkeeping`: writes that are not the change a mutation makes, so they carry no audit entry.
    */
-  async transact(writes: readonly Write[]): Promise<void> {
+  async transact(writes: readonly Write[], options: { bookkeeping?: boolean } = {}): Promise<void> {
+    // Inside a mutation, the transaction carries its audit entry (audited-transaction.ts), unless
+    // it is bookkeeping around the change (rate-limit tokens) rather than the change itself.
+    const audit = options.bookkeeping ? undefined : await auditedWrites(writes);
+    const all = audit?.put ? [...writes, audit.put] : writes;
+    if (audit?.ahead) await this.put(audit.ahead);
     try {
-      await this.transactWrite(writes.map((write) => renderWrite(this.name, write)));
+      await this.transactWrite(all.map((write) => renderWrite(this.name, write)));
+      audit?.committed();
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
+      // A refused transaction surely changed nothing: an entry that went ahead of it is taken
+      // back. (After a timeout the change may have happened: the entry stays.)
+      const undo = audit?.undo;
+      if (undo) await this.transactWrite([renderWrite(this.name, undo)]).catch(() => undefined);
       const refused = error.failed
         .sort((a, b) => a - b)
         .map((i) => ({ refusal: writes[i]?.refused, stored: error.items[i] }))

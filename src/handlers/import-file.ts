@@ -3,12 +3,11 @@
  * same import job as the CLI and the local server, stopping at a checkpoint near its timeout and
  * re-queueing the job to resume there.
  */
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDeps } from '../composition/create-deps';
 import { loadConfig } from '../config/load-config';
 import { createS3ImportFiles } from '../data/imports/s3-import-files';
 import { createSqsRequeue } from '../data/imports/sqs-requeue';
+import { importDepsOf } from '../import/import-deps';
 import { createImportQueueHandler } from '../import/import-sqs';
 
 const config = loadConfig(process.env);
@@ -20,13 +19,11 @@ const deps = createDeps(config, { entryPoint: 'import' });
 
 export const handler = createImportQueueHandler(
   {
-    table: deps.table,
-    clock: deps.clock,
-    newId: deps.newId,
+    ...importDepsOf(deps),
     jobs: deps.repositories.importJobs,
     auditRetentionDays: config.auditRetentionDays,
-    files: createS3ImportFiles(new S3Client({ region: config.region }), bucket),
-    requeue: createSqsRequeue(new SQSClient({ region: config.region }), queueUrl),
+    files: createS3ImportFiles(config.region, bucket),
+    requeue: createSqsRequeue(config.region, queueUrl),
     maxBytes,
   },
   deps.logger,

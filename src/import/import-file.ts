@@ -1,8 +1,9 @@
 import type { ImportKind } from '../domain/onboarding/columns';
 import { type ImportMode, type ImportReport, zeroCounts } from '../domain/onboarding/import-report';
 import { UnusableFileError } from './file-problem';
+import type { ImportDeps } from './import-deps';
 import type { KindImporter } from './kind-importer';
-import { employeeImporter, type ImportDeps } from './kinds/employee-importer';
+import { employeeImporter } from './kinds/employee-importer';
 import { enrollmentImporter } from './kinds/enrollment-importer';
 import { mentorshipImporter } from './kinds/mentorship-importer';
 import { programImporter } from './kinds/program-importer';

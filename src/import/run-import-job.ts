@@ -8,8 +8,8 @@ import {
 } from '../domain/onboarding/import-job';
 import type { ImportReport } from '../domain/onboarding/import-report';
 import { importAuditEntry, recordImportAudit } from './import-audit';
+import type { ImportDeps } from './import-deps';
 import { importFile } from './import-file';
-import type { ImportDeps } from './kinds/employee-importer';
 import type { OpenFile } from './table-file';
 
 /** What running a job needs: the importers' deps, the job store and the audit retention. */

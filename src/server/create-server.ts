@@ -13,7 +13,7 @@ import type { GraphQLContext } from '../../resolvers/context';
 import type { Deps } from '../composition/create-deps';
 import { typeDefs } from '../generated/type-defs';
 import { withAccessPolicy } from './access-guard';
-import { auditPlugin } from './audit-plugin';
+import { withAuditedMutations } from './audited-mutations';
 import { costLimitPlugin } from './cost-limit-plugin';
 import { createErrorFormatter } from './format-error';
 import { graphqlOverHttpStatusPlugin } from './graphql-over-http-status';
@@ -27,16 +27,18 @@ let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the generated SDL and resolvers/. */
 export function executableSchema(): GraphQLSchema {
-  schema ??= withAccessPolicy(
-    makeExecutableSchema({
-      typeDefs,
-      resolvers,
-      // One schema object, resolvers attached to it (no second copy at cold start).
-      updateResolversInPlace: true,
-      // Production bundles skip re-validating the SDL: codegen and `npm test` validate it.
-      assumeValidSDL: process.env.NODE_ENV === 'production',
-      assumeValid: process.env.NODE_ENV === 'production',
-    }),
+  schema ??= withAuditedMutations(
+    withAccessPolicy(
+      makeExecutableSchema({
+        typeDefs,
+        resolvers,
+        // One schema object, resolvers attached to it (no second copy at cold start).
+        updateResolversInPlace: true,
+        // Production bundles skip re-validating the SDL: codegen and `npm test` validate it.
+        assumeValidSDL: process.env.NODE_ENV === 'production',
+        assumeValid: process.env.NODE_ENV === 'production',
+      }),
+    ),
   );
   return schema;
 }
@@ -60,7 +62,6 @@ export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
     // The parser stops reading a document past this many tokens (refused as QUERY_TOO_COMPLEX).
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: operationLimitRules(limits),
-    // The audit plugin stores an entry per successful mutation before the response is sent.
     // No HTTP caching of GraphQL responses (they depend on the caller): Apollo's cache-control
     // plugin would only hook every field for nothing.
     plugins: [
@@ -77,7 +78,6 @@ export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
       costLimitPlugin(limits),
       responseBudgetPlugin(limits),
       graphqlOverHttpStatusPlugin(),
-      auditPlugin(),
       observabilityPlugin(deps.observability.tracing, resolvers),
     ],
   })

@@ -58,40 +58,50 @@ export function createAuditService(deps: AuditServiceDeps) {
     retentionDaysOf,
 
     /**
-     * Records the mutations of one request under the agency of the object each changed (the
-     * unit's agency for public feedback), or the caller's agency when the result names none.
+     * The entry of one mutation under the agency of the object it changed (the unit's agency for
+     * public feedback), or the caller's agency when the mutation names none; undefined (logged)
+     * when there is no agency to file it under. `identity` fixes its id and time, so the entry
+     * built for each transaction of one mutation is the same item.
      */
-    async record(scope: RequestScope, completed: CompletedMutation[]): Promise<void> {
-      const now = clock();
-      const at = now.toISOString();
-      const nowSeconds = Math.floor(now.getTime() / 1000);
+    async entryOf(
+      scope: RequestScope,
+      done: CompletedMutation,
+      identity: { id: string; at: Date },
+    ): Promise<AuditEntry | undefined> {
+      const at = identity.at.toISOString();
       const actor = actorOf(scope.caller, scope.sourceIp, hashAddress);
-      const entries: AuditEntry[] = [];
-      for (const done of completed) {
-        const agencyId = done.target?.agencyId ?? actor.actorAgencyId;
-        if (!agencyId) {
-          scope.logger.error('Audit entry without an agency; not recorded', { mutation: done.mutation });
-          continue;
-        }
-        entries.push({
-          agencyId,
-          id: newId(),
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-          requestId: scope.requestId,
-          mutation: done.mutation,
-          ...actor,
-          targetType: done.target?.type,
-          targetId: done.target?.id,
-          versionBefore: versionIn(done.input),
-          versionAfter: done.versionAfter,
-          ...auditInputOf(done.input),
-          expiresAt: nowSeconds + (await retentionDaysOf(scope, agencyId)) * DAY_SECONDS,
-        });
+      const agencyId = done.target?.agencyId ?? actor.actorAgencyId;
+      if (!agencyId) {
+        scope.logger.error('Audit entry without an agency; not recorded', { mutation: done.mutation });
+        return undefined;
       }
-      await audit.append(entries);
+      return {
+        agencyId,
+        id: identity.id,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        requestId: scope.requestId,
+        mutation: done.mutation,
+        ...actor,
+        targetType: done.target?.type,
+        targetId: done.target?.id,
+        versionBefore: versionIn(done.input),
+        versionAfter: done.versionAfter,
+        ...auditInputOf(done.input),
+        expiresAt:
+          Math.floor(identity.at.getTime() / 1000) + (await retentionDaysOf(scope, agencyId)) * DAY_SECONDS,
+      };
     },
+
+    /** A fresh identity for the entry of a mutation about to run. */
+    newIdentity: () => ({ id: newId(), at: clock() }),
+
+    /**
+     * Stores `after` in place of `before`, the entry its change committed with, once the result
+     * names the changed object more precisely than the writes did.
+     */
+    correct: (before: AuditEntry, after: AuditEntry) => audit.replace(before, after),
 
     /** The audit log of the caller's agency, newest first (administrators only). */
     list(scope: RequestScope, filter: AuditListFilter, page: PageArgs): Promise<Connection<AuditEntry>> {

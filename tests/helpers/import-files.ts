@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportKind } from '../../src/domain/onboarding/columns';
 import type { ImportMode } from '../../src/domain/onboarding/import-report';
+import { importDepsOf } from '../../src/import/import-deps';
 import { importFile } from '../../src/import/import-file';
 import type { TestApp } from './test-app';
 
@@ -23,16 +24,13 @@ export function importPath(
   path: string,
   options: { mode?: ImportMode; dryRun?: boolean } = {},
 ) {
-  return importFile(
-    { table: app.deps.table, clock: app.deps.clock, newId: app.deps.newId },
-    {
-      agencyId,
-      kind,
-      mode: options.mode ?? 'ALL_OR_NOTHING',
-      dryRun: options.dryRun ?? false,
-      open: async () => createReadStream(path),
-    },
-  );
+  return importFile(importDepsOf(app.deps), {
+    agencyId,
+    kind,
+    mode: options.mode ?? 'ALL_OR_NOTHING',
+    dryRun: options.dryRun ?? false,
+    open: async () => createReadStream(path),
+  });
 }
 
 /** Imports CSV text (UTF-8 unless given as bytes). */

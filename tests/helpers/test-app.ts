@@ -57,10 +57,11 @@ export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQ
 export async function createTestApp(
   options: Partial<Pick<DepsOptions, 'clock' | 'newId' | 'metrics' | 'tracing'>> & {
     env?: Record<string, string>;
+    /** A DynamoDB of the test's own (fault tests pause and kill it); default: the run's. */
+    endpoint?: string;
   } = {},
 ): Promise<TestApp> {
-  const endpoint = dynamoEndpoint();
-  const { env, ...depsOptions } = options;
+  const { env, endpoint = dynamoEndpoint(), ...depsOptions } = options;
   const config = loadConfig({
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: `test-${randomUUID()}`,

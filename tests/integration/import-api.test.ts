@@ -11,6 +11,7 @@ import { parseGlobalId } from '../../resolvers/global-id';
 import { createImportJobStore } from '../../src/data/imports/import-job-store';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { uploadKeyOf } from '../../src/domain/onboarding/import-job';
+import { importDepsOf } from '../../src/import/import-deps';
 import { createImportQueueHandler } from '../../src/import/import-sqs';
 import type { JobRef } from '../../src/import/import-worker';
 import { createLocalImportFiles, type LocalImportFiles } from '../../src/local/local-import-files';
@@ -91,8 +92,7 @@ beforeAll(async () => {
   const jobs = createImportJobStore(app.deps.table);
   queue = createLocalImportQueue(
     {
-      table: app.deps.table,
-      newId: app.deps.newId,
+      ...importDepsOf(app.deps),
       clock: () => now,
       jobs,
       auditRetentionDays: 30,
@@ -237,8 +237,7 @@ describe('the import function (SQS)', () => {
     const jobs = createImportJobStore(app.deps.table);
     const handler = createImportQueueHandler(
       {
-        table: app.deps.table,
-        newId: app.deps.newId,
+        ...importDepsOf(app.deps),
         clock: () => now,
         jobs,
         auditRetentionDays: 30,
@@ -276,8 +275,7 @@ describe('the import function (SQS)', () => {
   it('fails a job whose object is over the limit, deletes the object, and ignores foreign keys', async () => {
     const handler = createImportQueueHandler(
       {
-        table: app.deps.table,
-        newId: app.deps.newId,
+        ...importDepsOf(app.deps),
         clock: () => now,
         jobs: createImportJobStore(app.deps.table),
         auditRetentionDays: 30,

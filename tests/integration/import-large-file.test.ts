@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { MAX_LISTED_REJECTIONS } from '../../src/domain/onboarding/import-report';
+import { importDepsOf } from '../../src/import/import-deps';
 import { importFile } from '../../src/import/import-file';
 import { EMPLOYEE_HEADER } from '../helpers/employee-rows';
 import { tempFile } from '../helpers/import-files';
@@ -59,16 +60,13 @@ describe('a 50 MB file of bad rows', () => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }, 5);
     try {
-      const { report } = await importFile(
-        { table: app.deps.table, clock: app.deps.clock, newId: app.deps.newId },
-        {
-          agencyId: 'medan',
-          kind: 'employees',
-          mode: 'ALL_OR_NOTHING',
-          dryRun: false,
-          open: async () => createReadStream(path),
-        },
-      );
+      const { report } = await importFile(importDepsOf(app.deps), {
+        agencyId: 'medan',
+        kind: 'employees',
+        mode: 'ALL_OR_NOTHING',
+        dryRun: false,
+        open: async () => createReadStream(path),
+      });
       expect(report).toMatchObject({
         outcome: 'REJECTED',
         rows,

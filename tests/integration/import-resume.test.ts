@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportJobStore, type ImportJobStore } from '../../src/data/imports/import-job-store';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { sha256Of, startFileJob } from '../../src/import/file-job';
+import { importDepsOf } from '../../src/import/import-deps';
 import { type ImportJobDeps, runImportJob } from '../../src/import/run-import-job';
 import { employeesCsv } from '../helpers/employee-rows';
 import { tempFile } from '../helpers/import-files';
@@ -38,8 +39,7 @@ beforeAll(async () => {
   app = await createTestApp({ clock: () => now });
   await seedDemoData(app.deps.table, START, 'organization');
   deps = {
-    table: app.deps.table,
-    newId: app.deps.newId,
+    ...importDepsOf(app.deps),
     clock: () => now,
     jobs: createImportJobStore(app.deps.table),
     auditRetentionDays: 30,

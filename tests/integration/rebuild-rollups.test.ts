@@ -1,24 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClients } from '../../src/data/dynamo-client';
-import { ensureTable } from '../../src/data/ensure-table';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RebuildProgress, rebuildRollups } from '../../src/data/rollups/rebuild-rollups';
-import { Table } from '../../src/data/table';
+import type { Table } from '../../src/data/table';
 import { demoItems } from '../../src/demo/seed-demo-data';
-import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 import { expectedRollups, expectSame, scan, storedRollups } from '../helpers/rollup-fixtures';
+import { type ScratchTable, scratchTable } from '../helpers/scratch-table';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
 /** Binjai's part of the demo data: every kind of fact, several hundred rollup items. */
 const base = demoItems(NOW).filter((item) => item.agencyId === 'binjai');
 
+const scratch: ScratchTable[] = [];
 async function tableWithBase(): Promise<Table> {
-  const dynamo = createDynamoClients({ region: 'local', endpoint: dynamoEndpoint() });
-  const table = new Table(dynamo.doc, `rebuild-${randomUUID()}`);
-  await ensureTable(dynamo.client, table.name);
-  await table.batchPut(base);
-  return table;
+  const made = await scratchTable('rebuild');
+  scratch.push(made);
+  await made.table.batchPut(base);
+  return made.table;
 }
+afterAll(async () => {
+  for (const made of scratch) await made.drop();
+});
 
 describe('npm run rebuild-rollups (rebuildRollups)', () => {
   let table: Table;

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
+import { importDepsOf } from '../../src/import/import-deps';
 import { importFile } from '../../src/import/import-file';
 import {
   adminOf,
@@ -124,7 +125,7 @@ describe('unit codes', () => {
       'NIP,Nama,Jenis Kelamin,Tanggal Lahir,Jenis Pegawai,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,Pendidikan\n' +
       '199001012015031002,Budi Santoso,L,1990-01-01,PNS,III/a,Analis,Pelaksana,api-unit,S1\n';
     const { report } = await importFile(
-      { table: app.deps.table, clock: () => NOW, newId: () => 'imported-emp-1' },
+      { ...importDepsOf(app.deps), clock: () => NOW, newId: () => 'imported-emp-1' },
       {
         agencyId: 'medan',
         kind: 'employees',

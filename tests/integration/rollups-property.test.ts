@@ -1,24 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDynamoClients } from '../../src/data/dynamo-client';
-import { ensureTable } from '../../src/data/ensure-table';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
 import type { StreamChange } from '../../src/data/rollups/stream-change';
 import { createStreamPoller } from '../../src/data/rollups/stream-poller';
-import { Table } from '../../src/data/table';
-import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
 import { expectedRollups, expectSame, operation, scan, storedRollups } from '../helpers/rollup-fixtures';
+import { scratchTable } from '../helpers/scratch-table';
 
 describe('rollups kept by the stream aggregator', () => {
   it('equal the recomputation from base items after random creates, updates, deletes and replays', async () => {
-    const endpoint = dynamoEndpoint();
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (ops) => {
-        const dynamo = createDynamoClients({ region: 'local', endpoint });
-        const table = new Table(dynamo.doc, `rollups-${randomUUID()}`);
-        await ensureTable(dynamo.client, table.name);
+        const { dynamo, table, drop } = await scratchTable('rollups');
         const seen: StreamChange[] = [];
         const aggregator = createRollupAggregator(table);
         const recording = {
@@ -55,7 +48,7 @@ describe('rollups kept by the stream aggregator', () => {
           expectSame(storedRollups(items), expectedRollups(items));
         } finally {
           await poller.stop();
-          dynamo.client.destroy();
+          await drop();
         }
       }),
       { numRuns: 10 },
@@ -64,9 +57,7 @@ describe('rollups kept by the stream aggregator', () => {
   }, 240_000);
 
   it('changes nothing when the same batch is processed twice', async () => {
-    const dynamo = createDynamoClients({ region: 'local', endpoint: dynamoEndpoint() });
-    const table = new Table(dynamo.doc, `rollups-${randomUUID()}`);
-    await ensureTable(dynamo.client, table.name);
+    const { dynamo, table, drop } = await scratchTable('rollups');
     const seen: StreamChange[] = [];
     const aggregator = createRollupAggregator(table);
     const poller = createStreamPoller({
@@ -100,6 +91,6 @@ describe('rollups kept by the stream aggregator', () => {
     expect(outcomes.filter((o) => o === 'applied')).toEqual([]);
     expectSame(storedRollups(await scan(table)), before);
     await poller.stop();
-    dynamo.client.destroy();
+    await drop();
   });
 });

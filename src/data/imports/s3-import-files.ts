@@ -6,13 +6,14 @@ import {
   NoSuchKey,
   NotFound,
   PutObjectCommand,
-  type S3Client,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ImportFiles, UploadTargets } from '../../domain/onboarding/import-ports';
 
-/** Uploaded import files in the imports bucket. */
-export function createS3ImportFiles(s3: S3Client, bucket: string): ImportFiles {
+/** Uploaded import files in the imports bucket (the AWS SDK stays in src/data: callers give the region). */
+export function createS3ImportFiles(region: string, bucket: string): ImportFiles {
+  const s3 = new S3Client({ region });
   return {
     async open(key) {
       const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
@@ -49,7 +50,8 @@ export async function presignedUpload(
 }
 
 /** Upload targets of createImport in AWS: a presigned PUT of the job's own object key. */
-export function createS3UploadTargets(s3: S3Client, bucket: string): UploadTargets {
+export function createS3UploadTargets(region: string, bucket: string): UploadTargets {
+  const s3 = new S3Client({ region });
   return {
     async targetFor(job, expiresAt) {
       const key = job.objectKey as string;

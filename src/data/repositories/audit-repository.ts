@@ -45,10 +45,15 @@ function listSpec(agencyId: string, filter: AuditListFilter): QuerySpec {
 /** Audit entries in the single table: appended once, listed per agency newest first. */
 export function createAuditRepository(table: Table, codec: CursorCodec) {
   return {
-    /** Stores the entries of one request (BatchWriteItem: fresh ids, nothing to condition on). */
-    async append(entries: AuditEntry[]): Promise<void> {
-      if (entries.length === 0) return;
-      await table.batchPut(entries.map((entry) => auditEntryEntity.toItem(entry)));
+    /**
+     * Replaces an entry stored with its mutation's change by a more precise one (same id): in
+     * place, or moved in one transaction when it is filed under another agency.
+     */
+    async replace(before: AuditEntry, after: AuditEntry): Promise<void> {
+      const item = auditEntryEntity.toItem(after);
+      const old = auditEntryEntity.key(before.agencyId, before.id);
+      const moved = old.pk !== item.pk;
+      await table.transact([{ put: item }, ...(moved ? [{ delete: old }] : [])], { bookkeeping: true });
     },
 
     /** A page of an agency's log, newest first. */

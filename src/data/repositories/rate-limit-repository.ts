@@ -48,7 +48,8 @@ export function createRateLimitRepository(table: Table) {
      * buckets are charged, or none (a RaceLostError when another request changed one).
      */
     takeAll(agencyId: string, writes: BucketWrite[]): Promise<void> {
-      return table.transact(takeTokensWrites(agencyId, writes));
+      // Tokens are bookkeeping around the submission, not the change it makes: no audit entry.
+      return table.transact(takeTokensWrites(agencyId, writes), { bookkeeping: true });
     },
   };
 }

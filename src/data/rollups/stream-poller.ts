@@ -9,6 +9,7 @@ import {
   type Shard,
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
+import { DEFAULT_DYNAMO_TIMEOUTS } from '../dynamo-client';
 import type { Table } from '../table';
 import type { RollupAggregator } from './apply-changes';
 import { type StreamChange, toStreamChange } from './stream-change';
@@ -24,6 +25,8 @@ export interface StreamPollerOptions {
   client: DynamoDBClient;
   table: Table;
   aggregator: RollupAggregator;
+  /** Timeouts of the Streams API calls, as for the table's (a stalled database must not hold a poll forever). */
+  timeouts?: { requestMs: number; connectMs: number } | undefined;
   onError?: (error: unknown) => void;
 }
 
@@ -33,12 +36,14 @@ export interface StreamPollerOptions {
  * first; the last applied sequence number of each is checkpointed in the table, so a restart
  * resumes where it stopped, and a failed change is retried on the next poll, like Lambda does.
  */
-export function createStreamPoller({ client, table, aggregator, onError }: StreamPollerOptions) {
+export function createStreamPoller({ client, table, aggregator, timeouts, onError }: StreamPollerOptions) {
   const config = client.config;
+  const { requestMs, connectMs } = timeouts ?? DEFAULT_DYNAMO_TIMEOUTS;
   const streams = new DynamoDBStreamsClient({
     region: config.region,
     endpoint: config.endpoint,
     credentials: config.credentials,
+    requestHandler: { requestTimeout: requestMs, connectionTimeout: connectMs, throwOnRequestTimeout: true },
   });
   const shards = new Map<string, ShardState>();
   let streamArn: string | undefined;
@@ -77,10 +82,10 @@ export function createStreamPoller({ client, table, aggregator, onError }: Strea
     try {
       out = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
     } catch (error) {
-      if (error instanceof ExpiredIteratorException) {
-        state.iterator = undefined;
-        return 0;
-      }
+      // The next poll asks for a fresh iterator from the checkpoint: an iterator does not outlive
+      // a restart of the database (DynamoDB Local under npm start), nor its expiry.
+      state.iterator = undefined;
+      if (error instanceof ExpiredIteratorException) return 0;
       throw error;
     }
     const records = out.Records ?? [];

@@ -1,6 +1,5 @@
 import { employeeEntity, employeeWrites, NIP_GUARD } from '../../data/entities/employee';
 import { createReferenceSets } from '../../data/imports/reference-sets';
-import type { Table } from '../../data/table';
 import { jakartaDateOf } from '../../domain/calendar-date';
 import type { Employee } from '../../domain/employee';
 import {
@@ -20,15 +19,9 @@ import type { CellIssue, RowResult } from '../../domain/onboarding/row-check';
 import type { Unit } from '../../domain/organization';
 import { newRecord } from '../../domain/record';
 import type { FieldIssue } from '../../domain/validation-issues';
+import type { ImportDeps } from '../import-deps';
 import type { KindImporter } from '../kind-importer';
 import { sameData, type UpsertSpec, upsertByKey } from '../upsert-by-key';
-
-/** What importers need: the table (through the data layer's builders), a clock and ids. */
-export interface ImportDeps {
-  table: Table;
-  clock: () => Date;
-  newId: () => string;
-}
 
 /** An employee row with its unit found. */
 type ResolvedEmployee = EmployeeRow & { unitId: string };

@@ -17,9 +17,9 @@ import {
 import type { CellIssue, RowResult } from '../../domain/onboarding/row-check';
 import { newRecord } from '../../domain/record';
 import type { Enrollment, TrainingProgram } from '../../domain/training';
+import type { ImportDeps } from '../import-deps';
 import type { KindImporter, Numbered, RowOutcome } from '../kind-importer';
 import { sameData } from '../upsert-by-key';
-import type { ImportDeps } from './employee-importer';
 import { createProgramFinder } from './program-finder';
 
 type ResolvedEnrollment = EnrollmentRow & { programId: string };

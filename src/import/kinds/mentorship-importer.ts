@@ -1,12 +1,9 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { createCursorCodec } from '../../data/cursor';
 import { employeeEntity } from '../../data/entities/employee';
 import { mentorshipEntity } from '../../data/entities/mentorship';
 import { recordsByNaturalKey } from '../../data/imports/natural-keys';
 import { createReferenceSets } from '../../data/imports/reference-sets';
 import { itemsByKey } from '../../data/imports/transact-rows';
 import { createItemLoader } from '../../data/item-loader';
-import { createRepositories } from '../../data/repositories/create-repositories';
 import type { Employee } from '../../domain/employee';
 import type { Mentorship } from '../../domain/mentorship';
 import {
@@ -21,10 +18,9 @@ import {
 } from '../../domain/onboarding/kinds/mentorships';
 import type { CellIssue } from '../../domain/onboarding/row-check';
 import { AppError } from '../../errors/app-error';
-import { createMentorshipService } from '../../services/mentorship-service';
 import type { RequestScope } from '../../services/request-scope';
+import type { ImportDeps } from '../import-deps';
 import { issue, type KindImporter, type Numbered, type RowOutcome } from '../kind-importer';
-import type { ImportDeps } from './employee-importer';
 
 /** What seniority compares (as the mentorship service reads it). */
 const seniorityOf = (e: Employee): SeniorityProfile => ({
@@ -50,20 +46,11 @@ const COLUMN_OF: Record<string, string> = {
  * code (and transaction) as the API.
  */
 export function mentorshipImporter(agencyId: string, deps: ImportDeps): KindImporter<MentorshipRow> {
-  const repositories = createRepositories(
-    deps.table,
-    createCursorCodec('import-runs-page-no-cursors-000000'),
-  );
-  const service = createMentorshipService({
-    ...repositories,
-    clock: deps.clock,
-    newId: deps.newId,
-    retries: deps.table.retries,
-  });
+  const service = deps.mentorships;
   const scope = (): RequestScope => ({
     caller: { kind: 'staff', role: 'ADMIN', agencyId, subject: 'import' },
     loader: createItemLoader(deps.table),
-    logger: new Logger({ logLevel: 'SILENT' }),
+    logger: deps.logger,
     requestId: 'import',
   });
   const today = () => deps.clock().toISOString().slice(0, 10);

@@ -10,9 +10,9 @@ import type { CellIssue, RowResult } from '../../domain/onboarding/row-check';
 import type { Unit } from '../../domain/organization';
 import { newRecord } from '../../domain/record';
 import { canMoveProgram, type Partner, type TrainingProgram } from '../../domain/training';
+import type { ImportDeps } from '../import-deps';
 import type { KindImporter } from '../kind-importer';
 import { sameData, type UpsertSpec, upsertByKey } from '../upsert-by-key';
-import type { ImportDeps } from './employee-importer';
 
 type ResolvedProgram = ProgramRow & { partnerId?: string | undefined; organizerUnitId?: string | undefined };
 

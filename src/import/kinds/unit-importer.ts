@@ -5,9 +5,9 @@ import { checkUnitRow, UNIT_COLUMNS, type UnitRow } from '../../domain/onboardin
 import type { CellIssue } from '../../domain/onboarding/row-check';
 import type { Agency, Unit } from '../../domain/organization';
 import { newRecord } from '../../domain/record';
+import type { ImportDeps } from '../import-deps';
 import type { KindImporter, Numbered, RowOutcome } from '../kind-importer';
 import { sameData, type UpsertSpec, upsertByKey } from '../upsert-by-key';
-import type { ImportDeps } from './employee-importer';
 
 /** Most units one file may hold: a units file is read whole to order parents before children. */
 export const MAX_UNITS_PER_FILE = 5000;
