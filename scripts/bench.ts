@@ -30,13 +30,25 @@
  * load100kSeconds (BatchWriteItem of the 100k base records, one call in flight) and
  * rollups100kSeconds (computing their rollups with the aggregator's recomputation and writing
  * them); aggregateMedianMs / aggregate1kMedianMs (the two sides of aggregateLatencyRatio) and
- * aggregateRequests (DynamoDB requests of the 100k answer); heatmapMedianMs and heatmapRequests:
+ * aggregateRequests (DynamoDB requests of the 100k answer); heatmapMs100k (contract) and heatmapRequests:
  * the 3-dimension UNIT x PROGRAM_CATEGORY x MONTH aggregate over 24 months (2,640 groups) on 100k
- * records, with heatmap1kMedianMs, heatmap10kMedianMs and heatmapLatencyRatio (100k / 1k). 1k
+ * records, with heatmap1kMedianMs, heatmap10kMedianMs and heatmapRatio (contract: 100k / 1k). 1k
  * records cannot fill the heatmap's groups (about 600 get data; the rest are zero-filled months)
  * while 10k and 100k fill them all: the rollups read grow with the groups that hold data until
- * every group does, then stay put, so heatmapMedianMs / heatmap10kMedianMs shows growth with
+ * every group does, then stay put, so heatmapMs100k / heatmap10kMedianMs shows growth with
  * records alone, and the heatmap's 100k / 1k ratio mostly the growth of the answer.
+ * - largestRollupItemKb100k / largestRollupItemKb1M: the largest rollup item the 100k loader wrote,
+ *   and by simulation of a large agency's 1M records (bench/rollup-sizes.ts).
+ * - apiCpuMsPerRequest_<op> / floorCpuMsPerRequest_<op> (extras cpuRatio_<op>,
+ *   dynamoCallsPerRequest_<op>): per kind of the load test's requests (bench/cpu-per-request.ts);
+ *   loadCpuApiPercent / loadCpuDynamoPercent / loadCpuGeneratorPercent: where the CPU went during
+ *   the load test (% of one core).
+ * - partnerSyncChangesPerSecond (extras partnerSyncRequests, partnerSyncDynamoRequests...): a
+ *   partner pulling its 10k-change feed from scratch, pages of 100 (bench/partner-sync.ts).
+ *
+ * `--quick` (bench/bench-plan.ts): every figure at smaller scales, the same keys and `"quick": 1`;
+ * each figure has a time allotment (printed at the end against the time it took) and benchSeconds
+ * is the whole run.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,23 +62,27 @@ import { seedDemoData } from '../src/demo/seed-demo-data';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { dashboardInput, heatmapInput, measureAggregateLatency } from './bench/aggregate-latency';
 import { type BenchApp, createBenchApp } from './bench/bench-app';
+import { benchPlan, createFigureClock } from './bench/bench-plan';
 import { measureConcurrentSimpleQuery } from './bench/concurrent-simple-query';
+import { measureCpuPerRequest } from './bench/cpu-per-request';
 import { measureImports } from './bench/import-speed';
 import { measureLambda } from './bench/lambda-cold-start';
 import { createBenchTable, type LoadProgress, type LoadResult, loadRecords } from './bench/load-records';
 import { runLoadTest } from './bench/load-test';
 import { measureNestedQuery } from './bench/nested-query';
+import { loadPartnerFeed, measurePartnerSync } from './bench/partner-sync';
 import { orderedResults, resultsTable } from './bench/results-table';
+import { simulateLargestRollupItem } from './bench/rollup-sizes';
 import { round } from './bench/statistics';
 import { measureWarmOverhead } from './bench/warm-overhead';
 import { measureWebhookDelivery } from './bench/webhook-delivery';
 
 const RESULTS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'results.json');
-const LOAD_TEST_SECONDS = 12;
-/** Rows of the import bench files (DESIGN.md: 100k); `--quick` or BENCH_IMPORT_ROWS for fewer. */
-const IMPORT_ROWS = process.argv.includes('--quick')
-  ? 2000
-  : Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+/** Scales and time allotments of this run (`--quick`: smaller scales, same keys; bench/bench-plan.ts). */
+const plan = benchPlan(process.argv, process.env);
+const clock = createFigureClock(plan);
+const LOAD_TEST_SECONDS = plan.loadTestSeconds;
+const IMPORT_ROWS = plan.importRows;
 /** `--only-imports`: just the import figures (merged into the existing results file). */
 const ONLY_IMPORTS = process.argv.includes('--only-imports');
 
@@ -97,7 +113,10 @@ const results: Record<string, number> = {};
 try {
   const importApp = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.imports, dataDir });
   apps.push(importApp);
-  Object.assign(results, await measureImports(importApp, dataDir, IMPORT_ROWS, now));
+  Object.assign(
+    results,
+    await clock.figure('imports', () => measureImports(importApp, dataDir, IMPORT_ROWS, now)),
+  );
   say(
     `import of ${IMPORT_ROWS} rows: employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,
   );
@@ -111,23 +130,33 @@ try {
   } else {
     const demo = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.demo, dataDir });
     apps.push(demo);
-    const seeded = await seedDemoData(demo.deps.table, now, 'all', { rollups: true });
+    const seeded = await clock.figure('demo', () =>
+      seedDemoData(demo.deps.table, now, 'all', { rollups: true }),
+    );
     say(`seeded ${seeded.items} demo items and ${seeded.rollups} rollup items`);
 
-    Object.assign(results, await measureNestedQuery(demo));
+    Object.assign(results, await clock.figure('nestedQuery', () => measureNestedQuery(demo)));
     say(
       `nested query: ${results.dynamoRoundTripsNestedQuery} waves, ${results.dynamoRequestsNestedQuery} requests`,
     );
 
-    Object.assign(results, await measureWarmOverhead(demo));
+    Object.assign(results, await clock.figure('warmOverhead', () => measureWarmOverhead(demo)));
     say(`warm overhead: ${results.warmOverheadRatio}x`);
 
-    Object.assign(results, await measureWebhookDelivery(demo, now, 300));
+    Object.assign(
+      results,
+      await clock.figure('webhooks', () => measureWebhookDelivery(demo, now, plan.webhookDeliveries)),
+    );
     say(
       `webhooks: ${results.webhookDeliveriesPerSecond}/s, delay median ${results.webhookDelayMedianMs} ms, p99 ${results.webhookDelayP99Ms} ms`,
     );
 
-    Object.assign(results, await measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }));
+    Object.assign(
+      results,
+      await clock.figure('lambda', () =>
+        measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }),
+      ),
+    );
     say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);
 
     const bar = new SingleBar(
@@ -135,31 +164,54 @@ try {
       Presets.shades_classic,
     );
     bar.start(LOAD_TEST_SECONDS, 0, { phase: 'load test' });
-    const load = await runLoadTest({
-      dynamoEndpoint: endpoint,
-      tableName: tables.demo,
-      dataDir,
-      now,
-      durationSeconds: LOAD_TEST_SECONDS,
-      onTick: (seconds) => bar.update(Math.min(seconds, LOAD_TEST_SECONDS)),
-    });
+    const load = await clock.figure('loadTest', () =>
+      runLoadTest({
+        dynamoEndpoint: endpoint,
+        tableName: tables.demo,
+        dataDir,
+        now,
+        durationSeconds: LOAD_TEST_SECONDS,
+        onTick: (seconds) => bar.update(Math.min(seconds, LOAD_TEST_SECONDS)),
+        // CPU per request of each kind, on the same API process, before the load.
+        beforeLoad: async (api, requests) => {
+          const cpu = await clock.figure('cpuPerRequest', () =>
+            measureCpuPerRequest(demo, api, requests, { endpoint, count: plan.cpuRequests }),
+          );
+          Object.assign(results, cpu);
+        },
+      }),
+    );
     bar.stop();
     Object.assign(results, load);
     say(`load test: ${load.throughputRps} req/s, p99 ${load.p99Ms} ms, error rate ${load.errorRate}`);
 
-    const { sets, large } = await loadAggregateDataSets(endpoint);
+    // Before the large record sets fill DynamoDB Local's (in-memory) heap.
+    Object.assign(
+      results,
+      await clock.figure('partnerSync', (budgetMs) => measurePartnerSyncFigure(budgetMs)),
+    );
+    say(
+      `partner sync: ${results.partnerSyncChangesPerSecond} changes/s, ${results.partnerSyncRequests} requests`,
+    );
+
+    const { sets, large } = await clock.figure('recordSets', () => loadAggregateDataSets(endpoint));
+    results.largestRollupItemKb100k = round(large.largestRollupItemKb);
     results.load100kSeconds = round(large.recordSeconds);
     results.rollups100kSeconds = round(large.rollupSeconds);
-    const aggregate = await measureAggregateLatency(sets, dashboardInput(now));
+    const aggregate = await clock.figure('aggregates', (budgetMs) =>
+      measureAggregateLatency(sets, dashboardInput(now), { budgetMs: budgetMs / 2 }),
+    );
     results.aggregateLatencyRatio = round(aggregate['100k'].medianMs / aggregate['1k'].medianMs, 2);
     results.aggregateMedianMs = round(aggregate['100k'].medianMs);
     results.aggregate1kMedianMs = round(aggregate['1k'].medianMs);
     results.aggregateRequests = aggregate['100k'].requests;
-    const heatmap = await measureAggregateLatency(sets, heatmapInput(now));
-    results.heatmapMedianMs = round(heatmap['100k'].medianMs);
+    const heatmap = await clock.figure('aggregates', (budgetMs) =>
+      measureAggregateLatency(sets, heatmapInput(now), { budgetMs: budgetMs / 2 }),
+    );
+    results.heatmapMs100k = round(heatmap['100k'].medianMs);
     results.heatmap1kMedianMs = round(heatmap['1k'].medianMs);
     results.heatmap10kMedianMs = round(heatmap['10k'].medianMs);
-    results.heatmapLatencyRatio = round(heatmap['100k'].medianMs / heatmap['1k'].medianMs, 2);
+    results.heatmapRatio = round(heatmap['100k'].medianMs / heatmap['1k'].medianMs, 2);
     results.heatmapRequests = heatmap['100k'].requests;
     for (const [question, samples] of [
       ['unit x quarter', aggregate],
@@ -171,15 +223,29 @@ try {
             `${a.groups} groups (${a.filledGroups} with enrollments, ${a.enrollments} enrollments in all)`,
         );
 
-    Object.assign(results, await measureConcurrentSimpleQuery(sets['100k']));
+    Object.assign(
+      results,
+      await clock.figure('concurrentQuery', () => measureConcurrentSimpleQuery(sets['100k'])),
+    );
     say(
       `me beside the heaviest allowed request (${results.heaviestAllowedKb} KB in ${results.heaviestAllowedMs} ms): ` +
         `${results.concurrentSimpleQueryMs} ms (alone ${results.simpleQueryAloneMs} ms)`,
     );
 
+    const simulated = await clock.figure('rollupSizes', async () =>
+      simulateLargestRollupItem(plan.simulatedRecords, now),
+    );
+    results.largestRollupItemKb1M = round(simulated.kb);
+    say(
+      `largest rollup item: ${results.largestRollupItemKb100k} KB at 100k, ${results.largestRollupItemKb1M} KB simulated at ${plan.simulatedRecords} records (${simulated.key})`,
+    );
+
+    if (plan.quick) results.quick = 1;
+    results.benchSeconds = round((performance.now() - started) / 1000);
     mkdirSync(dirname(RESULTS_FILE), { recursive: true });
     writeFileSync(RESULTS_FILE, `${JSON.stringify(orderedResults(results), null, 2)}\n`);
     console.log(`\n${resultsTable(results)}\n`);
+    console.log(`Time per figure (allotted):\n${clock.table()}\n`);
     console.log(
       `Wrote ${RESULTS_FILE} in ${((performance.now() - started) / 1000).toFixed(0)} s (Node ${process.version}).`,
     );
@@ -197,11 +263,21 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** The partner's feed in a table of its own, then pulled from scratch. */
+async function measurePartnerSyncFigure(budgetMs: number) {
+  const tableName = `${run}-partner`;
+  tables.records.push(tableName);
+  const app = await createBenchApp({ dynamoEndpoint: endpoint, tableName, dataDir });
+  apps.push(app);
+  const changes = await loadPartnerFeed(app, plan.partnerChanges, now);
+  return measurePartnerSync(app, changes, { budgetMs: budgetMs / 2 });
+}
+
 /** Tables of 1k, 10k and 100k bench records with their rollups, an app on each; the 100k load's timings. */
 async function loadAggregateDataSets(
   endpoint: string,
 ): Promise<{ sets: Record<'1k' | '10k' | '100k', BenchApp>; large: LoadResult }> {
-  const sizes = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
+  const sizes = plan.recordSets;
   const sets = {} as Record<keyof typeof sizes, BenchApp>;
   let large: LoadResult | undefined;
   const { client } = createDynamoClients({ region: 'local', endpoint });

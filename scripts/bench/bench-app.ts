@@ -1,5 +1,5 @@
 import { type ApolloServer, HeaderMap } from '@apollo/server';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { GraphQLContext } from '../../resolvers/context';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { createDeps, type Deps } from '../../src/composition/create-deps';
@@ -36,6 +36,8 @@ export interface BenchApp {
   deps: Deps;
   server: ApolloServer<GraphQLContext>;
   counter: RequestCounter;
+  /** The server's DynamoDB client (to watch what it sends). */
+  client: DynamoDBClient;
   secrets: DevSecrets;
   /** A bearer token signed by the local issuer (as `npm run token` prints). */
   token(claims: ApiClaims): Promise<string>;
@@ -81,6 +83,7 @@ export async function createBenchApp(options: BenchAppOptions): Promise<BenchApp
     deps,
     server,
     counter,
+    client: dynamo.client,
     secrets,
     token: (claims) => signLocalToken(secrets.keys, claims),
     headers(token) {

@@ -31,8 +31,9 @@ import { type EnrollmentStory, replayTraining } from '../../src/demo/replay-trai
 import type { Employee } from '../../src/domain/employee';
 import { newEnrollment } from '../../src/domain/enrollment-transitions';
 import type { Unit } from '../../src/domain/organization';
-import type { Enrollment, TrainingProgram } from '../../src/domain/training';
+import type { Enrollment, Partner, TrainingProgram } from '../../src/domain/training';
 import { PROGRAM_CATEGORIES, type ProgramFormat } from '../../src/domain/training-formats';
+import { largestItem } from './item-size';
 
 /** The agency the bench data belongs to (its units and labels come from the demo data). */
 export const BENCH_AGENCY = 'medan';
@@ -53,7 +54,7 @@ export interface BenchRecords {
  * Exactly `records` base records (agency, units, employees, programs, enrollments; deterministic),
  * as items written through the services' builders, with the guards and counters they add.
  */
-export function benchRecords(records: number, now: Date): BenchRecords {
+export function benchRecords(records: number, now: Date, options: { partner?: Partner } = {}): BenchRecords {
   const random = createRandom(records);
   const org = buildDemoOrganization(now);
   const agency = org.agencies.find((a) => a.id === BENCH_AGENCY);
@@ -67,14 +68,17 @@ export function benchRecords(records: number, now: Date): BenchRecords {
     plan.familyNames,
     now,
   );
-  const programs = benchPrograms(random, now);
+  // A partner's programs (for its enrollment feed) are the same programs, provided by it.
+  const programs = benchPrograms(random, now).map((p) =>
+    options.partner ? { ...p, partnerId: options.partner.id } : p,
+  );
   const organization = 1 + units.length;
   const enrollmentCount = records - organization - employees.length - programs.length;
   if (enrollmentCount <= 0) throw new Error(`${records} records cannot hold the organization and programs`);
   const enrollments = benchEnrollments(random, enrollmentCount, employees, programs, now);
   const fold = createWriteFold();
   replayOrganization(fold, { agencies: [agency], units, employees });
-  replayTraining(fold, { partners: [], programs, enrollments });
+  replayTraining(fold, { partners: options.partner ? [options.partner] : [], programs, enrollments });
   const items = fold.items();
   return {
     items,
@@ -87,7 +91,7 @@ export function benchRecords(records: number, now: Date): BenchRecords {
   };
 }
 
-function benchEmployees(
+export function benchEmployees(
   random: Random,
   count: number,
   units: Unit[],
@@ -114,12 +118,16 @@ function benchEmployees(
   });
 }
 
-function benchPrograms(random: Random, now: Date): TrainingProgram[] {
+/** `perCategory` programs of each category a month over BENCH_MONTHS (one for the bench sets). */
+export function benchPrograms(random: Random, now: Date, perCategory = 1): TrainingProgram[] {
   const today = isoDay(now);
   const programs: TrainingProgram[] = [];
+  const categories = PROGRAM_CATEGORIES.flatMap((category) =>
+    Array.from({ length: perCategory }, () => category),
+  );
   for (let monthsAgo = BENCH_MONTHS - 1; monthsAgo >= 0; monthsAgo -= 1) {
-    PROGRAM_CATEGORIES.forEach((category, k) => {
-      const start = monthsBefore(now, monthsAgo, 1 + k * 2);
+    categories.forEach((category, k) => {
+      const start = monthsBefore(now, monthsAgo, 1 + ((k * 2) % 28));
       const created = addDaysTo(start, -45);
       const days = random.int(1, 5);
       const startDate = isoDay(start);
@@ -158,10 +166,20 @@ function benchEnrollments(
   programs: TrainingProgram[],
   now: Date,
 ): EnrollmentStory[] {
+  return [...benchEnrollmentStories(random, count, employees, programs, now)];
+}
+
+/** `count` enrollments of random employees in random programs (one per pair), one at a time. */
+export function* benchEnrollmentStories(
+  random: Random,
+  count: number,
+  employees: Employee[],
+  programs: TrainingProgram[],
+  now: Date,
+): Generator<EnrollmentStory> {
   if (count > employees.length * programs.length) throw new Error('more enrollments than pairs');
   const taken = new Set<string>();
-  const enrollments: EnrollmentStory[] = [];
-  while (enrollments.length < count) {
+  for (let made = 0; made < count; ) {
     const program = random.pick(programs);
     const employee = random.pick(employees);
     const pair = `${program.id}:${employee.id}`;
@@ -171,7 +189,7 @@ function benchEnrollments(
     const signUp = addDaysTo(new Date(program.createdAt), random.int(1, 40));
     const at = signUp < now ? signUp : addDaysTo(now, -1);
     const status = enrollmentStatus(random, program);
-    const id = demoUlid(at, 1_000_000 + enrollments.length);
+    const id = demoUlid(at, 1_000_000 + made);
     const meta = {
       agencyId: BENCH_AGENCY,
       id,
@@ -197,9 +215,9 @@ function benchEnrollments(
         postTestScore: Math.min(100, pre + random.int(3, 25)),
       };
     }
-    enrollments.push(story);
+    made += 1;
+    yield story;
   }
-  return enrollments;
 }
 
 /** As in the demo data: outcomes only for programs that ended. */
@@ -233,6 +251,8 @@ export interface LoadResult {
   /** Wall time of computing and writing their rollups and JP tallies. */
   rollupSeconds: number;
   rollupItems: number;
+  /** The largest rollup item or JP tally written, in KB as DynamoDB sizes it. */
+  largestRollupItemKb: number;
 }
 
 /** Writes `records` base records and their rollups into `table` (each batch retries within a job's budget). */
@@ -253,7 +273,8 @@ export async function loadRecords(
   // As rebuild-rollups does: the rollups now include everything up to `now`.
   await table.put({ ...watermarkKey(BENCH_AGENCY), entity: 'RollupWatermark', asOf: now.toISOString() });
   const rollupSeconds = (performance.now() - rollupsStarted) / 1000;
-  return { counts, recordSeconds, rollupSeconds, rollupItems: derived.length };
+  const largestRollupItemKb = largestItem(derived).kb;
+  return { counts, recordSeconds, rollupSeconds, rollupItems: derived.length, largestRollupItemKb };
 }
 
 async function writeSliced(table: Table, items: Item[], progress: (done: number) => void): Promise<void> {

@@ -17,6 +17,7 @@ import { monthsBefore } from '../../src/demo/demo-ids';
 import { ensureDevSecrets } from '../../src/local/dev-secrets';
 import { signLocalToken } from '../../src/local/local-issuer';
 import { adminClaims } from './bench-app';
+import { dynamoLocalPid, ownCpuMs, processCpuMs } from './process-cpu';
 import { round } from './statistics';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,8 @@ export interface LoadTestOptions {
   connections?: number;
   /** Called every second with the seconds elapsed. */
   onTick?: (elapsedSeconds: number) => void;
+  /** Runs on the started API before the load (the CPU-per-request figures use the same process). */
+  beforeLoad?: (api: RunningApi, requests: WorkloadRequest[]) => Promise<void>;
 }
 
 export interface LoadTestResult {
@@ -39,9 +42,15 @@ export interface LoadTestResult {
   p99Ms: number;
   errorRate: number;
   loadTestRequests: number;
+  /** CPU during the load, in % of one core: the API process, DynamoDB Local's JVM, autocannon (this process). */
+  loadCpuApiPercent?: number;
+  loadCpuDynamoPercent?: number;
+  loadCpuGeneratorPercent?: number;
 }
 
-interface WorkloadRequest {
+export interface WorkloadRequest {
+  /** Short name, in the keys of the per-operation figures (`apiCpuMsPerRequest_<key>`). */
+  key: string;
   name: string;
   path: string;
   token: string;
@@ -66,7 +75,7 @@ const PARTNER_FEED = `query PartnerFeed {
 }`;
 
 /** The workload: what one connection sends, in turn. */
-async function workload(dataDir: string, now: Date): Promise<WorkloadRequest[]> {
+export async function workload(dataDir: string, now: Date): Promise<WorkloadRequest[]> {
   const { keys } = await ensureDevSecrets(dataDir);
   const admin = await signLocalToken(keys, adminClaims('medan'));
   const partner = await signLocalToken(keys, {
@@ -81,6 +90,7 @@ async function workload(dataDir: string, now: Date): Promise<WorkloadRequest[]> 
     ((data[field] as { edges?: unknown[] } | undefined)?.edges?.length ?? 0) > 0;
   return [
     {
+      key: 'aggregateUnitQuarter',
       name: 'aggregate: enrollments, completion rate, JP by unit and quarter (last 12 months)',
       path: '/graphql',
       token: admin,
@@ -95,6 +105,7 @@ async function workload(dataDir: string, now: Date): Promise<WorkloadRequest[]> 
       check: groups,
     },
     {
+      key: 'employeesPage',
       name: 'employees: first page',
       path: '/graphql',
       token: admin,
@@ -102,6 +113,7 @@ async function workload(dataDir: string, now: Date): Promise<WorkloadRequest[]> 
       check: edges('employees'),
     },
     {
+      key: 'partnerFeed',
       name: 'partnerEnrollments: first page of the usu feed',
       path: '/partner/graphql',
       token: partner,
@@ -109,6 +121,7 @@ async function workload(dataDir: string, now: Date): Promise<WorkloadRequest[]> 
       check: edges('partnerEnrollments'),
     },
     {
+      key: 'aggregateUnit',
       name: 'aggregate: workforce and JP compliance by unit',
       path: '/graphql',
       token: admin,
@@ -119,9 +132,9 @@ async function workload(dataDir: string, now: Date): Promise<WorkloadRequest[]> 
   ];
 }
 
-const bodyOf = (r: WorkloadRequest) =>
+export const bodyOf = (r: WorkloadRequest) =>
   JSON.stringify(r.variables ? { query: r.query, variables: r.variables } : { query: r.query });
-const headersOf = (r: WorkloadRequest) => ({
+export const headersOf = (r: WorkloadRequest) => ({
   'content-type': 'application/json',
   authorization: `Bearer ${r.token}`,
 });
@@ -141,7 +154,10 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRes
       if (response.status !== 200 || answer.errors || !answer.data || !r.check(answer.data))
         throw new Error(`Load test request "${r.name}" failed: ${response.status} ${JSON.stringify(answer)}`);
     }
+    await options.beforeLoad?.(api, requests);
     let graphqlErrors = 0;
+    const javaPid = dynamoLocalPid(options.dynamoEndpoint);
+    const cpuBefore = [processCpuMs(api.pid), processCpuMs(javaPid), ownCpuMs()];
     const result = await new Promise<autocannon.Result>((resolveResult, reject) => {
       let elapsed = 0;
       const instance = autocannon(
@@ -167,6 +183,14 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRes
         options.onTick?.(elapsed);
       });
     });
+    const cpuAfter = [processCpuMs(api.pid), processCpuMs(javaPid), ownCpuMs()];
+    const percent = (i: number) => {
+      const before = cpuBefore[i];
+      const after = cpuAfter[i];
+      return before === undefined || after === undefined
+        ? undefined
+        : round(((after - before) / (result.duration * 1000)) * 100);
+    };
     const answered = result['2xx'] + result.non2xx;
     const total = answered + result.errors;
     return {
@@ -174,14 +198,26 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRes
       p99Ms: result.latency.p99,
       errorRate: total === 0 ? 1 : round((result.non2xx + result.errors + graphqlErrors) / total, 4),
       loadTestRequests: total,
+      loadCpuApiPercent: percent(0),
+      loadCpuDynamoPercent: percent(1),
+      loadCpuGeneratorPercent: percent(2),
     };
   } finally {
     await api.stop();
   }
 }
 
+/** The API in its own process: where it listens, its pid (for its CPU time), how to stop it. */
+export interface RunningApi {
+  base: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
 /** serve-api.ts in a child process (tsx compiles it, as it does scripts/dev.ts for `npm start`). */
-async function startApi(options: LoadTestOptions): Promise<{ base: string; stop: () => Promise<void> }> {
+export async function startApi(
+  options: Pick<LoadTestOptions, 'dynamoEndpoint' | 'tableName' | 'dataDir'>,
+): Promise<RunningApi> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'serve-api.ts')], {
     cwd: PROJECT_ROOT,
     env: {
@@ -226,5 +262,5 @@ async function startApi(options: LoadTestOptions): Promise<{ base: string; stop:
       reject(new Error(`The API exited (code ${code}):\n${output}`));
     });
   });
-  return { base: url.replace(/\/graphql$/, ''), stop };
+  return { base: url.replace(/\/graphql$/, ''), stop, pid: child.pid as number };
 }

@@ -32,42 +32,53 @@ export function cellKey(cell: Cell): string {
   return [cell.family, cell.cuboid, cell.bucket, cell.first, cell.rest].join('|');
 }
 
-function cellOf(fact: Fact, dims: readonly StoredDimension[]): Cell {
-  const values = dims.map((d) => {
-    const value = fact.dims[d];
-    if (
-      value === undefined ||
-      value.includes(VALUE_SEPARATOR) ||
-      value.includes('|') ||
-      value.includes('#')
-    ) {
+/** The fact's value of each dimension, checked once per fact (every cuboid reuses them). */
+function usableValues(fact: Fact): Partial<Record<StoredDimension, string>> {
+  for (const [d, value] of Object.entries(fact.dims)) {
+    if (value === undefined || value.includes(VALUE_SEPARATOR) || value.includes('|') || value.includes('#'))
       throw new Error(`Fact of ${fact.family} has no usable ${d} value: ${String(value)}`);
-    }
+  }
+  return fact.dims;
+}
+
+function cellOf(
+  fact: Fact,
+  values: Partial<Record<StoredDimension, string>>,
+  dims: readonly StoredDimension[],
+): Cell {
+  const of = (d: StoredDimension) => {
+    const value = values[d];
+    if (value === undefined) throw new Error(`Fact of ${fact.family} has no usable ${d} value: undefined`);
     return value;
-  });
+  };
   // Up to two dimensions, one item per bucket holds every cell; three-dimension cuboids get one
   // item per value of their first (lowest-cardinality) dimension, so no item grows too large.
-  const split = values.length >= SPLIT_FROM;
+  const split = dims.length >= SPLIT_FROM;
+  const rest = (split ? dims.slice(1) : dims).map(of).join(VALUE_SEPARATOR);
   return {
     family: fact.family,
     cuboid: cuboidId(dims),
     bucket: fact.bucket,
-    first: split ? (values[0] as string) : NO_VALUE,
-    rest: (split ? values.slice(1) : values).join(VALUE_SEPARATOR) || NO_VALUE,
+    first: split ? of(dims[0] as StoredDimension) : NO_VALUE,
+    rest: rest || NO_VALUE,
   };
 }
 
 /** Adds `sign` x each fact to every cuboid cell of its family. */
 export function accumulate(into: Map<string, CellDelta>, facts: readonly Fact[], sign: 1 | -1): void {
   for (const fact of facts) {
+    const values = usableValues(fact);
+    const components = Object.entries(fact.components);
     for (const dims of cuboidsOf(fact.family)) {
-      const cell = cellOf(fact, dims);
+      const cell = cellOf(fact, values, dims);
       const key = cellKey(cell);
-      const existing = into.get(key) ?? { ...cell, components: {} };
-      for (const [name, value] of Object.entries(fact.components)) {
-        existing.components[name] = (existing.components[name] ?? 0) + sign * value;
+      let existing = into.get(key);
+      if (!existing) {
+        existing = { ...cell, components: {} };
+        into.set(key, existing);
       }
-      into.set(key, existing);
+      for (const [name, value] of components)
+        existing.components[name] = (existing.components[name] ?? 0) + sign * value;
     }
   }
 }

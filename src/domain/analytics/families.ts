@@ -98,7 +98,19 @@ function subsets<T>(items: readonly T[], maxSize: number): T[][] {
  * for small families; for larger ones every subset of up to two dimensions plus the triples
  * that include UNIT (so a unit head's implicit unit filter still fits two more dimensions).
  */
-export function cuboidsOf(family: Family): StoredDimension[][] {
+export function cuboidsOf(family: Family): readonly (readonly StoredDimension[])[] {
+  // Asked once per fact by the aggregator and the recomputation: computed once per family.
+  let cuboids = CUBOIDS.get(family);
+  if (!cuboids) {
+    cuboids = latticeOf(family).map((dims) => Object.freeze(dims));
+    CUBOIDS.set(family, Object.freeze(cuboids));
+  }
+  return cuboids;
+}
+
+const CUBOIDS = new Map<Family, readonly (readonly StoredDimension[])[]>();
+
+function latticeOf(family: Family): StoredDimension[][] {
   const dims = FAMILIES[family].dims as readonly StoredDimension[];
   if (dims.length <= FULL_LATTICE_UP_TO) return subsets(dims, dims.length).map(inStorageOrder);
   const small = subsets(dims, 2);
@@ -113,5 +125,13 @@ export function cuboidsOf(family: Family): StoredDimension[][] {
 
 /** Stable id of a cuboid: its dimensions in storage order joined by `+`, or `*` for the grand total. */
 export function cuboidId(dims: readonly StoredDimension[]): string {
-  return dims.length === 0 ? '*' : dims.join('+');
+  let id = CUBOID_IDS.get(dims);
+  if (id === undefined) {
+    id = dims.length === 0 ? '*' : dims.join('+');
+    // Only the cached (frozen) cuboids are remembered: other arrays may change.
+    if (Object.isFrozen(dims)) CUBOID_IDS.set(dims, id);
+  }
+  return id;
 }
+
+const CUBOID_IDS = new WeakMap<readonly StoredDimension[], string>();

@@ -33,7 +33,12 @@ export function complianceFact(tally: Tally, year: string): Fact[] {
 /** The tally with one record's contribution set (or removed when it has none). */
 export function withContribution(tally: Tally, recordId: string, entry: TallyEntry | undefined): Tally {
   const next = { ...tally };
-  if (entry && entry.minutes > 0) next[recordId] = entry;
-  else delete next[recordId];
+  setContribution(next, recordId, entry);
   return next;
+}
+
+/** Sets one record's contribution in `tally` itself (removed when it has none). */
+export function setContribution(tally: Tally, recordId: string, entry: TallyEntry | undefined): void {
+  if (entry && entry.minutes > 0) tally[recordId] = entry;
+  else delete tally[recordId];
 }

@@ -114,7 +114,7 @@ export function planAggregate(request: AggregateRequest, now: Date): PlanResult 
       });
       continue;
     }
-    reads.push({ family, cuboid, ...bucketRange(family, request, now) });
+    reads.push({ family, cuboid: [...cuboid], ...bucketRange(family, request, now) });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, plan: { request, reads } };
 }

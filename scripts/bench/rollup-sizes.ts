@@ -1,0 +1,74 @@
+/**
+ * The largest rollup item, against DynamoDB's 400 KB item limit (goal: <= 100 KB). At 100k records
+ * from the rollup items the bench loader wrote; at 1M by simulation: a large agency's records are
+ * generated one at a time and folded by the aggregator's own recomputation
+ * (src/data/rollups/recompute.ts: the same facts, cells and item keys), in memory, no DynamoDB.
+ *
+ * The simulated agency is the bench agency grown with its records: 1M records are 50,000
+ * employees in 110 units (Medan's 11, ten times) and 50 programs a month (five per category)
+ * over 24 months, about 950,000 enrollments. Rollup items grow with the values of the
+ * dimensions that share an item (units, programs of a month, golongan), not with records.
+ */
+import { employeeEntity } from '../../src/data/entities/employee';
+import { enrollmentEntity } from '../../src/data/entities/enrollment';
+import { recomputeRollups, rollupItems } from '../../src/data/rollups/recompute';
+import type { Item } from '../../src/data/table';
+import { buildDemoOrganization } from '../../src/demo/build-organization';
+import { DEMO_AGENCIES } from '../../src/demo/places';
+import { createRandom } from '../../src/demo/random';
+import type { EnrollmentStory } from '../../src/demo/replay-training';
+import {
+  completedEnrollment,
+  droppedEnrollment,
+  noShowEnrollment,
+} from '../../src/domain/enrollment-transitions';
+import type { Enrollment, TrainingProgram } from '../../src/domain/training';
+import { largestItem } from './item-size';
+import { BENCH_AGENCY, benchEmployees, benchEnrollmentStories, benchPrograms } from './load-records';
+
+/** How the simulated agency grows: units and programs per category and month at `records`. */
+export function agencyScale(records: number) {
+  const factor = Math.max(1, Math.round(records / 100_000));
+  return { unitCopies: factor, programsPerCategory: Math.max(1, Math.round(factor / 2)) };
+}
+
+/** The stored enrollment once its story ended, as the services' transitions make it. */
+function finalEnrollment(story: EnrollmentStory, program: TrainingProgram, serial: () => number): Enrollment {
+  const { created, end } = story;
+  if (!end) return created;
+  if (end.kind === 'DROPPED') return droppedEnrollment(created, end.at, end.reason);
+  const at = `${end.on}T00:00:00.000Z`;
+  if (end.kind === 'NO_SHOW') return noShowEnrollment(created, end.on, at);
+  return completedEnrollment(created, program, { completedOn: end.on, serial: serial(), ...end }, at);
+}
+
+/** The base items that carry rollup facts (employees, enrollments) of a simulated agency, one by one. */
+export function* simulatedAgencyItems(records: number, now: Date): Generator<Item> {
+  const random = createRandom(records);
+  const scale = agencyScale(records);
+  const org = buildDemoOrganization(now);
+  const plan = DEMO_AGENCIES.find((a) => a.id === BENCH_AGENCY);
+  if (!plan) throw new Error(`No demo agency ${BENCH_AGENCY}`);
+  const medan = org.units.filter((u) => u.agencyId === BENCH_AGENCY);
+  const units = Array.from({ length: scale.unitCopies }, (_, copy) =>
+    medan.map((u) => (copy === 0 ? u : { ...u, id: `${u.id}-${copy}` })),
+  ).flat();
+  const employees = benchEmployees(random, Math.round(records * 0.05), units, plan.familyNames, now);
+  const programs = benchPrograms(random, now, scale.programsPerCategory);
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  for (const employee of employees) yield employeeEntity.toItem(employee);
+  let serial = 0;
+  const count = records - employees.length - programs.length - units.length - 1;
+  for (const story of benchEnrollmentStories(random, count, employees, programs, now)) {
+    const program = byId.get(story.created.programId) as TrainingProgram;
+    yield enrollmentEntity.toItem(finalEnrollment(story, program, () => ++serial));
+  }
+}
+
+/** The largest rollup item of a simulated agency of `records` records, and what it took. */
+export function simulateLargestRollupItem(records: number, now: Date) {
+  const started = performance.now();
+  const items = rollupItems(recomputeRollups(simulatedAgencyItems(records, now)));
+  const largest = largestItem(items);
+  return { ...largest, rollupItems: items.length, seconds: (performance.now() - started) / 1000 };
+}
