@@ -3,7 +3,7 @@
  * `npm start` on a fresh DATA_DIR until `/health` reports ready (200: demo data and rollups
  * written, the stream followed), and `warmStartSeconds`, the same on that now existing DATA_DIR.
  * Each start runs its own DynamoDB Local under the data dir, as a new user's does; each is
- * stopped with SIGINT (Ctrl-C) before the next. Median over `runs` pairs.
+ * stopped with SIGINT (Ctrl-C) before the next.
  *
  * Run directly: `npx tsx scripts/bench/first-start.ts [runs]`.
  */
@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../../src/local/dynamodb-local';
-import { median, round } from './statistics';
+import { median, round as roundTo } from './statistics';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -78,22 +78,29 @@ function signal(group: number, name: NodeJS.Signals): void {
   }
 }
 
-/** Median first and warm start over `runs` fresh data dirs (each started twice). */
+/**
+ * Median first and warm starts: rounds of a fresh data dir started once (first) and then three
+ * times more (warm), repeated while `budgetMs` leaves room for another round (at least one).
+ */
 export async function measureFirstStart(
-  runs = 3,
+  budgetMs = 0,
 ): Promise<{ firstStartSeconds: number; warmStartSeconds: number }> {
   const first: number[] = [];
   const warm: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
+  const started = performance.now();
+  let round = 0;
+  do {
+    const roundStarted = performance.now();
     const dataDir = mkdtempSync(join(PROJECT_ROOT, '.bench-start-'));
     try {
       first.push((await timeStart(dataDir)).seconds);
-      warm.push((await timeStart(dataDir)).seconds);
+      for (let again = 0; again < 3; again += 1) warm.push((await timeStart(dataDir)).seconds);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }
-  return { firstStartSeconds: round(median(first), 2), warmStartSeconds: round(median(warm), 2) };
+    round = performance.now() - roundStarted;
+  } while (performance.now() - started + round <= budgetMs);
+  return { firstStartSeconds: roundTo(median(first), 1), warmStartSeconds: roundTo(median(warm), 1) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

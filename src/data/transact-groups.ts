@@ -6,17 +6,18 @@ export const TRANSACT_MAX_ITEMS = 100;
 export const TRANSACT_MAX_BYTES = 3_500_000;
 
 /**
- * Items cut into groups for TransactWriteItems, in order: at most 100 items and about 3.5 MB
- * each (sized as their JSON, which is close to and not below DynamoDB's own item sizes for the
- * strings, numbers and lists we store). An item too large for any call is DynamoDB's to refuse.
+ * Items cut into groups for TransactWriteItems, in order: at most `maxItems` (100, the call's
+ * limit) and about 3.5 MB each (sized as their JSON, which is close to and not below DynamoDB's
+ * own item sizes for the strings, numbers and lists we store). An item too large for any call is
+ * DynamoDB's to refuse.
  */
-export function transactGroups(items: readonly Item[]): Item[][] {
+export function transactGroups(items: readonly Item[], maxItems = TRANSACT_MAX_ITEMS): Item[][] {
   const groups: Item[][] = [];
   let group: Item[] = [];
   let bytes = 0;
   for (const item of items) {
     const size = Buffer.byteLength(JSON.stringify(item));
-    if (group.length > 0 && (group.length === TRANSACT_MAX_ITEMS || bytes + size > TRANSACT_MAX_BYTES)) {
+    if (group.length > 0 && (group.length === maxItems || bytes + size > TRANSACT_MAX_BYTES)) {
       groups.push(group);
       group = [];
       bytes = 0;

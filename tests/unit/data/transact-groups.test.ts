@@ -30,6 +30,11 @@ describe('transactGroups (the seed loader cuts items into TransactWriteItems cal
     ]);
   });
 
+  it('takes a smaller count per call when asked', () => {
+    const items = Array.from({ length: 60 }, (_, n) => item(n));
+    expect(transactGroups(items, 25).map((g) => g.length)).toEqual([25, 25, 10]);
+  });
+
   it('makes no call for no items', () => {
     expect(transactGroups([])).toEqual([]);
   });
