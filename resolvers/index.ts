@@ -6,8 +6,11 @@ import { commonResolvers } from './common';
 import { employeeResolvers } from './employee';
 import { evaluationResolvers } from './evaluation';
 import { feedbackResolvers } from './feedback';
+import { followUpResolvers } from './follow-up';
 import { importResolvers } from './import';
+import { insightsResolvers } from './insights';
 import { mentorshipResolvers } from './mentorship';
+import { participationResolvers } from './participation';
 import { partnerResolvers } from './partner';
 import { performanceResolvers } from './performance';
 import { planResolvers } from './plan';
@@ -32,4 +35,7 @@ export const resolvers: Resolvers[] = [
   calendarResolvers,
   webhookResolvers,
   importResolvers,
+  participationResolvers,
+  insightsResolvers,
+  followUpResolvers,
 ];

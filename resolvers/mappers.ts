@@ -22,6 +22,7 @@ import type {
 } from '../src/domain/evaluation';
 import type { Feedback as FeedbackRecord } from '../src/domain/feedback';
 import type { Golongan } from '../src/domain/golongan';
+import type { FollowUpAction as FollowUpActionRecord } from '../src/domain/leadership/follow-up';
 import type {
   MentoringSession as MentoringSessionRecord,
   Mentorship as MentorshipRecord,
@@ -47,7 +48,9 @@ import type {
 import type { AggregateAnswer } from '../src/services/analytics-service';
 import type { CalendarYear } from '../src/services/calendar-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
+import type { ThresholdSetting } from '../src/services/evaluation-threshold-service';
 import type { ImportJobWithUpload } from '../src/services/import-service';
+import type { ProgramCohort as ProgramCohortModel } from '../src/services/program-series-service';
 import type {
   StudyArrangement as StudyArrangementModel,
   StudyEligibility as StudyEligibilityModel,
@@ -110,3 +113,7 @@ export type WebhookDelivery = WebhookDeliveryRecord;
 export type WebhookDeliveryConnection = Connection<WebhookDeliveryRecord>;
 export type WebhookReplay = WebhookReplayRecord;
 export type WebhookAttempt = DeliveryAttempt;
+export type FollowUpAction = FollowUpActionRecord;
+export type ProgramSeries = { number: number; cohorts: ProgramCohortModel[] };
+export type ProgramCohort = ProgramCohortModel;
+export type EvaluationThresholds = ThresholdSetting;

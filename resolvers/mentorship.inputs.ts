@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { MENTORSHIP_STATUSES } from '../src/domain/mentorship';
+import { MAX_RESULT_UNITS } from '../src/domain/leadership/mentoring-results';
+import { GOAL_OUTCOMES, MAX_GOALS, MENTORSHIP_STATUSES } from '../src/domain/mentorship';
 import { calendarDate, globalIdOf, optional, safeLine, safeText } from './input-fields';
 
 const line = z
@@ -13,7 +14,7 @@ export const StartMentorshipInput = z
   .object({
     mentorId: globalIdOf('Employee'),
     menteeId: globalIdOf('Employee'),
-    goals: z.array(line).min(1, 'needs at least one goal').max(10, 'at most 10 goals'),
+    goals: z.array(line).min(1, 'needs at least one goal').max(MAX_GOALS, `at most ${MAX_GOALS} goals`),
     startDate: optional(calendarDate),
     endDate: optional(calendarDate),
   })
@@ -46,3 +47,40 @@ export const MentorshipFilterInput = z
   .object({ status: optional(z.array(z.enum(MENTORSHIP_STATUSES))) })
   .nullish()
   .transform((f) => ({ status: f?.status }));
+
+const remark = optional(
+  z.string().trim().max(1000, 'must have at most 1000 characters').superRefine(safeText),
+);
+
+export const RecordGoalOutcomeInput = z
+  .object({
+    mentorshipId: globalIdOf('Mentorship'),
+    version: z.number().int().min(1),
+    goalIndex: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+    outcome: z.enum(GOAL_OUTCOMES),
+    note: remark,
+  })
+  .transform(({ mentorshipId, ...rest }) => ({ ...rest, mentorship: mentorshipId }));
+
+export const RateMentorshipInput = z
+  .object({
+    mentorshipId: globalIdOf('Mentorship'),
+    rating: z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5'),
+    comment: remark,
+  })
+  .transform(({ mentorshipId, ...rest }) => ({ ...rest, mentorship: mentorshipId }));
+
+/** mentoringResults: 1–10 units of the caller's agency and a plausible year. */
+export const MentoringResultsFilterInput = z
+  .object({
+    unitIds: z
+      .array(globalIdOf('Unit'))
+      .min(1, 'needs at least one unit')
+      .max(MAX_RESULT_UNITS, `at most ${MAX_RESULT_UNITS} units`),
+    year: z
+      .number()
+      .int('must be a whole year')
+      .min(2000, 'must be 2000 or later')
+      .max(2100, 'must be 2100 or earlier'),
+  })
+  .transform(({ unitIds, year }) => ({ units: unitIds, year }));

@@ -5,6 +5,8 @@ import {
   EndMentorshipInput,
   LogMentoringSessionInput,
   MentorshipFilterInput,
+  RateMentorshipInput,
+  RecordGoalOutcomeInput,
   StartMentorshipInput,
 } from './mentorship.inputs';
 import { parseInput } from './parse-input';
@@ -28,6 +30,10 @@ export const mentorshipResolvers: Resolvers = {
       ctx.services.mentorships.logSession(ctx, parseInput(LogMentoringSessionInput, input)),
     endMentorship: (_, { input }, ctx) =>
       ctx.services.mentorships.end(ctx, parseInput(EndMentorshipInput, input)),
+    recordGoalOutcome: (_, { input }, ctx) =>
+      ctx.services.mentoringResults.recordGoalOutcome(ctx, parseInput(RecordGoalOutcomeInput, input)),
+    rateMentorship: (_, { input }, ctx) =>
+      ctx.services.mentoringResults.rate(ctx, parseInput(RateMentorshipInput, input)),
   },
   Mentorship: {
     id: (m) => toGlobalId('Mentorship', m.agencyId, m.id),
@@ -37,6 +43,19 @@ export const mentorshipResolvers: Resolvers = {
       ctx.services.employees.get(ctx, { agencyId: m.agencyId, id: m.menteeId }).then(required('Employee')),
     endDate: (m) => m.endDate ?? null,
     outcome: (m) => m.outcome ?? null,
+    goalResults: (m) =>
+      m.goals.map((goal, index) => {
+        const result = m.goalResults?.find((r) => r.goalIndex === index);
+        return {
+          index,
+          goal,
+          outcome: result?.outcome ?? null,
+          note: result?.note ?? null,
+          recordedAt: result?.recordedAt ?? null,
+        };
+      }),
+    menteeRating: (m) =>
+      m.menteeRating ? { ...m.menteeRating, comment: m.menteeRating.comment ?? null } : null,
     sessions: (m, { first, after }, ctx) => ctx.services.mentorships.sessions(ctx, m, { first, after }),
   },
   MentoringSession: {

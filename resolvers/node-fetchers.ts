@@ -27,5 +27,6 @@ export const nodeFetchers: Record<string, (ctx: GraphQLContext, ref: Ref) => Pro
   Mentorship: tagged('Mentorship', (ctx, ref) => ctx.services.mentorships.get(ctx, ref)),
   Evaluation: tagged('Evaluation', (ctx, ref) => ctx.services.evaluations.get(ctx, ref)),
   DevelopmentPlan: tagged('DevelopmentPlan', (ctx, ref) => ctx.services.plans.get(ctx, ref)),
+  FollowUpAction: tagged('FollowUpAction', (ctx, ref) => ctx.services.followUps.get(ctx, ref)),
   ImportJob: tagged('ImportJob', (ctx, ref) => ctx.services.imports.getImportJob(ctx, ref)),
 };

@@ -1,3 +1,4 @@
+import { derivedCohort } from '../src/domain/leadership/program-series';
 import { learningGain } from '../src/domain/learning-gain';
 import { courseRecordOf, organiserOf } from '../src/domain/records/course-record';
 import { seatsAvailable } from '../src/domain/training';
@@ -72,7 +73,7 @@ export const trainingResolvers: Resolvers = {
       program.organizerUnitId
         ? ctx.services.organization.getUnit(ctx, { agencyId: program.agencyId, id: program.organizerUnitId })
         : null,
-    cohort: (program) => program.cohort ?? null,
+    cohort: (program) => derivedCohort(program),
     location: (program) => program.location ?? null,
     enrollments: (program, { status, first, after }, ctx) =>
       ctx.services.enrollments.listByProgram(

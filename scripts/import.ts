@@ -118,7 +118,6 @@ if (!agency) {
 }
 console.error(`Importing ${kind} into ${agency?.name} (${agencyId}) using ${store.source}`);
 
-const { newId, clock } = store.deps;
 const bar = new SingleBar({
   format: '{phase} |{bar}| {value}/{total} rows',
   stream: process.stderr,

@@ -18,7 +18,9 @@ import { DEMO_AGENCIES } from '../../src/demo/places';
 import { createRandom } from '../../src/demo/random';
 import type { EnrollmentStory } from '../../src/demo/replay-training';
 import {
+  acceptedEnrollment,
   completedEnrollment,
+  declinedEnrollment,
   droppedEnrollment,
   noShowEnrollment,
 } from '../../src/domain/enrollment-transitions';
@@ -34,9 +36,14 @@ export function agencyScale(records: number) {
 
 /** The stored enrollment once its story ended, as the services' transitions make it. */
 function finalEnrollment(story: EnrollmentStory, program: TrainingProgram, serial: () => number): Enrollment {
-  const { created, end } = story;
+  const { end } = story;
+  // An accepted invitation is stored as enrolled from its acceptance on.
+  const created = story.accepted
+    ? acceptedEnrollment(story.created, 'ENROLLED', story.accepted)
+    : story.created;
   if (!end) return created;
   if (end.kind === 'DROPPED') return droppedEnrollment(created, end.at, end.reason);
+  if (end.kind === 'DECLINED') return declinedEnrollment(created, end.reason, end.note, end.at);
   const at = `${end.on}T00:00:00.000Z`;
   if (end.kind === 'NO_SHOW') return noShowEnrollment(created, end.on, at);
   return completedEnrollment(created, program, { completedOn: end.on, serial: serial(), ...end }, at);

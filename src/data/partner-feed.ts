@@ -35,16 +35,24 @@ export function feedEntryItem(change: EnrollmentChange): Item {
   return { ...change, ...feedEntryKey(change.partnerId, change.sequence), entity: 'EnrollmentChange' };
 }
 
-/** The feed changes of enrollment writes (only enrollments of partner programs have one). */
+/**
+ * The feed changes of enrollment writes (only enrollments of partner programs have one). An
+ * invitation is the agency's business until it is accepted: writes of an INVITED or DECLINED
+ * enrollment never reach the partner, and the accepting write is the partner's CREATED.
+ */
 export function feedChanges(pairs: { before?: Enrollment | undefined; after: Enrollment }[]) {
   return pairs
-    .filter((p) => p.after.partnerId)
+    .filter((p) => p.after.partnerId && partnerSees(p.after))
     .map(({ before, after }) => ({
       partnerId: after.partnerId as string,
-      changeType: changeTypeOf(before, after),
+      changeType: changeTypeOf(before && partnerSees(before) ? before : undefined, after),
       after,
     }));
 }
+
+/** Whether a partner may see an enrollment in this state (not a pending or declined invitation). */
+export const partnerSees = (e: Pick<Enrollment, 'status'>) =>
+  e.status !== 'INVITED' && e.status !== 'DECLINED';
 
 export type FeedChange = ReturnType<typeof feedChanges>[number];
 

@@ -8,7 +8,8 @@ import {
   type ResultsEvidence,
   rankOf,
 } from '../domain/evaluation';
-import { indicatorChange } from '../domain/indicator-achievement';
+import { DEFAULT_EVALUATION_THRESHOLDS } from '../domain/leadership/evaluation-thresholds';
+import { resultsWindow } from '../domain/leadership/results-window';
 import { averageLearningGain } from '../domain/learning-gain';
 import type { Potential } from '../domain/nine-box';
 import type { Measurement } from '../domain/performance-indicator';
@@ -138,7 +139,11 @@ function buildAppraisals(
   return appraisals;
 }
 
-/** Results of a program from an indicator of a participant unit: the last period before it against the latest after it. */
+/**
+ * Results of a program from an indicator of a participant unit, as `evaluateProgram` computes
+ * them: the window of measured periods up to the last one before the program against the window
+ * from the first one after it (default thresholds: three each; fewer give NOT_ENOUGH_DATA).
+ */
 function indicatorResults(
   program: TrainingProgram,
   unitIds: Set<string>,
@@ -148,25 +153,30 @@ function indicatorResults(
     (i) => i.agencyId === program.agencyId && unitIds.has(i.unitId),
   );
   if (!indicator) return undefined;
-  const values = new Map<string, Measurement>(
-    performance.measurements.filter((m) => m.indicatorId === indicator.id).map((m) => [m.period, m]),
-  );
+  const measurements: Measurement[] = performance.measurements.filter((m) => m.indicatorId === indicator.id);
   // Period keys of one cadence sort chronologically.
-  const periods = [...values.keys()].sort();
+  const periods = measurements.map((m) => m.period).sort();
   const before = periods.filter((key) => (parsePeriodEnd(key) ?? '') < program.startDate).at(-1);
-  const after = periods.filter((key) => (parsePeriodStart(key) ?? '') > program.endDate).at(-1);
-  const beforeValue = before ? values.get(before)?.value : undefined;
-  const afterValue = after ? values.get(after)?.value : undefined;
-  if (beforeValue === undefined || afterValue === undefined) return undefined;
-  const change = indicatorChange({ direction: indicator.direction, before: beforeValue, after: afterValue });
+  const after = periods.find((key) => (parsePeriodStart(key) ?? '') > program.endDate);
+  if (!before || !after) return undefined;
+  const { minPeriodsBefore, minPeriodsAfter } = DEFAULT_EVALUATION_THRESHOLDS;
+  const window = resultsWindow({
+    direction: indicator.direction,
+    measurements,
+    lastBefore: before,
+    firstAfter: after,
+    size: { before: minPeriodsBefore, after: minPeriodsAfter },
+  });
   return {
     source: 'INDICATOR',
     indicatorId: indicator.id,
     beforePeriod: before,
     afterPeriod: after,
-    beforeValue,
-    afterValue,
-    changePercent: change ?? undefined,
+    beforeValue: window.beforeValue ?? undefined,
+    afterValue: window.afterValue ?? undefined,
+    changePercent: window.changePercent ?? undefined,
+    beforePeriods: window.before.map((m) => m.period),
+    afterPeriods: window.after.map((m) => m.period),
   };
 }
 
@@ -207,6 +217,9 @@ function buildProgramEvaluations(now: Date, org: DemoOrganization, training: Dem
       avgLearningGain: learningGain,
       behaviourScore,
       resultsChange: results?.changePercent,
+      resultsPeriods: results?.afterPeriods
+        ? { before: results.beforePeriods?.length ?? 0, after: results.afterPeriods.length }
+        : null,
     });
     const bkpsdm = org.units.find((u) => u.id === demoUnitId(program.agencyId, 'bkpsdm'));
     serial += 1;
@@ -232,6 +245,8 @@ function buildProgramEvaluations(now: Date, org: DemoOrganization, training: Dem
       results,
       recommendation: advice.recommendation,
       reasons: advice.reasons,
+      findings: advice.findings,
+      thresholds: { ...DEFAULT_EVALUATION_THRESHOLDS },
     });
   }
   return evaluations;

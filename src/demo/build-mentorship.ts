@@ -1,6 +1,6 @@
 import { createWriteFold } from '../data/write-fold';
 import { type Employee, profileOf } from '../domain/employee';
-import type { MentoringSession, Mentorship } from '../domain/mentorship';
+import { GOAL_OUTCOMES, type MentoringSession, type Mentorship } from '../domain/mentorship';
 import {
   compareSeniority,
   DEFAULT_MAX_ACTIVE_MENTEES,
@@ -38,6 +38,15 @@ const ACTIONS = [
   'Mengikuti e-learning literasi digital',
 ];
 
+/** The mentees' ratings of finished mentorships, in turn (0: not rated yet), with a comment each. */
+const RATINGS: [number, string | undefined][] = [
+  [5, 'Mentor sabar dan memberi contoh langsung di loket.'],
+  [4, 'Sangat membantu menyusun laporan.'],
+  [0, undefined],
+  [3, 'Jadwal pertemuan sering bergeser.'],
+  [2, undefined],
+];
+
 const profile = (e: Employee): SeniorityProfile => ({
   employmentType: e.employmentType,
   serviceStartDate: e.serviceStartDate,
@@ -48,6 +57,7 @@ const profile = (e: Employee): SeniorityProfile => ({
 /**
  * Senior-to-junior mentorships inside units (articles 001 and 002), started over the last two
  * years, with monthly sessions; every pair passes the seniority rule and no mentor exceeds the limit.
+ * Finished ones have their goals' outcomes (every outcome occurs) and most a mentee rating.
  */
 export function mentoringStory(now: Date, org: DemoOrganization): MentoringStory {
   const random = createRandom(777);
@@ -57,6 +67,7 @@ export function mentoringStory(now: Date, org: DemoOrganization): MentoringStory
   const active = new Map<string, number>();
   const mentored = new Set<string>();
   let serial = 0;
+  let finishedCount = 0;
   for (const unit of org.units) {
     const staff = org.employees.filter((e) => e.unitId === unit.id && e.status === 'ACTIVE');
     const pairs = Math.min(2, Math.floor(staff.length / 4));
@@ -117,9 +128,21 @@ export function mentoringStory(now: Date, org: DemoOrganization): MentoringStory
         });
       }
       const outcome = 'Tujuan bimbingan tercapai; mentee menangani layanan secara mandiri.';
+      // Finished mentorships get goal outcomes in turn (every outcome appears) and most a rating.
+      const turn = end ? finishedCount++ : 0;
+      const [rating, comment] = RATINGS[turn % RATINGS.length] ?? [0, undefined];
       mentorships.push({
         started: mentorship,
         end: end ? { status: 'COMPLETED', outcome, at: end } : undefined,
+        results: end
+          ? {
+              outcomes: mentorship.goals.map(
+                (_, i) => GOAL_OUTCOMES[(turn + i) % GOAL_OUTCOMES.length] ?? 'PARTLY',
+              ),
+              rating: rating || undefined,
+              comment,
+            }
+          : undefined,
       });
     }
   }

@@ -1,7 +1,8 @@
 import { createWriteFold } from '../data/write-fold';
 import { isAtLeastEducation } from '../domain/education';
 import type { Employee } from '../domain/employee';
-import { newEnrollment } from '../domain/enrollment-transitions';
+import { invitedEnrollment, newEnrollment } from '../domain/enrollment-transitions';
+import { DECLINE_REASONS } from '../domain/invitation';
 import type { Unit } from '../domain/organization';
 import type { Enrollment, EnrollmentStatus, Partner, PartnerKind, TrainingProgram } from '../domain/training';
 import type { DemoOrganization } from './build-organization';
@@ -47,7 +48,7 @@ function participantStatus(random: Random, program: TrainingProgram, index: numb
   if (index >= program.capacity) return 'WAITLISTED';
   if (program.status === 'OPEN' || program.status === 'RUNNING') return 'ENROLLED';
   const roll = random.int(0, 99);
-  return roll < 84 ? 'COMPLETED' : roll < 90 ? 'DROPPED' : roll < 95 ? 'NO_SHOW' : 'INVITED';
+  return roll < 84 ? 'COMPLETED' : roll < 90 ? 'DROPPED' : roll < 95 ? 'NO_SHOW' : 'DECLINED';
 }
 
 /**
@@ -123,45 +124,73 @@ export function trainingStory(now: Date, org: DemoOrganization): TrainingStory {
           program.status === 'OPEN'
             ? program.capacity + 3
             : Math.min(pool.length, Math.ceil(program.capacity * 0.85));
-        shuffled(random, pool)
-          .slice(0, wanted)
-          .forEach((employee, index) => {
+        const drawn = shuffled(random, pool);
+        // Open programs also have two invitations still waiting for an answer.
+        if (program.status === 'OPEN' && !degree)
+          for (const employee of drawn.slice(wanted, wanted + 2)) {
             serial += 1;
-            const status = participantStatus(random, program, index);
-            const at = addDaysTo(created, 1 + index);
-            const id = demoUlid(at, serial);
-            const initial =
-              status === 'WAITLISTED' ? 'WAITLISTED' : status === 'INVITED' ? 'INVITED' : 'ENROLLED';
+            const at = addDaysTo(now, -2);
             const meta = {
               agencyId,
-              id,
+              id: demoUlid(at, serial),
               version: 1,
               createdAt: at.toISOString(),
               updatedAt: at.toISOString(),
             };
-            const funding = degree ? ('TUGAS_BELAJAR' as const) : undefined;
-            const enrollment = newEnrollment(meta, program, employee, initial, funding);
-            const story: EnrollmentStory = { created: enrollment };
-            if (status === 'DROPPED') {
-              const dropped = addDaysTo(start, -3);
-              story.end = {
-                kind: 'DROPPED',
-                at: (dropped > at ? dropped : addDaysTo(at, 1)).toISOString(),
-                reason: random.pick(['Tugas dinas bertepatan dengan jadwal', 'Sakit', 'Beban kerja di unit']),
-              };
-            }
-            if (status === 'NO_SHOW') story.end = { kind: 'NO_SHOW', on: program.endDate };
-            if (status === 'COMPLETED') {
-              const pre = random.int(45, 75);
-              story.end = {
-                kind: 'COMPLETED',
-                on: program.endDate,
-                preTestScore: pre,
-                postTestScore: Math.min(100, pre + random.int(3, 25)),
-              };
-            }
-            enrollments.push(story);
-          });
+            const respondBy = [isoDay(addDaysTo(now, 14)), program.startDate].sort()[0] as string;
+            enrollments.push({ created: invitedEnrollment(meta, program, employee, respondBy) });
+          }
+        drawn.slice(0, wanted).forEach((employee, index) => {
+          serial += 1;
+          const status = participantStatus(random, program, index);
+          const at = addDaysTo(created, 1 + index);
+          const id = demoUlid(at, serial);
+          // Every fourth participant came by invitation a week earlier, and every decline did.
+          const invited = !degree && (status === 'DECLINED' || (index % 4 === 0 && status !== 'WAITLISTED'));
+          const since = invited ? addDaysTo(at, -7) : at;
+          const meta = {
+            agencyId,
+            id,
+            version: 1,
+            createdAt: since.toISOString(),
+            updatedAt: since.toISOString(),
+          };
+          const enrollment = invited
+            ? invitedEnrollment(meta, program, employee, isoDay(addDaysTo(at, 7)))
+            : newEnrollment(
+                meta,
+                program,
+                employee,
+                status === 'WAITLISTED' ? 'WAITLISTED' : 'ENROLLED',
+                degree ? 'TUGAS_BELAJAR' : undefined,
+              );
+          const story: EnrollmentStory = { created: enrollment };
+          if (invited && status !== 'DECLINED') story.accepted = at.toISOString();
+          if (status === 'DECLINED') {
+            const reason = DECLINE_REASONS[serial % DECLINE_REASONS.length] ?? 'OTHER';
+            const note = reason === 'OTHER' ? 'Sedang cuti melahirkan' : undefined;
+            story.end = { kind: 'DECLINED', at: at.toISOString(), reason, note };
+          }
+          if (status === 'DROPPED') {
+            const dropped = addDaysTo(start, -3);
+            story.end = {
+              kind: 'DROPPED',
+              at: (dropped > at ? dropped : addDaysTo(at, 1)).toISOString(),
+              reason: random.pick(['Tugas dinas bertepatan dengan jadwal', 'Sakit', 'Beban kerja di unit']),
+            };
+          }
+          if (status === 'NO_SHOW') story.end = { kind: 'NO_SHOW', on: program.endDate };
+          if (status === 'COMPLETED') {
+            const pre = random.int(45, 75);
+            story.end = {
+              kind: 'COMPLETED',
+              on: program.endDate,
+              preTestScore: pre,
+              postTestScore: Math.min(100, pre + random.int(3, 25)),
+            };
+          }
+          enrollments.push(story);
+        });
         programs.push(program);
       });
     }

@@ -14,7 +14,13 @@ import type { WriteFold } from '../data/write-fold';
 import type { DevelopmentPlan, PlanCommitment, PlanSpending } from '../domain/development-plan';
 import type { Appraisal, ProgramEvaluation } from '../domain/evaluation';
 import type { Feedback } from '../domain/feedback';
-import { endedMentorship, type MentoringSession, type Mentorship } from '../domain/mentorship';
+import {
+  endedMentorship,
+  type GoalOutcome,
+  type MentoringSession,
+  type Mentorship,
+  withGoalResult,
+} from '../domain/mentorship';
 import { DEFAULT_MAX_ACTIVE_MENTEES } from '../domain/mentorship-rules';
 import type { Measurement, PerformanceIndicator } from '../domain/performance-indicator';
 import type { TrainingProgram } from '../domain/training';
@@ -24,6 +30,10 @@ import type { DemoOrganization } from './build-organization';
 export interface MentorshipStory {
   started: Mentorship;
   end?: { status: 'COMPLETED' | 'CANCELLED'; outcome: string; at: Date } | undefined;
+  /** Goal outcomes the mentor recorded at the end (by goal index), and the mentee's rating after it. */
+  results?:
+    | { outcomes: GoalOutcome[]; rating?: number | undefined; comment?: string | undefined }
+    | undefined;
 }
 
 /** The mentoring story: mentorships and their sessions (totals follow from replaying the sessions). */
@@ -55,7 +65,9 @@ export function replayOrganization(fold: WriteFold, org: DemoOrganization): void
 export function replayMentoring(fold: WriteFold, story: MentoringStory) {
   type Event = { at: string; run: () => void };
   const events: Event[] = [];
-  for (const { started, end } of story.mentorships) {
+  const stored = (m: Mentorship) =>
+    storedOf(fold, mentorshipEntity.key(m.agencyId, m.id), mentorshipEntity.fromItem);
+  for (const { started, end, results } of story.mentorships) {
     events.push({
       at: started.createdAt,
       run: () => fold.apply(mentorshipWrites.start(started, DEFAULT_MAX_ACTIVE_MENTEES)),
@@ -70,6 +82,25 @@ export function replayMentoring(fold: WriteFold, story: MentoringStory) {
             mentorshipEntity.fromItem,
           );
           fold.apply(mentorshipWrites.end(before, endedMentorship(before, end, end.at)));
+          const at = end.at.toISOString();
+          for (const [goalIndex, outcome] of (results?.outcomes ?? []).entries()) {
+            const current = stored(started);
+            const recordedBy = started.mentorId;
+            fold.apply(
+              mentorshipWrites.recordGoalOutcome(
+                current,
+                withGoalResult(current, { goalIndex, outcome, recordedAt: at, recordedBy }),
+              ),
+            );
+          }
+          if (results?.rating)
+            fold.apply(
+              mentorshipWrites.rate(started, {
+                rating: results.rating,
+                comment: results.comment,
+                ratedAt: at,
+              }),
+            );
         },
       });
     }

@@ -6,7 +6,14 @@ import { programWrites, trainingProgramEntity } from '../data/entities/training-
 import { feedChanges, feedCounterKey, feedWrites } from '../data/partner-feed';
 import type { Write } from '../data/write';
 import type { WriteFold } from '../data/write-fold';
-import { completedEnrollment, droppedEnrollment, noShowEnrollment } from '../domain/enrollment-transitions';
+import {
+  acceptedEnrollment,
+  completedEnrollment,
+  declinedEnrollment,
+  droppedEnrollment,
+  noShowEnrollment,
+} from '../domain/enrollment-transitions';
+import type { DeclineReason } from '../domain/invitation';
 import type { Enrollment, Partner, TrainingProgram } from '../domain/training';
 import { UnreachableCaseError } from '../domain/unreachable-case';
 
@@ -14,15 +21,18 @@ import { UnreachableCaseError } from '../domain/unreachable-case';
 export type EnrollmentEnd =
   | { kind: 'COMPLETED'; on: string; preTestScore: number; postTestScore: number }
   | { kind: 'NO_SHOW'; on: string }
-  | { kind: 'DROPPED'; at: string; reason: string };
+  | { kind: 'DROPPED'; at: string; reason: string }
+  | { kind: 'DECLINED'; at: string; reason: DeclineReason; note?: string | undefined };
 
-/** An enrollment as it was made, and its end. */
+/** An enrollment as it was made (perhaps an invitation, accepted at `accepted`), and its end. */
 export interface EnrollmentStory {
   created: Enrollment;
+  accepted?: string | undefined;
   end?: EnrollmentEnd | undefined;
 }
 
-const endTime = (end: EnrollmentEnd) => (end.kind === 'DROPPED' ? end.at : `${end.on}T00:00:00.000Z`);
+const endTime = (end: EnrollmentEnd) =>
+  end.kind === 'DROPPED' || end.kind === 'DECLINED' ? end.at : `${end.on}T00:00:00.000Z`;
 
 /** Applies enrollment writes with their partner-feed entries, numbered after the feed's last as folded so far. */
 function applyWithFeed(
@@ -65,6 +75,10 @@ function ended(
           : enrollmentWrites.dropSeat(before, after);
       return { after, writes };
     }
+    case 'DECLINED': {
+      const after = declinedEnrollment(before, end.reason, end.note, at);
+      return { after, writes: enrollmentWrites.decline(before, after) };
+    }
     default:
       throw new UnreachableCaseError(end);
   }
@@ -72,8 +86,8 @@ function ended(
 
 /**
  * Replays a training story through the services' write builders, in time order: partners and
- * programs created, each enrollment inserted, then ended as `completeEnrollment` or
- * `dropEnrollment` would end it (the domain's transitions, certificate numbers from the counter).
+ * programs created, each enrollment inserted (an invitation accepted as `respondToInvitation`
+ * accepts it), then ended as `completeEnrollment`, `dropEnrollment` or a decline would end it (the domain's transitions, certificate numbers from the counter).
  * Seat counters, place guards, employees' id lists and partner feeds follow from the builders.
  * Returns the programs and enrollments as they end up stored.
  */
@@ -84,24 +98,33 @@ export function replayTraining(
   for (const partner of story.partners) fold.apply(partnerWrites.create(partner));
   for (const program of story.programs) fold.apply(programWrites.create(program));
   const programs = new Map(story.programs.map((p) => [p.id, p]));
-  const events = story.enrollments.flatMap(({ created, end }) => [
-    { at: created.createdAt, order: 0, id: created.id, created, end: undefined },
+  const events = story.enrollments.flatMap(({ created, accepted, end }) => [
+    { at: created.createdAt, order: 0, id: created.id, created, end: undefined, accept: false },
+    ...(accepted ? [{ at: accepted, order: 1, id: created.id, created, end: undefined, accept: true }] : []),
     // An end never sorts before its enrollment's creation.
     ...(end
       ? [
           {
             at: [endTime(end), created.createdAt].sort()[1] as string,
-            order: 1,
+            order: 2,
             id: created.id,
             created,
             end,
+            accept: false,
           },
         ]
       : []),
   ]);
   events.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order || a.id.localeCompare(b.id));
   const current = new Map<string, Enrollment>();
-  for (const { created, end } of events) {
+  for (const { created, end, accept, at } of events) {
+    if (accept) {
+      const before = current.get(created.id) ?? created;
+      const after = acceptedEnrollment(before, 'ENROLLED', at);
+      applyWithFeed(fold, enrollmentWrites.accept(before, after), [{ before, after }]);
+      current.set(created.id, after);
+      continue;
+    }
     if (!end) {
       applyWithFeed(fold, enrollmentWrites.insert(created), [{ after: created }]);
       current.set(created.id, created);

@@ -1,4 +1,5 @@
 import { type Employee, profileOf } from './employee';
+import type { DeclineReason } from './invitation';
 import type { RecordMeta } from './record';
 import type { StudyFunding } from './study-leave';
 import { certificateNumber, type Enrollment, type TrainingProgram } from './training';
@@ -88,5 +89,47 @@ export function noShowEnrollment(current: Enrollment, completedOn: string, at: s
     completedAt: `${completedOn}T00:00:00.000Z`,
     jpCredited: 0,
     ...changed(current, at),
+  };
+}
+
+/** An invitation (undangan) to a program, to answer by `respondBy`: no seat, no waitlist place. */
+export function invitedEnrollment(
+  meta: RecordMeta,
+  program: Pick<TrainingProgram, 'id' | 'partnerId' | 'startDate'>,
+  employee: Employee,
+  respondBy: string,
+): Enrollment {
+  return { ...newEnrollment(meta, program, employee, 'INVITED'), invitedAt: meta.createdAt, respondBy };
+}
+
+/** An accepted invitation: a seat (ENROLLED) or a waitlist place (WAITLISTED), as the program allows. */
+export function acceptedEnrollment(
+  invited: Enrollment,
+  status: 'ENROLLED' | 'WAITLISTED',
+  at: string,
+): Enrollment {
+  return {
+    ...invited,
+    status,
+    acceptedAt: at,
+    ...(status === 'ENROLLED' ? { enrolledAt: at } : { waitlistedAt: at }),
+    ...changed(invited, at),
+  };
+}
+
+/** A declined invitation, with its reason (and the employee's note). */
+export function declinedEnrollment(
+  invited: Enrollment,
+  reason: DeclineReason,
+  note: string | undefined,
+  at: string,
+): Enrollment {
+  return {
+    ...invited,
+    status: 'DECLINED',
+    declinedAt: at,
+    declineReason: reason,
+    declineNote: note,
+    ...changed(invited, at),
   };
 }

@@ -6,6 +6,7 @@
 import { dateParts } from './calendar-date';
 import { type Employee, type EmployeeProfile, profileOf } from './employee';
 import { golonganLabel } from './golongan';
+import type { EvaluationThresholds } from './leadership/evaluation-thresholds';
 import {
   nineBoxGuidance,
   nineBoxOf,
@@ -14,7 +15,7 @@ import {
   performanceFromPredikat,
 } from './nine-box';
 import type { Period, PeriodKind } from './period';
-import type { ProgramRecommendation } from './program-evaluation';
+import type { EvaluationFinding, ProgramRecommendation } from './program-evaluation';
 import type { RecordMeta } from './record';
 import { PREDIKAT_LABELS, type Predikat, predikatOf, RATING_LABELS, type Rating } from './skp-predikat';
 
@@ -115,6 +116,9 @@ export interface ResultsEvidence {
   afterValue?: number | undefined;
   /** % better (positive is better whatever the direction); undefined when no relative change exists. */
   changePercent?: number | undefined;
+  /** INDICATOR: the measured periods averaged before and after (absent on evaluations stored before windows). */
+  beforePeriods?: string[] | undefined;
+  afterPeriods?: string[] | undefined;
 }
 
 /** A post-training evaluation of a program on the four Kirkpatrick levels (DOMAIN rule 7). */
@@ -132,6 +136,10 @@ export interface ProgramEvaluation extends EvaluationMeta {
   results?: ResultsEvidence | undefined;
   recommendation: ProgramRecommendation;
   reasons: string[];
+  /** The reasons with their figure, value and threshold (absent on evaluations stored before them). */
+  findings?: EvaluationFinding[] | undefined;
+  /** The agency's thresholds the recommendation was made with. */
+  thresholds?: EvaluationThresholds | undefined;
 }
 
 /** Any evaluation. */

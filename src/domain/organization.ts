@@ -1,3 +1,4 @@
+import type { EvaluationThresholds } from './leadership/evaluation-thresholds';
 import type { RecordMeta } from './record';
 
 /** Level of an administrative region (Kemendagri codes). */
@@ -18,6 +19,8 @@ export interface Agency extends RecordMeta {
   maxActiveMentees: number;
   /** Days the agency keeps its audit log (its retention policy); unset: the deployment default. */
   auditRetentionDays?: number | undefined;
+  /** Thresholds of program recommendations (agency setting); unset: the documented defaults. */
+  evaluationThresholds?: EvaluationThresholds | undefined;
 }
 
 export const UNIT_KINDS = [

@@ -3,6 +3,14 @@ import type { RecordMeta } from './record';
 import type { StudyFunding } from './study-leave';
 import type { ProgramCategory, ProgramFormat } from './training-formats';
 
+/**
+ * Why an employee declines an invitation to a program (alasan menolak undangan). The articles
+ * name resistance to change and weak commitment; counting the reasons tells a unit head
+ * whether the obstacle is the workload, the schedule or the program itself.
+ */
+export const DECLINE_REASONS = ['WORKLOAD', 'SCHEDULE', 'NOT_RELEVANT', 'HEALTH', 'OTHER'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
 export const PARTNER_KINDS = [
   'UNIVERSITY',
   'TRAINING_INSTITUTE',
@@ -58,6 +66,10 @@ export interface TrainingProgram extends RecordMeta {
   status: ProgramStatus;
   /** Phase/cohort of a phased rollout (angkatan), e.g. 1, 2. */
   cohort?: number | undefined;
+  /** Next cohorts: the id of the series' first cohort (`leadership/program-series.ts`). */
+  seriesId?: string | undefined;
+  /** Next cohorts: the number in the series, from 2 on. */
+  seriesNumber?: number | undefined;
   location?: string | undefined;
   /** Seats in use: ENROLLED, COMPLETED and NO_SHOW enrollments (kept by enrollment transactions). */
   seatsTaken: number;
@@ -74,6 +86,7 @@ export const ENROLLMENT_STATUSES = [
   'COMPLETED',
   'DROPPED',
   'NO_SHOW',
+  'DECLINED',
 ] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
@@ -105,6 +118,14 @@ export interface Enrollment extends RecordMeta {
   /** JP credited on completion (0 before). */
   jpCredited: number;
   certificateNumber?: string | undefined;
+  /** Invitation (undangan) answered by the employee; absent for enrollments made directly. */
+  invitedAt?: string | undefined;
+  /** Last day to answer the invitation. */
+  respondBy?: string | undefined;
+  acceptedAt?: string | undefined;
+  declinedAt?: string | undefined;
+  declineReason?: DeclineReason | undefined;
+  declineNote?: string | undefined;
 }
 
 /** Free seats of a program (never negative). */

@@ -11,7 +11,7 @@ import { createUploadRoute } from './upload-route';
  * same import worker as the Lambda.
  */
 export function startLocalImports(deps: Deps) {
-  const { table, clock, newId, config, logger, repositories } = deps;
+  const { clock, config, logger, repositories } = deps;
   const files = createLocalImportFiles(join(config.dataDir, 'uploads'));
   const queue = createLocalImportQueue(
     {

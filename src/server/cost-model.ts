@@ -5,10 +5,20 @@ import { type DimensionCardinality, maxGroups, type ValueDimension } from '../do
 import { MEASURE_NAMES } from '../domain/analytics/measures';
 import { MAX_HOLIDAYS_PER_YEAR } from '../domain/holiday-calendar';
 import { IKM_ELEMENTS } from '../domain/ikm';
+import { MAX_INVITATIONS } from '../domain/invitation';
+import { MAX_WINDOW_PERIODS } from '../domain/leadership/evaluation-thresholds';
+import { MAX_FOLLOW_UPS } from '../domain/leadership/follow-up';
+import { MAX_RESULT_UNITS } from '../domain/leadership/mentoring-results';
+import { MAX_SERIES_COHORTS } from '../domain/leadership/program-series';
+import { GOAL_OUTCOMES, MAX_GOALS } from '../domain/mentorship';
+import { NINE_BOXES } from '../domain/nine-box';
 import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
+import { EVALUATION_FIGURES } from '../domain/program-evaluation';
+import { PREDIKATS } from '../domain/skp-predikat';
 import { STUDY_FUNDINGS } from '../domain/study-leave';
 import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
+import { MAX_TALENT_STAFF } from '../services/talent-service';
 import type { CostModel } from './operation-cost';
 
 /** A `totalCount` runs a COUNT query over a whole partition: it weighs like ten fields. */
@@ -91,6 +101,24 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'Query.webhookEndpoints': MAX_PAGE_SIZE,
       // A delivery keeps its latest 30 attempts.
       'WebhookDelivery.attempts': KEPT_ATTEMPTS,
+      // Invitations: at most 30 employees a call. Talent: nine boxes over at most 300 staff.
+      'Mutation.inviteToProgram': MAX_INVITATIONS,
+      'TalentDistribution.boxes': NINE_BOXES.length,
+      'TalentBoxCount.employees': MAX_TALENT_STAFF,
+      'TalentDistribution.unplaced': MAX_TALENT_STAFF,
+      // Evaluation follow-up: at most 20 actions per evaluation and 20 cohorts per series; a
+      // recommendation rests on a handful of findings (one per figure at most).
+      'Evaluation.followUpActions': MAX_FOLLOW_UPS,
+      'ProgramSeries.cohorts': MAX_SERIES_COHORTS,
+      'Evaluation.findings': EVALUATION_FIGURES.length,
+      'ResultsEvidence.beforePeriods': MAX_WINDOW_PERIODS,
+      'ResultsEvidence.afterPeriods': MAX_WINDOW_PERIODS,
+      // Mentoring results: at most 10 units; all five predikat and three goal outcomes, counted.
+      'Mentorship.goalResults': MAX_GOALS,
+      'MentoringResults.units': MAX_RESULT_UNITS,
+      'MentoringResults.goalOutcomes': GOAL_OUTCOMES.length,
+      'MentoringGroupResult.before': PREDIKATS.length,
+      'MentoringGroupResult.after': PREDIKATS.length,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

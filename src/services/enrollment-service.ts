@@ -1,6 +1,7 @@
 import { ProgramFullError } from '../data/entities/enrollment-writes';
 import { idempotencyClaimOf } from '../data/idempotency';
 import type { Connection, PageArgs } from '../data/paginate';
+import { partnerSees } from '../data/partner-feed';
 import { retryRaces } from '../data/race-lost';
 import { versionConflict } from '../data/versioned-update';
 import {
@@ -12,7 +13,12 @@ import {
 } from '../domain/enrollment-transitions';
 import { newRecord } from '../domain/record';
 import type { StudyFunding } from '../domain/study-leave';
-import type { Enrollment, EnrollmentStatus, TrainingProgram } from '../domain/training';
+import {
+  ENROLLMENT_STATUSES,
+  type Enrollment,
+  type EnrollmentStatus,
+  type TrainingProgram,
+} from '../domain/training';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-error';
 import { requirePartnerScope, requireSameAgency, requireStaff, type StaffCaller } from './access';
 import type { ServiceDeps } from './ports';
@@ -71,7 +77,8 @@ export function createEnrollmentService(deps: ServiceDeps) {
       if (caller.kind === 'partner') {
         if (found.partnerId !== caller.partnerId)
           throw new ForbiddenError("This enrollment is not in the partner's programs");
-        return found;
+        // A pending or declined invitation is the agency's business until it is accepted.
+        return partnerSees(found) ? found : null;
       }
       const staff = requireStaff(caller);
       const visible =
@@ -102,7 +109,10 @@ export function createEnrollmentService(deps: ServiceDeps) {
         requirePartnerScope(caller);
         if (program.partnerId !== caller.partnerId)
           throw new ForbiddenError("This program is not one of the partner's");
-        return enrollments.listByProgram(program.agencyId, program.id, { status }, page);
+        const visible = (status ?? ENROLLMENT_STATUSES).filter((s) => partnerSees({ status: s }));
+        // Asking only for hidden statuses finds nothing (an empty unit list matches no record).
+        const none = visible.length === 0 ? { unitIds: [] } : {};
+        return enrollments.listByProgram(program.agencyId, program.id, { status: visible, ...none }, page);
       }
       const staff = requireStaff(caller);
       requireSameAgency(staff, program.agencyId);

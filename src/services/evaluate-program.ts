@@ -1,6 +1,7 @@
 import { idempotencyClaimOf } from '../data/idempotency';
 import type { Evaluation, ProgramEvaluation, ResultsEvidence } from '../domain/evaluation';
-import { indicatorChange } from '../domain/indicator-achievement';
+import { type EvaluationThresholds, thresholdsOf } from '../domain/leadership/evaluation-thresholds';
+import { resultsWindow } from '../domain/leadership/results-window';
 import { averageLearningGain } from '../domain/learning-gain';
 import { CADENCE_PERIOD_KIND } from '../domain/performance-indicator';
 import type { Period } from '../domain/period';
@@ -33,7 +34,7 @@ const EVALUABLE = ['RUNNING', 'COMPLETED'];
  * computed from the program's completed enrollments, results from a performance indicator.
  */
 export function createProgramEvaluator(deps: ServiceDeps) {
-  const { evaluations, enrollments, training, performance, idempotency, clock, newId } = deps;
+  const { evaluations, enrollments, training, performance, organization, idempotency, clock, newId } = deps;
 
   /** Every COMPLETED enrollment of a program (a few hundred at most), page by page. */
   async function completedEnrollments(program: Ref): Promise<Enrollment[]> {
@@ -55,10 +56,15 @@ export function createProgramEvaluator(deps: ServiceDeps) {
     return all;
   }
 
-  /** Level 4: an indicator's change between two measured periods (honouring its direction), or a reported change. */
+  /**
+   * Level 4: an indicator's change (honouring its direction) from the window of measured periods
+   * ending at `beforePeriod` to the one starting at `afterPeriod`, each as long as the agency's
+   * thresholds ask (shorter when fewer periods were measured); or a reported change.
+   */
   async function resultsOf(
     scope: RequestScope,
     input: EvaluateProgramCommand,
+    thresholds: EvaluationThresholds,
   ): Promise<ResultsEvidence | undefined> {
     if (input.resultsChangePercent !== undefined)
       return { source: 'REPORTED', changePercent: input.resultsChangePercent };
@@ -80,25 +86,28 @@ export function createProgramEvaluator(deps: ServiceDeps) {
     }
     if (afterPeriod.start <= beforePeriod.start)
       throw BadUserInputError.of('input.afterPeriod', 'must come after beforePeriod');
-    const values = await Promise.all(
-      periods.map(async ([field, period]) => {
-        const found = await evaluations.measurement(scope.loader, ref.agencyId, ref.id, period.key);
-        if (!found)
-          throw BadUserInputError.of(field, `${indicator.code} has no measurement for ${period.key}`);
-        return found.value;
-      }),
-    );
-    const [beforeValue = 0, afterValue = 0] = values;
+    const measurements = await performance.allMeasurements(ref.agencyId, ref.id);
+    for (const [field, period] of periods) {
+      if (!measurements.some((m) => m.period === period.key))
+        throw BadUserInputError.of(field, `${indicator.code} has no measurement for ${period.key}`);
+    }
+    const window = resultsWindow({
+      direction: indicator.direction,
+      measurements,
+      lastBefore: beforePeriod.key,
+      firstAfter: afterPeriod.key,
+      size: { before: thresholds.minPeriodsBefore, after: thresholds.minPeriodsAfter },
+    });
     return {
       source: 'INDICATOR',
       indicatorId: indicator.id,
       beforePeriod: beforePeriod.key,
       afterPeriod: afterPeriod.key,
-      beforeValue,
-      afterValue,
-      changePercent:
-        indicatorChange({ direction: indicator.direction, before: beforeValue, after: afterValue }) ??
-        undefined,
+      beforeValue: window.beforeValue ?? undefined,
+      afterValue: window.afterValue ?? undefined,
+      changePercent: window.changePercent ?? undefined,
+      beforePeriods: window.before.map((m) => m.period),
+      afterPeriods: window.after.map((m) => m.period),
     };
   }
 
@@ -126,17 +135,25 @@ export function createProgramEvaluator(deps: ServiceDeps) {
             'input.programId',
             `the program is ${program.status}: evaluate it once it runs`,
           );
+        const thresholds = thresholdsOf(await organization.getAgency(scope.loader, caller.agencyId));
         const [completed, results] = await Promise.all([
           completedEnrollments(program),
-          resultsOf(scope, input),
+          resultsOf(scope, input, thresholds),
         ]);
         const learningGain = averageLearningGain(completed);
-        const advice = recommendProgramAction({
-          reactionScore: input.reactionScore,
-          avgLearningGain: learningGain,
-          behaviourScore: input.behaviourScore,
-          resultsChange: results?.changePercent,
-        });
+        const advice = recommendProgramAction(
+          {
+            reactionScore: input.reactionScore,
+            avgLearningGain: learningGain,
+            behaviourScore: input.behaviourScore,
+            resultsChange: results?.changePercent,
+            resultsPeriods:
+              results?.source === 'INDICATOR'
+                ? { before: results.beforePeriods?.length ?? 0, after: results.afterPeriods?.length ?? 0 }
+                : null,
+          },
+          thresholds,
+        );
         const now = clock();
         const evaluation: ProgramEvaluation = {
           ...newRecord(caller.agencyId, newId(), now.toISOString()),
@@ -154,6 +171,8 @@ export function createProgramEvaluator(deps: ServiceDeps) {
           results,
           recommendation: advice.recommendation,
           reasons: advice.reasons,
+          findings: advice.findings,
+          thresholds,
         };
         await evaluations.recordProgramEvaluation(evaluation, now, claim);
         return evaluation;

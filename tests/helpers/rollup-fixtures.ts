@@ -27,15 +27,32 @@ const enrollment = fc
     employeeProfile: profile,
     programStartDate: day,
     partnerId: fc.option(fc.constant('usu'), { nil: undefined }),
-    status: fc.constantFrom('ENROLLED', 'WAITLISTED', 'COMPLETED', 'DROPPED', 'NO_SHOW'),
+    status: fc.constantFrom(
+      'INVITED',
+      'ENROLLED',
+      'WAITLISTED',
+      'COMPLETED',
+      'DROPPED',
+      'NO_SHOW',
+      'DECLINED',
+    ),
+    invited: fc.boolean(),
     jp: fc.integer({ min: 1, max: 40 }),
     pre: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     post: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     completedOn: day,
   })
-  .map(({ jp, pre, post, completedOn, ...e }) => ({
+  .map(({ jp, pre, post, completedOn, invited, ...e }) => ({
     entity: 'Enrollment',
     ...e,
+    // Invitations: pending and declined ones always were; others may have been, then accepted.
+    ...(invited || e.status === 'INVITED' || e.status === 'DECLINED'
+      ? { invitedAt: `${e.programStartDate}T00:00:00.000Z` }
+      : {}),
+    ...(invited && e.status !== 'INVITED' && e.status !== 'DECLINED'
+      ? { acceptedAt: `${e.programStartDate}T01:00:00.000Z` }
+      : {}),
+    ...(e.status === 'DECLINED' ? { declineReason: 'WORKLOAD' } : {}),
     jpCredited: e.status === 'COMPLETED' ? jp : 0,
     ...(e.status === 'COMPLETED'
       ? { completedAt: `${completedOn}T00:00:00.000Z`, preTestScore: pre, postTestScore: post }

@@ -44,13 +44,17 @@ const demoIds = new Map<string, string>();
 /** The type of record an ID argument or input field names. */
 const ID_TYPES: Record<string, string> = {
   employeeId: 'Employee',
+  employeeIds: 'Employee',
   mentorId: 'Employee',
   menteeId: 'Employee',
   ownerId: 'Employee',
   unitId: 'Unit',
+  unitIds: 'Unit',
   organizerUnitId: 'Unit',
   parentId: 'Unit',
   programId: 'TrainingProgram',
+  fromProgramId: 'TrainingProgram',
+  evaluationId: 'Evaluation',
   enrollmentId: 'Enrollment',
   mentorshipId: 'Mentorship',
   feedbackId: 'Feedback',
@@ -167,6 +171,8 @@ async function collectDemoIds() {
   demoIds.set('WebhookDelivery', toGlobalId('WebhookDelivery', 'medan', 'usu.01JC0000000000000000000000.1'));
   // The demo data has no import jobs: a well-formed id of Medan's (read as null where allowed).
   demoIds.set('ImportJob', toGlobalId('ImportJob', 'medan', 'no-such-job'));
+  // Nor follow-up actions: a well-formed id of Medan's (NOT_FOUND where allowed, never a crash).
+  demoIds.set('FollowUpAction', toGlobalId('FollowUpAction', 'medan', 'no-such-action'));
 }
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { buildDemoPerformance, demoPerformanceItems } from '../../src/demo/build
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { indicatorChange } from '../../src/domain/indicator-achievement';
 import { recommendProgramAction } from '../../src/domain/program-evaluation';
+import { roundHalfUp } from '../../src/domain/round-half-up';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
@@ -56,9 +57,9 @@ const RECORD = `mutation($input: RecordAppraisalInput!) {
 }`;
 const EVALUATE = `mutation($input: EvaluateProgramInput!) {
   evaluateProgram(input: $input) {
-    id kind recommendation recommendationLabel reasons predikat employee { id } program { id title }
+    id kind recommendation recommendationLabel reasons findings { figure value threshold } predikat employee { id } program { id title }
     levels { reaction learning learningParticipants behaviour results
-      resultsEvidence { source indicator { code } beforePeriod afterPeriod beforeValue afterValue changePercent } }
+      resultsEvidence { source indicator { code } beforePeriod afterPeriod beforePeriods afterPeriods beforeValue afterValue changePercent } }
   }
 }`;
 
@@ -413,7 +414,7 @@ describe('evaluateProgram (Kirkpatrick)', () => {
     expect(running.data).toEqual({ updateTrainingProgram: { status: 'RUNNING' } });
   });
 
-  it('computes learning from the completed enrollments and results from the indicator, honouring its direction', async () => {
+  it('computes learning from the completed enrollments and results from three periods either side, honouring the direction', async () => {
     const res = await app.request<{
       evaluateProgram: Record<string, unknown> & { levels: Record<string, unknown> };
     }>(
@@ -424,24 +425,25 @@ describe('evaluateProgram (Kirkpatrick)', () => {
           reactionScore: 85,
           behaviourScore: 78,
           indicatorId: toGlobalId('PerformanceIndicator', 'medan', responseTime?.id ?? ''),
-          beforePeriod: '2025-01',
-          afterPeriod: '2026-09',
+          beforePeriod: '2025-03',
+          afterPeriod: '2026-07',
         },
       },
       ADMIN,
     );
     expect(res.errors).toBeUndefined();
-    // Gains 20, 15 and 40 points: average 25.
-    const change = indicatorChange({
-      direction: 'LOWER_IS_BETTER',
-      before: measured('2025-01'),
-      after: measured('2026-09'),
-    });
+    // Gains 20, 15 and 40 points: average 25. Results: the mean of the three months up to March
+    // 2025 against the mean of the three from July 2026 (the agency's default thresholds).
+    const mean = (periods: string[]) => roundHalfUp(periods.reduce((s, p) => s + measured(p), 0) / 3, 4);
+    const before = mean(['2025-01', '2025-02', '2025-03']);
+    const after = mean(['2026-07', '2026-08', '2026-09']);
+    const change = indicatorChange({ direction: 'LOWER_IS_BETTER', before, after });
     const expected = recommendProgramAction({
       reactionScore: 85,
       avgLearningGain: 25,
       behaviourScore: 78,
       resultsChange: change,
+      resultsPeriods: { before: 3, after: 3 },
     });
     expect(change).toBeGreaterThan(10);
     expect(res.data?.evaluateProgram).toMatchObject({
@@ -452,6 +454,7 @@ describe('evaluateProgram (Kirkpatrick)', () => {
       recommendation: 'EXPAND',
       recommendationLabel: 'Perluas',
       reasons: expected.reasons,
+      findings: expected.findings.map(({ figure, value, threshold }) => ({ figure, value, threshold })),
       levels: {
         reaction: 85,
         learning: 25,
@@ -461,13 +464,37 @@ describe('evaluateProgram (Kirkpatrick)', () => {
         resultsEvidence: {
           source: 'INDICATOR',
           indicator: { code: 'IKU-BLW-02' },
-          beforePeriod: '2025-01',
-          afterPeriod: '2026-09',
-          beforeValue: measured('2025-01'),
-          afterValue: measured('2026-09'),
+          beforePeriod: '2025-03',
+          afterPeriod: '2026-07',
+          beforePeriods: ['2025-01', '2025-02', '2025-03'],
+          afterPeriods: ['2026-07', '2026-08', '2026-09'],
+          beforeValue: before,
+          afterValue: after,
         },
       },
     });
+  });
+
+  it('says NOT_ENOUGH_DATA with fewer measured periods than the thresholds ask, naming each', async () => {
+    const res = await app.request<{ evaluateProgram: { recommendation: string; findings: unknown[] } }>(
+      EVALUATE,
+      {
+        input: {
+          programId,
+          reactionScore: 85,
+          indicatorId: toGlobalId('PerformanceIndicator', 'medan', responseTime?.id ?? ''),
+          beforePeriod: '2024-12',
+          afterPeriod: '2026-10',
+        },
+      },
+      ADMIN,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.evaluateProgram.recommendation).toBe('NOT_ENOUGH_DATA');
+    expect(res.data?.evaluateProgram.findings).toEqual([
+      { figure: 'PERIODS_BEFORE', value: 2, threshold: 3 },
+      { figure: 'PERIODS_AFTER', value: 1, threshold: 3 },
+    ]);
   });
 
   it.each([
@@ -526,7 +553,7 @@ describe('evaluateProgram (Kirkpatrick)', () => {
       { id: programId },
       headOf('medan-dinkes'),
     );
-    expect(listed.data?.trainingProgram.evaluations.totalCount).toBe(4);
+    expect(listed.data?.trainingProgram.evaluations.totalCount).toBe(5);
     const programOnly = await app.request<{ evaluations: { edges: { node: { kind: string } }[] } }>(
       '{ evaluations(filter: { kind: PROGRAM }, first: 50) { edges { node { kind } } } }',
       {},

@@ -208,6 +208,67 @@ export const enrollmentWrites = {
     ];
   },
 
+  /**
+   * Invitations of one program (at most 30, distinct employees), all or none: each with its
+   * place guard and its id on the employee, on condition that the program is open; no counter
+   * moves. A place already held is a CONFLICT naming `input.employeeIds.<index>`.
+   */
+  invite(invitations: Enrollment[]): Write[] {
+    const [first] = invitations;
+    if (!first) return [];
+    const notOpen: Refusal = (_, cause) =>
+      BadUserInputError.of('input.programId', 'the program is no longer open', cause);
+    return [
+      programWrite(first, [], OPEN, notOpen),
+      ...invitations.flatMap((invitation, index) => {
+        const field = `input.employeeIds.${index}`;
+        const [guard, listed, record] = placeWrites(invitation);
+        return [
+          {
+            ...guard,
+            refused: (_: unknown, cause: unknown) =>
+              new ConflictError(
+                'The employee is already invited to, enrolled in or waiting for this program',
+                { field },
+                cause,
+              ),
+          },
+          {
+            ...listed,
+            refused: (_: unknown, cause: unknown) =>
+              BadUserInputError.of(field, 'no such employee in this agency', cause),
+          },
+          record,
+        ] as Write[];
+      }),
+    ];
+  },
+
+  /**
+   * An accepted invitation: a seat (ENROLLED) only while seats are free and nobody waits, else
+   * ProgramFullError; a waitlist place (WAITLISTED) while the program is open. A changed
+   * invitation is a lost race.
+   */
+  accept(before: Enrollment, after: Enrollment): Write[] {
+    const seat = after.status === 'ENROLLED';
+    return [
+      versionedUpdate(enrollmentEntity, before, after, { refused: changed('The invitation') }),
+      programWrite(before, [{ before, after }], seat ? SEAT_FREE : OPEN, (stored, cause) =>
+        stored?.status === 'OPEN'
+          ? new ProgramFullError(cause)
+          : BadUserInputError.of('input.enrollmentId', 'the program is no longer open for enrollment', cause),
+      ),
+    ];
+  },
+
+  /** A declined invitation: the place is given up (the employee may be invited again). */
+  decline(before: Enrollment, after: Enrollment): Write[] {
+    return [
+      versionedUpdate(enrollmentEntity, before, after, { refused: changed('The invitation') }),
+      releaseUniqueValue(before.agencyId, placeGuard.kind, placeGuard.value(before)),
+    ];
+  },
+
   /** The end of a seat holder's participation: COMPLETED (counted) or NO_SHOW. */
   finish(before: Enrollment, after: Enrollment): Write[] {
     const writes: Write[] = [

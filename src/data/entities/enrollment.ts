@@ -59,11 +59,11 @@ export function programCountChange(changes: { before?: Enrollment | undefined; a
 
 const PLACE = 'Enrollment';
 
-/** The guard of an employee's one place in a program: held from enrolling until a drop. */
+/** The guard of an employee's one place in a program: held from enrolling (or the invitation) until a drop or decline. */
 export const placeGuard = {
   kind: PLACE,
   value: (e: Pick<Enrollment, 'programId' | 'employeeId'>) => `${e.programId}:${e.employeeId}`,
   key: (e: Enrollment): ItemKey => uniqueValueKey(e.agencyId, PLACE, placeGuard.value(e)),
-  /** Whether an enrollment in this state holds the place. */
-  holds: (e: Enrollment) => e.status !== 'DROPPED',
+  /** Whether an enrollment in this state holds the place (a declined invitation gives it up). */
+  holds: (e: Enrollment) => e.status !== 'DROPPED' && e.status !== 'DECLINED',
 };

@@ -42,6 +42,8 @@ export const evaluationEntity = defineEntity<Evaluation>({
         ? { pk: evaluationPartitions.unit(e.agencyId, e.unitId), sk: ordered(e.periodStart, e.id) }
         : undefined,
   },
+  // Program evaluations count their follow-up actions (`follow-up-action.ts` keeps the limit).
+  external: ['followUpCount'],
 });
 
 const GUARD_KIND = 'AppraisalYear';

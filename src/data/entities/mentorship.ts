@@ -1,4 +1,4 @@
-import type { MentoringSession, Mentorship } from '../../domain/mentorship';
+import type { MenteeRating, MentoringSession, Mentorship } from '../../domain/mentorship';
 import { BadUserInputError, ConflictError } from '../../errors/app-error';
 import { defineEntity } from '../entity';
 import type { Item, ItemKey } from '../item';
@@ -13,7 +13,10 @@ export const mentorshipPartitions = {
   agency: (agencyId: string) => `${agencyId}#Mentorship`,
 };
 
-/** Mentorships. gsi1: mentorships of an agency by start date. Session totals are kept by session writes. */
+/**
+ * Mentorships. gsi1: mentorships of an agency by start date. Session totals are kept by session
+ * writes, the mentee's rating by its own write.
+ */
 export const mentorshipEntity = defineEntity<Mentorship>({
   type: 'Mentorship',
   indexes: {
@@ -21,7 +24,8 @@ export const mentorshipEntity = defineEntity<Mentorship>({
   },
   // The mentee's unit at the top level, so a unit head's list can filter on it.
   derived: (m) => ({ menteeUnitId: m.menteeProfile.unitId }),
-  external: ['sessionCount', 'totalMinutes'],
+  // The mentee's rating has its own once-only write; a versioned update never touches it.
+  external: ['sessionCount', 'totalMinutes', 'menteeRating'],
 });
 
 const SESSION_PREFIX = 'Session#';
@@ -136,6 +140,38 @@ export const mentorshipWrites = {
           ),
       },
       putNew(mentoringSessions.toItem(session)),
+    ];
+  },
+
+  /** Records a goal's outcome: a versioned update (CONFLICT when the mentorship changed since read). */
+  recordGoalOutcome(before: Mentorship, after: Mentorship): Write[] {
+    return [versionedUpdate(mentorshipEntity, before, after)];
+  },
+
+  /** The mentee's rating: once, and only on an ended mentorship, decided by the stored item. */
+  rate(mentorship: Pick<Mentorship, 'agencyId' | 'id'>, rating: MenteeRating): Write[] {
+    return [
+      {
+        update: mentorshipEntity.key(mentorship.agencyId, mentorship.id),
+        set: { menteeRating: rating },
+        condition: {
+          expression: 'attribute_exists(pk) AND #status <> :active AND attribute_not_exists(#rating)',
+          names: { '#status': 'status', '#rating': 'menteeRating' },
+          values: { ':active': 'ACTIVE' },
+        },
+        refused: (stored, cause) =>
+          stored?.menteeRating
+            ? new ConflictError(
+                'The mentee already rated this mentorship',
+                { field: 'input.mentorshipId' },
+                cause,
+              )
+            : BadUserInputError.of(
+                'input.mentorshipId',
+                `the mentorship is ${String(stored?.status ?? 'gone')}; rate it once it has ended`,
+                cause,
+              ),
+      },
     ];
   },
 };

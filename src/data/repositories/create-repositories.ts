@@ -10,6 +10,7 @@ import { createEmployeeRepository } from './employee-repository';
 import { createEnrollmentRepository } from './enrollment-repository';
 import { createEvaluationRepository } from './evaluation-repository';
 import { createFeedbackRepository } from './feedback-repository';
+import { createFollowUpRepository } from './follow-up-repository';
 import { createMentorshipRepository } from './mentorship-repository';
 import { createOrganizationRepository } from './organization-repository';
 import { createPerformanceRepository } from './performance-repository';
@@ -38,6 +39,7 @@ export function createRepositories(table: Table, cursors: CursorCodec, clock: ()
     feedback: createFeedbackRepository(table, cursors),
     evaluations: createEvaluationRepository(table, cursors),
     plans: createPlanRepository(table, cursors),
+    followUps: createFollowUpRepository(table),
     rateLimits: createRateLimitRepository(table),
     audit: createAuditRepository(table, cursors),
     calendars: createCalendarRepository(table),

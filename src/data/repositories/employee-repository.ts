@@ -47,6 +47,16 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
     },
 
     /** A page of employees of an agency (or one unit), by name. */
+    /** Every ACTIVE employee placed in a unit now (a unit's staff, tens to a few hundred). */
+    async activeOfUnit(agencyId: string, unitId: string): Promise<Employee[]> {
+      const items = await table.queryAll({
+        index: 'gsi2',
+        partition: employeePartitions.unit(agencyId, unitId),
+        filters: [{ attribute: 'status', equals: 'ACTIVE' }],
+      });
+      return items.map((item) => employeeEntity.fromItem(item));
+    },
+
     list(agencyId: string, filter: EmployeeListFilter, page: PageArgs): Promise<Connection<Employee>> {
       const prefix = filter.nameStartsWith ? nameSortKey(filter.nameStartsWith) : '';
       const spec: QuerySpec = filter.unitId

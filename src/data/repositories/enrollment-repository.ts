@@ -117,6 +117,21 @@ export function createEnrollmentRepository(table: Table, cursors: CursorCodec) {
       return run(enrollmentWrites.promote(before, after), [{ before, after }]);
     },
 
+    /** Writes the invitations of one call, all or none (pending invitations reach no partner feed). */
+    invite(invitations: Enrollment[]): Promise<void> {
+      return table.transact(enrollmentWrites.invite(invitations));
+    },
+
+    /** Accepts an invitation into a seat or the waitlist; the partner's feed gets it as CREATED. */
+    accept(before: Enrollment, after: Enrollment) {
+      return run(enrollmentWrites.accept(before, after), [{ before, after }]);
+    },
+
+    /** Declines an invitation; its place is given up. */
+    decline(before: Enrollment, after: Enrollment) {
+      return table.transact(enrollmentWrites.decline(before, after));
+    },
+
     /** Records the end of a seat holder's participation: COMPLETED (counted) or NO_SHOW. */
     finish(before: Enrollment, after: Enrollment) {
       return run(enrollmentWrites.finish(before, after), [{ before, after }]);

@@ -8,6 +8,7 @@ import { measurementEntity } from '../entities/measurement';
 import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { valueRange } from '../sort-keys';
 import type { Item, QuerySpec, Table } from '../table';
 
 /** Evaluation list filter; every given condition must hold. */
@@ -72,6 +73,16 @@ export function createEvaluationRepository(table: Table, cursors: CursorCodec) {
         index: 'gsi2',
         partition: evaluationPartitions.employee(agencyId, employeeId),
         scanForward: false,
+      });
+      return items.map((item) => toEvaluation(item) as Appraisal);
+    },
+
+    /** Appraisals made in a unit whose period starts in [from, to] (gsi4, period order). */
+    async appraisalsOfUnit(agencyId: string, unitId: string, from: string, to: string): Promise<Appraisal[]> {
+      const items = await table.queryAll({
+        index: 'gsi4',
+        partition: evaluationPartitions.unit(agencyId, unitId),
+        sortKey: valueRange(from, to),
       });
       return items.map((item) => toEvaluation(item) as Appraisal);
     },

@@ -1,4 +1,4 @@
-import type { MentoringSession, Mentorship } from '../../domain/mentorship';
+import type { MenteeRating, MentoringSession, Mentorship } from '../../domain/mentorship';
 import type { Condition } from '../conditions';
 import type { CursorCodec } from '../cursor';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../entities/mentorship';
 import type { ItemLoader } from '../item-loader';
 import { type Connection, type PageArgs, queryConnection } from '../paginate';
+import { valueRange } from '../sort-keys';
 import type { QuerySpec, Table } from '../table';
 
 /** Mentorships, their sessions, and the mentor's active-mentee counter, changed together. */
@@ -69,6 +70,30 @@ export function createMentorshipRepository(table: Table, cursors: CursorCodec) {
     /** Ends an active mentorship (completed or cancelled); CONFLICT if it changed meanwhile. */
     end(before: Mentorship, after: Mentorship): Promise<void> {
       return table.transact(mentorshipWrites.end(before, after));
+    },
+
+    /** Records a goal's outcome; CONFLICT if the mentorship changed since `before` was read. */
+    recordGoalOutcome(before: Mentorship, after: Mentorship): Promise<void> {
+      return table.transact(mentorshipWrites.recordGoalOutcome(before, after));
+    },
+
+    /** Stores the mentee's rating, once, on an ended mentorship. */
+    rate(mentorship: Mentorship, rating: MenteeRating): Promise<void> {
+      return table.transact(mentorshipWrites.rate(mentorship, rating));
+    },
+
+    /**
+     * Mentorships of an agency started in a year (gsi1 in start order) whose mentee was in one of
+     * `unitIds` at the start: the cohort the mentoring-results question reads.
+     */
+    async startedIn(agencyId: string, year: number, unitIds: readonly string[]): Promise<Mentorship[]> {
+      const items = await table.queryAll({
+        index: 'gsi1',
+        partition: mentorshipPartitions.agency(agencyId),
+        sortKey: valueRange(`${year}-01-01`, `${year}-12-31`),
+        filters: [{ attribute: 'menteeUnitId', in: [...unitIds] }],
+      });
+      return items.map((item) => mentorshipEntity.fromItem(item));
     },
 
     /** Logs a session, only while the mentorship is ACTIVE (BAD_USER_INPUT otherwise). */

@@ -1,6 +1,6 @@
 import type { Agency, Unit, UnitKind } from '../../domain/organization';
 import type { CursorCodec } from '../cursor';
-import { AGENCIES_PARTITION, agencyEntity } from '../entities/agency';
+import { AGENCIES_PARTITION, agencyEntity, agencyWrites } from '../entities/agency';
 import { unitEntity, unitPartitions, unitWrites } from '../entities/unit';
 import { type IdempotencyClaim, withClaim } from '../idempotency';
 import type { ItemLoader } from '../item-loader';
@@ -19,6 +19,17 @@ export function createOrganizationRepository(table: Table, codec: CursorCodec) {
     async getAgency(loader: ItemLoader, agencyId: string): Promise<Agency | undefined> {
       const item = await loader.load(agencyEntity.key(agencyId, agencyId));
       return item ? agencyEntity.fromItem(item) : undefined;
+    },
+
+    /** One agency read strongly consistent (the base of a settings change). */
+    async getAgencyLatest(agencyId: string): Promise<Agency | undefined> {
+      const item = await table.get(agencyEntity.key(agencyId, agencyId));
+      return item ? agencyEntity.fromItem(item) : undefined;
+    },
+
+    /** A versioned change of the agency's settings; CONFLICT when it changed since read. */
+    updateAgency(before: Agency, after: Agency): Promise<void> {
+      return table.transact(agencyWrites.update(before, after));
     },
 
     /** One unit, through the request's batching loader. */

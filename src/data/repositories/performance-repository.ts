@@ -88,6 +88,13 @@ export function createPerformanceRepository(table: Table, codec: CursorCodec) {
       return queryConnection(table, codec, spec, page, measurementEntity.fromItem);
     },
 
+    /** Every measurement of an indicator, oldest period first (bounded: one per period of its cadence). */
+    async allMeasurements(agencyId: string, indicatorId: string): Promise<Measurement[]> {
+      const { partition, sortPrefix } = measurementEntity.collection(agencyId, indicatorId);
+      const items = await table.queryAll({ partition, sortKey: { beginsWith: sortPrefix } });
+      return items.map(measurementEntity.fromItem);
+    },
+
     /** The measurement of the latest period, if any. */
     async latestMeasurement(agencyId: string, indicatorId: string): Promise<Measurement | undefined> {
       const { partition, sortPrefix } = measurementEntity.collection(agencyId, indicatorId);

@@ -23,6 +23,24 @@ export interface ProgramListFilter {
 /** Partner institutions and training programs. */
 export function createTrainingRepository(table: Table, cursors: CursorCodec) {
   return {
+    /** The next cohorts of a series, by number (bounded: at most 20 cohorts). */
+    async nextCohorts(agencyId: string, seriesId: string): Promise<TrainingProgram[]> {
+      const items = await table.queryAll({
+        index: 'gsi3',
+        partition: programPartitions.series(agencyId, seriesId),
+      });
+      return items.map((item) => trainingProgramEntity.fromItem(item));
+    },
+
+    /** Writes the next cohort of a series with its number's guard; CONFLICT when the number was just taken. */
+    createNextCohort(
+      program: TrainingProgram & { seriesId: string; seriesNumber: number },
+      now: Date,
+      claim?: IdempotencyClaim,
+    ): Promise<void> {
+      return table.transact(withClaim(programWrites.createNextCohort(program), claim, program.id, now));
+    },
+
     async getPartner(loader: ItemLoader, agencyId: string, code: string): Promise<Partner | undefined> {
       const item = await loader.load(partnerEntity.key(agencyId, code));
       return item ? partnerEntity.fromItem(item) : undefined;

@@ -63,6 +63,10 @@ function enrollmentFacts(e: Enrollment): Contribution {
         jp: e.jpCredited,
         gainSum: gain ? (e.postTestScore as number) - (e.preTestScore as number) : 0,
         gainN: flag(gain),
+        // Participation signals: invitations made, accepted (whatever followed) and declined.
+        invited: flag(Boolean(e.invitedAt)),
+        accepted: flag(Boolean(e.invitedAt && e.acceptedAt)),
+        declined: flag(e.status === 'DECLINED'),
       },
     },
   ];

@@ -9,7 +9,19 @@ export const FAMILIES = {
   ENROLLMENT: {
     time: 'MONTH',
     dims: ['UNIT', 'PROGRAM', 'ENROLLMENT_STATUS', 'GOLONGAN', 'EMPLOYMENT_TYPE', 'GENDER'],
-    components: ['enrollments', 'completed', 'dropped', 'noShow', 'waitlisted', 'jp', 'gainSum', 'gainN'],
+    components: [
+      'enrollments',
+      'completed',
+      'dropped',
+      'noShow',
+      'waitlisted',
+      'jp',
+      'gainSum',
+      'gainN',
+      'invited',
+      'accepted',
+      'declined',
+    ],
     description: 'Enrollments, bucketed by the month their program starts.',
   },
   WORKFORCE: {

@@ -19,6 +19,7 @@ const STATUS_LABELS: Record<string, string> = {
   COMPLETED: 'Lulus',
   DROPPED: 'Mengundurkan diri',
   NO_SHOW: 'Tidak hadir',
+  DECLINED: 'Menolak undangan',
 };
 const CHANNEL_LABELS: Record<string, string> = {
   FORUM: 'Forum dialog',

@@ -47,6 +47,22 @@ export const MEASURES = {
     description: 'Dropped / (completed + dropped + no-show), in percent.',
     value: (c) => ratio(get(c, 'ENROLLMENT', 'dropped'), finished(c), 100),
   },
+  NO_SHOW_RATE: {
+    families: ['ENROLLMENT'],
+    description: 'No-shows / (completed + dropped + no-show), in percent (tidak hadir).',
+    value: (c) => ratio(get(c, 'ENROLLMENT', 'noShow'), finished(c), 100),
+  },
+  INVITATION_ACCEPTANCE_RATE: {
+    families: ['ENROLLMENT'],
+    description:
+      'Accepted / answered invitations (accepted + declined), in percent; pending invitations are not counted.',
+    value: (c) =>
+      ratio(
+        get(c, 'ENROLLMENT', 'accepted'),
+        get(c, 'ENROLLMENT', 'accepted') + get(c, 'ENROLLMENT', 'declined'),
+        100,
+      ),
+  },
   WAITLIST_COUNT: {
     families: ['ENROLLMENT'],
     description: 'Enrollments waiting for a seat (daftar tunggu).',

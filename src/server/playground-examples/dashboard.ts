@@ -19,6 +19,49 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
+    title: 'Participation: invitation acceptance and no-show rates by unit and quarter, 2026',
+    query: `query Participation {
+  aggregate(input: {
+    measures: [INVITATION_ACCEPTANCE_RATE, NO_SHOW_RATE]
+    groupBy: [UNIT, QUARTER]
+    filter: { from: "2026-01-01", to: "2026-12-31" }
+  }) { groups { key { dimension label } values { measure value } } }
+}`,
+  },
+  {
+    audience: 'Dashboard',
+    title: 'Program evaluations: recommendation with its figures, follow-up actions, cohorts side by side',
+    query: `query ProgramFollowUp { evaluations(filter: { kind: PROGRAM }, first: 10) { edges { node {
+  program { title series { number cohorts { number completedCount latestEvaluation { recommendation } } } }
+  recommendation findings { figure value threshold text }
+  followUpActions { title status dueDate overdue owner { name } } } } } }`,
+  },
+  {
+    audience: 'Dashboard',
+    title: "Talent 9-box of a unit, with each box's action (admin or the unit's head)",
+    query: `query Talent($unit: ID!) {
+  talentDistribution(unitId: $unit) {
+    boxes { box count guidance employees { name } }
+    unplaced { name }
+  }
+}`,
+    variables: '{ "unit": "VW5pdDptZWRhbjptZWRhbi1iZWxhd2Fu" }',
+  },
+  {
+    audience: 'Dashboard',
+    title: 'Mentoring results: mentees before and after against unmentored colleagues, goals, ratings',
+    query: `query MentoringResults($unit: ID!) {
+  mentoringResults(filter: { unitIds: [$unit], year: 2025 }) {
+    mentorshipCount meanChangeDifference improvedShareDifference averageRating ratingCount
+    mentored { people measured improved meanChange before { predikat count } after { predikat count } }
+    notMentored { people measured improved meanChange }
+    goalOutcomes { outcome count } goalsUnrecorded
+  }
+}`,
+    variables: '{ "unit": "VW5pdDptZWRhbjptZWRhbi1iZWxhd2Fu" }',
+  },
+  {
+    audience: 'Dashboard',
     title: 'What can be aggregated by what',
     query: `query Capabilities {
   aggregateCapabilities {

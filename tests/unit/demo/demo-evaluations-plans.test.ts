@@ -9,7 +9,7 @@ import { demoItems } from '../../../src/demo/seed-demo-data';
 import { programCost } from '../../../src/domain/budget';
 import { averageLearningGain } from '../../../src/domain/learning-gain';
 import { parsePeriod, periodsOverlap } from '../../../src/domain/period';
-import { recommendProgramAction } from '../../../src/domain/program-evaluation';
+import { PROGRAM_RECOMMENDATIONS, recommendProgramAction } from '../../../src/domain/program-evaluation';
 import { predikatOf } from '../../../src/domain/skp-predikat';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
@@ -117,8 +117,11 @@ describe.each(builds)('demo program evaluations built on %s', (_, { training, ev
         avgLearningGain: e.learningGain,
         behaviourScore: e.behaviourScore,
         resultsChange: e.results?.changePercent,
+        resultsPeriods: e.results?.afterPeriods
+          ? { before: e.results.beforePeriods?.length ?? 0, after: e.results.afterPeriods.length }
+          : null,
       });
-      expect({ recommendation: e.recommendation, reasons: e.reasons }).toEqual(advice);
+      expect({ recommendation: e.recommendation, reasons: e.reasons, findings: e.findings }).toEqual(advice);
     }
   });
 
@@ -127,6 +130,11 @@ describe.each(builds)('demo program evaluations built on %s', (_, { training, ev
     expect(count('EXPAND')).toBeGreaterThan(1);
     expect(count('REVIEW')).toBeGreaterThan(0);
     expect(count('STOP')).toBe(1);
+  });
+
+  it('hold every recommendation outcome, NOT_ENOUGH_DATA included', () => {
+    const outcomes = new Set(evaluations.programEvaluations.map((e) => e.recommendation));
+    expect([...outcomes].sort()).toEqual([...PROGRAM_RECOMMENDATIONS].sort());
   });
 });
 

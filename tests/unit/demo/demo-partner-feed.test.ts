@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { partnerSees } from '../../../src/data/partner-feed';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { buildDemoTraining } from '../../../src/demo/build-training';
 import { demoItems } from '../../../src/demo/seed-demo-data';
@@ -24,7 +25,7 @@ describe('demo partner feeds', () => {
   });
 
   it('has a CREATED change for every enrollment of a partner program and an end change for each ended one', () => {
-    const ofPartners = training.enrollments.filter((e) => e.partnerId);
+    const ofPartners = training.enrollments.filter((e) => e.partnerId && partnerSees(e));
     expect(ofPartners.length).toBeGreaterThan(0);
     for (const enrollment of ofPartners) {
       const changes = entries.filter((e) => e.enrollmentId === enrollment.id).map((e) => e.changeType);
@@ -34,6 +35,13 @@ describe('demo partner feeds', () => {
       expect(changes).toEqual(end ? ['CREATED', end] : ['CREATED']);
     }
     expect(entries.filter((e) => training.enrollments.every((x) => x.id !== e.enrollmentId))).toEqual([]);
+  });
+
+  it('holds no pending or declined invitation (the agency keeps them until accepted)', () => {
+    const hidden = training.enrollments.filter((e) => e.partnerId && !partnerSees(e));
+    expect(hidden.map((e) => e.status)).toEqual(expect.arrayContaining(['INVITED', 'DECLINED']));
+    const ids = new Set(entries.map((e) => e.enrollmentId));
+    expect(hidden.filter((e) => ids.has(e.id))).toEqual([]);
   });
 
   it('narrowed to some agencies, holds only their items and renumbers the feeds of their enrollments', () => {

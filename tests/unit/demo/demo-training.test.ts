@@ -4,6 +4,7 @@ import { buildDemoMentoring } from '../../../src/demo/build-mentorship';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { buildDemoTraining } from '../../../src/demo/build-training';
 import { demoItems } from '../../../src/demo/seed-demo-data';
+import { DECLINE_REASONS } from '../../../src/domain/invitation';
 import { compareSeniority } from '../../../src/domain/mentorship-rules';
 import { SEAT_HOLDING } from '../../../src/domain/training';
 
@@ -27,6 +28,16 @@ describe('demo training data', () => {
     );
   });
 
+  it('has invitations accepted, declined for every reason, and still pending before their deadline', () => {
+    const invited = training.enrollments.filter((e) => e.invitedAt);
+    expect(invited.filter((e) => e.acceptedAt).length).toBeGreaterThan(10);
+    const reasons = new Set(invited.filter((e) => e.status === 'DECLINED').map((e) => e.declineReason));
+    expect([...reasons].sort()).toEqual([...DECLINE_REASONS].sort());
+    const pending = invited.filter((e) => e.status === 'INVITED');
+    expect(pending.length).toBeGreaterThan(0);
+    for (const e of pending) expect(e.respondBy && e.respondBy >= '2026-11-01').toBe(true);
+  });
+
   it('keeps every program seat counter equal to its enrollments, never over capacity', () => {
     for (const program of training.programs) {
       const mine = training.enrollments.filter((e) => e.programId === program.id);
@@ -44,9 +55,11 @@ describe('demo training data', () => {
     expect(counters.reduce((sum, c) => sum + Number(c.serial), 0)).toBe(issued.length);
   });
 
-  it('holds one place guard per enrollment that was not dropped', () => {
+  it('holds one place guard per enrollment that was not dropped or declined', () => {
     const guards = items.filter((i) => i.kind === 'Enrollment' && i.entity === 'Unique');
-    expect(guards.length).toBe(training.enrollments.filter((e) => e.status !== 'DROPPED').length);
+    expect(guards.length).toBe(
+      training.enrollments.filter((e) => e.status !== 'DROPPED' && e.status !== 'DECLINED').length,
+    );
   });
 
   it('credits JP and a unique certificate to every completion, and nothing otherwise', () => {
@@ -89,6 +102,21 @@ describe('demo training data', () => {
       const sessions = mentoring.sessions.filter((s) => s.mentorshipId === m.id);
       expect(m.sessionCount).toBe(sessions.length);
       expect(m.totalMinutes).toBe(sessions.reduce((sum, s) => sum + s.minutes, 0));
+    }
+  });
+
+  it('has finished mentorships with every goal outcome and mentee ratings, none on an active one', () => {
+    const finished = mentoring.mentorships.filter((m) => m.status === 'COMPLETED');
+    const outcomes = new Set(finished.flatMap((m) => (m.goalResults ?? []).map((r) => r.outcome)));
+    expect([...outcomes].sort()).toEqual(['ACHIEVED', 'NOT_ACHIEVED', 'PARTLY']);
+    for (const m of finished)
+      expect(m.goalResults?.map((r) => r.goalIndex)).toEqual(m.goals.map((_, i) => i));
+    const ratings = finished.flatMap((m) => (m.menteeRating ? [m.menteeRating.rating] : []));
+    expect(ratings.length).toBeGreaterThan(1);
+    expect(ratings.length).toBeLessThan(finished.length);
+    for (const m of mentoring.mentorships.filter((x) => x.status === 'ACTIVE')) {
+      expect(m.menteeRating).toBeUndefined();
+      expect(m.goalResults).toBeUndefined();
     }
   });
 });

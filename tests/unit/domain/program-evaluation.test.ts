@@ -56,7 +56,7 @@ describe('recommendProgramAction', () => {
   it('explains the decision and lists the weak levels', () => {
     const advice = recommendProgramAction({ reactionScore: 45, avgLearningGain: -2, resultsChange: -8 });
     expect(advice.reasons).toEqual([
-      'results worsened (-8%) and participants rate the program poorly',
+      'results worsened (-8% <= -2%) and participants rate the program poorly',
       'participant reaction is poor (45 < 60)',
       'no learning gain (average -2 points)',
     ]);
@@ -76,6 +76,10 @@ describe('recommendProgramAction', () => {
         behaviourScore: null,
         resultsChange: null,
       }),
-    ).toEqual({ recommendation: 'REVIEW', reasons: ['no evaluation data yet'] });
+    ).toEqual({
+      recommendation: 'REVIEW',
+      reasons: ['no evaluation data yet'],
+      findings: [{ figure: 'LEVELS_MEASURED', value: 0, threshold: 1, text: 'no evaluation data yet' }],
+    });
   });
 });

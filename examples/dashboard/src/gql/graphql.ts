@@ -89,6 +89,8 @@ export type EmploymentType =
 export type EnrollmentStatus =
   /** Completed; JP credited and certificate issued (lulus). */
   | 'COMPLETED'
+  /** Invitation declined by the employee (undangan ditolak); holds no seat. */
+  | 'DECLINED'
   /** Withdrew or was withdrawn (mengundurkan diri). */
   | 'DROPPED'
   /** Holds a seat (terdaftar). */
@@ -160,10 +162,14 @@ export type Measure =
   | 'IKM'
   /** Average achievement of indicator measurements, percent (capaian kinerja). */
   | 'INDICATOR_ACHIEVEMENT'
+  /** Accepted among answered invitations, percent (undangan diterima); pending ones are not counted. */
+  | 'INVITATION_ACCEPTANCE_RATE'
   /** Share of active employees with at least 20 JP in the year, percent. */
   | 'JP_COMPLIANCE_RATE'
   /** Minutes of mentoring sessions held. */
   | 'MENTORING_MINUTES'
+  /** No-shows among finished enrollments, percent (tidak hadir). */
+  | 'NO_SHOW_RATE'
   /** JP credited for completed programs (jam pelajaran). */
   | 'TRAINING_HOURS'
   /** Enrollments waiting for a seat (daftar tunggu). */

@@ -19,6 +19,8 @@ export type EnrollmentChangeType =
 export type EnrollmentStatus =
   /** Completed; JP credited and certificate issued (lulus). */
   | 'COMPLETED'
+  /** Invitation declined by the employee (undangan ditolak); holds no seat. */
+  | 'DECLINED'
   /** Withdrew or was withdrawn (mengundurkan diri). */
   | 'DROPPED'
   /** Holds a seat (terdaftar). */

@@ -1,0 +1,97 @@
+/**
+ * Training needs of a unit (analisis kebutuhan pelatihan, article 001: extra training where
+ * complaints pile up): the figures that signal a need, each reason naming its figure, period,
+ * value and threshold, turned into suggested program categories.
+ *
+ * Not yet wired to the API (issue 14 item 1 remains): the service is to read these figures from
+ * the rollups (IKM, AVG_COMPLAINT_RESPONSE_HOURS, COMPLAINTS_OVERDUE, INDICATOR_ACHIEVEMENT per
+ * unit and year).
+ */
+import { IKM_BANDS, ikmBand } from './ikm';
+import type { ProgramCategory } from './training-formats';
+
+/** The figures a need can rest on. */
+export const NEED_FIGURES = [
+  'IKM',
+  'AVG_COMPLAINT_RESPONSE_HOURS',
+  'COMPLAINTS_OVERDUE',
+  'INDICATOR_ACHIEVEMENT',
+] as const;
+export type NeedFigure = (typeof NEED_FIGURES)[number];
+
+/** Program categories each figure calls for (public service first: the articles' complaint stories). */
+export const CATEGORIES_OF_FIGURE: Record<NeedFigure, ProgramCategory[]> = {
+  IKM: ['PUBLIC_SERVICE'],
+  AVG_COMPLAINT_RESPONSE_HOURS: ['PUBLIC_SERVICE'],
+  COMPLAINTS_OVERDUE: ['PUBLIC_SERVICE'],
+  INDICATOR_ACHIEVEMENT: ['TECHNICAL'],
+};
+
+/** Lowest converted score of each band, as the threshold a fall crossed (the bounds of ikmBand). */
+const BAND_FLOOR = { A: 88.31, B: 76.61, C: 65, D: 25 } as const;
+
+/** A unit's figures for the year asked (`after`) and the one before (`before`); null = not measured. */
+export interface UnitFigures {
+  period: string;
+  ikm: { before: number | null; after: number | null };
+  responseHours: { before: number | null; after: number | null };
+  complaintsOverdue: number | null;
+  indicatorAchievement: number | null;
+}
+
+/** One reason of a need. */
+export interface NeedReason {
+  figure: NeedFigure;
+  period: string;
+  value: number;
+  threshold: number;
+}
+
+/** A suggested category with the reasons behind it. */
+export interface TrainingNeed {
+  category: ProgramCategory;
+  reasons: NeedReason[];
+}
+
+/** The reasons a unit's figures give, in NEED_FIGURES order. */
+export function needReasons(f: UnitFigures): NeedReason[] {
+  const reasons: NeedReason[] = [];
+  const { before, after } = f.ikm;
+  if (before !== null && after !== null) {
+    const was = ikmBand(before);
+    if (IKM_BANDS.indexOf(ikmBand(after)) > IKM_BANDS.indexOf(was))
+      reasons.push({ figure: 'IKM', period: f.period, value: after, threshold: BAND_FLOOR[was] });
+  }
+  const hours = f.responseHours;
+  if (hours.before !== null && hours.after !== null && hours.after > hours.before)
+    reasons.push({
+      figure: 'AVG_COMPLAINT_RESPONSE_HOURS',
+      period: f.period,
+      value: hours.after,
+      threshold: hours.before,
+    });
+  if (f.complaintsOverdue !== null && f.complaintsOverdue > 0)
+    reasons.push({
+      figure: 'COMPLAINTS_OVERDUE',
+      period: f.period,
+      value: f.complaintsOverdue,
+      threshold: 0,
+    });
+  if (f.indicatorAchievement !== null && f.indicatorAchievement < 100)
+    reasons.push({
+      figure: 'INDICATOR_ACHIEVEMENT',
+      period: f.period,
+      value: f.indicatorAchievement,
+      threshold: 100,
+    });
+  return reasons;
+}
+
+/** The needs of a unit: each suggested category once, with every reason that calls for it. */
+export function trainingNeedsOf(f: UnitFigures): TrainingNeed[] {
+  const needs = new Map<ProgramCategory, NeedReason[]>();
+  for (const reason of needReasons(f))
+    for (const category of CATEGORIES_OF_FIGURE[reason.figure])
+      needs.set(category, [...(needs.get(category) ?? []), reason]);
+  return [...needs].map(([category, reasons]) => ({ category, reasons }));
+}
