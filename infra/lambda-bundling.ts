@@ -37,6 +37,13 @@ export function lambdaEntry(name: LambdaName): string {
 const REQUIRE_BANNER =
   "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
 
+/** Apollo Server's `import()` paths of the plugins it would add unless disabled (see `external`). */
+export const APOLLO_REPORTING_PLUGINS = [
+  './plugin/usageReporting/index.js',
+  './plugin/schemaReporting/index.js',
+  './plugin/inlineTrace/index.js',
+] as const;
+
 /** The esbuild options every Lambda bundle uses (entry and output are added per bundle). */
 export const LAMBDA_ESBUILD_OPTIONS = {
   platform: 'node',
@@ -59,7 +66,10 @@ export const LAMBDA_ESBUILD_OPTIONS = {
   // `instanceof` on every type test), and the dead branches are dropped from the bundle.
   define: { 'process.env.NODE_ENV': '"production"' },
   // Bundle the AWS SDK too: the version the tests ran, tree-shaken, instead of the runtime's copy.
-  external: [] as string[],
+  // Left out: Apollo Server's lazily imported reporting plugins (usage and schema reporting to
+  // Apollo's cloud, federation's inline traces; 175 KB with their protobuf code). createServer
+  // installs their Disabled forms, so Apollo never reaches these import() calls.
+  external: [...APOLLO_REPORTING_PLUGINS],
   legalComments: 'none',
   logLevel: 'warning',
 } as const satisfies BuildOptions;

@@ -65,6 +65,7 @@ import { type BenchApp, createBenchApp } from './bench/bench-app';
 import { benchPlan, createFigureClock } from './bench/bench-plan';
 import { measureConcurrentSimpleQuery } from './bench/concurrent-simple-query';
 import { measureCpuPerRequest } from './bench/cpu-per-request';
+import { measureFirstStart } from './bench/first-start';
 import { measureImports } from './bench/import-speed';
 import { measureLambda } from './bench/lambda-cold-start';
 import { createBenchTable, type LoadProgress, type LoadResult, loadRecords } from './bench/load-records';
@@ -153,11 +154,16 @@ try {
 
     Object.assign(
       results,
-      await clock.figure('lambda', () =>
-        measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda }),
+      await clock.figure('lambda', (budgetMs) =>
+        measureLambda({ dynamoEndpoint: endpoint, tableName: tables.lambda, budgetMs }),
       ),
     );
-    say(`Lambda bundle: ${results.bundleKb} KB, cold start ${results.coldInitMs} ms`);
+    say(
+      `Lambda bundle: ${results.bundleKb} KB (floor ${results.bundleFloorKb} KB, ${results.bundleRatio}x), ` +
+        `cold start ${results.coldInitMs} ms (floor ${results.coldInitFloorMs} ms, ${results.coldInitRatio}x)`,
+    );
+    Object.assign(results, await clock.figure('firstStart', (budgetMs) => measureFirstStart(budgetMs)));
+    say(`npm start: first ${results.firstStartSeconds} s, warm ${results.warmStartSeconds} s`);
 
     const bar = new SingleBar(
       { format: '  {phase} [{bar}] {value}/{total} s', hideCursor: true },

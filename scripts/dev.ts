@@ -2,13 +2,14 @@
  * `npm start`: DynamoDB Local (persisted under DATA_DIR) or DYNAMODB_ENDPOINT, the table,
  * demo data once, the GraphiQL bundle, and the API on http://localhost:PORT/graphql.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePlaygroundBuilt } from '../infra/playground-bundling';
 import { createDeps } from '../src/composition/create-deps';
 import { loadConfig } from '../src/config/load-config';
-import { ensureTable } from '../src/data/ensure-table';
+import { ensureStream, ensureTable } from '../src/data/ensure-table';
 import { demoIdentities } from '../src/demo/demo-identities';
-import { seedDemoData } from '../src/demo/seed-demo-data';
+import { type DemoSeed, demoSeed, seedDemoData } from '../src/demo/seed-demo-data';
 import { watchDatabase } from '../src/local/database-watch';
 import { devHeaderPresets } from '../src/local/dev-tokens';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
@@ -44,13 +45,26 @@ async function untilHealthy(url: string): Promise<void> {
 }
 
 const dynamoDir = join(config.dataDir, 'dynamodb');
-const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, { dataDir: dynamoDir });
+// A fresh data directory gets the demo data: built in memory while DynamoDB Local's JVM starts
+// (started for a quick answer rather than a long run: QUICK_START_JVM_OPTIONS).
+let prepared: DemoSeed | undefined;
+const fresh = !config.dynamoEndpoint && !existsSync(dynamoDir);
+const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
+  dataDir: dynamoDir,
+  quickStart: true,
+  whileStarting: fresh
+    ? () => {
+        prepared = demoSeed(new Date(), 'all', { rollups: true });
+      }
+    : undefined,
+});
 /** Set once the server runs: stops everything and exits with `code`. */
 let shutdown: ((reason: string, code: number) => Promise<void>) | undefined;
 // The embedded DynamoDB is restarted in place when it dies (same port and data), up to 3 times.
 const dynamo = local
   ? superviseDynamoDbLocal(local, {
       dataDir: dynamoDir,
+      quickStart: true,
       say: (line) => console.error(`[start] ${line}`),
       giveUp: (message) => {
         console.error(`[start] ${message}`);
@@ -74,9 +88,15 @@ try {
     { entryPoint: 'api', secrets: requestAuth, uploads: createLocalUploadTargets(config.imports.publicUrl) },
   );
   const playground = ensurePlaygroundBuilt();
-  const created = await ensureTable(deps.dynamo.client, config.tableName);
+  // A new table gets its stream once the seed is in: nobody reads the seed's stream records
+  // (the poller starts at the stream's end), and DynamoDB Local writes them at a high price.
+  const created = await ensureTable(deps.dynamo.client, config.tableName, { stream: false });
   if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
-  const seeded = await seedDemoData(deps.table, deps.clock(), 'all', { rollups: created });
+  const seeded = await seedDemoData(deps.table, deps.clock(), 'all', {
+    rollups: created,
+    prepared: created ? prepared : undefined,
+  });
+  await ensureStream(deps.dynamo.client, config.tableName);
   say(
     seeded.items
       ? `seeded ${seeded.items} demo items and ${seeded.rollups} dashboard rollups`

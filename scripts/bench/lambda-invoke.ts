@@ -29,6 +29,8 @@ export interface InvokeBundleResult {
   coldStartMs: number;
   /** From process start until the first handler call returned (adds Node's own boot). */
   sinceProcessStartMs: number;
+  /** CPU time (user + system) of the process until the first handler call returned, Node's boot included. */
+  cpuMs: number;
 }
 
 const RESULT_MARKER = '__LAMBDA_INVOKE_RESULT__';
@@ -47,12 +49,16 @@ const mod = await import(process.env.INVOKE_BUNDLE_URL);
 const imported = performance.now();
 const results = [];
 let firstDone = 0;
+let cpu;
 for (const event of events) {
   results.push(await mod.handler(event, context));
-  if (!firstDone) firstDone = performance.now();
+  if (!firstDone) {
+    firstDone = performance.now();
+    cpu = process.cpuUsage();
+  }
 }
 const report = { results, importMs: imported - beforeImport, coldStartMs: firstDone - beforeImport,
-  sinceProcessStartMs: firstDone };
+  sinceProcessStartMs: firstDone, cpuMs: (cpu.user + cpu.system) / 1000 };
 process.stdout.write('\\n${RESULT_MARKER}' + JSON.stringify(report) + '\\n', () => process.exit(0));
 `;
 

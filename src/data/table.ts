@@ -20,6 +20,7 @@ import type { QuerySpec } from './query-spec';
 import { renderWrite, updateExpression } from './render-write';
 import { createRetryPolicy, RetryBudgetSpentError, type RetryPolicy } from './retry-policy';
 import { GLOBAL_INDEXES, TABLE_KEYS } from './table-definition';
+import { transactGroups } from './transact-groups';
 import { isUnavailable } from './unavailable';
 import type { UpdateWrite, Write } from './write';
 
@@ -60,6 +61,7 @@ class UnprocessedError extends Error {}
 
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
+const TRANSACT_PUT_ITEMS = 25;
 
 /** Cancellation reasons of a transaction that a retry may get through (contention, throttling). */
 const RETRYABLE_REASONS = new Set(['TransactionConflict', 'ThrottlingError']);
@@ -257,6 +259,26 @@ export class Table {
       // Many writers on one item (the seats of a popular program) conflict often.
       { retryable: retryableCancel, exhausted: this.unavailable },
     );
+  }
+
+  /**
+   * Unconditioned puts of distinct items as TransactWriteItems of 25 items (and under 3.5 MB),
+   * `concurrency` calls at a time, each retried within a job's budget: loading a whole data set
+   * (the demo seed). DynamoDB Local with a data directory commits a transaction once but every
+   * item of a BatchWriteItem alone, so this is about 3x faster there than batchPut. 25, not the
+   * allowed 100: the commits saved beyond 25 are few, and a call of 100 can outlast the request
+   * timeout (1.5 s) on a busy machine.
+   */
+  async transactPut(items: readonly Item[], concurrency = 1): Promise<void> {
+    const groups = transactGroups(items, TRANSACT_PUT_ITEMS);
+    let next = 0;
+    const worker = async () => {
+      for (let group = groups[next++]; group; group = groups[next++]) {
+        const ops = group.map((Item) => ({ Put: { TableName: this.name, Item } }));
+        await this.retries.forJob(() => this.transactWrite(ops));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
   }
 
   /** BatchWriteItem puts in calls of 25 (seeding, rebuilds, benchmarks); DynamoDB Local is fastest one call at a time. */

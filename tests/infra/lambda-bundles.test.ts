@@ -6,7 +6,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphqlFunction } from '../../infra/constructs/graphql-function';
 import { ApiTable } from '../../infra/constructs/table';
-import { LAMBDA_ENTRIES } from '../../infra/lambda-bundling';
+import { APOLLO_REPORTING_PLUGINS, LAMBDA_ENTRIES } from '../../infra/lambda-bundling';
 import { TRUSTED_DOCUMENTS_DIR_IN_LAMBDA } from '../../infra/trusted-documents';
 import { lambdaEnv } from '../../scripts/bench/lambda-cold-start';
 import { restProxyEvent, streamEvent, streamInsertRecord } from '../../scripts/bench/lambda-events';
@@ -108,6 +108,35 @@ describe('the Lambda bundles (built with the NodejsFunction esbuild options)', (
     expect(graphqlCopies(metafile)).toEqual(['node_modules/graphql (.mjs)']);
     const apolloCjs = Object.keys(metafile.inputs).filter((p) => p.includes('@apollo/server/dist/cjs/'));
     expect(apolloCjs).toEqual([]);
+  });
+
+  it("leave out Apollo's reporting plugins and their protobuf code, which the API never runs", () => {
+    const { metafile } = builds.get('graphql') as LambdaBuild;
+    const inputs = Object.keys(metafile.inputs);
+    expect(
+      inputs.filter((p) =>
+        /usage-reporting-protobuf|protobufjs|plugin\/(usageReporting|inlineTrace|schemaReporting)\//.test(p),
+      ),
+    ).toEqual([]);
+    // What esbuild left out stays an import() in the bundle, never reached (next test).
+    const code = readFileSync(bundle('graphql'), 'utf8');
+    for (const path of APOLLO_REPORTING_PLUGINS) expect(code).toContain(`import("${path}")`);
+  });
+
+  it('answer with Apollo reporting asked for by the environment (APOLLO_KEY, graph ref, schema reporting): it stays off', async () => {
+    const { results } = await invokeBundle({
+      bundle: bundle('graphql'),
+      env: {
+        ...env,
+        APOLLO_KEY: 'service:bench:not-a-key',
+        APOLLO_GRAPH_REF: 'bench@current',
+        APOLLO_SCHEMA_REPORTING: 'true',
+      },
+      events: [restProxyEvent('POST', '/graphql', { query: '{ __typename }' })],
+    });
+    const [response] = results as { statusCode: number; body: string }[];
+    expect(response?.statusCode).toBe(200);
+    expect(JSON.parse(response?.body ?? '')).toEqual({ data: { __typename: 'Query' } });
   });
 
   it.each(Object.keys(LAMBDA_ENTRIES))(
