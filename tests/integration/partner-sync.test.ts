@@ -101,8 +101,9 @@ async function createPartnerProgram(agencyId: string, partnerCode: string, title
     {
       input: {
         title,
-        category: 'DEGREE',
-        format: 'DEGREE',
+        // A short course: a DEGREE program would need each employee's study arrangement (DOMAIN rule 3).
+        category: 'TECHNICAL',
+        format: 'COURSE',
         jp: 40,
         startDate: new Date(today - 10 * DAY).toISOString().slice(0, 10),
         endDate: new Date(today + 30 * DAY).toISOString().slice(0, 10),

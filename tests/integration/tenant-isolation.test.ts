@@ -79,6 +79,7 @@ interface MedanRecords {
   programEvaluation: { id: string };
   partner: { id: string };
   importJob: { id: string };
+  followUpAction: { id: string };
 }
 const medan = {} as MedanRecords;
 const binjai = {} as {
@@ -105,6 +106,17 @@ async function orderMedanImport() {
   );
   expect(res.errors).toBeUndefined();
   return { id: res.data?.createImport.id as string };
+}
+
+/** A follow-up action on a Medan program evaluation (the demo data has none), owned by a Medan employee. */
+async function addMedanFollowUp(evaluationId: string, ownerId: string) {
+  const res = await app.request<{ addFollowUpAction: { id: string } }>(
+    'mutation($input: AddFollowUpActionInput!) { addFollowUpAction(input: $input) { id } }',
+    { input: { evaluationId, ownerId, title: 'Tinjau ulang materi pelatihan', dueDate: '2026-12-31' } },
+    MEDAN,
+  );
+  expect(res.errors).toBeUndefined();
+  return { id: res.data?.addFollowUpAction.id as string };
 }
 
 /** Real Medan records of every type, read by Medan's administrator (so a refusal is not just "no such record"). */
@@ -159,6 +171,7 @@ async function collectMedanRecords() {
     partner: first(d.partners, 'Medan partner'),
     importJob: await orderMedanImport(),
   });
+  medan.followUpAction = await addMedanFollowUp(medan.programEvaluation.id, employee.id as string);
   for (const [name, value] of Object.entries(medan)) {
     const id = typeof value === 'string' ? value : (value as { id: string }).id;
     expect(parseGlobalId(id)?.ref.agencyId, name).toBe('medan');
@@ -270,6 +283,7 @@ describe("an administrator of binjai reads nothing of medan's", () => {
       Evaluation: [medan.appraisal.id, medan.programEvaluation.id],
       DevelopmentPlan: [medan.plan.id],
       ImportJob: [medan.importJob.id],
+      FollowUpAction: [medan.followUpAction.id],
     };
     expect(ids[type], `a medan ${type} for node(id)`).toBeDefined();
     for (const id of ids[type] ?? []) {
@@ -482,7 +496,8 @@ describe('partner delta sync keeps partners and agencies apart', () => {
   const enrollmentIdsOf = (partner: string) =>
     new Set(
       training.enrollments
-        .filter((e) => e.partnerId === partner)
+        // An invitation reaches the partner only once accepted (INVITED and DECLINED never do).
+        .filter((e) => e.partnerId === partner && e.status !== 'INVITED' && e.status !== 'DECLINED')
         .map((e) => toGlobalId('Enrollment', e.agencyId, e.id)),
     );
 
