@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, Kind, visit } from 'graphql';
+import { type DocumentNode, Kind, type OperationDefinitionNode, visit } from 'graphql';
 import type { GraphQLContext } from '../../resolvers/context';
 import type { RequestLimits } from '../config/load-config';
 import { cardinalityOf, type DimensionCardinality } from '../domain/analytics/max-groups';
@@ -30,6 +30,16 @@ function asksForAggregate(document: DocumentNode): boolean {
  * runs (validation rules cannot do this: they run without the variables, and Apollo caches
  * their verdict per document).
  */
+/** How many times the cost limit an introspection-only operation may cost. */
+export const INTROSPECTION_COST_FACTOR = 4;
+
+/** Whether every root field of the operation is `__schema` or `__type`. */
+function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'),
+  );
+}
+
 export function costLimitPlugin(limits: Pick<RequestLimits, 'maxCost'>): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
@@ -41,15 +51,20 @@ export function costLimitPlugin(limits: Pick<RequestLimits, 'maxCost'>): ApolloS
             caller.kind === 'staff' && asksForAggregate(document)
               ? await contextValue.services.analytics.cardinality(caller.agencyId)
               : NO_AGENCY;
+          // Introspection (dev only) describes the schema, which only grows: it gets room for a
+          // schema a few times today's, while a recursive introspection query still multiplies past it.
+          const maxCost = isIntrospectionOnly(operation)
+            ? limits.maxCost * INTROSPECTION_COST_FACTOR
+            : limits.maxCost;
           const cost = operationCost({
             schema,
             document,
             operation,
             variables: request.variables ?? {},
             model: apiCostModel(cardinality, contextValue.clock()),
-            stopAbove: limits.maxCost,
+            stopAbove: maxCost,
           });
-          if (cost === undefined || cost <= limits.maxCost) return;
+          if (cost === undefined || cost <= maxCost) return;
           const shown = Number.isFinite(cost) ? `more than ${limits.maxCost}` : 'too many';
           const error = new QueryTooComplexError(
             `The operation would resolve ${shown} fields (lists counted by their page size): the cost limit is ${limits.maxCost}. Ask for smaller pages, fewer nested lists or fewer groups.`,
