@@ -17,7 +17,7 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     // Integration tests talk to one DynamoDB Local; each file uses its own table.
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     // Each worker gets its own DynamoDB Local (tests/global-setup.ts).
     maxWorkers: Math.max(1, Math.min(3, availableParallelism())),
