@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { toGlobalId } from '../../resolvers/global-id';
 import { PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../../src/auth/token-claims';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { createLocalDeliveryLoop } from '../../src/webhooks/local-delivery-loop';
@@ -97,7 +98,7 @@ export async function measureWebhookDelivery(
         {
           input: {
             programId: programIds[Math.floor(i / employees.length)],
-            employeeId: Buffer.from(`Employee:medan:${employee?.id}`).toString('base64url'),
+            employeeId: toGlobalId('Employee', 'medan', employee?.id ?? 'missing'),
           },
         },
         admin,

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { signedHeaders } from '../../src/domain/webhooks/signature';
@@ -126,7 +127,7 @@ describe('npm run partner-webhook-example against npm start', () => {
           input: {
             // Not the degree program: that needs the employee's study arrangement (DOMAIN rule 3).
             programId: programs.trainingPrograms.edges.find((e) => e.node.format !== 'DEGREE')?.node.id,
-            employeeId: Buffer.from(`Employee:medan:${employee?.id}`).toString('base64url'),
+            employeeId: toGlobalId('Employee', 'medan', employee?.id ?? 'missing'),
           },
         },
       }),

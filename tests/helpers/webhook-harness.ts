@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
+import { toGlobalId } from '../../resolvers/global-id';
 import { PARTNER_READ_SCOPE, PARTNER_WEBHOOKS_SCOPE } from '../../src/auth/token-claims';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { createHttpTransport } from '../../src/webhooks/delivery-transport';
@@ -163,5 +164,5 @@ export function employeesOf(agencyId: string, now: Date, count: number): string[
   return employees
     .filter((e) => e.agencyId === agencyId && e.status === 'ACTIVE')
     .slice(0, count)
-    .map((e) => Buffer.from(`Employee:${agencyId}:${e.id}`).toString('base64url'));
+    .map((e) => toGlobalId('Employee', agencyId, e.id));
 }
