@@ -6,7 +6,7 @@ import type { ApiClaims } from '../../src/auth/token-claims';
 import { createDeps, type Deps, type DepsOptions } from '../../src/composition/create-deps';
 import { type Config, loadConfig } from '../../src/config/load-config';
 import { createDynamoClients } from '../../src/data/dynamo-client';
-import { ensureTable } from '../../src/data/ensure-table';
+import { ensureStream, ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
 import { createRetryPolicy } from '../../src/data/retry-policy';
@@ -39,6 +39,11 @@ export interface TestApp {
     auth?: { claims?: ApiClaims; token?: string },
   ): Promise<GraphQLResponse<T>>;
   token(claims: ApiClaims, options?: Parameters<typeof signLocalToken>[2]): Promise<string>;
+  /**
+   * Turns the table's stream on, for a test that follows it (the rollups' stream poller): call it
+   * after seeding, before the poller starts. Tables start without it (see createTestApp).
+   */
+  enableStream(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +56,11 @@ export interface TestApp {
 export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQUEST_TIMEOUT_MS: '10000' };
 
 /**
- * A server on its own fresh table of the run's DynamoDB Local. `env` adds configuration (e.g.
+ * A server on its own fresh table of the run's DynamoDB Local, created without its stream: the
+ * API never reads the stream (only the rollups' poller does), and DynamoDB Local spends most of
+ * each write on a stream record and grows slower as a worker's stream records pile up (a demo
+ * seed: ~17 s without, minutes with, late in a run). A test that follows the stream calls
+ * `enableStream()` once its seed is written. `env` adds configuration (e.g.
  * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
  */
 export async function createTestApp(
@@ -78,7 +87,7 @@ export async function createTestApp(
     retries,
   });
   const counter = attachRequestCounter(dynamo.client);
-  await ensureTable(dynamo.client, config.tableName);
+  await ensureTable(dynamo.client, config.tableName, { stream: false });
   const keys = await generateLocalKeyPair();
   const deps = createDeps(config, {
     entryPoint: 'api',
@@ -102,6 +111,9 @@ export async function createTestApp(
     keys,
     counter,
     token,
+    async enableStream() {
+      await ensureStream(dynamo.client, config.tableName);
+    },
     async request(query, variables, auth) {
       const headers = new HeaderMap([['content-type', 'application/json']]);
       const bearer = auth?.token ?? (auth?.claims ? await token(auth.claims) : undefined);

@@ -37,6 +37,7 @@ const value = (group: Answer['aggregate']['groups'][number], measure: string) =>
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
   await seedDemoData(app.deps.table, NOW, 'all', { rollups: true, agencies: ['medan', 'binjai'] });
+  await app.enableStream();
   poller = createStreamPoller({
     client: app.deps.dynamo.client,
     table: app.deps.table,

@@ -102,6 +102,7 @@ beforeAll(async () => {
   });
   const { table } = app.deps;
   await seedDemoData(table, NOW, 'organization');
+  await app.enableStream();
   poller = createStreamPoller({
     client: app.deps.dynamo.client,
     table,

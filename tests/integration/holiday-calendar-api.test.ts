@@ -71,6 +71,7 @@ async function overdueTotals(): Promise<Record<string, number | null>> {
 beforeAll(async () => {
   app = await createTestApp({ clock: () => now });
   await seedDemoData(app.deps.table, now, 'organization', { agencies: ['medan', 'binjai'] });
+  await app.enableStream();
   poller = createStreamPoller({
     client: app.deps.dynamo.client,
     table: app.deps.table,

@@ -60,6 +60,7 @@ const feedIds = async () =>
 beforeAll(async () => {
   app = await createTestApp({ clock: () => clock });
   await seedDemoData(app.deps.table, NOW, 'organization');
+  await app.enableStream();
   poller = createStreamPoller({
     client: app.deps.dynamo.client,
     table: app.deps.table,
