@@ -163,7 +163,9 @@ try {
         `cold start ${results.coldInitMs} ms (floor ${results.coldInitFloorMs} ms, ${results.coldInitRatio}x)`,
     );
     Object.assign(results, await clock.figure('firstStart', (budgetMs) => measureFirstStart(budgetMs)));
-    say(`npm start: first ${results.firstStartSeconds} s, warm ${results.warmStartSeconds} s`);
+    say(
+      `npm start: first ${results.firstStartSeconds} s (answering after ${results.firstAnswerSeconds} s), warm ${results.warmStartSeconds} s`,
+    );
 
     const bar = new SingleBar(
       { format: '  {phase} [{bar}] {value}/{total} s', hideCursor: true },

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePlaygroundBuilt } from '../infra/playground-bundling';
 import { createDeps } from '../src/composition/create-deps';
+import { startupProgress } from '../src/composition/startup-status';
 import { loadConfig } from '../src/config/load-config';
 import { ensureStream, ensureTable } from '../src/data/ensure-table';
 import { demoIdentities } from '../src/demo/demo-identities';
@@ -82,33 +83,23 @@ let unpublish = () => {};
 try {
   const requestAuth = await localRequestAuth(config);
   unpublish = publishEndpoint(config.dataDir, { endpoint, tableName: config.tableName });
+  // The API answers as soon as the table exists; until the demo data and its rollups are in,
+  // /health says `loading`, answers carry extensions.startup and writes wait (startup-status.ts).
+  const startup = startupProgress('preparing the table');
   const deps = createDeps(
     { ...config, dynamoEndpoint: endpoint },
     // createImport's upload URLs point at this server's upload route (S3 in AWS).
-    { entryPoint: 'api', secrets: requestAuth, uploads: createLocalUploadTargets(config.imports.publicUrl) },
+    {
+      entryPoint: 'api',
+      secrets: requestAuth,
+      uploads: createLocalUploadTargets(config.imports.publicUrl),
+      startup,
+    },
   );
   const playground = ensurePlaygroundBuilt();
   // A new table gets its stream once the seed is in: nobody reads the seed's stream records
   // (the poller starts at the stream's end), and DynamoDB Local writes them at a high price.
   const created = await ensureTable(deps.dynamo.client, config.tableName, { stream: false });
-  if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
-  const seeded = await seedDemoData(deps.table, deps.clock(), 'all', {
-    rollups: created,
-    prepared: created ? prepared : undefined,
-  });
-  await ensureStream(deps.dynamo.client, config.tableName);
-  say(
-    seeded.items
-      ? `seeded ${seeded.items} demo items and ${seeded.rollups} dashboard rollups`
-      : 'demo data already present',
-  );
-  const streams = await startLocalStreamProcessing(deps, {
-    rebuild: seeded.items > 0 && seeded.rollups === 0,
-    seededWithRollups: seeded.rollups > 0,
-    say,
-  });
-
-  const webhooks = await startLocalWebhookDelivery(deps, say);
 
   // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
   const headerPresets = requestAuth.devSecrets
@@ -119,13 +110,38 @@ try {
     playground: { dir: await playground, headerPresets },
   });
   // Imports ordered through the API: the upload route (before the edge) and an in-process worker.
+  // No import can start while loading: createImport is a mutation, and those wait.
   const imports = startLocalImports(deps);
   const http = await startHttpServer(edge, { port: config.port, host: config.host, routes: [imports.route] });
+  const health = http.url.replace(/graphql$/, 'health');
+  say(`answering on ${http.url} (${health} says loading until the demo data is in)`);
+
+  if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
+  const seeded = await seedDemoData(deps.table, deps.clock(), 'all', {
+    rollups: created,
+    prepared: created ? prepared : undefined,
+    progress: (written, total) => startup.say(`writing the demo data: ${written} of ${total} items`),
+  });
+  startup.say('turning the table stream on');
+  await ensureStream(deps.dynamo.client, config.tableName);
+  say(
+    seeded.items
+      ? `seeded ${seeded.items} demo items and ${seeded.rollups} dashboard rollups`
+      : 'demo data already present',
+  );
+  startup.say('following the table stream for the dashboards');
+  const streams = await startLocalStreamProcessing(deps, {
+    rebuild: seeded.items > 0 && seeded.rollups === 0,
+    seededWithRollups: seeded.rollups > 0,
+    say,
+  });
+  const webhooks = await startLocalWebhookDelivery(deps, say);
+  startup.done();
   // Ready means what a load balancer would see: /health answers 200 (the table answers).
-  await untilHealthy(http.url.replace(/graphql$/, 'health'));
+  await untilHealthy(health);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
-    `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${http.url.replace(/graphql$/, 'health')}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
+    `\n  GraphQL API and GraphiQL: ${http.url}\n  Health: ${health}\n  Pick a demo role in GraphiQL's header presets (key icon), or: npm run token -- --role ADMIN --agency medan\n`,
   );
 
   // One line when the table stops answering (stalled or dead) and one when it answers again;

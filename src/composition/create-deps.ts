@@ -26,6 +26,7 @@ import type { ServiceDeps } from '../services/ports';
 import { keyless } from './keyless';
 import { createProcessDeps, type EntryPoint, type ProcessDeps, type ProcessOptions } from './process-deps';
 import type { DeploymentSecrets, RequestAuth } from './request-auth';
+import { STARTED, type StartupStatus } from './startup-status';
 
 /** DynamoDB's low-level and document clients. */
 export type DynamoClients = ReturnType<typeof createDynamoClients>;
@@ -47,6 +48,8 @@ export interface Deps extends ProcessDeps {
   trustedDocuments: TrustedDocuments;
   /** Reports each request (log line; metrics and traces where enabled), and the tracing for resolvers. */
   observability: { observer: RequestObserver; tracing: Tracing | undefined };
+  /** Whether the process still loads what it serves (`npm start`'s first seed); never in AWS. */
+  startup: StartupStatus;
 }
 
 /** What the entry point brings beyond the configuration. */
@@ -72,6 +75,8 @@ export interface DepsOptions extends ProcessOptions {
    * pass in. Without either, createImport is refused (see noUploadTargets).
    */
   uploads?: UploadTargets | undefined;
+  /** `npm start` serves while its demo data loads (src/server/startup-status.ts); default: started. */
+  startup?: StartupStatus;
 }
 
 /**
@@ -146,6 +151,7 @@ export function createDeps(config: Config, options: DepsOptions): Deps {
     secretBox: keys.secretBox,
     trustedDocuments,
     observability: { observer, tracing: options.tracing },
+    startup: options.startup ?? STARTED,
   };
 }
 

@@ -114,12 +114,23 @@ export async function seedDemoData(
   table: Table,
   now: Date,
   scope: 'all' | 'organization' = 'all',
-  options: { rollups?: boolean; agencies?: readonly string[]; prepared?: DemoSeed } = {},
+  options: {
+    rollups?: boolean;
+    agencies?: readonly string[];
+    prepared?: DemoSeed;
+    /** Told after each transaction: items written so far, of how many. */
+    progress?: (written: number, total: number) => void;
+  } = {},
 ): Promise<{ items: number; rollups: number }> {
   const marker = await table.get(MARKER);
   if (marker && Number(marker.version) >= DEMO_DATA_VERSION) return { items: 0, rollups: 0 };
   const { items, rollups } = options.prepared ?? demoSeed(now, scope, options);
-  await table.transactPut([...items, ...rollups], SEED_CONCURRENCY);
+  const all = [...items, ...rollups];
+  let written = 0;
+  await table.transactPut(all, SEED_CONCURRENCY, (count) => {
+    written += count;
+    options.progress?.(written, all.length);
+  });
   await table.put({ ...MARKER, entity: 'Seed', version: DEMO_DATA_VERSION, seededAt: now.toISOString() });
   return { items: items.length, rollups: rollups.length };
 }

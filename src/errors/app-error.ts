@@ -82,9 +82,9 @@ export class QueryTooComplexError extends AppError {
  * budget. A transaction either committed or wrote nothing, so retrying later is safe.
  */
 export class ServiceUnavailableError extends AppError {
-  constructor(retryAfterSeconds: number, cause?: unknown) {
+  constructor(retryAfterSeconds: number, cause?: unknown, message?: string) {
     super(
-      `The service is temporarily unavailable; retry after ${retryAfterSeconds} s`,
+      message ?? `The service is temporarily unavailable; retry after ${retryAfterSeconds} s`,
       ErrorCode.SERVICE_UNAVAILABLE,
       { retryAfterSeconds },
       cause,

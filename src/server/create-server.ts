@@ -21,6 +21,7 @@ import { observabilityPlugin } from './observability-plugin';
 import { ObservedApolloServer } from './observed-apollo-server';
 import { operationLimitRules } from './operation-limits';
 import { responseBudgetPlugin } from './response-budget';
+import { startupPlugin } from './startup-plugin';
 import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
@@ -67,6 +68,8 @@ export function createServer(deps: Deps): ApolloServer<GraphQLContext> {
     plugins: [
       // Strict clients send only their trusted documents (refused before parsing otherwise).
       trustedDocumentsPlugin(deps.trustedDocuments),
+      // While `npm start` loads its demo data: answers say so, writes wait (startup-plugin.ts).
+      startupPlugin(deps.startup),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       // Nothing is reported to Apollo's cloud (GraphOS) and this is no federation subgraph. Said

@@ -46,7 +46,7 @@ export function createHttpEdge(deps: Deps, options: HttpEdgeOptions): HttpEdge {
   const page = playground ? playgroundLandingPage(playground.headerPresets) : undefined;
   const cors = createCorsPolicy(config.corsOrigins);
   const routes: EdgeRoute[] = [
-    ...healthRoutes(createReadinessProbe(deps.table), config.stage),
+    ...healthRoutes(createReadinessProbe(deps.table), config.stage, deps.startup),
     graphqlRoute('/graphql', options.graphqlRoute, apollo, deps, page),
     graphqlRoute('/partner/graphql', 'partner', apollo, deps),
     schemaDownloadRoute(config.playground),

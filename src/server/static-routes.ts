@@ -1,3 +1,4 @@
+import type { StartupStatus } from '../composition/startup-status';
 import { type EdgeResponse, type EdgeRoute, json, notModified, text } from './edge-messages';
 import { createPlaygroundAssets } from './playground-assets';
 import type { ReadinessProbe } from './readiness';
@@ -8,16 +9,19 @@ const ASSET_CACHE = 'public, max-age=300';
 
 /**
  * `/health` is readiness: 200 when the table answers a cheap read, 503 otherwise, always within
- * the probe's time limit. `/health/live` is liveness: 200 while the process runs, no I/O.
+ * the probe's time limit; 503 `loading` while the process still loads what it serves (`npm
+ * start`'s first seed, src/composition/startup-status.ts). `/health/live` is liveness: 200 while the process runs, no I/O.
  * The same in AWS (API Gateway routes both) and under `npm start`, which waits for `/health`.
  */
-export function healthRoutes(ready: ReadinessProbe, stage: string): EdgeRoute[] {
+export function healthRoutes(ready: ReadinessProbe, stage: string, startup: StartupStatus): EdgeRoute[] {
   const noStore = { 'cache-control': 'no-store' };
   return [
     {
       path: '/health',
       methods: ['GET'],
       async handle() {
+        const loading = startup.loading();
+        if (loading !== undefined) return json(503, { status: 'loading', stage, loading }, noStore);
         return (await ready())
           ? json(200, { status: 'ok', stage }, noStore)
           : json(503, { status: 'unavailable', stage, table: 'not answering' }, noStore);

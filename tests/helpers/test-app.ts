@@ -25,6 +25,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 export interface TestApp {
@@ -64,7 +65,7 @@ export const BUSY_MACHINE_ENV = { REQUEST_RETRY_BUDGET_MS: '30000', DYNAMODB_REQ
  * LOG_LEVEL); the other options go to createDeps (clock, ids, metrics sink...).
  */
 export async function createTestApp(
-  options: Partial<Pick<DepsOptions, 'clock' | 'newId' | 'metrics' | 'tracing'>> & {
+  options: Partial<Pick<DepsOptions, 'clock' | 'newId' | 'metrics' | 'tracing' | 'startup'>> & {
     env?: Record<string, string>;
     /** A DynamoDB of the test's own (fault tests pause and kill it); default: the run's. */
     endpoint?: string;
