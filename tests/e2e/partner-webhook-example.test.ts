@@ -10,6 +10,7 @@ import { signedHeaders } from '../../src/domain/webhooks/signature';
 import { readDevSecrets } from '../../src/local/dev-secrets';
 import { freePort } from '../../src/local/dynamodb-local';
 import { signLocalToken } from '../../src/local/local-issuer';
+import { testWorkerDatabase } from '../helpers/local-api';
 import { partnerClaims } from '../helpers/webhook-harness';
 
 /** A child process whose output lines a test can wait for (events, not sleeps). */
@@ -145,7 +146,7 @@ describe('npm run partner-webhook-example against npm start', () => {
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'WARN',
-      DYNAMODB_ENDPOINT: undefined,
+      ...testWorkerDatabase('e2e-webhooks'),
     });
     const exited = new Promise<never>((_, reject) =>
       api.child.once('exit', () => reject(new Error(`npm start exited:\n${api.output()}`))),

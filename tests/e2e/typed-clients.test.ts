@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClaims, PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
 import { freePort } from '../../src/local/dynamodb-local';
-import { devTokenFor, type LocalApi, startApi, stopApi, waitUntilReady } from '../helpers/local-api';
+import {
+  devTokenFor,
+  type LocalApi,
+  startApi,
+  stopApi,
+  testWorkerDatabase,
+  waitUntilReady,
+} from '../helpers/local-api';
 
 const USU: ApiClaims = { client_id: 'partner-usu', partner_id: 'usu', scope: PARTNER_READ_SCOPE };
 const MEDAN_ADMIN: ApiClaims = { sub: 'dashboard', 'cognito:groups': ['ADMIN'], agency_id: 'medan' };
@@ -44,7 +51,7 @@ describe('the typed example clients against npm start', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startApi(port, dataDir);
+    api = startApi(port, dataDir, testWorkerDatabase('e2e-clients'));
     await waitUntilReady(base, api);
   }, 660_000);
 

@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import type { ApiClaims } from '../../src/auth/token-claims';
 import { readDevSecrets } from '../../src/local/dev-secrets';
 import { signLocalToken } from '../../src/local/local-issuer';
+import { dynamoEndpoint } from './dynamo-endpoint';
+import { BUSY_MACHINE_ENV } from './test-app';
 
 /** `npm start` as a user runs it, on its own port and data directory. */
 export interface LocalApi {
@@ -10,16 +13,19 @@ export interface LocalApi {
   output(): string;
 }
 
-/** Starts `npm start` with its own DynamoDB Local under `dataDir` (DYNAMODB_ENDPOINT unset). */
+/**
+ * Starts `npm start` with its own DynamoDB Local under `dataDir` (an inherited DYNAMODB_ENDPOINT
+ * unset), or on the DynamoDB `env` names (testWorkerDatabase).
+ */
 export function startApi(port: number, dataDir: string, env: NodeJS.ProcessEnv = {}): LocalApi {
+  const { DYNAMODB_ENDPOINT: _inherited, ...inherited } = process.env;
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     PORT: String(port),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'WARN',
     ...env,
   };
-  delete childEnv.DYNAMODB_ENDPOINT;
   const child = spawn('npm', ['start'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.on('data', (chunk) => {
@@ -63,4 +69,19 @@ export async function devTokenFor(dataDir: string, claims: ApiClaims): Promise<s
   const secrets = readDevSecrets(dataDir);
   if (!secrets) throw new Error('npm start did not create dev secrets');
   return signLocalToken(secrets.keys, claims);
+}
+
+/**
+ * `npm start` on this test worker's in-memory DynamoDB Local and a table of its own, for tests
+ * of what runs against the API (the example clients), not of the embedded database: the demo
+ * seed takes seconds there, against a minute or more on disk beside other workers. The embedded
+ * database itself is tested by local-server.test.ts. Timeouts as the test apps' (a worker's
+ * database is busy with other files).
+ */
+export function testWorkerDatabase(prefix: string): NodeJS.ProcessEnv {
+  return {
+    ...BUSY_MACHINE_ENV,
+    DYNAMODB_ENDPOINT: dynamoEndpoint(),
+    TABLE_NAME: `${prefix}-${randomUUID()}`,
+  };
 }
