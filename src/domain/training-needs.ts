@@ -102,3 +102,9 @@ export function trainingNeedsOf(f: UnitFigures): TrainingNeed[] {
       needs.set(category, [...(needs.get(category) ?? []), reason]);
   return [...needs].map(([category, reasons]) => ({ category, reasons }));
 }
+
+/** Most units one `trainingNeeds` answer covers (named, or in reach without names). */
+export const MAX_NEEDS_UNITS = 100;
+
+/** Most units a question may name. */
+export const MAX_NAMED_NEEDS_UNITS = 50;

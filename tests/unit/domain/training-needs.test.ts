@@ -34,7 +34,17 @@ describe('training needs of a unit (known answers)', () => {
     ['an IKM not measured the year before', { ikm: { before: null, after: 60 } }, []],
     ['an IKM not measured in the year', { ikm: { before: 90, after: null } }, []],
     ['a rise from C to B', { ikm: { before: 70, after: 80 } }, []],
-    ['nothing measured at all', { ikm: { before: null, after: null }, responseHours: { before: null, after: null }, complaintsOverdue: null, responsesOverdue: null, indicatorAchievement: null }, []],
+    [
+      'nothing measured at all',
+      {
+        ikm: { before: null, after: null },
+        responseHours: { before: null, after: null },
+        complaintsOverdue: null,
+        responsesOverdue: null,
+        indicatorAchievement: null,
+      },
+      [],
+    ],
     [
       'an IKM that fell from A to D (threshold: the floor of A)',
       { ikm: { before: 88.31, after: 64.99 } },
