@@ -3109,7 +3109,7 @@ export type UnitTrainingNeeds = {
 
 /** Filter of `trainingNeeds`. */
 export type TrainingNeedsFilter = {
-  /** The units (global ids), 1–50; absent: every unit in reach that has a need. */
+  /** The units (global ids), 1–50, each answered; absent: the units in reach (at most 100, else BAD_USER_INPUT) that have a need. */
   unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The year (2000 to the current year), compared with the year before. */
   year: Scalars['Int']['input'];
