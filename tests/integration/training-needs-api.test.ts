@@ -215,8 +215,9 @@ describe('trainingNeeds', () => {
     app.counter.reset();
     await ask({ year: 2026 });
     const every = app.counter.requests;
-    expect(one).toBeLessThanOrEqual(6);
-    expect(every).toBeLessThanOrEqual(6);
+    // The units, the agency's units (aggregate), feedback and indicator cells, the watermark.
+    expect(one).toBeLessThanOrEqual(5);
+    expect(every).toBeLessThanOrEqual(5);
   });
 
   it.each<[string, { claims: ApiClaims }, Record<string, unknown>]>([
