@@ -50,6 +50,10 @@ import type { CalendarYear } from '../src/services/calendar-service';
 import type { TrainingHours as TrainingHoursModel } from '../src/services/employee-development-service';
 import type { ThresholdSetting } from '../src/services/evaluation-threshold-service';
 import type { ImportJobWithUpload } from '../src/services/import-service';
+import type {
+  JpShortfallConnection as JpShortfallConnectionModel,
+  JpShortfall as JpShortfallModel,
+} from '../src/services/jp-shortfall-service';
 import type { ProgramCohort as ProgramCohortModel } from '../src/services/program-series-service';
 import type {
   StudyArrangement as StudyArrangementModel,
@@ -117,3 +121,5 @@ export type FollowUpAction = FollowUpActionRecord;
 export type ProgramSeries = { number: number; cohorts: ProgramCohortModel[] };
 export type ProgramCohort = ProgramCohortModel;
 export type EvaluationThresholds = ThresholdSetting;
+export type JpShortfall = JpShortfallModel;
+export type JpShortfallConnection = JpShortfallConnectionModel;

@@ -32,6 +32,8 @@ interface SurveyPlan {
 }
 
 // Puskesmas Plaju moves from band C (~71) to B (~83): article 001's rise in health-service satisfaction.
+// Dinas Pendidikan Binjai goes the other way, B (~81) to C (~73): article 003's "review the method",
+// and a unit `trainingNeeds` names for its fallen IKM band.
 // biome-ignore format: one row per unit reads as a table
 const SURVEYS: SurveyPlan[] = [
   { agencyId: 'palembang', unitKey: 'pkm-plaju', services: ['Poli Umum', 'Poli KIA', 'Pelayanan Obat'], perMonth: [4, 6], meanBefore: 2.85, meanAfter: 3.32 },
@@ -40,7 +42,7 @@ const SURVEYS: SurveyPlan[] = [
   { agencyId: 'medan', unitKey: 'pkm-belawan', services: ['Poli Umum'], perMonth: [1, 2], meanBefore: 2.9, meanAfter: 3.1 },
   { agencyId: 'gorontalo', unitKey: 'pkm-selatan', services: ['Pendaftaran', 'Poli Umum'], perMonth: [1, 3], meanBefore: 2.8, meanAfter: 3.25 },
   { agencyId: 'binjai', unitKey: 'dinkes', services: ['Perizinan Tenaga Kesehatan'], perMonth: [1, 2], meanBefore: 3.0, meanAfter: 3.3 },
-  { agencyId: 'binjai', unitKey: 'disdik', services: ['Legalisir Ijazah'], perMonth: [1, 2], meanBefore: 3.0, meanAfter: 3.2 },
+  { agencyId: 'binjai', unitKey: 'disdik', services: ['Legalisir Ijazah'], perMonth: [1, 2], meanBefore: 3.25, meanAfter: 2.9 },
 ];
 
 const SURVEY_REMARKS = [
@@ -228,7 +230,8 @@ export function buildDemoFeedback(now: Date): Feedback[] {
     },
   );
 
-  // Complaint boxes at the puskesmas; information requests in Plaju.
+  // Complaint boxes at the puskesmas; information requests in Plaju. Puskesmas Belawan's first
+  // responses slow down in the second year (6 h, then 20 h): a rising response time for trainingNeeds.
   for (const [agencyId, unitKey] of [
     ['palembang', 'pkm-plaju'],
     ['medan', 'pkm-belawan'],
@@ -237,11 +240,17 @@ export function buildDemoFeedback(now: Date): Feedback[] {
       const [kind, text] = random.pick(BOX_NOTES);
       const submittedAt = officeHours(dayOfMonth(t));
       const resolvedAt = kind === 'COMPLAINT' ? later(submittedAt, random.int(24, 120)) : undefined;
+      const firstResponseAt =
+        kind === 'COMPLAINT' && unitKey === 'pkm-belawan'
+          ? later(submittedAt, t < DEMO_MONTHS / 2 ? 6 : 20)
+          : undefined;
       add(
         { agencyId, unitKey, serviceName: 'Pelayanan Puskesmas', channel: 'COMPLAINT_BOX', kind },
         submittedAt,
         {
           text,
+          firstResponseAt,
+          response: firstResponseAt ? 'Keluhan diterima kepala puskesmas.' : undefined,
           resolvedAt,
           resolution: resolvedAt ? 'Sudah ditindaklanjuti oleh kepala puskesmas.' : undefined,
         },

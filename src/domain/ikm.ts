@@ -84,13 +84,14 @@ export function validateSurveyAnswers(answers: readonly number[]): ValidationRes
   return valid(answers as unknown as SurveyAnswers);
 }
 
+/** Lowest converted score of each band (PermenPANRB 14/2017: A 88.31–100, B 76.61–88.30, C 65.00–76.60, D 25.00–64.99). */
+export const IKM_BAND_FLOORS: Record<IkmBand, number> = { A: 88.31, B: 76.61, C: 65, D: 25 };
+
 /** The band of a converted score, after rounding it to 2 decimals (half up). */
 export function ikmBand(score: number): IkmBand {
+  // Compared in hundredths (integers), so no float artefact moves a score across an edge.
   const hundredths = Math.round(roundHalfUp(score, 2) * 100);
-  if (hundredths >= 8831) return 'A';
-  if (hundredths >= 7661) return 'B';
-  if (hundredths >= 6500) return 'C';
-  return 'D';
+  return IKM_BANDS.find((band) => hundredths >= Math.round(IKM_BAND_FLOORS[band] * 100)) ?? 'D';
 }
 
 // With T the sum of all answers over n responses: IKM = (1/9) x sum_i (S_i / n) = T / (9n).

@@ -3,11 +3,10 @@
  * complaints pile up): the figures that signal a need, each reason naming its figure, period,
  * value and threshold, turned into suggested program categories.
  *
- * Not yet wired to the API (issue 14 item 1 remains): the service is to read these figures from
- * the rollups (IKM, AVG_COMPLAINT_RESPONSE_HOURS, COMPLAINTS_OVERDUE, INDICATOR_ACHIEVEMENT per
- * unit and year).
+ * The service (src/services/training-needs-service.ts) reads these figures from the dashboard
+ * rollups: the same measures a dashboard can ask `aggregate` for, per unit and year.
  */
-import { IKM_BANDS, ikmBand } from './ikm';
+import { IKM_BAND_FLOORS, IKM_BANDS, ikmBand } from './ikm';
 import type { ProgramCategory } from './training-formats';
 
 /** The figures a need can rest on. */
@@ -15,6 +14,7 @@ export const NEED_FIGURES = [
   'IKM',
   'AVG_COMPLAINT_RESPONSE_HOURS',
   'COMPLAINTS_OVERDUE',
+  'COMPLAINT_RESPONSES_OVERDUE',
   'INDICATOR_ACHIEVEMENT',
 ] as const;
 export type NeedFigure = (typeof NEED_FIGURES)[number];
@@ -24,11 +24,9 @@ export const CATEGORIES_OF_FIGURE: Record<NeedFigure, ProgramCategory[]> = {
   IKM: ['PUBLIC_SERVICE'],
   AVG_COMPLAINT_RESPONSE_HOURS: ['PUBLIC_SERVICE'],
   COMPLAINTS_OVERDUE: ['PUBLIC_SERVICE'],
+  COMPLAINT_RESPONSES_OVERDUE: ['PUBLIC_SERVICE'],
   INDICATOR_ACHIEVEMENT: ['TECHNICAL'],
 };
-
-/** Lowest converted score of each band, as the threshold a fall crossed (the bounds of ikmBand). */
-const BAND_FLOOR = { A: 88.31, B: 76.61, C: 65, D: 25 } as const;
 
 /** A unit's figures for the year asked (`after`) and the one before (`before`); null = not measured. */
 export interface UnitFigures {
@@ -36,6 +34,8 @@ export interface UnitFigures {
   ikm: { before: number | null; after: number | null };
   responseHours: { before: number | null; after: number | null };
   complaintsOverdue: number | null;
+  /** Complaints whose first response came (or is still missing) after 3 working days. */
+  responsesOverdue: number | null;
   indicatorAchievement: number | null;
 }
 
@@ -60,7 +60,7 @@ export function needReasons(f: UnitFigures): NeedReason[] {
   if (before !== null && after !== null) {
     const was = ikmBand(before);
     if (IKM_BANDS.indexOf(ikmBand(after)) > IKM_BANDS.indexOf(was))
-      reasons.push({ figure: 'IKM', period: f.period, value: after, threshold: BAND_FLOOR[was] });
+      reasons.push({ figure: 'IKM', period: f.period, value: after, threshold: IKM_BAND_FLOORS[was] });
   }
   const hours = f.responseHours;
   if (hours.before !== null && hours.after !== null && hours.after > hours.before)
@@ -75,6 +75,13 @@ export function needReasons(f: UnitFigures): NeedReason[] {
       figure: 'COMPLAINTS_OVERDUE',
       period: f.period,
       value: f.complaintsOverdue,
+      threshold: 0,
+    });
+  if (f.responsesOverdue !== null && f.responsesOverdue > 0)
+    reasons.push({
+      figure: 'COMPLAINT_RESPONSES_OVERDUE',
+      period: f.period,
+      value: f.responsesOverdue,
       threshold: 0,
     });
   if (f.indicatorAchievement !== null && f.indicatorAchievement < 100)
@@ -95,3 +102,9 @@ export function trainingNeedsOf(f: UnitFigures): TrainingNeed[] {
       needs.set(category, [...(needs.get(category) ?? []), reason]);
   return [...needs].map(([category, reasons]) => ({ category, reasons }));
 }
+
+/** Most units one `trainingNeeds` answer covers (named, or in reach without names). */
+export const MAX_NEEDS_UNITS = 100;
+
+/** Most units a question may name. */
+export const MAX_NAMED_NEEDS_UNITS = 50;

@@ -8,6 +8,7 @@ import { IKM_ELEMENTS } from '../domain/ikm';
 import { MAX_INVITATIONS } from '../domain/invitation';
 import { MAX_WINDOW_PERIODS } from '../domain/leadership/evaluation-thresholds';
 import { MAX_FOLLOW_UPS } from '../domain/leadership/follow-up';
+import { MAX_SUGGESTED_PROGRAMS } from '../domain/leadership/jp-shortfall';
 import { MAX_RESULT_UNITS } from '../domain/leadership/mentoring-results';
 import { MAX_SERIES_COHORTS } from '../domain/leadership/program-series';
 import { GOAL_OUTCOMES, MAX_GOALS } from '../domain/mentorship';
@@ -16,6 +17,8 @@ import { MAX_STORED_REJECTIONS } from '../domain/onboarding/import-job';
 import { EVALUATION_FIGURES } from '../domain/program-evaluation';
 import { PREDIKATS } from '../domain/skp-predikat';
 import { STUDY_FUNDINGS } from '../domain/study-leave';
+import { PROGRAM_CATEGORIES } from '../domain/training-formats';
+import { MAX_NEEDS_UNITS, NEED_FIGURES } from '../domain/training-needs';
 import { KEPT_ATTEMPTS } from '../domain/webhooks/webhook-delivery';
 import { MAX_SIASN_RECORDS } from '../services/siasn-service';
 import { MAX_TALENT_STAFF } from '../services/talent-service';
@@ -121,6 +124,12 @@ export function apiCostModel(cardinality: DimensionCardinality, now: Date): Cost
       'MentoringResults.goalOutcomes': GOAL_OUTCOMES.length,
       'MentoringGroupResult.before': PREDIKATS.length,
       'MentoringGroupResult.after': PREDIKATS.length,
+      // Training needs: at most 100 units, each category once with at most one reason per figure;
+      // a JP shortfall suggests at most three programs.
+      'Query.trainingNeeds': MAX_NEEDS_UNITS,
+      'UnitTrainingNeeds.needs': PROGRAM_CATEGORIES.length,
+      'TrainingNeed.reasons': NEED_FIGURES.length,
+      'JpShortfall.openPrograms': MAX_SUGGESTED_PROGRAMS,
     },
     argumentSizers: {
       'Query.aggregate': (args) => aggregateSizes(args as AggregateArgs, cardinality, now),

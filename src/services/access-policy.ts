@@ -64,6 +64,8 @@ export const ACCESS_POLICY: Record<string, Rule> = {
   'Query.auditLog': ADMIN_ONLY,
   'Query.talentDistribution': { ADMIN: AGENCY, UNIT_HEAD: 'own unit only' },
   'Query.mentoringResults': { ADMIN: AGENCY, UNIT_HEAD: REACH },
+  'Query.trainingNeeds': { ADMIN: AGENCY, UNIT_HEAD: REACH },
+  'Query.employeesShortOfJp': { ADMIN: AGENCY, UNIT_HEAD: REACH },
   'Query.studyEligibility': { ADMIN: AGENCY, UNIT_HEAD: REACH, EMPLOYEE: 'self' },
   'Query.holidayCalendar': STAFF_READ,
   'Query.webhookEndpoints': WEBHOOKS,

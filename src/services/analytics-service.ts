@@ -188,3 +188,5 @@ function compareGroups(a: AggregateGroup, b: AggregateGroup): number {
   }
   return 0;
 }
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -11,6 +11,7 @@ import { createFeedbackService } from './feedback-service';
 import { createFollowUpService } from './follow-up-service';
 import { createImportService } from './import-service';
 import { createInvitationService } from './invitation-service';
+import { createJpShortfallService } from './jp-shortfall-service';
 import { createMentoringResultsService } from './mentoring-results-service';
 import { createMentorshipService } from './mentorship-service';
 import { createOrganizationService } from './organization-service';
@@ -22,6 +23,7 @@ import { createProgramSeriesService } from './program-series-service';
 import { createSiasnService } from './siasn-service';
 import { createStudyEligibility } from './study-eligibility';
 import { createTalentService } from './talent-service';
+import { createTrainingNeedsService } from './training-needs-service';
 import { createTrainingService } from './training-service';
 import { createWebhookDeliveryService } from './webhook-delivery-service';
 import { createWebhookEndpointService } from './webhook-endpoint-service';
@@ -42,9 +44,12 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings) {
     skpResults,
     nationalCalendarEditors,
   } = settings;
+  const analytics = createAnalyticsService(deps);
   return {
     employees: createEmployeeService(deps),
-    analytics: createAnalyticsService(deps),
+    analytics,
+    trainingNeeds: createTrainingNeedsService(deps, analytics),
+    jpShortfall: createJpShortfallService(deps),
     partnerSync: createPartnerSyncService(deps),
     organization: createOrganizationService(deps),
     training: createTrainingService(deps),

@@ -1,4 +1,5 @@
 import type { Employee } from '../domain/employee';
+import type { Appraisal } from '../domain/evaluation';
 import type { Unit } from '../domain/organization';
 import { distributeTalent, talentOf } from '../domain/talent-distribution';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/app-error';
@@ -20,6 +21,7 @@ export interface TalentDistribution {
  * Talent management per unit (manajemen talenta, PermenPANRB 3/2020): where a unit's staff sit
  * on the 9-box, from their latest appraisals and assessed potential. Appraisals are personnel
  * records, so only administrators and the head of that very unit may see the distribution.
+ * Three reads (the unit, its staff, its appraisals) whatever the unit's size.
  */
 export function createTalentService(deps: ServiceDeps) {
   const { employees, evaluations, organization } = deps;
@@ -39,12 +41,22 @@ export function createTalentService(deps: ServiceDeps) {
           'unitId',
           `the unit has ${staff.length} active staff, more than ${MAX_TALENT_STAFF}: ask per sub-unit`,
         );
-      const placed = await Promise.all(
-        staff.map(async (person) => ({
-          person,
-          talent: talentOf(await evaluations.allAppraisalsOf(unit.agencyId, person.id)),
-        })),
+      // The appraisals made in the unit, in one query (gsi4, paged at 1 MB), not one per person:
+      // a unit of hundreds stays within the request's call budget. Appraisals a person received
+      // in another unit before moving here are not read (as in mentoringResults).
+      const appraisals = await evaluations.appraisalsOfUnit(
+        unit.agencyId,
+        unit.id,
+        '0000-01-01',
+        '9999-12-31',
       );
+      const byPerson = new Map<string, Appraisal[]>();
+      for (const a of appraisals) byPerson.set(a.employeeId, [...(byPerson.get(a.employeeId) ?? []), a]);
+      const placed = staff.map((person) => ({
+        person,
+        // Newest period first, as talentOf reads them (the query returns period order).
+        talent: talentOf([...(byPerson.get(person.id) ?? [])].reverse()),
+      }));
       const { boxes, unplaced } = distributeTalent(placed);
       return { unit, boxes: boxes.map((b) => ({ box: b.box, employees: b.people })), unplaced };
     },

@@ -115,3 +115,67 @@ describe('talentDistribution', () => {
     expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('talentDistribution of a large unit', () => {
+  const LARGE = 'gorontalo-bkpsdm';
+  const ADDED = 70;
+  const existing = demo.employees.filter((e) => e.unitId === LARGE && e.status === 'ACTIVE').length;
+
+  /** Runs `work` over 0..count-1, eight at a time. */
+  async function inBatches(count: number, work: (i: number) => Promise<void>) {
+    for (let from = 0; from < count; from += 8)
+      await Promise.all(Array.from({ length: Math.min(8, count - from) }, (_, k) => work(from + k)));
+  }
+
+  beforeAll(async () => {
+    await inBatches(ADDED, async (i) => {
+      // Born 1980-01-(i+1 within the month) etc.; CPNS March 2015, male, serial 1xx: valid NIPs.
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = String(1 + Math.floor(i / 28)).padStart(2, '0');
+      const created = await app.request<{ createEmployee: { id: string } }>(
+        `mutation($input: CreateEmployeeInput!) { createEmployee(input: $input) { id } }`,
+        {
+          input: {
+            nip: `1980${month}${day}2015031${String(100 + i).padStart(3, '0')}`,
+            name: `Pegawai Besar ${i}`,
+            unitId: toGlobalId('Unit', 'gorontalo', LARGE),
+            employmentType: 'PNS',
+            golongan: 'III_A',
+            position: { title: 'Analis SDM Aparatur', type: 'FUNCTIONAL' },
+            education: 'S1',
+          },
+        },
+        ADMIN,
+      );
+      if (created.errors) throw new Error(JSON.stringify(created.errors));
+      const res = await app.request(
+        `mutation($input: RecordAppraisalInput!) { recordAppraisal(input: $input) { id } }`,
+        {
+          input: {
+            employeeId: created.data?.createEmployee.id,
+            period: '2025',
+            resultRating: 'AS_EXPECTED',
+            behaviourRating: 'AS_EXPECTED',
+            potential: 'MEDIUM',
+          },
+        },
+        ADMIN,
+      );
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    });
+  }, 300_000);
+
+  it('places a unit of 80 staff within the request budget, with a fixed number of DynamoDB calls', async () => {
+    app.counter.reset();
+    const res = await app.request<Answer>(QUERY, { unitId: toGlobalId('Unit', 'gorontalo', LARGE) }, ADMIN);
+    expect(res.errors).toBeUndefined();
+    expect(existing + ADDED).toBeGreaterThanOrEqual(80);
+    const boxes = res.data?.talentDistribution.boxes ?? [];
+    expect(boxes.find((b) => b.box === 5)?.count).toBe(ADDED);
+    expect(
+      boxes.reduce((sum, b) => sum + b.count, 0) + (res.data?.talentDistribution.unplaced.length ?? 0),
+    ).toBe(existing + ADDED);
+    // The unit (BatchGet), its staff and its appraisals (one Query each): 80 queries before.
+    expect(app.counter.requests).toBeLessThanOrEqual(3);
+  });
+});

@@ -46,7 +46,6 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
       return guard ? String(guard.ownerId) : undefined;
     },
 
-    /** A page of employees of an agency (or one unit), by name. */
     /** Every ACTIVE employee placed in a unit now (a unit's staff, tens to a few hundred). */
     async activeOfUnit(agencyId: string, unitId: string): Promise<Employee[]> {
       const items = await table.queryAll({
@@ -57,6 +56,17 @@ export function createEmployeeRepository(table: Table, codec: CursorCodec) {
       return items.map((item) => employeeEntity.fromItem(item));
     },
 
+    /** Every ACTIVE employee of an agency (gsi1, by name; the caller bounds how many it accepts). */
+    async activeOfAgency(agencyId: string): Promise<Employee[]> {
+      const items = await table.queryAll({
+        index: 'gsi1',
+        partition: employeePartitions.agency(agencyId),
+        filters: [{ attribute: 'status', equals: 'ACTIVE' }],
+      });
+      return items.map((item) => employeeEntity.fromItem(item));
+    },
+
+    /** A page of employees of an agency (or one unit), by name. */
     list(agencyId: string, filter: EmployeeListFilter, page: PageArgs): Promise<Connection<Employee>> {
       const prefix = filter.nameStartsWith ? nameSortKey(filter.nameStartsWith) : '';
       const spec: QuerySpec = filter.unitId

@@ -94,6 +94,17 @@ export function createTrainingRepository(table: Table, cursors: CursorCodec) {
       return queryConnection(table, cursors, spec, page, (item) => trainingProgramEntity.fromItem(item));
     },
 
+    /** Every OPEN program of an agency starting on or after `from` (gsi1, soonest first). */
+    async openProgramsFrom(agencyId: string, from: string): Promise<TrainingProgram[]> {
+      const items = await table.queryAll({
+        index: 'gsi1',
+        partition: programPartitions.agency(agencyId),
+        sortKey: valueRange(from, undefined),
+        filters: [{ attribute: 'status', equals: 'OPEN' }],
+      });
+      return items.map((item) => trainingProgramEntity.fromItem(item));
+    },
+
     createProgram(program: TrainingProgram, now: Date, claim?: IdempotencyClaim): Promise<void> {
       return table.transact(withClaim(programWrites.create(program), claim, program.id, now));
     },

@@ -2,9 +2,10 @@ import { NO_VALUE, SPLIT_FROM, VALUE_SEPARATOR } from '../../domain/analytics/ce
 import type { CellRow } from '../../domain/analytics/combine';
 import type { StoredDimension } from '../../domain/analytics/dimensions';
 import { cuboidId, FAMILIES, type Family } from '../../domain/analytics/families';
+import type { Tally } from '../../domain/analytics/jp-tally';
 import type { FamilyRead } from '../../domain/analytics/query-plan';
 import type { Table } from '../table';
-import { bucketRange, parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
+import { bucketRange, jpTallyKey, parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
 
 /** Reads the cells of one cuboid over a bucket range: one Query of one partition (paged at 1 MB). */
 export async function readCells(table: Table, agencyId: string, read: FamilyRead): Promise<CellRow[]> {
@@ -77,12 +78,32 @@ export async function rollupMonths(
   return { first: months[0], last: months.at(-1) };
 }
 
-/** The rollups as services read them (dashboards): cells of a cuboid over buckets, their freshness and months. */
+/**
+ * The learning tallies of some employees for a year (BatchGet, 100 keys a call): employee id ->
+ * tally; employees without learning in the year have none. Kept by the aggregator, so as fresh as
+ * the agency's watermark.
+ */
+export async function readJpTallies(
+  table: Table,
+  agencyId: string,
+  employeeIds: readonly string[],
+  year: number,
+): Promise<Map<string, Tally>> {
+  const found = await table.batchGet(employeeIds.map((id) => jpTallyKey(agencyId, id, String(year))));
+  const tallies = new Map<string, Tally>();
+  for (const item of found.values())
+    tallies.set(String(item.employeeId), (item.contributions ?? {}) as Tally);
+  return tallies;
+}
+
+/** The rollups as services read them (dashboards): cells of a cuboid over buckets, their freshness and months, JP tallies. */
 export function createRollupRepository(table: Table) {
   return {
     readCells: (agencyId: string, read: FamilyRead) => readCells(table, agencyId, read),
     asOf: (agencyId: string) => rollupsAsOf(table, agencyId),
     months: (agencyId: string) => rollupMonths(table, agencyId),
+    jpTallies: (agencyId: string, employeeIds: readonly string[], year: number) =>
+      readJpTallies(table, agencyId, employeeIds, year),
   };
 }
 

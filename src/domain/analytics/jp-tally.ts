@@ -16,14 +16,18 @@ export type Tally = Record<string, TallyEntry>;
 /** Minutes needed in a year: 20 JP of 45 minutes (PP 11/2017 art. 203(4), Peraturan LAN 10/2018). */
 export const COMPLIANT_MINUTES = MIN_JP_PER_YEAR * MINUTES_PER_JP;
 
+/** Learning minutes of a tally (every record's share). */
+export function tallyMinutes(tally: Tally): number {
+  return Object.values(tally).reduce((sum, e) => sum + e.minutes, 0);
+}
+
 /**
  * The JP fact of a tally: one compliant employee, counted under the profile of their latest
  * learning, or nothing. A pure function of the tally, so the order of events never matters.
  */
 export function complianceFact(tally: Tally, year: string): Fact[] {
   const entries = Object.entries(tally);
-  const minutes = entries.reduce((sum, [, e]) => sum + e.minutes, 0);
-  if (minutes < COMPLIANT_MINUTES || entries.length === 0) return [];
+  if (tallyMinutes(tally) < COMPLIANT_MINUTES || entries.length === 0) return [];
   const [, latest] = entries.reduce((best, entry) =>
     entry[1].date > best[1].date || (entry[1].date === best[1].date && entry[0] > best[0]) ? entry : best,
   );

@@ -62,6 +62,38 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
+    title: 'Training needs of 2026: units whose IKM fell, complaints ran late or indicators missed target',
+    query: `query TrainingNeeds {
+  trainingNeeds(filter: { year: 2026 }) {
+    unit { name }
+    needs { category categoryLabel reasons { figure period value threshold } }
+    figures { ikmBefore ikm responseHoursBefore responseHours complaintsOverdue responsesOverdue indicatorAchievement }
+  }
+}`,
+  },
+  {
+    audience: 'Dashboard',
+    title: 'The figures behind training needs, per unit and year (the same rollups)',
+    query: `query NeedFigures {
+  aggregate(input: {
+    measures: [IKM, AVG_COMPLAINT_RESPONSE_HOURS, COMPLAINTS_OVERDUE, COMPLAINT_RESPONSES_OVERDUE, INDICATOR_ACHIEVEMENT]
+    groupBy: [UNIT, YEAR]
+    filter: { from: "2025-01-01", to: "2026-12-31" }
+  }) { groups { key { dimension label } values { measure value } } }
+}`,
+  },
+  {
+    audience: 'Dashboard',
+    title: 'Staff short of 20 JP this year, with open programs that close the gap',
+    query: `query ShortOfJp {
+  employeesShortOfJp(year: 2026, first: 20) {
+    totalCount asOf
+    edges { node { employee { name unit { name } } earned shortfall openPrograms { title jp startDate } } }
+  }
+}`,
+  },
+  {
+    audience: 'Dashboard',
     title: 'What can be aggregated by what',
     query: `query Capabilities {
   aggregateCapabilities {

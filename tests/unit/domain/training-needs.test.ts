@@ -6,6 +6,7 @@ const quiet: UnitFigures = {
   ikm: { before: 80, after: 81 },
   responseHours: { before: 20, after: 18 },
   complaintsOverdue: 0,
+  responsesOverdue: 0,
   indicatorAchievement: 100,
 };
 
@@ -31,6 +32,42 @@ describe('training needs of a unit (known answers)', () => {
     ['no change', {}, []],
     ['a lower IKM in the same band', { ikm: { before: 86, after: 77 } }, []],
     ['an IKM not measured the year before', { ikm: { before: null, after: 60 } }, []],
+    ['an IKM not measured in the year', { ikm: { before: 90, after: null } }, []],
+    ['a rise from C to B', { ikm: { before: 70, after: 80 } }, []],
+    [
+      'nothing measured at all',
+      {
+        ikm: { before: null, after: null },
+        responseHours: { before: null, after: null },
+        complaintsOverdue: null,
+        responsesOverdue: null,
+        indicatorAchievement: null,
+      },
+      [],
+    ],
+    [
+      'an IKM that fell from A to D (threshold: the floor of A)',
+      { ikm: { before: 88.31, after: 64.99 } },
+      [
+        {
+          category: 'PUBLIC_SERVICE',
+          reasons: [{ figure: 'IKM', period: '2026', value: 64.99, threshold: 88.31 }],
+        },
+      ],
+    ],
+    [
+      'late first responses (part of the overdue complaints)',
+      { complaintsOverdue: 2, responsesOverdue: 1 },
+      [
+        {
+          category: 'PUBLIC_SERVICE',
+          reasons: [
+            { figure: 'COMPLAINTS_OVERDUE', period: '2026', value: 2, threshold: 0 },
+            { figure: 'COMPLAINT_RESPONSES_OVERDUE', period: '2026', value: 1, threshold: 0 },
+          ],
+        },
+      ],
+    ],
     [
       'overdue complaints',
       { complaintsOverdue: 3 },
