@@ -48,8 +48,9 @@ export async function inOrder<I, R>(
       // what is held stays bounded, and a stop leaves at most `limit - 1` more to finish.
       await settleReady();
       while (!stopped && queue.length >= Math.max(1, limit)) {
-        // The head is running (settleReady took every finished one off the front).
-        await Promise.race(queue.filter((e) => !e.outcome).map((e) => e.promise));
+        // Work may have finished since the last look: wait only when some is still running.
+        const running = queue.filter((e) => !e.outcome);
+        if (running.length) await Promise.race(running.map((e) => e.promise));
         await settleReady();
       }
       if (stopped) break;

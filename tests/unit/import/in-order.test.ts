@@ -144,4 +144,21 @@ describe('inOrder: concurrent work, settled in order', () => {
     for (const i of taken) expect(finished.has(i)).toBe(true);
     expect(taken.length).toBeLessThan(10);
   });
+
+  it('finishes when work ends at once, one at a time (a kind that only holds rows until its flush)', async () => {
+    for (const limit of [1, 2]) {
+      const settled: number[] = [];
+      const result = await inOrder(
+        items(5, []),
+        limit,
+        async () => [],
+        async (i) => {
+          settled.push(i);
+          return 'continue';
+        },
+      );
+      expect(result).toBe('done');
+      expect(settled).toEqual([0, 1, 2, 3, 4]);
+    }
+  });
 });
