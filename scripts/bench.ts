@@ -116,7 +116,7 @@ try {
   apps.push(importApp);
   Object.assign(
     results,
-    await clock.figure('imports', () => measureImports(importApp, dataDir, IMPORT_ROWS, now)),
+    await clock.figure('imports', () => measureImports(importApp, dataDir, IMPORT_ROWS, now, endpoint)),
   );
   say(
     `import of ${IMPORT_ROWS} rows: employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,

@@ -9,6 +9,7 @@ import type { TrainingProgram } from '../../src/domain/training';
 import { importDepsOf } from '../../src/import/import-deps';
 import { importFile } from '../../src/import/import-file';
 import type { BenchApp } from './bench-app';
+import { dynamoLocalPid, ownCpuMs, processCpuMs } from './process-cpu';
 import { round } from './statistics';
 
 const EMPLOYEE_HEADER =
@@ -36,7 +37,14 @@ async function writeLines(path: string, header: string, count: number, line: (i:
  * employees, then `rows` enrollments of them in 10 programs, imported (all-or-nothing, both
  * passes) into the app's table; `importPeakRssMb`: the process's largest RSS while importing.
  */
-export async function measureImports(app: BenchApp, dir: string, rows: number, now: Date) {
+export async function measureImports(
+  app: BenchApp,
+  dir: string,
+  rows: number,
+  now: Date,
+  dynamoEndpoint?: string,
+) {
+  const dynamoPid = dynamoEndpoint ? dynamoLocalPid(dynamoEndpoint) : undefined;
   await seedDemoData(app.deps.table, now, 'organization');
   const deps = importDepsOf(app.deps);
   let peak = process.memoryUsage().rss;
@@ -83,6 +91,8 @@ export async function measureImports(app: BenchApp, dir: string, rows: number, n
 
     const timed = async (kind: 'employees' | 'enrollments', path: string) => {
       const started = performance.now();
+      const dynamoCpu = processCpuMs(dynamoPid);
+      const ownCpu = ownCpuMs();
       const { report } = await importFile(deps, {
         agencyId: 'medan',
         kind,
@@ -95,13 +105,27 @@ export async function measureImports(app: BenchApp, dir: string, rows: number, n
         throw new Error(
           `bench ${kind} import created ${report.created} of ${rows}: ${JSON.stringify(report.rejections.slice(0, 3))}`,
         );
-      return round(rows / seconds);
+      const dynamoMs = dynamoCpu === undefined ? undefined : (processCpuMs(dynamoPid) ?? 0) - dynamoCpu;
+      return {
+        rowsPerSecond: round(rows / seconds),
+        // CPU per row (load-independent, unlike rows/s on a shared machine): DynamoDB Local's, ours.
+        dynamoCpuMsPerRow: dynamoMs === undefined ? undefined : round(dynamoMs / rows, 2),
+        ownCpuMsPerRow: round((ownCpuMs() - ownCpu) / rows, 2),
+      };
     };
-    const importEmployeesRowsPerSecond = await timed('employees', employees);
-    const importEnrollmentsRowsPerSecond = await timed('enrollments', enrollments);
+    const employeesRun = await timed('employees', employees);
+    const enrollmentsRun = await timed('enrollments', enrollments);
     return {
-      importEmployeesRowsPerSecond,
-      importEnrollmentsRowsPerSecond,
+      importEmployeesRowsPerSecond: employeesRun.rowsPerSecond,
+      importEnrollmentsRowsPerSecond: enrollmentsRun.rowsPerSecond,
+      importEmployeesCpuMsPerRow: employeesRun.ownCpuMsPerRow,
+      importEnrollmentsCpuMsPerRow: enrollmentsRun.ownCpuMsPerRow,
+      ...(employeesRun.dynamoCpuMsPerRow === undefined || enrollmentsRun.dynamoCpuMsPerRow === undefined
+        ? {}
+        : {
+            importEmployeesDynamoCpuMsPerRow: employeesRun.dynamoCpuMsPerRow,
+            importEnrollmentsDynamoCpuMsPerRow: enrollmentsRun.dynamoCpuMsPerRow,
+          }),
       importPeakRssMb: round(peak / 1024 / 1024),
       importRows: rows,
     };

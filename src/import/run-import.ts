@@ -17,7 +17,14 @@ import {
 } from '../domain/onboarding/import-report';
 import type { CellIssue } from '../domain/onboarding/row-check';
 import { FILE_LIMITS, type SourceRow, UnusableFileError } from './file-problem';
-import { BATCH_ROWS, type KindImporter, type Numbered, type RowOutcome } from './kind-importer';
+import { inOrder } from './in-order';
+import {
+  BATCH_ROWS,
+  type KindImporter,
+  type Numbered,
+  type RowOutcome,
+  WRITE_BATCHES_IN_FLIGHT,
+} from './kind-importer';
 import type { TableFile } from './table-file';
 
 /** Where a run keeps its place, so an interrupted write phase resumes (the job item, or nothing). */
@@ -213,37 +220,51 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
   const written: ImportCounts = resume ? { ...resume.counts } : zeroCounts();
   report.rejected += written.rejected;
   if (resume && resume.writtenThroughRow > 0) report.resumedFromRow = resume.writtenThroughRow + 1;
-  let writes: Numbered<unknown>[] = [];
   let done = 0;
-  const flushWrites = async (): Promise<'continue' | 'stop'> => {
-    const current = writes;
-    writes = [];
-    if (!current.length) return 'continue';
-    count(written, await importer.writeBatch(current), current, (row, issues) => {
-      written.rejected += 1;
-      reject(row, issues);
-    });
-    if (importer.writesAtFlush) return 'continue';
-    const last = current[current.length - 1]?.row ?? 0;
-    return (await options.onCheckpoint?.({ writtenThroughRow: last, counts: written })) ?? 'continue';
-  };
-  for await (const data of dataRows(file, headerOf, () => undefined)) {
-    done += 1;
-    options.onProgress?.('write', done);
-    if (rejected.has(data.row) || (resume && data.row <= resume.writtenThroughRow)) continue;
-    const checked = importer.check(data.fields);
-    if (!checked.ok) continue;
-    writes.push({ row: data.row, value: checked.value });
-    if (writes.length >= BATCH_ROWS && (await flushWrites()) === 'stop') {
-      Object.assign(report, {
-        created: written.created,
-        updated: written.updated,
-        unchanged: written.unchanged,
-      });
-      return { report, finished: false };
+  async function* batches(): AsyncGenerator<Numbered<unknown>[]> {
+    let writes: Numbered<unknown>[] = [];
+    for await (const data of dataRows(file, headerOf, () => undefined)) {
+      done += 1;
+      options.onProgress?.('write', done);
+      if (rejected.has(data.row) || (resume && data.row <= resume.writtenThroughRow)) continue;
+      const checked = importer.check(data.fields);
+      if (!checked.ok) continue;
+      writes.push({ row: data.row, value: checked.value });
+      if (writes.length >= BATCH_ROWS) {
+        yield writes;
+        writes = [];
+      }
     }
+    if (writes.length) yield writes;
   }
-  await flushWrites();
+  // Batches are written several at once (their rows have distinct natural keys), but counted and
+  // checkpointed in file order: the checkpoint passes a batch only when every earlier one is done.
+  const inFlight = importer.writesAtFlush ? 1 : (importer.writeBatchesInFlight ?? WRITE_BATCHES_IN_FLIGHT);
+  const ended = await inOrder(
+    batches(),
+    inFlight,
+    (rows) => importer.writeBatch(rows),
+    async (rows, outcomes) => {
+      count(written, outcomes, rows, (row, issues) => {
+        written.rejected += 1;
+        reject(row, issues);
+      });
+      if (importer.writesAtFlush) return 'continue';
+      const last = rows[rows.length - 1]?.row ?? 0;
+      return (
+        (await options.onCheckpoint?.({ writtenThroughRow: last, counts: { ...written } })) ?? 'continue'
+      );
+    },
+  );
+  if (ended === 'stopped') {
+    Object.assign(report, {
+      created: written.created,
+      updated: written.updated,
+      unchanged: written.unchanged,
+    });
+    report.rejections.sort((a, b) => a.row - b.row);
+    return { report, finished: false };
+  }
   for (const [row, outcome] of (await importer.flush?.()) ?? []) {
     count(written, [outcome], [{ row, value: undefined }], (r, issues) => {
       written.rejected += 1;

@@ -24,6 +24,9 @@ import { createProgramFinder } from './program-finder';
 
 type ResolvedEnrollment = EnrollmentRow & { programId: string };
 
+/** Transactions of one write batch sent at once (several batches are in flight: kind-importer.ts). */
+const TRANSACTIONS_AT_ONCE = 4;
+
 const refused = (field: string, value: string, reason: string): { issues: CellIssue[] } => ({
   issues: [{ field, value, reason }],
 });
@@ -140,7 +143,10 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
     });
     const outcomes: RowOutcome[] = plans.map((p) => p.outcome);
     const retry: number[] = [];
-    // New enrollments, per program, in transactions of up to 20.
+    // New enrollments, per program, in transactions of up to 20; changes one by one. The
+    // transactions of a batch touch distinct enrollments and employees, so they go out together
+    // (a few at a time); those that meet on a program's counters are retried by `Table.transact`.
+    const jobs: (() => Promise<void>)[] = [];
     const byProgram = new Map<string, number[]>();
     plans.forEach((p, i) => {
       if (p.outcome === 'created' && 'enrollment' in p && p.enrollment)
@@ -149,17 +155,28 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
     for (const [programId, indexes] of byProgram) {
       for (let start = 0; start < indexes.length; start += ENROLLMENTS_PER_TRANSACTION) {
         const chunk = indexes.slice(start, start + ENROLLMENTS_PER_TRANSACTION);
-        const program = await programs.latest(deps.table, agencyId, programId);
-        const list = chunk.map((i) => (plans[i] as { enrollment: Enrollment }).enrollment);
-        if (!program || !(await insertImportedEnrollments(deps.table, program, list))) retry.push(...chunk);
+        jobs.push(async () => {
+          // The capacity conditions the seats taken: as read at the start of the run (or after a
+          // refusal, below), read again only on the second, one-row attempt.
+          const program = consistent
+            ? await programs.latest(deps.table, agencyId, programId)
+            : programs.byId(programId);
+          const list = chunk.map((i) => (plans[i] as { enrollment: Enrollment }).enrollment);
+          if (!program || !(await insertImportedEnrollments(deps.table, program, list))) retry.push(...chunk);
+        });
       }
     }
-    for (let i = 0; i < plans.length; i += 1) {
-      const p = plans[i] as ReturnType<typeof plan>;
+    plans.forEach((p, i) => {
       if (p.outcome === 'updated' && 'after' in p && p.after && p.before) {
-        if (!(await updateImportedEnrollment(deps.table, p.before, p.after))) retry.push(i);
+        const { before, after } = p;
+        jobs.push(async () => {
+          if (!(await updateImportedEnrollment(deps.table, before, after))) retry.push(i);
+        });
       }
-    }
+    });
+    for (let i = 0; i < jobs.length; i += TRANSACTIONS_AT_ONCE)
+      await Promise.all(jobs.slice(i, i + TRANSACTIONS_AT_ONCE).map((job) => job()));
+    retry.sort((a, b) => a - b);
     if (!consistent && retry.length) {
       // One by one, re-read: a lost race (or a seat taken meanwhile) refuses only its own row.
       for (const i of retry) {

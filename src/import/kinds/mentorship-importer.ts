@@ -139,6 +139,8 @@ export function mentorshipImporter(agencyId: string, deps: ImportDeps): KindImpo
       const { employees, stored } = await lookup(rows);
       return rows.map((r) => (existingOf(r.value, employees, stored) ? 'unchanged' : 'created'));
     },
+    // One batch at a time: a mentor's mentee limit is counted across the rows of the file.
+    writeBatchesInFlight: 1,
     async writeBatch(rows) {
       const { employees, stored } = await lookup(rows);
       const outcomes: RowOutcome[] = [];
