@@ -3,6 +3,7 @@ import { requestHash } from '../request-hash';
 import type { Item, Table } from '../table';
 import { recomputeRollups, rollupItems } from './recompute';
 import { watermarkKey } from './rollup-keys';
+import { markRollupLayout } from './rollup-layout';
 
 const CHECKPOINT = { pk: 'System#RollupRebuild', sk: 'Checkpoint' };
 const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally']);
@@ -23,8 +24,9 @@ export interface RebuildResult {
 }
 
 /**
- * Recomputes every rollup and JP tally from the base items (repair, new measures, first start)
- * and replaces the stored ones. Resumable: the write phase records its progress with a
+ * Recomputes every rollup and JP tally from the base items (repair, new measures, first start,
+ * a new rollup layout) and replaces the stored ones, deleting those it no longer produces (items
+ * of an older layout among them); then marks the table's layout current (rollup-layout.ts). Resumable: the write phase records its progress with a
  * fingerprint of what it writes, so a rerun over unchanged data continues where it stopped;
  * every write is a full put, so repeating one is harmless. Run it with the aggregator paused.
  */
@@ -68,6 +70,7 @@ export async function rebuildRollups(
   const agencies = new Set(base.map((b) => b.agencyId).filter((a): a is string => typeof a === 'string'));
   for (const agencyId of agencies)
     await table.put({ ...watermarkKey(agencyId), entity: 'RollupWatermark', asOf: now.toISOString() });
+  await markRollupLayout(table);
   await table.put({ ...CHECKPOINT, entity: 'RebuildCheckpoint', fingerprint: 'done', written: 0 });
   return {
     baseItems: base.length,

@@ -1,3 +1,4 @@
+import { shardCount, shardOf } from './cells-sizing';
 import type { StoredDimension } from './dimensions';
 import type { Fact } from './facts';
 import { cuboidId, cuboidsOf, type Family } from './families';
@@ -6,21 +7,21 @@ import { cuboidId, cuboidsOf, type Family } from './families';
 export const VALUE_SEPARATOR = '~';
 /** Stands for "no value" where a cuboid has no (further) dimension. */
 export const NO_VALUE = '-';
-/** Cuboids with this many dimensions or more are split over one item per first value. */
-export const SPLIT_FROM = 3;
 
 /**
- * One rollup cell: a family's cuboid, a time bucket, the value of the cuboid's first dimension
- * (`first`, only for cuboids of SPLIT_FROM dimensions; `-` otherwise) and the values of the
- * others (`rest`); the stored item is (family, cuboid, bucket, first) and holds `rest|component`
- * numbers, so one item serves many cells.
+ * One rollup cell: a family's cuboid, a time bucket, the values of every dimension of the cuboid
+ * but the last (`head`, joined by `~`; `-` for cuboids of one dimension or none), the hash shard
+ * of the last value (`shard`, cells-sizing.ts) and the last dimension's value (`last`; `-` for
+ * the grand total). The stored item is (family, cuboid, bucket, head, shard) and holds
+ * `last|component` numbers: one item serves the values of one dimension, never a product of them.
  */
 export interface Cell {
   family: Family;
   cuboid: string;
   bucket: string;
-  first: string;
-  rest: string;
+  head: string;
+  shard: string;
+  last: string;
 }
 
 export interface CellDelta extends Cell {
@@ -29,7 +30,7 @@ export interface CellDelta extends Cell {
 
 /** Identity of a cell, as a map key. */
 export function cellKey(cell: Cell): string {
-  return [cell.family, cell.cuboid, cell.bucket, cell.first, cell.rest].join('|');
+  return [cell.family, cell.cuboid, cell.bucket, cell.head, cell.shard, cell.last].join('|');
 }
 
 /** The fact's value of each dimension, checked once per fact (every cuboid reuses them). */
@@ -41,8 +42,20 @@ function usableValues(fact: Fact): Partial<Record<StoredDimension, string>> {
   return fact.dims;
 }
 
-function cellOf(
-  fact: Fact,
+/** Shard counts of each cuboid (by its frozen dimension list), computed once. */
+const SHARDS = new WeakMap<readonly StoredDimension[], number>();
+function shardsOf(family: Family, dims: readonly StoredDimension[]): number {
+  let shards = SHARDS.get(dims);
+  if (shards === undefined) {
+    shards = shardCount(family, dims);
+    if (Object.isFrozen(dims)) SHARDS.set(dims, shards);
+  }
+  return shards;
+}
+
+/** The cell of a fact in one cuboid. */
+export function cellOf(
+  fact: Pick<Fact, 'family' | 'bucket'>,
   values: Partial<Record<StoredDimension, string>>,
   dims: readonly StoredDimension[],
 ): Cell {
@@ -51,17 +64,31 @@ function cellOf(
     if (value === undefined) throw new Error(`Fact of ${fact.family} has no usable ${d} value: undefined`);
     return value;
   };
-  // Up to two dimensions, one item per bucket holds every cell; three-dimension cuboids get one
-  // item per value of their first (lowest-cardinality) dimension, so no item grows too large.
-  const split = dims.length >= SPLIT_FROM;
-  const rest = (split ? dims.slice(1) : dims).map(of).join(VALUE_SEPARATOR);
+  const lastDim = dims.at(-1);
+  const last = lastDim === undefined ? NO_VALUE : of(lastDim);
+  const head = dims.length > 1 ? dims.slice(0, -1).map(of).join(VALUE_SEPARATOR) : NO_VALUE;
   return {
     family: fact.family,
     cuboid: cuboidId(dims),
     bucket: fact.bucket,
-    first: split ? of(dims[0] as StoredDimension) : NO_VALUE,
-    rest: rest || NO_VALUE,
+    head,
+    shard: String(shardOf(last, shardsOf(fact.family, dims))),
+    last,
   };
+}
+
+/** A cell's dimension values, back from its stored parts (the reader's side of `cellOf`). */
+export function cellValues(
+  dims: readonly StoredDimension[],
+  head: string,
+  last: string,
+): Partial<Record<StoredDimension, string>> {
+  const values: Partial<Record<StoredDimension, string>> = {};
+  if (dims.length === 0) return values;
+  const heads = dims.length > 1 ? head.split(VALUE_SEPARATOR) : [];
+  for (let i = 0; i < dims.length - 1; i += 1) values[dims[i] as StoredDimension] = heads[i] ?? NO_VALUE;
+  values[dims[dims.length - 1] as StoredDimension] = last;
+  return values;
 }
 
 /** Adds `sign` x each fact to every cuboid cell of its family. */
