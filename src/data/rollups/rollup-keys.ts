@@ -7,13 +7,13 @@ import { ordered, valueRange } from '../sort-keys';
  * The layout of rollup items. A table whose rollups were written under another layout answers
  * no dashboard question until `npm run rebuild-rollups` rewrote them (rollup-layout.ts).
  * 1: `sk = <bucket>#<first value>`, items of a whole dimension product (too large at scale).
- * 2: `sk = <bucket>#<head>#<shard>`, items of the last dimension's values (cells-sizing.ts).
+ * 2: `sk = <bucket>#<head>#<shard>`, items sized by a bound per cuboid (cells-sizing.ts).
  */
 export const ROLLUP_LAYOUT = 2;
 
 /**
- * Rollup items: one per (agency, family, cuboid, time bucket, values of every dimension but the
- * last, shard), holding numbers named `<last value>|<component>`. A query reads one partition
+ * Rollup items: one per (agency, family, cuboid, time bucket, values of the cuboid's key
+ * dimensions, shard), holding numbers named `<held values>|<component>` (cells.ts). A query reads one partition
  * (family + cuboid) over a range of buckets: the cost follows the number of groups, never the
  * number of records.
  */
@@ -43,14 +43,8 @@ export function rollupPartition(agencyId: string, family: Family, cuboid: string
   return `${agencyId}#Rollup#${family}#${cuboid}`;
 }
 
-/** Attribute of one component of one cell inside its rollup item. */
-export const cellAttribute = (last: string, component: string) => `${last}|${component}`;
-
-/** Splits a rollup item's attribute name back into the cell's `last` value and the component. */
-export function parseCellAttribute(name: string): { last: string; component: string } | undefined {
-  const at = name.lastIndexOf('|');
-  return at > 0 ? { last: name.slice(0, at), component: name.slice(at + 1) } : undefined;
-}
+/** Attribute of one component of one cell inside its rollup item (read back in rollup-reader.ts). */
+export const cellAttribute = (tail: string, component: string) => `${tail}|${component}`;
 
 /** Key of an employee's learning tally for a year (toward the 20 JP rule). */
 export function jpTallyKey(agencyId: string, employeeId: string, year: string): ItemKey {

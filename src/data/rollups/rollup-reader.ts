@@ -1,17 +1,10 @@
-import { cellValues } from '../../domain/analytics/cells';
+import { cellValues, layoutOf } from '../../domain/analytics/cells';
 import type { CellRow } from '../../domain/analytics/combine';
 import { cuboidId, FAMILIES, type Family } from '../../domain/analytics/families';
 import type { FamilyRead } from '../../domain/analytics/query-plan';
 import { ServiceUnavailableError } from '../../errors/app-error';
 import type { Table } from '../table';
-import {
-  bucketRange,
-  parseCellAttribute,
-  parseRollupSortKey,
-  ROLLUP_LAYOUT,
-  rollupPartition,
-  watermarkKey,
-} from './rollup-keys';
+import { bucketRange, parseRollupSortKey, ROLLUP_LAYOUT, rollupPartition, watermarkKey } from './rollup-keys';
 
 /** Rollups written under an older layout: a dashboard would read wrong sums until they are rebuilt. */
 export class OutdatedRollupLayout extends Error {}
@@ -26,6 +19,7 @@ export async function readCells(table: Table, agencyId: string, read: FamilyRead
     partition: rollupPartition(agencyId, read.family, cuboidId(read.cuboid)),
     sortKey: bucketRange(read.fromBucket, read.toBucket),
   });
+  const layout = layoutOf(read.family, read.cuboid);
   const rows: CellRow[] = [];
   for (const item of items) {
     const key = parseRollupSortKey(String(item.sk));
@@ -37,23 +31,27 @@ export async function readCells(table: Table, agencyId: string, read: FamilyRead
         ),
       );
     }
+    // One pass over the item's attributes (`<tail>|<component>`), one row per tail.
     const cells = new Map<string, CellRow>();
-    for (const [name, value] of Object.entries(item)) {
-      const parsed = typeof value === 'number' ? parseCellAttribute(name) : undefined;
-      if (!parsed || value === 0) continue;
-      let row = cells.get(parsed.last);
+    for (const name in item) {
+      const value = item[name];
+      if (typeof value !== 'number' || value === 0) continue;
+      const at = name.lastIndexOf('|');
+      if (at <= 0) continue;
+      const tail = name.slice(0, at);
+      let row = cells.get(tail);
       if (!row) {
         row = {
           family: read.family,
           bucket: key.bucket,
-          values: cellValues(read.cuboid, key.head, parsed.last),
+          values: cellValues(layout, key.head, tail),
           components: {},
         };
-        cells.set(parsed.last, row);
+        cells.set(tail, row);
+        rows.push(row);
       }
-      row.components[parsed.component] = value as number;
+      row.components[name.slice(at + 1)] = value;
     }
-    for (const row of cells.values()) rows.push(row);
   }
   return rows;
 }

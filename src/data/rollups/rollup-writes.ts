@@ -36,7 +36,7 @@ export function rollupAddWrites(agencyId: string, deltas: readonly CellDelta[]):
     const add: Record<string, number> = {};
     for (const cell of cells) {
       for (const [component, value] of Object.entries(cell.components))
-        add[cellAttribute(cell.last, component)] = value;
+        add[cellAttribute(cell.tail, component)] = value;
     }
     return {
       update: rollupKey(agencyId, head),

@@ -1,4 +1,4 @@
-import { shardCount, shardOf } from './cells-sizing';
+import { type ItemLayout, itemLayout, shardOf } from './cells-sizing';
 import type { StoredDimension } from './dimensions';
 import type { Fact } from './facts';
 import { cuboidId, cuboidsOf, type Family } from './families';
@@ -9,11 +9,11 @@ export const VALUE_SEPARATOR = '~';
 export const NO_VALUE = '-';
 
 /**
- * One rollup cell: a family's cuboid, a time bucket, the values of every dimension of the cuboid
- * but the last (`head`, joined by `~`; `-` for cuboids of one dimension or none), the hash shard
- * of the last value (`shard`, cells-sizing.ts) and the last dimension's value (`last`; `-` for
- * the grand total). The stored item is (family, cuboid, bucket, head, shard) and holds
- * `last|component` numbers: one item serves the values of one dimension, never a product of them.
+ * One rollup cell: a family's cuboid, a time bucket, the values of the cuboid's key dimensions
+ * (`head`, joined by `~`; `-` when none), the hash shard of its held values (`shard`) and the
+ * values of its held dimensions (`tail`, joined by `~`; `-` when none). Which dimensions are
+ * keyed and which held is the cuboid's item layout (cells-sizing.ts). The stored item is
+ * (family, cuboid, bucket, head, shard) and holds `tail|component` numbers.
  */
 export interface Cell {
   family: Family;
@@ -21,7 +21,7 @@ export interface Cell {
   bucket: string;
   head: string;
   shard: string;
-  last: string;
+  tail: string;
 }
 
 export interface CellDelta extends Cell {
@@ -30,7 +30,7 @@ export interface CellDelta extends Cell {
 
 /** Identity of a cell, as a map key. */
 export function cellKey(cell: Cell): string {
-  return [cell.family, cell.cuboid, cell.bucket, cell.head, cell.shard, cell.last].join('|');
+  return [cell.family, cell.cuboid, cell.bucket, cell.head, cell.shard, cell.tail].join('|');
 }
 
 /** The fact's value of each dimension, checked once per fact (every cuboid reuses them). */
@@ -42,15 +42,17 @@ function usableValues(fact: Fact): Partial<Record<StoredDimension, string>> {
   return fact.dims;
 }
 
-/** Shard counts of each cuboid (by its frozen dimension list), computed once. */
-const SHARDS = new WeakMap<readonly StoredDimension[], number>();
-function shardsOf(family: Family, dims: readonly StoredDimension[]): number {
-  let shards = SHARDS.get(dims);
-  if (shards === undefined) {
-    shards = shardCount(family, dims);
-    if (Object.isFrozen(dims)) SHARDS.set(dims, shards);
+/** Item layouts of the family cuboids (by their frozen dimension lists), chosen once. */
+const LAYOUTS = new WeakMap<readonly StoredDimension[], ItemLayout>();
+
+/** The item layout of a cuboid of a family. */
+export function layoutOf(family: Family, dims: readonly StoredDimension[]): ItemLayout {
+  let layout = LAYOUTS.get(dims);
+  if (layout === undefined) {
+    layout = itemLayout(family, dims);
+    if (Object.isFrozen(dims)) LAYOUTS.set(dims, layout);
   }
-  return shards;
+  return layout;
 }
 
 /** The cell of a fact in one cuboid. */
@@ -64,30 +66,33 @@ export function cellOf(
     if (value === undefined) throw new Error(`Fact of ${fact.family} has no usable ${d} value: undefined`);
     return value;
   };
-  const lastDim = dims.at(-1);
-  const last = lastDim === undefined ? NO_VALUE : of(lastDim);
-  const head = dims.length > 1 ? dims.slice(0, -1).map(of).join(VALUE_SEPARATOR) : NO_VALUE;
+  const layout = layoutOf(fact.family, dims);
+  const tail = layout.held.length ? layout.held.map(of).join(VALUE_SEPARATOR) : NO_VALUE;
   return {
     family: fact.family,
     cuboid: cuboidId(dims),
     bucket: fact.bucket,
-    head,
-    shard: String(shardOf(last, shardsOf(fact.family, dims))),
-    last,
+    head: layout.key.length ? layout.key.map(of).join(VALUE_SEPARATOR) : NO_VALUE,
+    shard: String(shardOf(tail, layout.shards)),
+    tail,
   };
 }
 
 /** A cell's dimension values, back from its stored parts (the reader's side of `cellOf`). */
 export function cellValues(
-  dims: readonly StoredDimension[],
+  layout: Pick<ItemLayout, 'key' | 'held'>,
   head: string,
-  last: string,
+  tail: string,
 ): Partial<Record<StoredDimension, string>> {
   const values: Partial<Record<StoredDimension, string>> = {};
-  if (dims.length === 0) return values;
-  const heads = dims.length > 1 ? head.split(VALUE_SEPARATOR) : [];
-  for (let i = 0; i < dims.length - 1; i += 1) values[dims[i] as StoredDimension] = heads[i] ?? NO_VALUE;
-  values[dims[dims.length - 1] as StoredDimension] = last;
+  const heads = layout.key.length > 1 ? head.split(VALUE_SEPARATOR) : [head];
+  const tails = layout.held.length > 1 ? tail.split(VALUE_SEPARATOR) : [tail];
+  layout.key.forEach((d, i) => {
+    values[d] = heads[i] ?? NO_VALUE;
+  });
+  layout.held.forEach((d, i) => {
+    values[d] = tails[i] ?? NO_VALUE;
+  });
   return values;
 }
 

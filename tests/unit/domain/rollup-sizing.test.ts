@@ -5,10 +5,10 @@ import { rollupAddWrites } from '../../../src/data/rollups/rollup-writes';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { type CellDelta, cellOf, cellValues } from '../../../src/domain/analytics/cells';
 import {
+  itemLayout,
   MAX_VALUE_BYTES,
   MAX_VALUES_PER_BUCKET,
   ROLLUP_ITEM_GOAL_BYTES,
-  shardCount,
   shardOf,
   worstItemBytes,
 } from '../../../src/domain/analytics/cells-sizing';
@@ -32,32 +32,34 @@ describe('rollup item sizes (cells-sizing.ts)', () => {
     },
   );
 
-  it('shards only where the last dimension has many values, and the enrollment heatmap cuboid too', () => {
-    expect(shardCount('ENROLLMENT', [])).toBe(1);
-    expect(shardCount('ENROLLMENT', ['GENDER'])).toBe(1);
-    expect(shardCount('ENROLLMENT', ['UNIT'])).toBeGreaterThan(1);
-    expect(shardCount('ENROLLMENT', ['UNIT', 'PROGRAM'])).toBeGreaterThan(1);
-    // Without shards, a month of 1,000 units' enrollments would not fit in one DynamoDB item.
-    const unsharded = MAX_VALUES_PER_BUCKET.UNIT * shardCount('ENROLLMENT', ['UNIT']);
-    expect(unsharded).toBeGreaterThan(MAX_VALUES_PER_BUCKET.UNIT);
+  it('keys the widest dimensions and shards only what still does not fit', () => {
+    expect(itemLayout('ENROLLMENT', [])).toMatchObject({ key: [], held: [], shards: 1 });
+    expect(itemLayout('WORKFORCE', ['EMPLOYMENT_TYPE', 'GENDER', 'UNIT', 'GOLONGAN'])).toMatchObject({
+      key: ['UNIT'],
+      held: ['EMPLOYMENT_TYPE', 'GENDER', 'GOLONGAN'],
+      shards: 1,
+    });
+    // The heatmap's cuboid: an item per unit and month, its programs over a few shards.
+    const heatmap = itemLayout('ENROLLMENT', ['UNIT', 'PROGRAM']);
+    expect(heatmap).toMatchObject({ key: ['UNIT'], held: ['PROGRAM'] });
+    expect(heatmap.shards).toBeGreaterThan(1);
+    // A month of 1,000 units' enrollments would not fit in one item: they are spread too.
+    expect(itemLayout('ENROLLMENT', ['UNIT']).shards).toBeGreaterThan(1);
   });
 
   it('measures the real worst item at or under its bound (longest values, longest numbers)', () => {
-    // Item sizes differ by family, last dimension and key length: the longest cuboid of each pair.
-    const longest = new Map<string, (typeof everyCuboid)[number]>();
-    for (const c of everyCuboid) {
-      const pair = `${c.family} ${c.dims.at(-1)}`;
-      if (cuboidId(c.dims).length >= cuboidId(longest.get(pair)?.dims ?? []).length) longest.set(pair, c);
-    }
-    for (const { family, dims } of longest.values()) {
-      const last = dims.at(-1);
-      const lasts = last ? longValues(MAX_VALUES_PER_BUCKET[last]) : ['-'];
-      const head = Object.fromEntries(dims.slice(0, -1).map((d) => [d, 'h'.repeat(MAX_VALUE_BYTES)]));
+    for (const { family, dims } of everyCuboid) {
+      const layout = itemLayout(family, dims);
+      // Every combination of held values (at their maximum counts) under one head, all long.
+      let combos: Record<string, string>[] = [{}];
+      for (const d of layout.held)
+        combos = combos.flatMap((c) => longValues(MAX_VALUES_PER_BUCKET[d]).map((v) => ({ ...c, [d]: v })));
+      const head = Object.fromEntries(layout.key.map((d) => [d, 'h'.repeat(MAX_VALUE_BYTES)]));
       const components = Object.fromEntries(
         (FAMILIES[family].components as readonly string[]).map((c) => [c, 1 / 3 + 1234]),
       );
-      const deltas: CellDelta[] = lasts.map((value) => ({
-        ...cellOf({ family, bucket: '2026-11' }, { ...head, ...(last ? { [last]: value } : {}) }, dims),
+      const deltas: CellDelta[] = combos.map((held) => ({
+        ...cellOf({ family, bucket: '2026-11' }, { ...head, ...held }, dims),
         components,
       }));
       // An item's size is the sum of its attributes' (spreading thousands of names is slow in V8).
@@ -77,7 +79,7 @@ describe('rollup item sizes (cells-sizing.ts)', () => {
     const copies = Array.from({ length: 10 }, (_, copy) => demoUnits.map((id) => `${id}-${copy}`)).flat();
     for (const values of [ulids, copies]) {
       for (const dims of [['UNIT'], ['UNIT', 'PROGRAM']] as StoredDimension[][]) {
-        const shards = shardCount('ENROLLMENT', dims);
+        const shards = itemLayout('ENROLLMENT', dims).shards;
         const load = new Array<number>(shards).fill(0);
         for (const value of values) load[shardOf(value, shards)] = (load[shardOf(value, shards)] ?? 0) + 1;
         expect(Math.max(...load)).toBeLessThanOrEqual(2 * Math.ceil(values.length / shards));
@@ -99,7 +101,7 @@ describe('rollup item sizes (cells-sizing.ts)', () => {
     };
     for (const { family, dims } of everyCuboid) {
       const cell = cellOf({ family, bucket: '2026-11' }, values, dims);
-      expect(cellValues(dims, cell.head, cell.last)).toEqual(
+      expect(cellValues(itemLayout(family, dims), cell.head, cell.tail)).toEqual(
         Object.fromEntries(dims.map((d) => [d, values[d]])),
       );
     }
