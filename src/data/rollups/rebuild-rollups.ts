@@ -8,6 +8,8 @@ import { markRollupLayout } from './rollup-layout';
 const CHECKPOINT = { pk: 'System#RollupRebuild', sk: 'Checkpoint' };
 const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally']);
 const BATCH = 200;
+/** BatchWriteItem calls of a batch in flight at once (layout 2 has many small items). */
+const WRITERS = 4;
 
 export interface RebuildProgress {
   phase: 'scan' | 'write' | 'clean';
@@ -55,7 +57,7 @@ export async function rebuildRollups(
   const resumedFrom = checkpoint?.fingerprint === fingerprint ? Number(checkpoint.written ?? 0) : 0;
 
   for (let i = resumedFrom; i < targets.length; i += BATCH) {
-    await table.batchPut(targets.slice(i, i + BATCH));
+    await table.batchPut(targets.slice(i, i + BATCH), WRITERS);
     const written = Math.min(i + BATCH, targets.length);
     await table.put({ ...CHECKPOINT, entity: 'RebuildCheckpoint', fingerprint, written });
     onProgress({ phase: 'write', done: written, total: targets.length });
@@ -64,7 +66,10 @@ export async function rebuildRollups(
   const keep = new Set(targets.map((t) => `${t.pk}\u0000${t.sk}`));
   const stale = derived.filter((d) => !keep.has(`${d.pk}\u0000${d.sk}`));
   for (let i = 0; i < stale.length; i += BATCH) {
-    await table.batchDelete(stale.slice(i, i + BATCH).map((d) => ({ pk: String(d.pk), sk: String(d.sk) })));
+    await table.batchDelete(
+      stale.slice(i, i + BATCH).map((d) => ({ pk: String(d.pk), sk: String(d.sk) })),
+      WRITERS,
+    );
     onProgress({ phase: 'clean', done: Math.min(i + BATCH, stale.length), total: stale.length });
   }
   const agencies = new Set(base.map((b) => b.agencyId).filter((a): a is string => typeof a === 'string'));
