@@ -1,6 +1,7 @@
 import type { Deps } from '../composition/create-deps';
 import { createRollupAggregator } from '../data/rollups/apply-changes';
 import { rebuildRollups } from '../data/rollups/rebuild-rollups';
+import { markRollupLayout, rollupLayoutIsCurrent } from '../data/rollups/rollup-layout';
 import { createStreamPoller } from '../data/rollups/stream-poller';
 import { markOverdueComplaints } from '../services/overdue-complaints';
 import { quietDuringOutages } from './database-watch';
@@ -10,8 +11,9 @@ const SWEEP_EVERY_MS = 60_000;
 /**
  * What Lambda and EventBridge do in AWS, for `npm start`: the stream aggregator fed by a poller
  * over DynamoDB Local's stream, and the overdue-complaint sweep. On the first start (or after
- * seeding) the stream so far is skipped and the rollups are rebuilt from the base items; later
- * starts resume from the stream checkpoints.
+ * seeding) the stream so far is skipped and the rollups are rebuilt from the base items, as they
+ * are on a table whose rollups predate the current layout; later starts resume from the stream
+ * checkpoints.
  */
 export async function startLocalStreamProcessing(
   deps: Deps,
@@ -28,9 +30,12 @@ export async function startLocalStreamProcessing(
     onError: (error) => logger.error('Stream aggregation failed; retrying', { error: error as Error }),
   });
   const positioned = await poller.positioned();
-  if (options.rebuild || !positioned) await poller.skipToEnd();
-  // Seeding an empty table writes its rollups itself; otherwise rebuild when the stream was never followed.
-  if (options.rebuild || (!positioned && !options.seededWithRollups)) {
+  // Seeding an empty table writes its rollups itself, under the current layout.
+  if (options.seededWithRollups) await markRollupLayout(deps.table);
+  // Otherwise rebuild when the stream was never followed, or the rollups predate the layout.
+  const outdated = !options.seededWithRollups && !(await rollupLayoutIsCurrent(deps.table));
+  if (options.rebuild || outdated || !positioned) await poller.skipToEnd();
+  if (options.rebuild || outdated || (!positioned && !options.seededWithRollups)) {
     const rebuilt = await rebuildRollups(deps.table, deps.clock());
     options.say(
       `dashboard rollups built from ${rebuilt.baseItems} items (${rebuilt.rollupItems} rollup items)`,

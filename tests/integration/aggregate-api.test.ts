@@ -138,6 +138,31 @@ describe('aggregate', () => {
     expect(app.counter.requests).toBeLessThanOrEqual(6);
   });
 
+  it('answers the heatmap (unit x program category x month, 24 months) from sharded items', async () => {
+    const res = await ask({
+      measures: ['COMPLETION_RATE', 'TRAINING_HOURS', 'ENROLLMENT_COUNT'],
+      groupBy: ['UNIT', 'PROGRAM_CATEGORY', 'MONTH'],
+      filter: { from: '2024-12-01', to: '2026-11-30' },
+    });
+    expect(res.errors).toBeUndefined();
+    const groups = res.data?.aggregate.groups ?? [];
+    expect(groups.filter((g) => (value(g, 'ENROLLMENT_COUNT') ?? 0) > 0).length).toBeGreaterThan(20);
+  });
+
+  it('refuses to answer from rollups of an older layout (SERVICE_UNAVAILABLE) rather than mix them', async () => {
+    const stale = { pk: 'medan#Rollup#ENROLLMENT#UNIT+PROGRAM', sk: '2026-03#-' };
+    await app.deps.table.put({ ...stale, entity: 'Rollup', 'medan-setda~p1|enrollments': 5 });
+    try {
+      const res = await ask({ measures: ['ENROLLMENT_COUNT'], groupBy: ['UNIT', 'PROGRAM'] });
+      expect(res.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(JSON.stringify(res.errors)).not.toContain('rebuild');
+    } finally {
+      await app.deps.table.batchDelete([stale]);
+    }
+    const res = await ask({ measures: ['ENROLLMENT_COUNT'], groupBy: ['UNIT', 'PROGRAM'] });
+    expect(res.errors).toBeUndefined();
+  });
+
   it('follows writes through the stream: a new enrollment counts in its status, a drop moves it', async () => {
     const program = training.programs.find((p) => p.agencyId === 'medan' && p.status === 'OPEN');
     const employee = org.employees.find(

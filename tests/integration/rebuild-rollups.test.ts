@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RebuildProgress, rebuildRollups } from '../../src/data/rollups/rebuild-rollups';
+import { rollupLayoutIsCurrent } from '../../src/data/rollups/rollup-layout';
 import type { Table } from '../../src/data/table';
 import { demoItems } from '../../src/demo/seed-demo-data';
 import { expectedRollups, expectSame, scan, storedRollups } from '../helpers/rollup-fixtures';
@@ -30,14 +31,24 @@ describe('npm run rebuild-rollups (rebuildRollups)', () => {
     await table.batchPut([
       { pk: 'binjai#Rollup#stale', sk: 'bucket', entity: 'Rollup', 'ENROLLMENT_COUNT|x': 7 },
       { pk: 'binjai#JpTally#stale', sk: 'tally', entity: 'JpTally', jp: 99 },
+      // An item of rollup layout 1 (`<bucket>#<first value>`), as a table from before layout 2 has.
+      {
+        pk: 'binjai#Rollup#ENROLLMENT#UNIT',
+        sk: '2026-03#-',
+        entity: 'Rollup',
+        'binjai-setda|enrollments': 4,
+      },
     ]);
+    expect(await rollupLayoutIsCurrent(table)).toBe(false);
     const result = await rebuildRollups(table, NOW);
-    expect(result).toMatchObject({ baseItems: base.length, removed: 2, resumedFrom: 0 });
+    expect(result).toMatchObject({ baseItems: base.length, removed: 3, resumedFrom: 0 });
+    expect(await rollupLayoutIsCurrent(table)).toBe(true);
     expect(result.rollupItems).toBeGreaterThan(200);
     const items = await scan(table);
     expectSame(storedRollups(items), expectedRollups(items));
     expect(items.filter((i) => String(i.pk).endsWith('#stale'))).toEqual([]);
-  });
+    // A whole agency's rebuild on a busy shared machine, as below.
+  }, 180_000);
 
   it('resumes an interrupted write phase where it stopped, and ends with the same rollups', async () => {
     const fresh = await tableWithBase();

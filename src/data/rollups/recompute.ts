@@ -4,7 +4,7 @@ import { complianceFact, setContribution, type Tally } from '../../domain/analyt
 import type { Item } from '../table';
 import { cellAttribute, jpTallyKey, rollupKey } from './rollup-keys';
 
-/** Numbers of one rollup item, by attribute (`rest|component`), zeros left out. */
+/** Numbers of one rollup item, by attribute (`tail|component`), zeros left out. */
 export type RollupValues = Record<string, number>;
 
 export interface Recomputation {
@@ -75,7 +75,7 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
       let kept = false;
       for (const [component, value] of Object.entries(cell.components)) {
         if (Math.abs(value) > 1e-9) {
-          item.values[cellAttribute(cell.rest, component)] = value;
+          item.values[cellAttribute(cell.tail, component)] = value;
           kept = true;
         }
       }

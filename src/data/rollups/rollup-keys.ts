@@ -4,15 +4,35 @@ import type { ItemKey } from '../item';
 import { ordered, valueRange } from '../sort-keys';
 
 /**
- * Rollup items: one per (agency, family, cuboid, time bucket, first dimension value), holding
- * numbers named `<rest>|<component>`. A query reads one partition (family + cuboid) over a
- * range of buckets: the cost follows the number of groups, never the number of records.
+ * The layout of rollup items. A table whose rollups were written under another layout answers
+ * no dashboard question until `npm run rebuild-rollups` rewrote them (rollup-layout.ts).
+ * 1: `sk = <bucket>#<first value>`, items of a whole dimension product (too large at scale).
+ * 2: `sk = <bucket>#<head>#<shard>`, items sized by a bound per cuboid (cells-sizing.ts).
+ */
+export const ROLLUP_LAYOUT = 2;
+
+/**
+ * Rollup items: one per (agency, family, cuboid, time bucket, values of the cuboid's key
+ * dimensions, shard), holding numbers named `<held values>|<component>` (cells.ts). A query reads one partition
+ * (family + cuboid) over a range of buckets: the cost follows the number of groups, never the
+ * number of records.
  */
 export function rollupKey(
   agencyId: string,
-  cell: Pick<Cell, 'family' | 'cuboid' | 'bucket' | 'first'>,
+  cell: Pick<Cell, 'family' | 'cuboid' | 'bucket' | 'head' | 'shard'>,
 ): ItemKey {
-  return { pk: rollupPartition(agencyId, cell.family, cell.cuboid), sk: ordered(cell.bucket, cell.first) };
+  return {
+    pk: rollupPartition(agencyId, cell.family, cell.cuboid),
+    sk: ordered(cell.bucket, `${cell.head}#${cell.shard}`),
+  };
+}
+
+/** A rollup item's sort key back in its parts; undefined for an item of an older layout. */
+export function parseRollupSortKey(sk: string): { bucket: string; head: string; shard: string } | undefined {
+  const parts = sk.split('#');
+  if (parts.length !== 3) return undefined;
+  const [bucket, head, shard] = parts as [string, string, string];
+  return { bucket, head, shard };
 }
 
 /** The rollup items of a cuboid's partition over a range of time buckets (both inclusive). */
@@ -23,14 +43,8 @@ export function rollupPartition(agencyId: string, family: Family, cuboid: string
   return `${agencyId}#Rollup#${family}#${cuboid}`;
 }
 
-/** Attribute of one component of one cell inside its rollup item. */
-export const cellAttribute = (rest: string, component: string) => `${rest}|${component}`;
-
-/** Splits a rollup item's attribute name back into the cell's `rest` and the component. */
-export function parseCellAttribute(name: string): { rest: string; component: string } | undefined {
-  const at = name.lastIndexOf('|');
-  return at > 0 ? { rest: name.slice(0, at), component: name.slice(at + 1) } : undefined;
-}
+/** Attribute of one component of one cell inside its rollup item (read back in rollup-reader.ts). */
+export const cellAttribute = (tail: string, component: string) => `${tail}|${component}`;
 
 /** Key of an employee's learning tally for a year (toward the 20 JP rule). */
 export function jpTallyKey(agencyId: string, employeeId: string, year: string): ItemKey {

@@ -1,53 +1,67 @@
-import { NO_VALUE, SPLIT_FROM, VALUE_SEPARATOR } from '../../domain/analytics/cells';
+import { cellValues, layoutOf } from '../../domain/analytics/cells';
 import type { CellRow } from '../../domain/analytics/combine';
-import type { StoredDimension } from '../../domain/analytics/dimensions';
 import { cuboidId, FAMILIES, type Family } from '../../domain/analytics/families';
 import type { Tally } from '../../domain/analytics/jp-tally';
 import type { FamilyRead } from '../../domain/analytics/query-plan';
+import { ServiceUnavailableError } from '../../errors/app-error';
 import type { Table } from '../table';
-import { bucketRange, jpTallyKey, parseCellAttribute, rollupPartition, watermarkKey } from './rollup-keys';
+import {
+  bucketRange,
+  jpTallyKey,
+  parseRollupSortKey,
+  ROLLUP_LAYOUT,
+  rollupPartition,
+  watermarkKey,
+} from './rollup-keys';
 
-/** Reads the cells of one cuboid over a bucket range: one Query of one partition (paged at 1 MB). */
+/** Rollups written under an older layout: a dashboard would read wrong sums until they are rebuilt. */
+export class OutdatedRollupLayout extends Error {}
+
+/**
+ * Reads the cells of one cuboid over a bucket range: one Query of one partition (paged at 1 MB).
+ * An item of an older layout (rollup-keys.ts ROLLUP_LAYOUT) refuses the answer rather than
+ * mixing layouts: SERVICE_UNAVAILABLE until `npm run rebuild-rollups` rewrote the rollups.
+ */
 export async function readCells(table: Table, agencyId: string, read: FamilyRead): Promise<CellRow[]> {
   const items = await table.queryAll({
     partition: rollupPartition(agencyId, read.family, cuboidId(read.cuboid)),
     sortKey: bucketRange(read.fromBucket, read.toBucket),
   });
+  const layout = layoutOf(read.family, read.cuboid);
   const rows: CellRow[] = [];
   for (const item of items) {
-    const sk = String(item.sk);
-    const at = sk.indexOf('#');
-    const bucket = sk.slice(0, at);
-    const first = sk.slice(at + 1);
+    const key = parseRollupSortKey(String(item.sk));
+    if (!key) {
+      throw new ServiceUnavailableError(
+        300,
+        new OutdatedRollupLayout(
+          `${String(item.pk)} ${String(item.sk)} predates rollup layout ${ROLLUP_LAYOUT}: run npm run rebuild-rollups`,
+        ),
+      );
+    }
+    // One pass over the item's attributes (`<tail>|<component>`), one row per tail.
     const cells = new Map<string, CellRow>();
-    for (const [name, value] of Object.entries(item)) {
-      const parsed = typeof value === 'number' ? parseCellAttribute(name) : undefined;
-      if (!parsed || value === 0) continue;
-      let row = cells.get(parsed.rest);
+    for (const name in item) {
+      const value = item[name];
+      if (typeof value !== 'number' || value === 0) continue;
+      const at = name.lastIndexOf('|');
+      if (at <= 0) continue;
+      const tail = name.slice(0, at);
+      let row = cells.get(tail);
       if (!row) {
         row = {
           family: read.family,
-          bucket,
-          values: dimensionValues(read.cuboid, first, parsed.rest),
+          bucket: key.bucket,
+          values: cellValues(layout, key.head, tail),
           components: {},
         };
-        cells.set(parsed.rest, row);
+        cells.set(tail, row);
+        rows.push(row);
       }
-      row.components[parsed.component] = value as number;
+      row.components[name.slice(at + 1)] = value;
     }
-    rows.push(...cells.values());
   }
   return rows;
-}
-
-function dimensionValues(
-  cuboid: readonly StoredDimension[],
-  first: string,
-  rest: string,
-): Partial<Record<StoredDimension, string>> {
-  const restValues = rest === NO_VALUE ? [] : rest.split(VALUE_SEPARATOR);
-  const values = cuboid.length >= SPLIT_FROM ? [first, ...restValues] : restValues;
-  return Object.fromEntries(cuboid.map((d, i) => [d, values[i] ?? NO_VALUE]));
 }
 
 /** When the rollups of an agency were last brought up to date (the newest change applied). */

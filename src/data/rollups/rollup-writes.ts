@@ -27,14 +27,16 @@ export function rollupAddWrites(agencyId: string, deltas: readonly CellDelta[]):
   for (const delta of deltas) {
     const key = rollupKey(agencyId, delta);
     const id = `${key.pk}\u0000${key.sk}`;
-    byItem.set(id, [...(byItem.get(id) ?? []), delta]);
+    const cells = byItem.get(id);
+    if (cells) cells.push(delta);
+    else byItem.set(id, [delta]);
   }
   return [...byItem.values()].map((cells) => {
     const [head] = cells as [CellDelta, ...CellDelta[]];
     const add: Record<string, number> = {};
     for (const cell of cells) {
       for (const [component, value] of Object.entries(cell.components))
-        add[cellAttribute(cell.rest, component)] = value;
+        add[cellAttribute(cell.tail, component)] = value;
     }
     return {
       update: rollupKey(agencyId, head),

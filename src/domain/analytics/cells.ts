@@ -1,3 +1,4 @@
+import { type ItemLayout, itemLayout, shardOf } from './cells-sizing';
 import type { StoredDimension } from './dimensions';
 import type { Fact } from './facts';
 import { cuboidId, cuboidsOf, type Family } from './families';
@@ -6,21 +7,21 @@ import { cuboidId, cuboidsOf, type Family } from './families';
 export const VALUE_SEPARATOR = '~';
 /** Stands for "no value" where a cuboid has no (further) dimension. */
 export const NO_VALUE = '-';
-/** Cuboids with this many dimensions or more are split over one item per first value. */
-export const SPLIT_FROM = 3;
 
 /**
- * One rollup cell: a family's cuboid, a time bucket, the value of the cuboid's first dimension
- * (`first`, only for cuboids of SPLIT_FROM dimensions; `-` otherwise) and the values of the
- * others (`rest`); the stored item is (family, cuboid, bucket, first) and holds `rest|component`
- * numbers, so one item serves many cells.
+ * One rollup cell: a family's cuboid, a time bucket, the values of the cuboid's key dimensions
+ * (`head`, joined by `~`; `-` when none), the hash shard of its held values (`shard`) and the
+ * values of its held dimensions (`tail`, joined by `~`; `-` when none). Which dimensions are
+ * keyed and which held is the cuboid's item layout (cells-sizing.ts). The stored item is
+ * (family, cuboid, bucket, head, shard) and holds `tail|component` numbers.
  */
 export interface Cell {
   family: Family;
   cuboid: string;
   bucket: string;
-  first: string;
-  rest: string;
+  head: string;
+  shard: string;
+  tail: string;
 }
 
 export interface CellDelta extends Cell {
@@ -29,7 +30,7 @@ export interface CellDelta extends Cell {
 
 /** Identity of a cell, as a map key. */
 export function cellKey(cell: Cell): string {
-  return [cell.family, cell.cuboid, cell.bucket, cell.first, cell.rest].join('|');
+  return [cell.family, cell.cuboid, cell.bucket, cell.head, cell.shard, cell.tail].join('|');
 }
 
 /** The fact's value of each dimension, checked once per fact (every cuboid reuses them). */
@@ -41,8 +42,22 @@ function usableValues(fact: Fact): Partial<Record<StoredDimension, string>> {
   return fact.dims;
 }
 
-function cellOf(
-  fact: Fact,
+/** Item layouts of the family cuboids (by their frozen dimension lists), chosen once. */
+const LAYOUTS = new WeakMap<readonly StoredDimension[], ItemLayout>();
+
+/** The item layout of a cuboid of a family. */
+export function layoutOf(family: Family, dims: readonly StoredDimension[]): ItemLayout {
+  let layout = LAYOUTS.get(dims);
+  if (layout === undefined) {
+    layout = itemLayout(family, dims);
+    if (Object.isFrozen(dims)) LAYOUTS.set(dims, layout);
+  }
+  return layout;
+}
+
+/** The cell of a fact in one cuboid. */
+export function cellOf(
+  fact: Pick<Fact, 'family' | 'bucket'>,
   values: Partial<Record<StoredDimension, string>>,
   dims: readonly StoredDimension[],
 ): Cell {
@@ -51,17 +66,34 @@ function cellOf(
     if (value === undefined) throw new Error(`Fact of ${fact.family} has no usable ${d} value: undefined`);
     return value;
   };
-  // Up to two dimensions, one item per bucket holds every cell; three-dimension cuboids get one
-  // item per value of their first (lowest-cardinality) dimension, so no item grows too large.
-  const split = dims.length >= SPLIT_FROM;
-  const rest = (split ? dims.slice(1) : dims).map(of).join(VALUE_SEPARATOR);
+  const layout = layoutOf(fact.family, dims);
+  const tail = layout.held.length ? layout.held.map(of).join(VALUE_SEPARATOR) : NO_VALUE;
   return {
     family: fact.family,
     cuboid: cuboidId(dims),
     bucket: fact.bucket,
-    first: split ? of(dims[0] as StoredDimension) : NO_VALUE,
-    rest: rest || NO_VALUE,
+    head: layout.key.length ? layout.key.map(of).join(VALUE_SEPARATOR) : NO_VALUE,
+    shard: String(shardOf(tail, layout.shards)),
+    tail,
   };
+}
+
+/** A cell's dimension values, back from its stored parts (the reader's side of `cellOf`). */
+export function cellValues(
+  layout: Pick<ItemLayout, 'key' | 'held'>,
+  head: string,
+  tail: string,
+): Partial<Record<StoredDimension, string>> {
+  const values: Partial<Record<StoredDimension, string>> = {};
+  const heads = layout.key.length > 1 ? head.split(VALUE_SEPARATOR) : [head];
+  const tails = layout.held.length > 1 ? tail.split(VALUE_SEPARATOR) : [tail];
+  layout.key.forEach((d, i) => {
+    values[d] = heads[i] ?? NO_VALUE;
+  });
+  layout.held.forEach((d, i) => {
+    values[d] = tails[i] ?? NO_VALUE;
+  });
+  return values;
 }
 
 /** Adds `sign` x each fact to every cuboid cell of its family. */
