@@ -200,6 +200,7 @@ describe('an enrollment import killed while batches are written side by side', (
     });
     try {
       // The rollups as of now; the poller follows every write from here.
+      await app.enableStream();
       await poller.skipToEnd();
       await rebuildRollups(table, now);
       const admin = { claims: adminOf('medan') };

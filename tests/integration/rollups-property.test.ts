@@ -11,7 +11,7 @@ describe('rollups kept by the stream aggregator', () => {
   it('equal the recomputation from base items after random creates, updates, deletes and replays', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (ops) => {
-        const { dynamo, table, drop } = await scratchTable('rollups');
+        const { dynamo, table, drop } = await scratchTable('rollups', { stream: true });
         const seen: StreamChange[] = [];
         const aggregator = createRollupAggregator(table);
         const recording = {
@@ -57,7 +57,7 @@ describe('rollups kept by the stream aggregator', () => {
   }, 240_000);
 
   it('changes nothing when the same batch is processed twice', async () => {
-    const { dynamo, table, drop } = await scratchTable('rollups');
+    const { dynamo, table, drop } = await scratchTable('rollups', { stream: true });
     const seen: StreamChange[] = [];
     const aggregator = createRollupAggregator(table);
     const poller = createStreamPoller({
