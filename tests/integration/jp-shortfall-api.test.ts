@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
-import { ensureStream } from '../../src/data/ensure-table';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
 import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
@@ -84,8 +83,8 @@ async function complete(programId: string, employeeId: string, completedOn: stri
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
   await seedDemoData(app.deps.table, NOW, 'organization', { agencies: [AGENCY] });
-  // This test follows the stream: on (a no-op where test tables are made with it) before the poller.
-  await ensureStream(app.deps.dynamo.client, app.config.tableName);
+  // This test follows the stream: on once the seed is in, before the poller (as npm start does).
+  await app.enableStream();
   poller = createStreamPoller({
     client: app.deps.dynamo.client,
     table: app.deps.table,
