@@ -10,6 +10,8 @@ import { ensureStream, ensureTable } from '../../src/data/ensure-table';
 import { attachRequestCounter, type RequestCounter } from '../../src/data/request-counter';
 import { requestHash } from '../../src/data/request-hash';
 import { createRetryPolicy } from '../../src/data/retry-policy';
+import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
+import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
 import {
   createLocalVerifier,
   generateLocalKeyPair,
@@ -45,6 +47,8 @@ export interface TestApp {
    * after seeding, before the poller starts. Tables start without it (see createTestApp).
    */
   enableStream(): Promise<void>;
+  /** enableStream, then the rollups' stream poller started at the stream's end (stop it after). */
+  followStream(): Promise<StreamPoller>;
   close(): Promise<void>;
 }
 
@@ -114,6 +118,16 @@ export async function createTestApp(
     token,
     async enableStream() {
       await ensureStream(dynamo.client, config.tableName);
+    },
+    async followStream() {
+      await ensureStream(dynamo.client, config.tableName);
+      const poller = createStreamPoller({
+        client: dynamo.client,
+        table: deps.table,
+        aggregator: createRollupAggregator(deps.table),
+      });
+      await poller.skipToEnd();
+      return poller;
     },
     async request(query, variables, auth) {
       const headers = new HeaderMap([['content-type', 'application/json']]);

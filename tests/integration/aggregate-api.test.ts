@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
-import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
-import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
+import type { StreamPoller } from '../../src/data/rollups/stream-poller';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { buildDemoTraining } from '../../src/demo/build-training';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
@@ -37,13 +36,7 @@ const value = (group: Answer['aggregate']['groups'][number], measure: string) =>
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
   await seedDemoData(app.deps.table, NOW, 'all', { rollups: true, agencies: ['medan', 'binjai'] });
-  await app.enableStream();
-  poller = createStreamPoller({
-    client: app.deps.dynamo.client,
-    table: app.deps.table,
-    aggregator: createRollupAggregator(app.deps.table),
-  });
-  await poller.skipToEnd();
+  poller = await app.followStream();
 }, 300_000);
 afterAll(async () => {
   await poller.stop();

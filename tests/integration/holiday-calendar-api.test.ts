@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
-import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
-import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
+import type { StreamPoller } from '../../src/data/rollups/stream-poller';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { markOverdueComplaints } from '../../src/services/overdue-complaints';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
@@ -71,13 +70,7 @@ async function overdueTotals(): Promise<Record<string, number | null>> {
 beforeAll(async () => {
   app = await createTestApp({ clock: () => now });
   await seedDemoData(app.deps.table, now, 'organization', { agencies: ['medan', 'binjai'] });
-  await app.enableStream();
-  poller = createStreamPoller({
-    client: app.deps.dynamo.client,
-    table: app.deps.table,
-    aggregator: createRollupAggregator(app.deps.table),
-  });
-  await poller.skipToEnd();
+  poller = await app.followStream();
 });
 afterAll(async () => {
   await poller.stop();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
 import { PARTNER_READ_SCOPE } from '../../src/auth/token-claims';
-import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
-import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
+import type { StreamPoller } from '../../src/data/rollups/stream-poller';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { Employee } from '../../src/domain/employee';
@@ -60,13 +59,7 @@ const feedIds = async () =>
 beforeAll(async () => {
   app = await createTestApp({ clock: () => clock });
   await seedDemoData(app.deps.table, NOW, 'organization');
-  await app.enableStream();
-  poller = createStreamPoller({
-    client: app.deps.dynamo.client,
-    table: app.deps.table,
-    aggregator: createRollupAggregator(app.deps.table),
-  });
-  await poller.skipToEnd();
+  poller = await app.followStream();
   await app.request(
     'mutation { createPartner(input: { code: "unimed", name: "Universitas Negeri Medan", kind: UNIVERSITY }) { id } }',
     {},

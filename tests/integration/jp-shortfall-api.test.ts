@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
-import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
-import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
+import type { StreamPoller } from '../../src/data/rollups/stream-poller';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
@@ -83,14 +82,7 @@ async function complete(programId: string, employeeId: string, completedOn: stri
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
   await seedDemoData(app.deps.table, NOW, 'organization', { agencies: [AGENCY] });
-  // This test follows the stream: on once the seed is in, before the poller (as npm start does).
-  await app.enableStream();
-  poller = createStreamPoller({
-    client: app.deps.dynamo.client,
-    table: app.deps.table,
-    aggregator: createRollupAggregator(app.deps.table),
-  });
-  await poller.skipToEnd();
+  poller = await app.followStream();
   const twenty = await program('Pelayanan Prima', 20, '2026-03-02');
   const eight = await program('Komunikasi Publik', 8, '2026-04-06');
   await complete(twenty, done?.id ?? '', '2026-03-02');

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../resolvers/global-id';
 import type { ApiClaims } from '../../src/auth/token-claims';
-import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
-import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
+import type { StreamPoller } from '../../src/data/rollups/stream-poller';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -88,14 +87,7 @@ const at = (iso: string) => {
 beforeAll(async () => {
   app = await createTestApp({ clock: () => now });
   await seedDemoData(app.deps.table, FINAL, 'organization', { agencies: [AGENCY] });
-  // This test follows the stream: on once the seed is in, before the poller (as npm start does).
-  await app.enableStream();
-  poller = createStreamPoller({
-    client: app.deps.dynamo.client,
-    table: app.deps.table,
-    aggregator: createRollupAggregator(app.deps.table),
-  });
-  await poller.skipToEnd();
+  poller = await app.followStream();
 
   at('2025-03-10T02:00:00.000Z'); // a Monday
   await survey(A, B_ANSWERS);
