@@ -73,12 +73,17 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** A DynamoDB of the test's own (fault tests pause and kill it); default: the run's. */
     endpoint?: string;
+    /**
+     * Another app's table to serve (e.g. with other timeouts once a seed is written); left in
+     * place on close. Default: a fresh table, deleted on close.
+     */
+    tableName?: string;
   } = {},
 ): Promise<TestApp> {
-  const { env, endpoint = dynamoEndpoint(), ...depsOptions } = options;
+  const { env, endpoint = dynamoEndpoint(), tableName, ...depsOptions } = options;
   const config = loadConfig({
     DYNAMODB_ENDPOINT: endpoint,
-    TABLE_NAME: `test-${randomUUID()}`,
+    TABLE_NAME: tableName ?? `test-${randomUUID()}`,
     AWS_REGION: 'local',
     LOG_LEVEL: 'SILENT',
     ...BUSY_MACHINE_ENV,
@@ -137,9 +142,8 @@ export async function createTestApp(
     },
     async close() {
       await server.stop();
-      await dynamo.client
-        .send(new DeleteTableCommand({ TableName: config.tableName }))
-        .catch(() => undefined);
+      if (!tableName)
+        await dynamo.client.send(new DeleteTableCommand({ TableName: config.tableName })).catch(() => undefined);
       dynamo.client.destroy();
     },
   };

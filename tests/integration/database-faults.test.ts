@@ -25,6 +25,8 @@ let supervisor: DynamoDbSupervisor;
 const said: string[] = [];
 const gaveUp: string[] = [];
 let app: TestApp;
+/** The app that wrote the seed (busy-machine timeouts); closed last, as it owns the table. */
+let setupApp: TestApp | undefined;
 let poller: StreamPoller;
 let ready: () => Promise<boolean>;
 /** A program of three seats with the partner `usu`, and employees to enroll in it. */
@@ -95,11 +97,11 @@ beforeAll(async () => {
     say: (line) => said.push(line),
     giveUp: (message) => gaveUp.push(message),
   });
-  app = await createTestApp({
-    endpoint: dynamo.endpoint,
-    clock: () => NOW,
-    env: { DYNAMODB_REQUEST_TIMEOUT_MS: '1500', REQUEST_RETRY_BUDGET_MS: '3000' },
-  });
+  // The seed and setup go through an app with the busy machine's timeouts (a loaded CI machine
+  // can take seconds per transaction on an on-disk DynamoDB Local); the tests then use an app with
+  // short ones on the same table, so a stalled database answers within the test's time.
+  const setup = await createTestApp({ endpoint: dynamo.endpoint, clock: () => NOW });
+  app = setup;
   const { table } = app.deps;
   await seedDemoData(table, NOW, 'organization');
   await app.enableStream();
@@ -133,7 +135,14 @@ beforeAll(async () => {
   );
   expect(created.errors).toBeUndefined();
   program = created.data?.createTrainingProgram.id ?? '';
-  ready = createReadinessProbe(table);
+  app = await createTestApp({
+    endpoint: dynamo.endpoint,
+    tableName: setup.config.tableName,
+    clock: () => NOW,
+    env: { DYNAMODB_REQUEST_TIMEOUT_MS: '3000', REQUEST_RETRY_BUDGET_MS: '8000' },
+  });
+  setupApp = setup;
+  ready = createReadinessProbe(app.deps.table);
   app.deps.dynamo.client.middlewareStack.add(
     (next, context) => async (args) => {
       if (/^TransactWrite/.test(String(context.commandName)) && beforeNextTransaction) {
@@ -150,6 +159,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await poller?.stop();
   await app?.close();
+  if (setupApp !== app) await setupApp?.close();
   await supervisor?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
