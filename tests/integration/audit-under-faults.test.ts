@@ -18,6 +18,8 @@ class ProcessDied extends Error {}
 
 let dynamo: RunningDynamoDb;
 let app: TestApp;
+/** The app that wrote the seed and owns the table (closed last). */
+let setupApp: TestApp | undefined;
 /** What happens right after the next TransactWriteItems call returns (once). */
 let afterNextCommit: (() => void) | undefined;
 
@@ -49,12 +51,17 @@ async function stored() {
 beforeAll(async () => {
   // A DynamoDB Local of this file's own: the tests stop it (SIGSTOP), which others must not feel.
   dynamo = await startDynamoDbLocal();
+  // The seed goes through an app with the busy machine's timeouts (a loaded machine can take
+  // seconds per transaction); the tests use short ones on the same table, so a stopped database
+  // answers within the test's time.
+  setupApp = await createTestApp({ endpoint: dynamo.endpoint, clock: () => NOW });
+  await seedDemoData(setupApp.deps.table, NOW, 'organization');
   app = await createTestApp({
     endpoint: dynamo.endpoint,
+    tableName: setupApp.config.tableName,
     clock: () => NOW,
-    env: { DYNAMODB_REQUEST_TIMEOUT_MS: '1500', REQUEST_RETRY_BUDGET_MS: '2000' },
+    env: { DYNAMODB_REQUEST_TIMEOUT_MS: '3000', REQUEST_RETRY_BUDGET_MS: '6000' },
   });
-  await seedDemoData(app.deps.table, NOW, 'organization');
   app.deps.dynamo.client.middlewareStack.add(
     (next, context) => async (args) => {
       const out = await next(args);
@@ -72,6 +79,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // stop() resumes a paused DynamoDB Local before ending it.
   await app?.close();
+  await setupApp?.close();
   await dynamo?.stop();
 });
 
