@@ -23,10 +23,20 @@ export const DEMO_DATA_VERSION = 10;
 const MARKER = { pk: 'System#Seed', sk: 'demo' };
 
 /** Agencies, units and employees only: the base the tests build their own scenarios on. */
-export function demoOrganizationItems(now: Date): Item[] {
+export function demoOrganizationItems(now: Date, only?: readonly string[]): Item[] {
   const fold = createWriteFold();
-  replayOrganization(fold, buildDemoOrganization(now));
+  const org = buildDemoOrganization(now);
+  replayOrganization(fold, {
+    agencies: ofAgencies(org.agencies, only),
+    units: ofAgencies(org.units, only),
+    employees: ofAgencies(org.employees, only),
+  });
   return fold.items();
+}
+
+/** The records of some agencies (all of them without `only`). */
+function ofAgencies<T extends { agencyId: string }>(records: readonly T[], only?: readonly string[]): T[] {
+  return only ? records.filter((r) => only.includes(r.agencyId)) : [...records];
 }
 
 /**
@@ -37,8 +47,7 @@ export function demoOrganizationItems(now: Date): Item[] {
  * same either way.
  */
 export function demoItems(now: Date, only?: readonly string[]): Item[] {
-  const mine = <T extends { agencyId: string }>(records: readonly T[]) =>
-    only ? records.filter((r) => only.includes(r.agencyId)) : [...records];
+  const mine = <T extends { agencyId: string }>(records: readonly T[]) => ofAgencies(records, only);
   const org = buildDemoOrganization(now);
   // Plans and evaluations are told over the whole training data as stored.
   const stored = buildDemoTraining(now, org);
@@ -89,14 +98,15 @@ export interface DemoSeed {
 /**
  * The items of a seed, built in memory (a few seconds of CPU for the whole data set): with
  * `rollups` (a table that was empty), the dashboard rollups of those items too, computed here
- * rather than by following the stream. `agencies` narrows the full data set (tests).
+ * rather than by following the stream. `agencies` narrows either scope to those agencies (tests).
  */
 export function demoSeed(
   now: Date,
   scope: 'all' | 'organization' = 'all',
   options: { rollups?: boolean; agencies?: readonly string[] } = {},
 ): DemoSeed {
-  const items = scope === 'all' ? demoItems(now, options.agencies) : demoOrganizationItems(now);
+  const items =
+    scope === 'all' ? demoItems(now, options.agencies) : demoOrganizationItems(now, options.agencies);
   return { items, rollups: options.rollups ? rollupItems(recomputeRollups(items)) : [] };
 }
 

@@ -41,7 +41,7 @@ const admin = { claims: adminOf('medan') };
 
 beforeAll(async () => {
   app = await createTestApp();
-  await seedDemoData(app.deps.table, new Date(), 'organization');
+  await seedDemoData(app.deps.table, new Date(), 'organization', { agencies: ['medan', 'palembang'] });
   // The served schema, as any client sees it: the arbitraries follow it by introspection.
   const introspection = await app.request<IntrospectionQuery>(getIntrospectionQuery(), {}, admin);
   schema = buildClientSchema(introspection.data as IntrospectionQuery);
