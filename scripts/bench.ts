@@ -43,6 +43,11 @@
  *   dynamoCallsPerRequest_<op>): per kind of the load test's requests (bench/cpu-per-request.ts);
  *   loadCpuApiPercent / loadCpuDynamoPercent / loadCpuGeneratorPercent: where the CPU went during
  *   the load test (% of one core).
+ * - importEmployeesRowsPerSecond / importEnrollmentsRowsPerSecond / importPeakRssMb: 100k-row files
+ *   (BENCH_IMPORT_ROWS) of new employees, then of their enrollments, into a table without a
+ *   stream, as the aggregate data sets load (bench/import-speed.ts); the *Streamed extras: the
+ *   same at 2k rows (BENCH_STREAMED_IMPORT_ROWS) into a table with its stream, as beside `npm
+ *   start`. `--only-imports` measures just these and merges them into the results file.
  * - partnerSyncChangesPerSecond (extras partnerSyncRequests, partnerSyncDynamoRequests...): a
  *   partner pulling its 10k-change feed from scratch, pages of 100 (bench/partner-sync.ts).
  *

@@ -183,8 +183,8 @@ describe('the study arrangement of imported enrollments (Skema Studi)', () => {
   });
 });
 
-describe('DynamoDB work per imported enrollment', () => {
-  it('reads in batches and writes 20 new seats of a program per transaction', async () => {
+describe('DynamoDB work per imported row', () => {
+  it('enrollments: reads in batches, writes 20 new seats of a program per transaction, 3 items a seat', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => `${nip(10 + i)},TEK-01,Terdaftar,,`);
     app.counter.reset();
     const { report } = await importCsv(app, 'medan', 'enrollments', file(rows));
@@ -194,8 +194,18 @@ describe('DynamoDB work per imported enrollment', () => {
       // guards, the employees, the place guards (none yet).
       QueryCommand: 1,
       BatchGetItemCommand: 6,
-      // Two transactions of 20 new enrollments: 20 x (enrollment, place guard, employee's list) + the program.
       TransactWriteItemsCommand: 2,
     });
+    // Per seat its record, place guard and the employee's list; the program's counters once per
+    // transaction of 20 (an internal program: no partner feed).
+    expect(app.counter.writeItems).toBe(40 * 3 + 2);
+  });
+
+  it('employees: two items a new employee (record and NIP guard), in transactions of 100 operations', async () => {
+    app.counter.reset();
+    const { report } = await importCsv(app, 'medan', 'employees', employeesCsv(50, 'KOMINFO', 8100));
+    expect(report).toMatchObject({ outcome: 'SUCCEEDED', created: 50 });
+    expect(app.counter.writeItems).toBe(50 * 2);
+    expect(app.counter.byCommand).toMatchObject({ TransactWriteItemsCommand: 1 });
   });
 });
