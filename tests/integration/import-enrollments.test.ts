@@ -1,6 +1,10 @@
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
+import { mapHeaders } from '../../src/domain/onboarding/columns';
+import { ENROLLMENT_COLUMNS } from '../../src/domain/onboarding/kinds/enrollments';
 import { exportRows } from '../../src/export/export-records';
+import { writeTemplate } from '../../src/export/write-template';
 import { employeeRow, employeesCsv } from '../helpers/employee-rows';
 import { importCsv } from '../helpers/import-files';
 import { adminOf, createTestApp, type TestApp, tableSnapshot } from '../helpers/test-app';
@@ -180,6 +184,35 @@ describe('the study arrangement of imported enrollments (Skema Studi)', () => {
         ),
       }),
     ]);
+  });
+});
+
+describe('the column in templates and under other names', () => {
+  it('ends the enrollments template, and takes the English and other Indonesian names', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeTemplate('enrollments', 'csv', out);
+    const header =
+      Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '';
+    expect(header.split(',').at(-1)).toBe('Skema Studi');
+    for (const name of ['studyFunding', 'Jenis Studi', 'SKEMA STUDI'])
+      expect(
+        mapHeaders(ENROLLMENT_COLUMNS, ['NIP', 'Kode Program', name]).fieldIndex.get('studyFunding'),
+      ).toBe(2);
+    const dry = await importCsv(
+      app,
+      'medan',
+      'enrollments',
+      `NIP,Kode Program,Jenis Studi\n${nip(9)},S2-MAP,izin belajar\n`,
+      {
+        dryRun: true,
+      },
+    );
+    expect(dry.report).toMatchObject({ created: 1, rejected: 0 });
   });
 });
 
