@@ -43,6 +43,11 @@
  *   dynamoCallsPerRequest_<op>): per kind of the load test's requests (bench/cpu-per-request.ts);
  *   loadCpuApiPercent / loadCpuDynamoPercent / loadCpuGeneratorPercent: where the CPU went during
  *   the load test (% of one core).
+ * - importEmployeesRowsPerSecond / importEnrollmentsRowsPerSecond / importPeakRssMb: 100k-row files
+ *   (BENCH_IMPORT_ROWS) of new employees, then of their enrollments, into a table without a
+ *   stream, as the aggregate data sets load (bench/import-speed.ts); the *Streamed extras: the
+ *   same at 2k rows (BENCH_STREAMED_IMPORT_ROWS) into a table with its stream, as beside `npm
+ *   start`. `--only-imports` measures just these and merges them into the results file.
  * - partnerSyncChangesPerSecond (extras partnerSyncRequests, partnerSyncDynamoRequests...): a
  *   partner pulling its 10k-change feed from scratch, pages of 100 (bench/partner-sync.ts).
  *
@@ -102,6 +107,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'asn-bench-'));
 const tables = {
   demo: `${run}-demo`,
   imports: `${run}-imports`,
+  importsStreamed: `${run}-imports-streamed`,
   lambda: `${run}-lambda`,
   records: [] as string[],
 };
@@ -112,14 +118,38 @@ say(dynamo ? `DynamoDB Local (in memory) on ${endpoint}` : `using DynamoDB at ${
 const apps: BenchApp[] = [];
 const results: Record<string, number> = {};
 try {
-  const importApp = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.imports, dataDir });
+  // The 100k-row figures import into a table without a stream, as the aggregate data sets load
+  // (DynamoDB Local's emulated stream costs it most of its CPU per write); a smaller import into
+  // a table with its stream, as `npm start` has, gives the *Streamed figures.
+  const { client: admin } = createDynamoClients({ region: 'local', endpoint });
+  await createBenchTable(admin, tables.imports);
+  admin.destroy();
+  const importApp = await createBenchApp({
+    dynamoEndpoint: endpoint,
+    tableName: tables.imports,
+    dataDir,
+    createTable: false,
+  });
   apps.push(importApp);
   Object.assign(
     results,
     await clock.figure('imports', () => measureImports(importApp, dataDir, IMPORT_ROWS, now, endpoint)),
   );
   say(
-    `import of ${IMPORT_ROWS} rows: employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,
+    `import of ${IMPORT_ROWS} rows (no stream): employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,
+  );
+  const streamedApp = await createBenchApp({
+    dynamoEndpoint: endpoint,
+    tableName: tables.importsStreamed,
+    dataDir,
+  });
+  apps.push(streamedApp);
+  const streamed = await clock.figure('importsStreamed', () =>
+    measureImports(streamedApp, dataDir, plan.streamedImportRows, now, endpoint),
+  );
+  Object.assign(results, streamedFigures(streamed));
+  say(
+    `import of ${plan.streamedImportRows} rows (stream on): employees ${results.importEmployeesRowsPerSecondStreamed} rows/s, enrollments ${results.importEnrollmentsRowsPerSecondStreamed} rows/s`,
   );
   if (ONLY_IMPORTS) {
     mkdirSync(dirname(RESULTS_FILE), { recursive: true });
@@ -269,6 +299,21 @@ try {
   }
   await dynamo?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The figures of the import into a table with its stream, under their own names. */
+function streamedFigures(figures: Awaited<ReturnType<typeof measureImports>>): Record<string, number> {
+  return {
+    importEmployeesRowsPerSecondStreamed: figures.importEmployeesRowsPerSecond,
+    importEnrollmentsRowsPerSecondStreamed: figures.importEnrollmentsRowsPerSecond,
+    ...(figures.importEmployeesDynamoCpuMsPerRow === undefined
+      ? {}
+      : {
+          importEmployeesDynamoCpuMsPerRowStreamed: figures.importEmployeesDynamoCpuMsPerRow,
+          importEnrollmentsDynamoCpuMsPerRowStreamed: figures.importEnrollmentsDynamoCpuMsPerRow as number,
+        }),
+    importStreamedRows: figures.importRows,
+  };
 }
 
 /** The partner's feed in a table of its own, then pulled from scratch. */

@@ -106,6 +106,8 @@ export async function measureImports(
           `bench ${kind} import created ${report.created} of ${rows}: ${JSON.stringify(report.rejections.slice(0, 3))}`,
         );
       const dynamoMs = dynamoCpu === undefined ? undefined : (processCpuMs(dynamoPid) ?? 0) - dynamoCpu;
+      // A long run says where it is (a 100k-row file takes minutes per kind on a shared machine).
+      console.log(`[bench]   ${kind}: ${rows} rows in ${seconds.toFixed(1)} s`);
       return {
         rowsPerSecond: round(rows / seconds),
         // CPU per row (load-independent, unlike rows/s on a shared machine): DynamoDB Local's, ours.

@@ -7,6 +7,7 @@
  */
 import type { EmployeeStatus } from './employee';
 import { isAtLeast, PREDIKAT_LABELS, type Predikat } from './skp-predikat';
+import { learningFormOf, type ProgramFormat } from './training-formats';
 
 /** How degree study is funded and released. */
 export const STUDY_FUNDINGS = ['TUGAS_BELAJAR', 'IZIN_BELAJAR'] as const;
@@ -86,4 +87,19 @@ export function studyLeaveEligibility({
     ok: true,
     value: { funding, releasedFromDuties: true, selfFunded: false, outsideWorkingHours: false },
   };
+}
+
+/**
+ * What is wrong with the arrangement given for an enrollment in a program of `format`, before the
+ * employee is looked at (undefined: nothing): only DEGREE programs take one, and they need one
+ * when `required` (a new seat; an imported history row may lack it).
+ */
+export function arrangementProblem(
+  format: ProgramFormat,
+  funding: StudyFunding | undefined,
+  required = true,
+): string | undefined {
+  if (learningFormOf(format) !== 'DEGREE') return funding ? 'is only for DEGREE programs' : undefined;
+  if (!funding && required) return 'a DEGREE program needs the arrangement: TUGAS_BELAJAR or IZIN_BELAJAR';
+  return undefined;
 }

@@ -17,6 +17,7 @@ import {
   PROGRAM_FORMAT_NAMES,
   PROGRAM_STATUS_NAMES,
   REGION_LEVEL_NAMES,
+  STUDY_FUNDING_NAMES,
   UNIT_KIND_NAMES,
 } from '../domain/onboarding/value-names';
 import { codeOf } from '../domain/record-code';
@@ -221,6 +222,7 @@ export async function* exportRows(
               e.preTestScore,
               e.postTestScore,
               e.certificateNumber,
+              e.studyFunding ? nameOf(STUDY_FUNDING_NAMES, e.studyFunding) : undefined,
             ],
           };
         }

@@ -2,13 +2,13 @@ import { completedYearsBetween, jakartaDateOf } from '../domain/calendar-date';
 import type { Employee } from '../domain/employee';
 import type { Appraisal } from '../domain/evaluation';
 import {
+  arrangementProblem,
   STUDY_FUNDINGS,
   type StudyFunding,
   type StudyLeaveTerms,
   studyLeaveEligibility,
 } from '../domain/study-leave';
 import type { TrainingProgram } from '../domain/training';
-import { learningFormOf } from '../domain/training-formats';
 import { BadUserInputError } from '../errors/app-error';
 import type { ServiceDeps } from './ports';
 import type { Ref, RequestScope } from './request-scope';
@@ -39,11 +39,10 @@ export interface StudyEligibility {
 export function createStudyEligibility({ employees, evaluations, organization, clock }: ServiceDeps) {
   const visibility = createVisibility(organization);
 
-  async function assess(employee: Employee): Promise<StudyEligibility> {
+  /** The assessment given the employee's latest appraisal (as the 9-box reads it), as of today. */
+  function assessWith(employee: Employee, lastAppraisal: Appraisal | null): StudyEligibility {
     const today = jakartaDateOf(clock().getTime());
     const yearsOfService = Math.max(0, completedYearsBetween(employee.serviceStartDate, today));
-    // The latest period's appraisal, as the 9-box reads it.
-    const [lastAppraisal = null] = await evaluations.allAppraisalsOf(employee.agencyId, employee.id);
     const arrangements = STUDY_FUNDINGS.map((funding): StudyArrangement => {
       const result = studyLeaveEligibility({
         yearsOfService,
@@ -57,6 +56,16 @@ export function createStudyEligibility({ employees, evaluations, organization, c
     });
     return { employee, yearsOfService, lastAppraisal, arrangements };
   }
+
+  async function assess(employee: Employee): Promise<StudyEligibility> {
+    const [lastAppraisal = null] = await evaluations.allAppraisalsOf(employee.agencyId, employee.id);
+    return assessWith(employee, lastAppraisal);
+  }
+
+  const reasonsOf = (assessed: StudyEligibility, funding: StudyFunding) => {
+    const arrangement = assessed.arrangements.find((a) => a.funding === funding);
+    return arrangement?.eligible ? [] : (arrangement?.reasons ?? []);
+  };
 
   return {
     /** Eligibility of one employee for both arrangements: administrators, heads in reach, the employee. */
@@ -78,27 +87,31 @@ export function createStudyEligibility({ employees, evaluations, organization, c
       employee: Employee,
       funding: StudyFunding | undefined,
     ): Promise<void> {
-      const degree = learningFormOf(program.format) === 'DEGREE';
-      if (!degree) {
-        if (funding) throw BadUserInputError.of('input.studyFunding', 'is only for DEGREE programs');
-        return;
-      }
-      if (!funding) {
-        throw BadUserInputError.of(
-          'input.studyFunding',
-          'a DEGREE program needs the arrangement: TUGAS_BELAJAR or IZIN_BELAJAR',
-        );
-      }
-      await this.requireEligible(employee, funding);
+      const problem = arrangementProblem(program.format, funding);
+      if (problem) throw BadUserInputError.of('input.studyFunding', problem);
+      if (funding) await this.requireEligible(employee, funding);
     },
 
     /** Refuses degree study in `funding` for an employee who may not take it, with every reason. */
     async requireEligible(employee: Employee, funding: StudyFunding): Promise<void> {
-      const assessed = await assess(employee);
-      const arrangement = assessed.arrangements.find((a) => a.funding === funding);
-      if (arrangement?.eligible) return;
-      throw new BadUserInputError(
-        (arrangement?.reasons ?? []).map((reason) => ({ field: 'input.studyFunding', reason })),
+      const reasons = reasonsOf(await assess(employee), funding);
+      if (!reasons.length) return;
+      throw new BadUserInputError(reasons.map((reason) => ({ field: 'input.studyFunding', reason })));
+    },
+
+    /**
+     * `requireEligible` for many employees of one agency at once (an import's batch): the reasons
+     * each is refused (empty: eligible). Only tugas belajar reads an appraisal: the latest of each
+     * employee, one bounded Query each, a few at a time.
+     */
+    async refusals(
+      agencyId: string,
+      requests: readonly { employee: Employee; funding: StudyFunding }[],
+    ): Promise<string[][]> {
+      const reading = requests.filter((r) => r.funding === 'TUGAS_BELAJAR').map((r) => r.employee.id);
+      const latest = await evaluations.latestAppraisalsOf(agencyId, [...new Set(reading)]);
+      return requests.map(({ employee, funding }) =>
+        reasonsOf(assessWith(employee, latest.get(employee.id) ?? null), funding),
       );
     },
   };

@@ -11,6 +11,9 @@ import { type Connection, type PageArgs, queryConnection } from '../paginate';
 import { valueRange } from '../sort-keys';
 import type { Item, QuerySpec, Table } from '../table';
 
+/** Queries `latestAppraisalsOf` sends at once. */
+export const LATEST_APPRAISAL_READS_AT_ONCE = 10;
+
 /** Evaluation list filter; every given condition must hold. */
 export interface EvaluationListFilter {
   kind?: EvaluationKind | undefined;
@@ -75,6 +78,37 @@ export function createEvaluationRepository(table: Table, cursors: CursorCodec) {
         scanForward: false,
       });
       return items.map((item) => toEvaluation(item) as Appraisal);
+    },
+
+    /**
+     * The latest appraisal of each of several employees (an import's batch): one Query of one item
+     * per employee (gsi2, newest period first), LATEST_APPRAISAL_READS_AT_ONCE at a time.
+     */
+    async latestAppraisalsOf(
+      agencyId: string,
+      employeeIds: readonly string[],
+    ): Promise<Map<string, Appraisal>> {
+      const found = new Map<string, Appraisal>();
+      for (let i = 0; i < employeeIds.length; i += LATEST_APPRAISAL_READS_AT_ONCE) {
+        const slice = employeeIds.slice(i, i + LATEST_APPRAISAL_READS_AT_ONCE);
+        const pages = await Promise.all(
+          slice.map((employeeId) =>
+            table.queryPage(
+              {
+                index: 'gsi2',
+                partition: evaluationPartitions.employee(agencyId, employeeId),
+                scanForward: false,
+              },
+              1,
+            ),
+          ),
+        );
+        pages.forEach((page, j) => {
+          const [item] = page.items;
+          if (item) found.set(slice[j] as string, toEvaluation(item) as Appraisal);
+        });
+      }
+      return found;
     },
 
     /** Appraisals made in a unit whose period starts in [from, to] (gsi4, period order). */

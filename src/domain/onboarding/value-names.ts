@@ -9,6 +9,7 @@ import type { Gender } from '../gender';
 import type { MentorshipStatus } from '../mentorship';
 import type { EmploymentType } from '../nip';
 import type { RegionLevel, UnitKind } from '../organization';
+import type { StudyFunding } from '../study-leave';
 import type { ProgramStatus } from '../training';
 import {
   PROGRAM_CATEGORY_LABELS,
@@ -142,6 +143,12 @@ export const ENROLLMENT_STATUS_NAMES: Names<ImportedEnrollmentStatus> = {
   COMPLETED: ['Lulus', 'Selesai', 'Completed'],
   ENROLLED: ['Terdaftar', 'Peserta', 'Enrolled'],
   NO_SHOW: ['Tidak Hadir', 'No show'],
+};
+
+/** Degree study arrangements (tugas belajar, izin belajar) as people type them. */
+export const STUDY_FUNDING_NAMES: Names<StudyFunding> = {
+  TUGAS_BELAJAR: ['Tugas Belajar', 'TB', 'Tubel', 'Study assignment'],
+  IZIN_BELAJAR: ['Izin Belajar', 'IB', 'Ijin Belajar', 'Study permit'],
 };
 
 export const MENTORSHIP_STATUS_NAMES: Names<MentorshipStatus> = {

@@ -15,7 +15,9 @@ import {
   type EnrollmentRow,
 } from '../../domain/onboarding/kinds/enrollments';
 import type { CellIssue, RowResult } from '../../domain/onboarding/row-check';
+import { nameOf, STUDY_FUNDING_NAMES } from '../../domain/onboarding/value-names';
 import { newRecord } from '../../domain/record';
+import { arrangementProblem, type StudyFunding } from '../../domain/study-leave';
 import type { Enrollment, TrainingProgram } from '../../domain/training';
 import type { ImportDeps } from '../import-deps';
 import type { KindImporter, Numbered, RowOutcome } from '../kind-importer';
@@ -38,7 +40,11 @@ const shape = (e: Enrollment) => ({
   preTestScore: e.preTestScore,
   postTestScore: e.postTestScore,
   certificateNumber: e.certificateNumber,
+  studyFunding: e.studyFunding,
 });
+
+const fundingName = (funding: StudyFunding | undefined) =>
+  funding ? nameOf(STUDY_FUNDING_NAMES, funding) : '';
 
 /**
  * Participations by NIP + program: new ones take a seat through the same transaction shape as
@@ -93,6 +99,7 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
         preTestScore: row.preTestScore,
         postTestScore: row.postTestScore,
         certificateNumber: row.certificateNumber,
+        ...(row.studyFunding ? { studyFunding: row.studyFunding } : {}),
       };
       return { outcome: 'created' as const, enrollment };
     }
@@ -110,6 +117,17 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
           'status',
           row.status,
           `the participation is already ${existing.status}; it cannot be reopened`,
+        ),
+      };
+    // The arrangement was checked when the seat was taken; a blank cell leaves it alone.
+    if (row.studyFunding && row.studyFunding !== existing.studyFunding)
+      return {
+        outcome: refused(
+          'studyFunding',
+          fundingName(row.studyFunding),
+          existing.studyFunding
+            ? `the enrollment is ${fundingName(existing.studyFunding)} in the system; the arrangement cannot change`
+            : 'the enrollment has no study arrangement in the system; it cannot be added later',
         ),
       };
     // Blank scores and certificate cells leave the stored values alone.
@@ -225,6 +243,14 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
             },
           ],
         };
+      // As enrolling (study-eligibility.ts): only DEGREE programs take an arrangement (a new seat
+      // needs one: checkBatch, which knows whether the row is new).
+      const problem = arrangementProblem(program.format, v.studyFunding, false);
+      if (problem)
+        return {
+          ok: false,
+          issues: [{ field: 'studyFunding', value: fundingName(v.studyFunding), reason: problem }],
+        };
       if (v.completedOn && v.completedOn < program.startDate)
         return {
           ok: false,
@@ -242,6 +268,7 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
     async checkBatch(rows) {
       const issues = new Map<number, CellIssue[]>();
       const { employees, enrollments } = await lookup(rows);
+      const seats: { r: Numbered<ResolvedEnrollment>; employee: Employee }[] = [];
       for (const r of rows) {
         const employee = employees.get(r.value.nip);
         if (!employee) {
@@ -252,11 +279,37 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
         }
         const existing = enrollments.get(enrollmentGuardValue(r.value.programId, employee.id));
         const p = plan(r.value, employee, existing);
-        if (typeof p.outcome === 'object') {
-          issues.set(r.row, p.outcome.issues);
-          continue;
-        }
-        if (existing) continue;
+        if (typeof p.outcome === 'object') issues.set(r.row, p.outcome.issues);
+        else if (!existing) seats.push({ r, employee });
+      }
+      // New degree seats need their arrangement, and the employee must be eligible for it, as
+      // enrolling checks (history rows are not: a new agency has no appraisals yet). The reads
+      // for the whole batch at once.
+      const enrolling = seats.filter(({ r }) => r.value.status === 'ENROLLED');
+      for (const { r } of enrolling) {
+        const program = programs.byId(r.value.programId) as TrainingProgram;
+        const problem = arrangementProblem(program.format, r.value.studyFunding);
+        if (problem) issues.set(r.row, [{ field: 'studyFunding', value: '', reason: problem }]);
+      }
+      const degree = enrolling.filter(({ r }) => r.value.studyFunding);
+      const refusals = await deps.study.refusals(
+        agencyId,
+        degree.map(({ r, employee }) => ({ employee, funding: r.value.studyFunding as StudyFunding })),
+      );
+      degree.forEach(({ r }, i) => {
+        const reasons = refusals[i] ?? [];
+        if (reasons.length)
+          issues.set(
+            r.row,
+            reasons.map((reason) => ({
+              field: 'studyFunding',
+              value: fundingName(r.value.studyFunding),
+              reason,
+            })),
+          );
+      });
+      for (const { r } of seats) {
+        if (issues.has(r.row)) continue;
         const program = programs.byId(r.value.programId) as TrainingProgram;
         const taken = (newSeats.get(program.id) ?? 0) + 1;
         if (program.seatsTaken + taken > program.capacity) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Predikat } from '../../../src/domain/skp-predikat';
-import { studyLeaveEligibility } from '../../../src/domain/study-leave';
+import { arrangementProblem, studyLeaveEligibility } from '../../../src/domain/study-leave';
 
 describe('studyLeaveEligibility: tugas belajar', () => {
   it.each<[number, Predikat]>([
@@ -88,5 +88,20 @@ describe("studyLeaveEligibility: the employee's status", () => {
     expect(studyLeaveEligibility({ yearsOfService: 0, funding: 'IZIN_BELAJAR', status: 'ACTIVE' }).ok).toBe(
       true,
     );
+  });
+});
+
+describe('arrangementProblem: which programs take a study arrangement', () => {
+  const NEEDED = 'a DEGREE program needs the arrangement: TUGAS_BELAJAR or IZIN_BELAJAR';
+  it.each([
+    ['DEGREE', 'TUGAS_BELAJAR', true, undefined],
+    ['DEGREE', 'IZIN_BELAJAR', true, undefined],
+    ['DEGREE', undefined, true, NEEDED],
+    ['DEGREE', undefined, false, undefined],
+    ['CLASSROOM', 'IZIN_BELAJAR', true, 'is only for DEGREE programs'],
+    ['E_LEARNING', 'TUGAS_BELAJAR', false, 'is only for DEGREE programs'],
+    ['WORKSHOP', undefined, true, undefined],
+  ] as const)('a %s program with %s (required: %s): %s', (format, funding, required, problem) => {
+    expect(arrangementProblem(format, funding, required)).toBe(problem);
   });
 });

@@ -1,6 +1,7 @@
+import type { StudyFunding } from '../../study-leave';
 import type { ColumnSpec, FieldRow } from '../columns';
 import { RowCheck, type RowResult } from '../row-check';
-import { ENROLLMENT_STATUS_NAMES, type ImportedEnrollmentStatus } from '../value-names';
+import { ENROLLMENT_STATUS_NAMES, type ImportedEnrollmentStatus, STUDY_FUNDING_NAMES } from '../value-names';
 
 const column = (
   field: string,
@@ -98,6 +99,14 @@ export const ENROLLMENT_COLUMNS: readonly ColumnSpec[] = [
     'Certificate number as issued (SIASN needs it for Lulus).',
     '00042/SERT/BKPSDM-MEDAN/2026',
   ),
+  column(
+    'studyFunding',
+    'Skema Studi',
+    ['study funding', 'jenis studi', 'skema belajar', 'jenis tugas belajar'],
+    false,
+    'DEGREE programs only: Tugas Belajar (TB) or Izin Belajar (IB). Required for Terdaftar, where the employee must be eligible as when enrolling; kept if given for Lulus and Tidak Hadir.',
+    '',
+  ),
 ];
 
 /** How a row names its program. */
@@ -117,6 +126,8 @@ export interface EnrollmentRow {
   preTestScore?: number | undefined;
   postTestScore?: number | undefined;
   certificateNumber?: string | undefined;
+  /** Degree study arrangement (DEGREE programs; checked against the program and employee later). */
+  studyFunding?: StudyFunding | undefined;
 }
 
 /** Checks one enrollment row (cells and their agreement with each other). */
@@ -141,6 +152,7 @@ export function checkEnrollmentRow(row: FieldRow, today: string): RowResult<Enro
   const pre = check.number('preTestScore', 0, 100);
   const post = check.number('postTestScore', 0, 100);
   const certificate = check.text('certificateNumber', { max: 100 });
+  const studyFunding = check.choice('studyFunding', STUDY_FUNDING_NAMES, 'study arrangement');
   if (status !== 'COMPLETED') {
     if (jp) check.fail('jp', 'is credited only for Lulus');
     if (certificate) check.fail('certificateNumber', 'is issued only for Lulus');
@@ -154,5 +166,6 @@ export function checkEnrollmentRow(row: FieldRow, today: string): RowResult<Enro
     preTestScore: pre,
     postTestScore: post,
     certificateNumber: status === 'COMPLETED' ? certificate : undefined,
+    studyFunding,
   }));
 }
