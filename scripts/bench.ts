@@ -47,7 +47,8 @@
  *   (BENCH_IMPORT_ROWS) of new employees, then of their enrollments, into a table without a
  *   stream, as the aggregate data sets load (bench/import-speed.ts); the *Streamed extras: the
  *   same at 2k rows (BENCH_STREAMED_IMPORT_ROWS) into a table with its stream, as beside `npm
- *   start`. `--only-imports` measures just these and merges them into the results file.
+ *   start`. `--only-imports` measures just these and merges them into the results file;
+ *   `--skip-imports` measures everything else and keeps them from the results file.
  * - partnerSyncChangesPerSecond (extras partnerSyncRequests, partnerSyncDynamoRequests...): a
  *   partner pulling its 10k-change feed from scratch, pages of 100 (bench/partner-sync.ts).
  *
@@ -91,6 +92,16 @@ const LOAD_TEST_SECONDS = plan.loadTestSeconds;
 const IMPORT_ROWS = plan.importRows;
 /** `--only-imports`: just the import figures (merged into the existing results file). */
 const ONLY_IMPORTS = process.argv.includes('--only-imports');
+/**
+ * `--skip-imports`: every other figure, keeping the import figures of the results file (from a
+ * `--only-imports` run): 100k-row imports take DynamoDB Local about half an hour on 2 cores.
+ */
+const SKIP_IMPORTS = process.argv.includes('--skip-imports');
+/** The figures of the last results file, if any. */
+const previousResults = (): Record<string, number> =>
+  existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, number>) : {};
+/** Keys of the import figures (kept by `--skip-imports`). */
+const isImportKey = (key: string) => key.startsWith('import');
 
 const started = performance.now();
 let lap = started;
@@ -118,45 +129,18 @@ say(dynamo ? `DynamoDB Local (in memory) on ${endpoint}` : `using DynamoDB at ${
 const apps: BenchApp[] = [];
 const results: Record<string, number> = {};
 try {
-  // The 100k-row figures import into a table without a stream, as the aggregate data sets load
-  // (DynamoDB Local's emulated stream costs it most of its CPU per write); a smaller import into
-  // a table with its stream, as `npm start` has, gives the *Streamed figures.
-  const { client: admin } = createDynamoClients({ region: 'local', endpoint });
-  await createBenchTable(admin, tables.imports);
-  admin.destroy();
-  const importApp = await createBenchApp({
-    dynamoEndpoint: endpoint,
-    tableName: tables.imports,
-    dataDir,
-    createTable: false,
-  });
-  apps.push(importApp);
-  Object.assign(
-    results,
-    await clock.figure('imports', () => measureImports(importApp, dataDir, IMPORT_ROWS, now, endpoint)),
-  );
-  say(
-    `import of ${IMPORT_ROWS} rows (no stream): employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,
-  );
-  const streamedApp = await createBenchApp({
-    dynamoEndpoint: endpoint,
-    tableName: tables.importsStreamed,
-    dataDir,
-  });
-  apps.push(streamedApp);
-  const streamed = await clock.figure('importsStreamed', () =>
-    measureImports(streamedApp, dataDir, plan.streamedImportRows, now, endpoint),
-  );
-  Object.assign(results, streamedFigures(streamed));
-  say(
-    `import of ${plan.streamedImportRows} rows (stream on): employees ${results.importEmployeesRowsPerSecondStreamed} rows/s, enrollments ${results.importEnrollmentsRowsPerSecondStreamed} rows/s`,
-  );
+  if (!SKIP_IMPORTS) await measureImportFigures();
+  else
+    Object.assign(
+      results,
+      Object.fromEntries(Object.entries(previousResults()).filter(([k]) => isImportKey(k))),
+    );
   if (ONLY_IMPORTS) {
     mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-    const previous = existsSync(RESULTS_FILE)
-      ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, number>)
-      : {};
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(orderedResults({ ...previous, ...results }), null, 2)}\n`);
+    writeFileSync(
+      RESULTS_FILE,
+      `${JSON.stringify(orderedResults({ ...previousResults(), ...results }), null, 2)}\n`,
+    );
     console.log(`Wrote the import figures into ${RESULTS_FILE}`);
   } else {
     const demo = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.demo, dataDir });
@@ -299,6 +283,43 @@ try {
   }
   await dynamo?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The import figures: 100k-row files into a stream-less table, a smaller import into a streamed one. */
+async function measureImportFigures() {
+  // The 100k-row figures import into a table without a stream, as the aggregate data sets load
+  // (DynamoDB Local's emulated stream costs it most of its CPU per write); a smaller import into
+  // a table with its stream, as `npm start` has, gives the *Streamed figures.
+  const { client: admin } = createDynamoClients({ region: 'local', endpoint });
+  await createBenchTable(admin, tables.imports);
+  admin.destroy();
+  const importApp = await createBenchApp({
+    dynamoEndpoint: endpoint,
+    tableName: tables.imports,
+    dataDir,
+    createTable: false,
+  });
+  apps.push(importApp);
+  Object.assign(
+    results,
+    await clock.figure('imports', () => measureImports(importApp, dataDir, IMPORT_ROWS, now, endpoint)),
+  );
+  say(
+    `import of ${IMPORT_ROWS} rows (no stream): employees ${results.importEmployeesRowsPerSecond} rows/s, enrollments ${results.importEnrollmentsRowsPerSecond} rows/s, peak RSS ${results.importPeakRssMb} MB`,
+  );
+  const streamedApp = await createBenchApp({
+    dynamoEndpoint: endpoint,
+    tableName: tables.importsStreamed,
+    dataDir,
+  });
+  apps.push(streamedApp);
+  const streamed = await clock.figure('importsStreamed', () =>
+    measureImports(streamedApp, dataDir, plan.streamedImportRows, now, endpoint),
+  );
+  Object.assign(results, streamedFigures(streamed));
+  say(
+    `import of ${plan.streamedImportRows} rows (stream on): employees ${results.importEmployeesRowsPerSecondStreamed} rows/s, enrollments ${results.importEnrollmentsRowsPerSecondStreamed} rows/s`,
+  );
 }
 
 /** The figures of the import into a table with its stream, under their own names. */
