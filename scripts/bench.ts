@@ -143,7 +143,13 @@ try {
     );
     console.log(`Wrote the import figures into ${RESULTS_FILE}`);
   } else {
-    const demo = await createBenchApp({ dynamoEndpoint: endpoint, tableName: tables.demo, dataDir });
+    // The demo's figures read and write through the API; none follows the stream.
+    const demo = await createBenchApp({
+      dynamoEndpoint: endpoint,
+      tableName: tables.demo,
+      dataDir,
+      stream: false,
+    });
     apps.push(demo);
     const seeded = await clock.figure('demo', () =>
       seedDemoData(demo.deps.table, now, 'all', { rollups: true }),
@@ -341,7 +347,7 @@ function streamedFigures(figures: Awaited<ReturnType<typeof measureImports>>): R
 async function measurePartnerSyncFigure(budgetMs: number) {
   const tableName = `${run}-partner`;
   tables.records.push(tableName);
-  const app = await createBenchApp({ dynamoEndpoint: endpoint, tableName, dataDir });
+  const app = await createBenchApp({ dynamoEndpoint: endpoint, tableName, dataDir, stream: false });
   apps.push(app);
   const changes = await loadPartnerFeed(app, plan.partnerChanges, now);
   return measurePartnerSync(app, changes, { budgetMs: budgetMs / 2 });

@@ -21,6 +21,11 @@ export interface BenchAppOptions {
   dataDir: string;
   /** Create the table when missing (default true). */
   createTable?: boolean;
+  /**
+   * Create it with its stream (default true, as `npm start` runs). A figure that never follows
+   * the stream leaves it off: DynamoDB Local spends most of each write on a stream record.
+   */
+  stream?: boolean;
   /** More settings, as environment variables (e.g. the limits: RESPONSE_MAX_BYTES...). */
   env?: Record<string, string>;
 }
@@ -75,7 +80,8 @@ export async function createBenchApp(options: BenchAppOptions): Promise<BenchApp
   if (!secrets) throw new Error('The bench signs its own dev tokens: run it with AUTH_MODE=local');
   const dynamo = createDynamoClients({ region: config.region, endpoint: options.dynamoEndpoint });
   const counter = attachRequestCounter(dynamo.client);
-  if (options.createTable ?? true) await ensureTable(dynamo.client, config.tableName);
+  if (options.createTable ?? true)
+    await ensureTable(dynamo.client, config.tableName, { stream: options.stream ?? true });
   const deps = createDeps(config, { entryPoint: 'api', secrets: requestAuth, dynamo });
   const server = createServer(deps);
   await server.start();
