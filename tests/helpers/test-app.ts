@@ -143,7 +143,9 @@ export async function createTestApp(
     async close() {
       await server.stop();
       if (!tableName)
-        await dynamo.client.send(new DeleteTableCommand({ TableName: config.tableName })).catch(() => undefined);
+        await dynamo.client
+          .send(new DeleteTableCommand({ TableName: config.tableName }))
+          .catch(() => undefined);
       dynamo.client.destroy();
     },
   };

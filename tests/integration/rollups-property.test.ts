@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { createRollupAggregator } from '../../src/data/rollups/apply-changes';
 import type { StreamChange } from '../../src/data/rollups/stream-change';
 import { createStreamPoller } from '../../src/data/rollups/stream-poller';
-import { expectedRollups, expectSame, operation, scan, storedRollups } from '../helpers/rollup-fixtures';
+import {
+  expectedRollups,
+  expectSame,
+  operation,
+  operationTarget,
+  scan,
+  storedRollups,
+} from '../helpers/rollup-fixtures';
 import { scratchTable } from '../helpers/scratch-table';
 
 describe('rollups kept by the stream aggregator', () => {
@@ -28,12 +35,12 @@ describe('rollups kept by the stream aggregator', () => {
         });
         try {
           for (const [i, op] of ops.entries()) {
-            const key = { pk: `medan#Slot#${op.slot}`, sk: 'Slot' };
+            const { key, id } = operationTarget(op);
             if (op.body) {
               await dynamo.doc.send(
                 new PutCommand({
                   TableName: table.name,
-                  Item: { ...key, ...op.body, agencyId: 'medan', id: `r${op.slot}`, version: i },
+                  Item: { ...key, ...op.body, agencyId: 'medan', id, version: i },
                 }),
               );
             } else {

@@ -51,6 +51,15 @@ export function jpTallyKey(agencyId: string, employeeId: string, year: string): 
   return { pk: `${agencyId}#JpTally#${employeeId}`, sk: year };
 }
 
+/** Partition of an employee's learning tallies, one item per year (for INACTIVE_EMPLOYEES). */
+export const learningTallyPartition = (agencyId: string, employeeId: string) =>
+  `${agencyId}#LearningTally#${employeeId}`;
+
+/** Key of an employee's learning tally for a year: the learning whose window reaches its quarters. */
+export function learningTallyKey(agencyId: string, employeeId: string, year: string): ItemKey {
+  return { pk: learningTallyPartition(agencyId, employeeId), sk: year };
+}
+
 /** Key of the ledger entry that marks one chunk of one stream event as applied. */
 export function ledgerKey(agencyId: string, eventId: string, chunk: string): ItemKey {
   return { pk: `${agencyId}#RollupLedger#${eventId}`, sk: chunk };
