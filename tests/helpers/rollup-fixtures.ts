@@ -105,7 +105,8 @@ const employee = fc
     unitId: fc.constantFrom(...units),
     golongan: fc.constantFrom('III_A', 'IV_A'),
     gender: fc.constantFrom('MALE', 'FEMALE'),
-    status: fc.constantFrom('ACTIVE', 'RETIRED'),
+    // Mostly active, so learning tallies have a unit to count learners in.
+    status: fc.constantFrom('ACTIVE', 'ACTIVE', 'ACTIVE', 'RETIRED'),
   })
   .map((e) => ({ entity: 'Employee', employmentType: 'PNS', ...e }));
 
@@ -144,7 +145,8 @@ const plan = fc
 export const baseItemBody: fc.Arbitrary<Item> = fc.oneof(
   enrollment,
   feedback,
-  session,
+  // Twice as often: learning for the INACTIVE_EMPLOYEES tallies in most histories.
+  { arbitrary: session, weight: 2 },
   employee,
   measurement,
   appraisal,
@@ -157,6 +159,21 @@ export const operation = fc.record({
   body: fc.option(baseItemBody, { nil: undefined, freq: 5 }),
   replay: fc.boolean(),
 });
+
+/** Operations hiring e1–e4 (active), before a random history moves, retires or deletes them. */
+export const hiredFirst = employees.map((id, i) => ({
+  slot: i,
+  body: {
+    entity: 'Employee',
+    id,
+    unitId: units[i % units.length],
+    golongan: 'III_A',
+    gender: 'FEMALE',
+    status: 'ACTIVE',
+    employmentType: 'PNS',
+  } as Item,
+  replay: false,
+}));
 
 /**
  * Key and id of an operation's item: a slot of its own (`r<slot>`), or an employee's key for an

@@ -7,6 +7,7 @@ import { createStreamPoller } from '../../src/data/rollups/stream-poller';
 import {
   expectedRollups,
   expectSame,
+  hiredFirst,
   operation,
   operationTarget,
   scan,
@@ -35,7 +36,7 @@ describe('rollups kept by the stream aggregator', () => {
           aggregator: recording,
         });
         try {
-          for (const [i, op] of ops.entries()) {
+          for (const [i, op] of [...hiredFirst, ...ops].entries()) {
             const { key, id } = operationTarget(op);
             if (op.body) {
               await dynamo.doc.send(
