@@ -167,12 +167,13 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     for (const l of learningOf(after))
       for (const year of tallyYearsOf(l.quarter))
         targets.set(`${l.employeeId}:${year}`, { employeeId: l.employeeId, year, quarter: l.quarter });
-    let applied = false;
-    for (const { employeeId, year, quarter } of targets.values()) {
-      const done = await applyLearningTally(agencyId, eventId, employeeId, year, { id: recordId, quarter });
-      applied = done || applied;
-    }
-    return applied;
+    // Distinct tallies, each its own transaction: side by side.
+    const applied = await Promise.all(
+      [...targets.values()].map(({ employeeId, year, quarter }) =>
+        applyLearningTally(agencyId, eventId, employeeId, year, { id: recordId, quarter }),
+      ),
+    );
+    return applied.some(Boolean);
   }
 
   /** An employee who joined, left or moved unit: every learning tally of theirs takes the unit now. */
@@ -184,10 +185,10 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
       partition: learningTallyPartition(agencyId, employeeId),
       consistent: true,
     });
-    let applied = false;
-    for (const tally of tallies)
-      applied = (await applyLearningTally(agencyId, eventId, employeeId, String(tally.sk))) || applied;
-    return applied;
+    const applied = await Promise.all(
+      tallies.map((tally) => applyLearningTally(agencyId, eventId, employeeId, String(tally.sk))),
+    );
+    return applied.some(Boolean);
   }
 
   /** Applies one change; `duplicate` when every part of it had been applied before. */
