@@ -29,6 +29,8 @@ export const insightsResolvers: Resolvers = {
           complaintsOverdue: figures.complaintsOverdue,
           responsesOverdue: figures.responsesOverdue,
           indicatorAchievement: figures.indicatorAchievement,
+          inactiveEmployees: figures.inactiveEmployees,
+          employees: figures.employees,
         },
       }));
     },

@@ -37,7 +37,7 @@ try {
   });
   bar.stop();
   console.log(
-    `Rebuilt ${result.rollupItems} rollup items and ${result.tallies} JP tallies from ${result.baseItems} items` +
+    `Rebuilt ${result.rollupItems} rollup items, ${result.tallies} JP and ${result.learningTallies} learning tallies from ${result.baseItems} items` +
       `${result.resumedFrom ? ` (resumed after ${result.resumedFrom})` : ''}; removed ${result.removed} stale ones.`,
   );
 } finally {

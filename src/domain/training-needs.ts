@@ -1,12 +1,13 @@
 /**
  * Training needs of a unit (analisis kebutuhan pelatihan, article 001: extra training where
- * complaints pile up): the figures that signal a need, each reason naming its figure, period,
+ * complaints pile up; staff going a year without any learning): the figures that signal a need, each reason naming its figure, period,
  * value and threshold, turned into suggested program categories.
  *
  * The service (src/services/training-needs-service.ts) reads these figures from the dashboard
  * rollups: the same measures a dashboard can ask `aggregate` for, per unit and year.
  */
 import { IKM_BAND_FLOORS, IKM_BANDS, ikmBand } from './ikm';
+import { roundHalfUp } from './round-half-up';
 import type { ProgramCategory } from './training-formats';
 
 /** The figures a need can rest on. */
@@ -16,6 +17,7 @@ export const NEED_FIGURES = [
   'COMPLAINTS_OVERDUE',
   'COMPLAINT_RESPONSES_OVERDUE',
   'INDICATOR_ACHIEVEMENT',
+  'INACTIVE_EMPLOYEES',
 ] as const;
 export type NeedFigure = (typeof NEED_FIGURES)[number];
 
@@ -26,7 +28,16 @@ export const CATEGORIES_OF_FIGURE: Record<NeedFigure, ProgramCategory[]> = {
   COMPLAINTS_OVERDUE: ['PUBLIC_SERVICE'],
   COMPLAINT_RESPONSES_OVERDUE: ['PUBLIC_SERVICE'],
   INDICATOR_ACHIEVEMENT: ['TECHNICAL'],
+  // Staff without any development for a year first lack the technical competence of their own job.
+  INACTIVE_EMPLOYEES: ['TECHNICAL'],
 };
+
+/**
+ * Share of a unit's active employees, in percent, that may go a year without learning before the
+ * unit needs training. Each of them already misses the 20 JP minimum (employeesShortOfJp names
+ * them one by one); past a quarter of the staff it is the unit's pattern, not a person's gap.
+ */
+export const INACTIVE_SHARE_THRESHOLD_PERCENT = 25;
 
 /** A unit's figures for the year asked (`after`) and the one before (`before`); null = not measured. */
 export interface UnitFigures {
@@ -37,6 +48,10 @@ export interface UnitFigures {
   /** Complaints whose first response came (or is still missing) after 3 working days. */
   responsesOverdue: number | null;
   indicatorAchievement: number | null;
+  /** Active employees without learning in the 12 months of the year (its Q4, INACTIVE_EMPLOYEES). */
+  inactiveEmployees: number | null;
+  /** Active employees of the unit now (EMPLOYEE_COUNT). */
+  employees: number | null;
 }
 
 /** One reason of a need. */
@@ -91,6 +106,11 @@ export function needReasons(f: UnitFigures): NeedReason[] {
       value: f.indicatorAchievement,
       threshold: 100,
     });
+  if (f.inactiveEmployees !== null && f.employees !== null && f.employees > 0) {
+    const threshold = roundHalfUp((f.employees * INACTIVE_SHARE_THRESHOLD_PERCENT) / 100, 2);
+    if (f.inactiveEmployees > threshold)
+      reasons.push({ figure: 'INACTIVE_EMPLOYEES', period: f.period, value: f.inactiveEmployees, threshold });
+  }
   return reasons;
 }
 

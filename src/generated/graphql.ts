@@ -784,6 +784,13 @@ export type Measure =
   | 'TRAINING_HOURS'
   /** Share of active employees with at least 20 JP in the year, percent. */
   | 'JP_COMPLIANCE_RATE'
+  /**
+   * Active employees (counted as EMPLOYEE_COUNT, in their unit now) with no learning in the 12 months
+   * ending at a quarter's end (that quarter and the three before): no program completed with JP and no
+   * mentoring session received (pegawai tanpa pengembangan kompetensi). By UNIT, REGION, QUARTER and
+   * YEAR (a year shows its Q4); without time groups, the quarter of `to` or the current one.
+   */
+  | 'INACTIVE_EMPLOYEES'
   /** Average post-test minus pre-test score. */
   | 'AVG_LEARNING_GAIN'
   /** Mentorships in progress now. */
@@ -931,6 +938,8 @@ export type AggregateResult = {
 export type TimeGrain =
   /** By month (MONTH, QUARTER and YEAR groups). */
   | 'MONTH'
+  /** A state per quarter (QUARTER groups; YEAR groups show each year's last quarter). */
+  | 'QUARTER'
   /** By year (YEAR groups only). */
   | 'YEAR'
   /** A state as of now (no time groups). */
@@ -3050,20 +3059,20 @@ export type MentoringResultsFilter = {
  */
 export type TrainingNeedReason = {
   __typename?: 'TrainingNeedReason';
-  /** The measure the figure comes from: IKM, AVG_COMPLAINT_RESPONSE_HOURS, COMPLAINTS_OVERDUE, COMPLAINT_RESPONSES_OVERDUE or INDICATOR_ACHIEVEMENT. */
+  /** The measure the figure comes from: IKM, AVG_COMPLAINT_RESPONSE_HOURS, COMPLAINTS_OVERDUE, COMPLAINT_RESPONSES_OVERDUE, INDICATOR_ACHIEVEMENT or INACTIVE_EMPLOYEES. */
   figure: Measure;
   /** The year the value is of (`YYYY`). */
   period: Scalars['String']['output'];
-  /** The unit's value in that year (IKM converted score, hours, complaints, or percent). */
+  /** The unit's value in that year (IKM converted score, hours, complaints, percent, or employees without learning in the year's 12 months). */
   value: Scalars['Float']['output'];
-  /** What it crossed: the floor of last year's IKM band, last year's average response hours, 0 overdue complaints or late first responses, or 100 % indicator achievement. */
+  /** What it crossed: the floor of last year's IKM band, last year's average response hours, 0 overdue complaints or late first responses, 100 % indicator achievement, or 25 % of the unit's active employees (more inactive than that is a need). */
   threshold: Scalars['Float']['output'];
 };
 
 /** A suggested program category for a unit, with every reason that calls for it. */
 export type TrainingNeed = {
   __typename?: 'TrainingNeed';
-  /** The suggested program category (PUBLIC_SERVICE for complaints and satisfaction, TECHNICAL for indicators missing target). */
+  /** The suggested program category (PUBLIC_SERVICE for complaints and satisfaction, TECHNICAL for indicators missing target and for staff without learning). */
   category: ProgramCategory;
   /** The category in Indonesian (e.g. Pelayanan Publik). */
   categoryLabel: Scalars['String']['output'];
@@ -3088,12 +3097,17 @@ export type TrainingNeedFigures = {
   responsesOverdue?: Maybe<Scalars['Int']['output']>;
   /** Average achievement of the unit's indicator measurements in the year, in percent. */
   indicatorAchievement?: Maybe<Scalars['Float']['output']>;
+  /** Active employees (in the unit now) with no learning in the 12 months of the year: no program completed with JP, no mentoring received (INACTIVE_EMPLOYEES at the year's Q4). */
+  inactiveEmployees?: Maybe<Scalars['Int']['output']>;
+  /** Active employees of the unit now (EMPLOYEE_COUNT). */
+  employees?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
  * A unit's training needs for a year (analisis kebutuhan pelatihan): where its IKM fell a band,
- * its complaint response time rose, complaints or first responses are overdue, or its indicators
- * miss target, each turned into suggested program categories.
+ * its complaint response time rose, complaints or first responses are overdue, its indicators
+ * miss target, or more than a quarter of its staff went the year without learning, each turned
+ * into suggested program categories.
  */
 export type UnitTrainingNeeds = {
   __typename?: 'UnitTrainingNeeds';
@@ -6000,6 +6014,8 @@ export type TrainingNeedFiguresResolvers<ContextType = GraphQLContext, ParentTyp
   complaintsOverdue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   responsesOverdue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   indicatorAchievement?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  inactiveEmployees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type UnitTrainingNeedsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitTrainingNeeds'] = ResolversParentTypes['UnitTrainingNeeds']> = {

@@ -22,13 +22,14 @@ export interface UnitTrainingNeeds {
   figures: UnitFigures;
 }
 
-/** The measures read for the rule: the need figures and the response hours of both years. */
-const MEASURES_READ: Measure[] = [...NEED_FIGURES];
+/** The measures read per UNIT and YEAR: the need figures but INACTIVE_EMPLOYEES (asked per quarter). */
+const MEASURES_READ: Measure[] = NEED_FIGURES.filter((f) => f !== 'INACTIVE_EMPLOYEES');
 
 /**
  * Training needs per unit (analisis kebutuhan pelatihan, issue 14 item 1): the year's figures
- * against the year before, read from the dashboard rollups in one `aggregate` question (UNIT x
- * YEAR over the two years), so the cost follows the number of units, not of records. The rule
+ * against the year before, read from the dashboard rollups in two `aggregate` questions (UNIT x
+ * YEAR over the two years; inactive staff per UNIT at the year's Q4), so the cost follows the
+ * number of units, not of records. The rule
  * itself is src/domain/training-needs.ts.
  */
 export function createTrainingNeedsService(deps: ServiceDeps, analytics: AnalyticsService) {
@@ -76,14 +77,28 @@ export function createTrainingNeedsService(deps: ServiceDeps, analytics: Analyti
           'filter.unitIds',
           `${units.length} units are in reach, more than ${MAX_NEEDS_UNITS}: name the units to judge`,
         );
-      const answer = await analytics.aggregate(scope, {
-        measures: MEASURES_READ,
-        groupBy: ['UNIT', 'YEAR'],
-        filter: { UNIT: units.map((u) => u.id) },
-        from: `${year - 1}-01-01`,
-        to: `${year}-12-31`,
-      });
+      const filter = { UNIT: units.map((u) => u.id) };
+      const [answer, inactive] = await Promise.all([
+        analytics.aggregate(scope, {
+          measures: MEASURES_READ,
+          groupBy: ['UNIT', 'YEAR'],
+          filter,
+          from: `${year - 1}-01-01`,
+          to: `${year}-12-31`,
+        }),
+        // Learners are a quarterly state: asked apart, per UNIT, at the year's last quarter (its 12 months).
+        analytics.aggregate(scope, {
+          measures: ['INACTIVE_EMPLOYEES', 'EMPLOYEE_COUNT'],
+          groupBy: ['UNIT'],
+          filter,
+          to: `${year}-12-31`,
+        }),
+      ]);
       const value = new Map<string, number | null>();
+      for (const group of inactive.groups) {
+        const [unit] = group.key.map((k) => k.value);
+        for (const v of group.values) value.set(`${unit}|${year}|${v.measure}`, v.value);
+      }
       for (const group of answer.groups) {
         const [unit, period] = group.key.map((k) => k.value);
         for (const v of group.values) value.set(`${unit}|${period}|${v.measure}`, v.value);
@@ -101,6 +116,8 @@ export function createTrainingNeedsService(deps: ServiceDeps, analytics: Analyti
           complaintsOverdue: of(unit.id, year, 'COMPLAINTS_OVERDUE'),
           responsesOverdue: of(unit.id, year, 'COMPLAINT_RESPONSES_OVERDUE'),
           indicatorAchievement: of(unit.id, year, 'INDICATOR_ACHIEVEMENT'),
+          inactiveEmployees: of(unit.id, year, 'INACTIVE_EMPLOYEES'),
+          employees: of(unit.id, year, 'EMPLOYEE_COUNT'),
         };
         return { unit, year, figures, needs: trainingNeedsOf(figures) };
       });

@@ -1,6 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
 import { expect } from 'vitest';
+import { employeeEntity } from '../../src/data/entities/employee';
+import type { ItemKey } from '../../src/data/item';
 import { recomputeRollups } from '../../src/data/rollups/recompute';
 import type { Item, Table } from '../../src/data/table';
 import type { EmployeeProfile } from '../../src/domain/employee';
@@ -96,12 +98,15 @@ const session = fc
   })
   .map((s) => ({ entity: 'MentoringSession', mentorshipId: 'm1', agreedActions: [], ...s }));
 
+/** Employees are stored under their own key (`id` one of the learners'), so learning tallies find them. */
 const employee = fc
   .record({
+    id: fc.constantFrom(...employees),
     unitId: fc.constantFrom(...units),
     golongan: fc.constantFrom('III_A', 'IV_A'),
     gender: fc.constantFrom('MALE', 'FEMALE'),
-    status: fc.constantFrom('ACTIVE', 'RETIRED'),
+    // Mostly active, so learning tallies have a unit to count learners in.
+    status: fc.constantFrom('ACTIVE', 'ACTIVE', 'ACTIVE', 'RETIRED'),
   })
   .map((e) => ({ entity: 'Employee', employmentType: 'PNS', ...e }));
 
@@ -140,7 +145,8 @@ const plan = fc
 export const baseItemBody: fc.Arbitrary<Item> = fc.oneof(
   enrollment,
   feedback,
-  session,
+  // Twice as often: learning for the INACTIVE_EMPLOYEES tallies in most histories.
+  { arbitrary: session, weight: 2 },
   employee,
   measurement,
   appraisal,
@@ -154,8 +160,37 @@ export const operation = fc.record({
   replay: fc.boolean(),
 });
 
+/** Operations hiring e1–e4 (active), before a random history moves, retires or deletes them. */
+export const hiredFirst = employees.map((id, i) => ({
+  slot: i,
+  body: {
+    entity: 'Employee',
+    id,
+    unitId: units[i % units.length],
+    golongan: 'III_A',
+    gender: 'FEMALE',
+    status: 'ACTIVE',
+    employmentType: 'PNS',
+  } as Item,
+  replay: false,
+}));
+
+/**
+ * Key and id of an operation's item: a slot of its own (`r<slot>`), or an employee's key for an
+ * Employee body and for deletes of slots 0–3 (employees e1–e4 join, move, leave and come back).
+ */
+export function operationTarget(op: { slot: number; body?: Item | undefined }): { key: ItemKey; id: string } {
+  const employeeId = op.body
+    ? op.body.entity === 'Employee'
+      ? String(op.body.id)
+      : undefined
+    : employees[op.slot];
+  if (employeeId) return { key: employeeEntity.key('medan', employeeId), id: employeeId };
+  return { key: { pk: `medan#Slot#${op.slot}`, sk: 'Slot' }, id: `r${op.slot}` };
+}
+
 /** Items the aggregator writes; everything else is a base item recomputation starts from. */
-const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally']);
+const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally', 'LearningTally']);
 
 /** Every item of a table (consistent reads). */
 export async function scan(table: Table): Promise<Item[]> {

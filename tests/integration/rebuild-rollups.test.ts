@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RebuildProgress, rebuildRollups } from '../../src/data/rollups/rebuild-rollups';
+import { recomputeRollups } from '../../src/data/rollups/recompute';
 import { rollupLayoutIsCurrent } from '../../src/data/rollups/rollup-layout';
 import type { Table } from '../../src/data/table';
 import { demoItems } from '../../src/demo/seed-demo-data';
@@ -31,6 +32,7 @@ describe('npm run rebuild-rollups (rebuildRollups)', () => {
     await table.batchPut([
       { pk: 'binjai#Rollup#stale', sk: 'bucket', entity: 'Rollup', 'ENROLLMENT_COUNT|x': 7 },
       { pk: 'binjai#JpTally#stale', sk: 'tally', entity: 'JpTally', jp: 99 },
+      { pk: 'binjai#LearningTally#stale', sk: '2026', entity: 'LearningTally', quarters: { r: '2026-01' } },
       // An item of rollup layout 1 (`<bucket>#<first value>`), as a table from before layout 2 has.
       {
         pk: 'binjai#Rollup#ENROLLMENT#UNIT',
@@ -41,12 +43,24 @@ describe('npm run rebuild-rollups (rebuildRollups)', () => {
     ]);
     expect(await rollupLayoutIsCurrent(table)).toBe(false);
     const result = await rebuildRollups(table, NOW);
-    expect(result).toMatchObject({ baseItems: base.length, removed: 3, resumedFrom: 0 });
+    expect(result).toMatchObject({ baseItems: base.length, removed: 4, resumedFrom: 0 });
     expect(await rollupLayoutIsCurrent(table)).toBe(true);
     expect(result.rollupItems).toBeGreaterThan(200);
     const items = await scan(table);
     expectSame(storedRollups(items), expectedRollups(items));
     expect(items.filter((i) => String(i.pk).endsWith('#stale'))).toEqual([]);
+    // The learning tallies behind INACTIVE_EMPLOYEES, as the recomputation (and the stream) keeps them.
+    const learning = items.filter((i) => i.entity === 'LearningTally');
+    expect(learning.length).toBe(result.learningTallies);
+    expect(result.learningTallies).toBeGreaterThan(50);
+    const expected = recomputeRollups(base).learningTallies;
+    for (const tally of learning) {
+      const want = expected.get(`${String(tally.pk)}\u0000${String(tally.sk)}`);
+      expect({ unitId: tally.unitId, quarters: tally.quarters }).toEqual({
+        unitId: want?.tally.unitId,
+        quarters: want?.tally.quarters,
+      });
+    }
     // A whole agency's rebuild on a busy shared machine, as below.
   }, 180_000);
 

@@ -209,9 +209,10 @@ describe('trainingNeeds', () => {
     app.counter.reset();
     await ask({ year: 2026 });
     const every = app.counter.requests;
-    // The units, the agency's units (aggregate), feedback and indicator cells, the watermark.
-    expect(one).toBeLessThanOrEqual(5);
-    expect(every).toBeLessThanOrEqual(5);
+    // The units; then per aggregate question (UNIT x YEAR, and inactive staff per UNIT) the agency's
+    // units and the watermark; feedback and indicator cells; learner and workforce cells.
+    expect(one).toBeLessThanOrEqual(9);
+    expect(every).toBeLessThanOrEqual(9);
   });
 
   it.each<[string, { claims: ApiClaims }, Record<string, unknown>]>([

@@ -31,7 +31,23 @@ describe('the demo data for trainingNeeds (npm start)', () => {
       'COMPLAINTS_OVERDUE',
       'COMPLAINT_RESPONSES_OVERDUE',
       'IKM',
+      'INACTIVE_EMPLOYEES',
       'INDICATOR_ACHIEVEMENT',
     ]);
+  });
+
+  it('has units with staff who went the last 12 months without learning (INACTIVE_EMPLOYEES)', async () => {
+    const res = await app.request<{
+      aggregate: { groups: { key: { value: string }[]; values: { value: number | null }[] }[] };
+    }>(
+      `query { aggregate(input: { measures: [INACTIVE_EMPLOYEES], groupBy: [UNIT], filter: { to: "2026-09-30" } }) {
+        groups { key { value } values { value } } } }`,
+      {},
+      { claims: adminOf('medan') },
+    );
+    expect(res.errors).toBeUndefined();
+    const inactive = (res.data?.aggregate.groups ?? []).map((g) => g.values[0]?.value ?? 0);
+    expect(inactive.some((n) => n > 0)).toBe(true);
+    expect(inactive.every((n) => n >= 0)).toBe(true);
   });
 });

@@ -1,12 +1,23 @@
 import { type CellDelta, cellDeltas } from '../../domain/analytics/cells';
 import { type Contribution, contributionOf, type JpContribution } from '../../domain/analytics/facts';
 import { complianceFact, type Tally, withContribution } from '../../domain/analytics/jp-tally';
+import {
+  activeUnitOf,
+  type LearningTally,
+  learnerFacts,
+  learningOf,
+  tallyYearsOf,
+  withLearning,
+} from '../../domain/analytics/learning-tally';
+import { employeeEntity } from '../entities/employee';
 import { requestHash } from '../request-hash';
 import type { Table } from '../table';
 import type { Write } from '../write';
-import { jpTallyKey } from './rollup-keys';
+import { jpTallyKey, learningTallyKey, learningTallyPartition } from './rollup-keys';
 import {
   AlreadyApplied,
+  employeeUnchanged,
+  learningTallyWrite,
   ledgerWrite,
   rollupAddWrites,
   TallyMoved,
@@ -96,6 +107,90 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     return applied;
   }
 
+  /**
+   * Brings an employee's learning tally for a year up to date: one record's learning set (when
+   * `record` is given) and the employee's unit read now, with the learner cells it moves; the
+   * transaction holds only while the employee is as read. A change of nothing still marks the
+   * event applied, so a replay of it after later changes cannot bring an old quarter back.
+   */
+  function applyLearningTally(
+    agencyId: string,
+    eventId: string,
+    employeeId: string,
+    year: string,
+    record?: { id: string; quarter: string | undefined },
+  ): Promise<boolean> {
+    const key = learningTallyKey(agencyId, employeeId, year);
+    const employeeKey = employeeEntity.key(agencyId, employeeId);
+    const chunk = `learn:${employeeId}:${year}`;
+    return table.retries.retry(
+      async () => {
+        const [stored, employee] = await Promise.all([table.get(key), table.get(employeeKey)]);
+        const quarters = (stored?.quarters ?? {}) as Record<string, string>;
+        const tally: LearningTally = stored?.unitId
+          ? { unitId: String(stored.unitId), quarters }
+          : { quarters };
+        const unitId = activeUnitOf(employee);
+        let next: LearningTally = unitId ? { unitId, quarters } : { quarters };
+        if (record) next = withLearning(next, record.id, record.quarter);
+        if (requestHash(next) === requestHash(tally))
+          return record ? transactChunk(agencyId, eventId, chunk, []) : false;
+        const writes: Write[] = [
+          learningTallyWrite(
+            agencyId,
+            employeeId,
+            year,
+            next,
+            stored ? Number(stored.version ?? 0) : undefined,
+          ),
+          employeeUnchanged(employeeKey, employee),
+          ...rollupAddWrites(agencyId, cellDeltas(learnerFacts(tally, year), learnerFacts(next, year))),
+        ];
+        return transactChunk(agencyId, eventId, chunk, writes);
+      },
+      { retryable: (error) => error instanceof TallyMoved },
+    );
+  }
+
+  /** Moves a record's learning between the tallies of the years it touches (before and after). */
+  async function applyLearning(
+    agencyId: string,
+    eventId: string,
+    recordId: string,
+    before: Contribution,
+    after: Contribution,
+  ) {
+    const targets = new Map<string, { employeeId: string; year: string; quarter: string | undefined }>();
+    for (const l of learningOf(before))
+      for (const year of tallyYearsOf(l.quarter))
+        targets.set(`${l.employeeId}:${year}`, { employeeId: l.employeeId, year, quarter: undefined });
+    for (const l of learningOf(after))
+      for (const year of tallyYearsOf(l.quarter))
+        targets.set(`${l.employeeId}:${year}`, { employeeId: l.employeeId, year, quarter: l.quarter });
+    // Distinct tallies, each its own transaction: side by side.
+    const applied = await Promise.all(
+      [...targets.values()].map(({ employeeId, year, quarter }) =>
+        applyLearningTally(agencyId, eventId, employeeId, year, { id: recordId, quarter }),
+      ),
+    );
+    return applied.some(Boolean);
+  }
+
+  /** An employee who joined, left or moved unit: every learning tally of theirs takes the unit now. */
+  async function applyEmployeeUnit(agencyId: string, eventId: string, change: StreamChange) {
+    const employeeId = (change.newImage ?? change.oldImage)?.id;
+    if (typeof employeeId !== 'string') return false;
+    if (activeUnitOf(change.oldImage) === activeUnitOf(change.newImage)) return false;
+    const tallies = await table.queryAll({
+      partition: learningTallyPartition(agencyId, employeeId),
+      consistent: true,
+    });
+    const applied = await Promise.all(
+      tallies.map((tally) => applyLearningTally(agencyId, eventId, employeeId, String(tally.sk))),
+    );
+    return applied.some(Boolean);
+  }
+
   /** Applies one change; `duplicate` when every part of it had been applied before. */
   async function applyOne(change: StreamChange): Promise<ChangeOutcome> {
     const image = change.newImage ?? change.oldImage;
@@ -113,6 +208,8 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
       );
     }
     chunks.push(applyJp(agencyId, change.eventId, String(image?.id), before, after));
+    chunks.push(applyLearning(agencyId, change.eventId, String(image?.id), before, after));
+    if (image?.entity === 'Employee') chunks.push(applyEmployeeUnit(agencyId, change.eventId, change));
     const applied = await Promise.all(chunks);
     return applied.some(Boolean) ? 'applied' : 'duplicate';
   }

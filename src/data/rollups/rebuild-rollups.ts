@@ -6,7 +6,7 @@ import { watermarkKey } from './rollup-keys';
 import { markRollupLayout } from './rollup-layout';
 
 const CHECKPOINT = { pk: 'System#RollupRebuild', sk: 'Checkpoint' };
-const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally']);
+const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally', 'LearningTally']);
 const BATCH = 200;
 /** BatchWriteItem calls of a batch in flight at once (layout 2 has many small items). */
 const WRITERS = 4;
@@ -21,12 +21,13 @@ export interface RebuildResult {
   baseItems: number;
   rollupItems: number;
   tallies: number;
+  learningTallies: number;
   removed: number;
   resumedFrom: number;
 }
 
 /**
- * Recomputes every rollup and JP tally from the base items (repair, new measures, first start,
+ * Recomputes every rollup, JP and learning tally from the base items (repair, new measures, first start,
  * a new rollup layout) and replaces the stored ones, deleting those it no longer produces (items
  * of an older layout among them); then marks the table's layout current (rollup-layout.ts). Resumable: the write phase records its progress with a
  * fingerprint of what it writes, so a rerun over unchanged data continues where it stopped;
@@ -81,6 +82,7 @@ export async function rebuildRollups(
     baseItems: base.length,
     rollupItems: recomputed.rollups.size,
     tallies: recomputed.tallies.size,
+    learningTallies: recomputed.learningTallies.size,
     removed: stale.length,
     resumedFrom,
   };

@@ -1,8 +1,16 @@
 import { accumulate, type CellDelta } from '../../domain/analytics/cells';
 import { contributionOf } from '../../domain/analytics/facts';
 import { complianceFact, setContribution, type Tally } from '../../domain/analytics/jp-tally';
+import {
+  activeUnitOf,
+  type LearningTally,
+  learnerFacts,
+  learningOf,
+  tallyYearsOf,
+} from '../../domain/analytics/learning-tally';
 import type { Item } from '../table';
-import { cellAttribute, jpTallyKey, rollupKey } from './rollup-keys';
+import { cellAttribute, jpTallyKey, learningTallyKey, rollupKey } from './rollup-keys';
+import { learningTallyItem } from './rollup-writes';
 
 /** Numbers of one rollup item, by attribute (`tail|component`), zeros left out. */
 export type RollupValues = Record<string, number>;
@@ -18,6 +26,8 @@ export interface Recomputation {
     string,
     { pk: string; sk: string; agencyId: string; employeeId: string; year: string; contributions: Tally }
   >;
+  /** Learning tallies by `pk\u0000sk` (INACTIVE_EMPLOYEES). */
+  learningTallies: Map<string, { agencyId: string; employeeId: string; year: string; tally: LearningTally }>;
 }
 
 /**
@@ -28,9 +38,16 @@ export interface Recomputation {
 export function recomputeRollups(items: Iterable<Item>): Recomputation {
   const cellsByAgency = new Map<string, Map<string, CellDelta>>();
   const tallies: Recomputation['tallies'] = new Map();
+  const learningTallies: Recomputation['learningTallies'] = new Map();
+  /** Active unit of each employee now, by `agency\u0000employee id`. */
+  const activeUnits = new Map<string, string>();
   for (const item of items) {
     const agencyId = item.agencyId;
     if (typeof agencyId !== 'string') continue;
+    if (item.entity === 'Employee') {
+      const unitId = activeUnitOf(item);
+      if (unitId) activeUnits.set(`${agencyId}\u0000${String(item.id)}`, unitId);
+    }
     const contribution = contributionOf(item);
     if (contribution.facts.length === 0 && contribution.jp.length === 0) continue;
     const cells = cellsByAgency.get(agencyId) ?? new Map<string, CellDelta>();
@@ -54,6 +71,27 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
       });
       tallies.set(id, tally);
     }
+    for (const learning of learningOf(contribution)) {
+      for (const year of tallyYearsOf(learning.quarter)) {
+        const key = learningTallyKey(agencyId, learning.employeeId, year);
+        const id = `${key.pk}\u0000${key.sk}`;
+        const entry = learningTallies.get(id) ?? {
+          agencyId,
+          employeeId: learning.employeeId,
+          year,
+          tally: { quarters: {} },
+        };
+        entry.tally.quarters[String(item.id)] = learning.quarter;
+        learningTallies.set(id, entry);
+      }
+    }
+  }
+  for (const entry of learningTallies.values()) {
+    const unitId = activeUnits.get(`${entry.agencyId}\u0000${entry.employeeId}`);
+    if (unitId) entry.tally.unitId = unitId;
+    const cells = cellsByAgency.get(entry.agencyId) ?? new Map<string, CellDelta>();
+    cellsByAgency.set(entry.agencyId, cells);
+    accumulate(cells, learnerFacts(entry.tally, entry.year), 1);
   }
   for (const tally of tallies.values()) {
     const cells = cellsByAgency.get(tally.agencyId) ?? new Map<string, CellDelta>();
@@ -83,11 +121,11 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
       if (kept) rollups.set(id, item);
     }
   }
-  return { rollups, tallies };
+  return { rollups, tallies, learningTallies };
 }
 
-/** The stored items of a recomputation: rollups (absolute values) and JP tallies, in key order. */
-export function rollupItems({ rollups, tallies }: Recomputation): Item[] {
+/** The stored items of a recomputation: rollups (absolute values), JP and learning tallies, in key order. */
+export function rollupItems({ rollups, tallies, learningTallies }: Recomputation): Item[] {
   const keyed = [
     ...[...rollups.values()].map(({ values, ...key }) => {
       // Copied key by key: spreading ~1,000 distinct names (`{ ...values }`) makes V8 build a
@@ -97,6 +135,9 @@ export function rollupItems({ rollups, tallies }: Recomputation): Item[] {
       return item;
     }),
     ...[...tallies.values()].map((t) => ({ ...t, entity: 'JpTally', version: 1 })),
+    ...[...learningTallies.values()].map((t) =>
+      learningTallyItem(t.agencyId, t.employeeId, t.year, t.tally, 1),
+    ),
   ].map((item) => ({ id: `${item.pk}\u0000${item.sk}`, item }));
   // Code-unit order (as DynamoDB orders keys), each key built once: localeCompare was most of the cost.
   keyed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -8,8 +8,10 @@ import { ordered, valueRange } from '../sort-keys';
  * no dashboard question until `npm run rebuild-rollups` rewrote them (rollup-layout.ts).
  * 1: `sk = <bucket>#<first value>`, items of a whole dimension product (too large at scale).
  * 2: `sk = <bucket>#<head>#<shard>`, items sized by a bound per cuboid (cells-sizing.ts).
+ * 3: the keys of 2, plus the LEARNERS family and the learning tallies behind INACTIVE_EMPLOYEES
+ *    (a table of layout 2 reads fine but lacks them: `npm start` rebuilds it once).
  */
-export const ROLLUP_LAYOUT = 2;
+export const ROLLUP_LAYOUT = 3;
 
 /**
  * Rollup items: one per (agency, family, cuboid, time bucket, values of the cuboid's key
@@ -49,6 +51,15 @@ export const cellAttribute = (tail: string, component: string) => `${tail}|${com
 /** Key of an employee's learning tally for a year (toward the 20 JP rule). */
 export function jpTallyKey(agencyId: string, employeeId: string, year: string): ItemKey {
   return { pk: `${agencyId}#JpTally#${employeeId}`, sk: year };
+}
+
+/** Partition of an employee's learning tallies, one item per year (for INACTIVE_EMPLOYEES). */
+export const learningTallyPartition = (agencyId: string, employeeId: string) =>
+  `${agencyId}#LearningTally#${employeeId}`;
+
+/** Key of an employee's learning tally for a year: the learning whose window reaches its quarters. */
+export function learningTallyKey(agencyId: string, employeeId: string, year: string): ItemKey {
+  return { pk: learningTallyPartition(agencyId, employeeId), sk: year };
 }
 
 /** Key of the ledger entry that marks one chunk of one stream event as applied. */

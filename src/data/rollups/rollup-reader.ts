@@ -75,7 +75,10 @@ export async function rollupMonths(
   table: Table,
   agencyId: string,
 ): Promise<{ first: string | undefined; last: string | undefined }> {
-  const timed = (Object.keys(FAMILIES) as Family[]).filter((family) => FAMILIES[family].time !== 'NONE');
+  // Learners are a state projected up to three quarters ahead of the learning: not months with data.
+  const timed = (Object.keys(FAMILIES) as Family[]).filter(
+    (family) => FAMILIES[family].time === 'MONTH' || FAMILIES[family].time === 'YEAR',
+  );
   const ends = await Promise.all(
     timed.flatMap((family) =>
       [true, false].map(async (scanForward) => {

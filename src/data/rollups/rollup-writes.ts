@@ -1,9 +1,12 @@
 import type { CellDelta } from '../../domain/analytics/cells';
-import { type PutWrite, putNew, type UpdateWrite, type Write } from '../write';
+import type { LearningTally } from '../../domain/analytics/learning-tally';
+import type { Item, ItemKey } from '../item';
+import { type CheckWrite, type PutWrite, putNew, type UpdateWrite, type Write } from '../write';
 import {
   cellAttribute,
   jpTallyKey,
   LEDGER_TTL_SECONDS,
+  learningTallyKey,
   ledgerKey,
   rollupKey,
   watermarkKey,
@@ -12,7 +15,7 @@ import {
 /** A chunk of a stream event was applied before (a redelivery or a replay): it adds nothing again. */
 export class AlreadyApplied extends Error {}
 
-/** Another change of the same JP tally won the race: read it again. */
+/** Another change of the same JP or learning tally (or of its employee) won the race: read it again. */
 export class TallyMoved extends Error {}
 
 /** The watermark already shows a newer change. */
@@ -82,6 +85,68 @@ export function tallyWrite(
     put: item,
     condition: { expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': readVersion } },
     refused: moved,
+  };
+}
+
+/** The stored item of an employee's learning tally for a year (no `unitId` while they are not active). */
+export function learningTallyItem(
+  agencyId: string,
+  employeeId: string,
+  year: string,
+  tally: LearningTally,
+  version: number,
+): Item {
+  return {
+    ...learningTallyKey(agencyId, employeeId, year),
+    entity: 'LearningTally',
+    agencyId,
+    employeeId,
+    year,
+    ...(tally.unitId ? { unitId: tally.unitId } : {}),
+    quarters: tally.quarters,
+    version,
+  };
+}
+
+/** An employee's learning tally for a year, put under its version (the one read; absent for a new tally). */
+export function learningTallyWrite(
+  agencyId: string,
+  employeeId: string,
+  year: string,
+  tally: LearningTally,
+  readVersion: number | undefined,
+): Write {
+  const item = learningTallyItem(agencyId, employeeId, year, tally, (readVersion ?? 0) + 1);
+  const moved = (_: unknown, cause: unknown) =>
+    new TallyMoved(`learning tally ${employeeId}/${year} moved`, { cause });
+  if (readVersion === undefined) return putNew(item, moved);
+  return {
+    put: item,
+    condition: { expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': readVersion } },
+    refused: moved,
+  };
+}
+
+/**
+ * Holds a tally's write to the employee item as read (its version, or its absence): the unit a
+ * tally is written with is the employee's at commit time; a later change of the employee refreshes it.
+ */
+export function employeeUnchanged(key: ItemKey, read: Item | undefined): CheckWrite {
+  const refused = (_: unknown, cause: unknown) => new TallyMoved(`employee ${key.pk} changed`, { cause });
+  if (!read) return { check: key, condition: { expression: 'attribute_not_exists(pk)' }, refused };
+  if (typeof read.version !== 'number')
+    return {
+      check: key,
+      condition: {
+        expression: 'attribute_exists(pk) AND attribute_not_exists(#v)',
+        names: { '#v': 'version' },
+      },
+      refused,
+    };
+  return {
+    check: key,
+    condition: { expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': read.version } },
+    refused,
   };
 }
 

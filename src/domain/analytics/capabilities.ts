@@ -12,6 +12,8 @@ import { MEASURES, type Measure } from './measures';
 export function timeDimensionsOf(family: Family): TimeDimension[] {
   const grain = FAMILIES[family].time;
   if (grain === 'MONTH') return [...TIME_DIMENSIONS];
+  // A quarterly state: QUARTER groups, and YEAR groups showing each year's last quarter.
+  if (grain === 'QUARTER') return ['QUARTER', 'YEAR'];
   return grain === 'YEAR' ? ['YEAR'] : [];
 }
 
@@ -50,6 +52,6 @@ export function supportedPairs(): { measure: Measure; dimension: Dimension }[] {
 }
 
 /** The time grain of a measure's facts. */
-export function timeGrainOf(measure: Measure): 'MONTH' | 'YEAR' | 'NONE' {
+export function timeGrainOf(measure: Measure): 'MONTH' | 'QUARTER' | 'YEAR' | 'NONE' {
   return FAMILIES[MEASURES[measure].families[0] as Family].time;
 }

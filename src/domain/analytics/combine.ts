@@ -70,12 +70,22 @@ export function combine(
 ): { groups: CombinedGroup[]; totals: Components } {
   const { groupBy, filter } = plan.request;
   const filters = Object.entries(filter).map(([d, allowed]) => [d as Dimension, new Set(allowed)] as const);
-  const primary = new Set(plan.request.measures.map((m) => MEASURES[m].families[0] as Family));
+  const primary = new Set(
+    plan.request.measures.flatMap((m) => {
+      const spec: { families: readonly Family[]; groupsFromEveryFamily?: true } = MEASURES[m];
+      return spec.groupsFromEveryFamily ? spec.families : spec.families.slice(0, 1);
+    }),
+  );
+  // A quarterly state is not summed over time: YEAR groups take each year's Q4, totals the last quarter read.
+  const lastQuarter = new Map(plan.reads.map((r) => [r.family, r.toBucket]));
+  const byYear = groupBy.includes('YEAR');
   const byFamily = new Map<Family, Map<string, Record<string, number>>>();
   const totals: Components = {};
   for (const row of rows) {
+    const quarterly = FAMILIES[row.family].time === 'QUARTER';
+    if (quarterly && byYear && row.bucket.slice(5, 7) !== '10') continue;
     if (!filters.every(([d, allowed]) => allowed.has(dimensionValue(row, d, derive) ?? '\u0000'))) continue;
-    add(totals, row.family, row.components);
+    if (!quarterly || row.bucket === lastQuarter.get(row.family)) add(totals, row.family, row.components);
     const key = keyString(groupBy.map((d) => dimensionValue(row, d, derive)));
     const groups = byFamily.get(row.family) ?? new Map<string, Record<string, number>>();
     byFamily.set(row.family, groups);
@@ -85,11 +95,16 @@ export function combine(
   }
 
   // Group keys come from the primary families; secondary ones (the workforce behind JP compliance) are matched without time.
+  // Timeless keys only enter for measures that take groups from every family (INACTIVE_EMPLOYEES).
   const keys = new Map<string, (string | undefined)[]>();
   for (const family of primary)
     for (const key of byFamily.get(family)?.keys() ?? []) keys.set(key, JSON.parse(key));
   const time = groupBy.findIndex((d) => isTimeDimension(d));
-  if (time >= 0) fillTimeBuckets(keys, time, groupBy[time] as TimeDimension, plan);
+  if (time >= 0) {
+    fillTimeBuckets(keys, time, groupBy[time] as TimeDimension, plan);
+    // Keys of timeless families (the workforce) stood for every time bucket and are filled now.
+    for (const [key, values] of keys) if (values[time] == null) keys.delete(key);
+  }
   if (keys.size > MAX_GROUPS)
     throw new RangeError(`The answer would have ${keys.size} groups (at most ${MAX_GROUPS})`);
 

@@ -9,7 +9,7 @@ import type { Family } from './families';
 /** What one base record contributes to one family: a time bucket, dimension values, summable components. */
 export interface Fact {
   family: Family;
-  /** `YYYY-MM` (MONTH families), `YYYY` (YEAR) or `-` (timeless state). */
+  /** `YYYY-MM` (MONTH families; a quarter's first month for QUARTER ones), `YYYY` (YEAR) or `-` (timeless state). */
   bucket: string;
   dims: Partial<Record<StoredDimension, string>>;
   components: Record<string, number>;

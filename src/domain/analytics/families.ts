@@ -36,6 +36,13 @@ export const FAMILIES = {
     components: ['compliant'],
     description: 'Employees who reached 20 JP in a year (programs and mentoring received).',
   },
+  LEARNERS: {
+    time: 'QUARTER',
+    dims: ['UNIT'],
+    components: ['learners'],
+    description:
+      'Active employees with learning (a program completed with JP, mentoring received) in the 12 months ending at a quarter, by their unit now.',
+  },
   MENTORSHIP: {
     time: 'NONE',
     dims: ['UNIT', 'GOLONGAN', 'GENDER'],
@@ -84,7 +91,7 @@ export const FAMILIES = {
 } as const satisfies Record<
   string,
   {
-    time: 'MONTH' | 'YEAR' | 'NONE';
+    time: 'MONTH' | 'QUARTER' | 'YEAR' | 'NONE';
     dims: readonly StoredDimension[];
     components: readonly string[];
     description: string;

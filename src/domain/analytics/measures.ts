@@ -9,6 +9,11 @@ interface MeasureSpec {
   description: string;
   /** The value from summed components, or null when undefined (e.g. a rate over nothing). */
   value: (c: Components) => number | null;
+  /**
+   * Groups come from every family, not only the first: a unit whose staff all lack learning has
+   * no LEARNERS cell, yet is the answer INACTIVE_EMPLOYEES is for.
+   */
+  groupsFromEveryFamily?: true;
 }
 
 const get = (c: Components, family: Family, component: string) => c[family]?.[component] ?? 0;
@@ -78,6 +83,13 @@ export const MEASURES = {
     description:
       'Share of active employees who earned at least 20 JP in the year (programs and mentoring), in percent; per YEAR (the year of `to`, or the current year, unless grouped by YEAR).',
     value: (c) => ratio(get(c, 'JP', 'compliant'), get(c, 'WORKFORCE', 'employees'), 100),
+  },
+  INACTIVE_EMPLOYEES: {
+    families: ['LEARNERS', 'WORKFORCE'],
+    description:
+      "Active employees (as EMPLOYEE_COUNT counts them, in their unit now) with no learning in the 12 months ending at the end of a quarter (that quarter and the three before): no program completed with JP credited and no mentoring session received as mentee; per QUARTER (YEAR groups show the year's last quarter, Q4; without time groups, the quarter of `to`, or the current quarter).",
+    value: (c) => get(c, 'WORKFORCE', 'employees') - get(c, 'LEARNERS', 'learners'),
+    groupsFromEveryFamily: true,
   },
   AVG_LEARNING_GAIN: {
     families: ['ENROLLMENT'],

@@ -9,6 +9,7 @@ import {
   type TimeDimension,
 } from './dimensions';
 import { cuboidsOf, FAMILIES, type Family } from './families';
+import { quarterStart } from './learning-tally';
 import { MEASURES, type Measure } from './measures';
 
 /** A dashboard question, with filter values already resolved to local ids and codes. */
@@ -61,12 +62,30 @@ function bucketRange(
       toBucket: request.to?.slice(0, 7) ?? '9999-99',
     };
   }
+  if (grain === 'QUARTER') return quarterRange(request, now);
   // JP compliance is a yearly figure: without YEAR groups it is the year of `to` (or this year).
   if (family === 'JP' && !request.groupBy.includes('YEAR')) {
     const year = (request.to ?? now.toISOString()).slice(0, 4);
     return { fromBucket: year, toBucket: year };
   }
   return { fromBucket: request.from?.slice(0, 4) ?? '0000', toBucket: request.to?.slice(0, 4) ?? '9999' };
+}
+
+/**
+ * The quarters a quarterly state (learners) is read for: the range's quarters when grouped by
+ * QUARTER, each year's last quarter (Q4) when grouped by YEAR (`combine` keeps only those), else
+ * the one quarter of `to` (or now). The last one read is what the totals show.
+ */
+function quarterRange(request: AggregateRequest, now: Date): { fromBucket: string; toBucket: string } {
+  const last = quarterStart(request.to ?? now.toISOString());
+  if (request.groupBy.includes('QUARTER'))
+    return { fromBucket: request.from ? quarterStart(request.from) : '0000-00', toBucket: last };
+  if (request.groupBy.includes('YEAR'))
+    return {
+      fromBucket: request.from ? `${request.from.slice(0, 4)}-01` : '0000-00',
+      toBucket: `${last.slice(0, 4)}-10`,
+    };
+  return { fromBucket: last, toBucket: last };
 }
 
 /**

@@ -19,10 +19,11 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
-    title: 'Participation: invitation acceptance and no-show rates by unit and quarter, 2026',
+    title:
+      'Participation: invitation acceptance and no-show rates, staff without learning for 12 months, by unit and quarter, 2026',
     query: `query Participation {
   aggregate(input: {
-    measures: [INVITATION_ACCEPTANCE_RATE, NO_SHOW_RATE]
+    measures: [INVITATION_ACCEPTANCE_RATE, NO_SHOW_RATE, INACTIVE_EMPLOYEES]
     groupBy: [UNIT, QUARTER]
     filter: { from: "2026-01-01", to: "2026-12-31" }
   }) { groups { key { dimension label } values { measure value } } }
@@ -62,12 +63,13 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
-    title: 'Training needs of 2026: units whose IKM fell, complaints ran late or indicators missed target',
+    title:
+      'Training needs of 2026: units whose IKM fell, complaints ran late, indicators missed target or staff went a year without learning',
     query: `query TrainingNeeds {
   trainingNeeds(filter: { year: 2026 }) {
     unit { name }
     needs { category categoryLabel reasons { figure period value threshold } }
-    figures { ikmBefore ikm responseHoursBefore responseHours complaintsOverdue responsesOverdue indicatorAchievement }
+    figures { ikmBefore ikm responseHoursBefore responseHours complaintsOverdue responsesOverdue indicatorAchievement inactiveEmployees employees }
   }
 }`,
   },

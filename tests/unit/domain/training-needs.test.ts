@@ -8,6 +8,8 @@ const quiet: UnitFigures = {
   complaintsOverdue: 0,
   responsesOverdue: 0,
   indicatorAchievement: 100,
+  inactiveEmployees: 1,
+  employees: 10,
 };
 
 describe('training needs of a unit (known answers)', () => {
@@ -42,8 +44,35 @@ describe('training needs of a unit (known answers)', () => {
         complaintsOverdue: null,
         responsesOverdue: null,
         indicatorAchievement: null,
+        inactiveEmployees: null,
+        employees: null,
       },
       [],
+    ],
+    ['a quarter of the staff inactive (not more)', { inactiveEmployees: 2, employees: 8 }, []],
+    ['inactive staff in a unit without employees now', { inactiveEmployees: 0, employees: 0 }, []],
+    [
+      'more than a quarter of the staff without learning for a year (threshold 25 % of 10)',
+      { inactiveEmployees: 3, employees: 10 },
+      [
+        {
+          category: 'TECHNICAL',
+          reasons: [{ figure: 'INACTIVE_EMPLOYEES', period: '2026', value: 3, threshold: 2.5 }],
+        },
+      ],
+    ],
+    [
+      'indicators below target and most staff inactive: one TECHNICAL need, both reasons',
+      { indicatorAchievement: 90, inactiveEmployees: 7, employees: 9 },
+      [
+        {
+          category: 'TECHNICAL',
+          reasons: [
+            { figure: 'INDICATOR_ACHIEVEMENT', period: '2026', value: 90, threshold: 100 },
+            { figure: 'INACTIVE_EMPLOYEES', period: '2026', value: 7, threshold: 2.25 },
+          ],
+        },
+      ],
     ],
     [
       'an IKM that fell from A to D (threshold: the floor of A)',

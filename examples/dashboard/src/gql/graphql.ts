@@ -160,6 +160,13 @@ export type Measure =
   | 'FEEDBACK_COUNT'
   /** Community satisfaction index, converted score 25–100 (IKM). */
   | 'IKM'
+  /**
+   * Active employees (counted as EMPLOYEE_COUNT, in their unit now) with no learning in the 12 months
+   * ending at a quarter's end (that quarter and the three before): no program completed with JP and no
+   * mentoring session received (pegawai tanpa pengembangan kompetensi). By UNIT, REGION, QUARTER and
+   * YEAR (a year shows its Q4); without time groups, the quarter of `to` or the current one.
+   */
+  | 'INACTIVE_EMPLOYEES'
   /** Average achievement of indicator measurements, percent (capaian kinerja). */
   | 'INDICATOR_ACHIEVEMENT'
   /** Accepted among answered invitations, percent (undangan diterima); pending ones are not counted. */
@@ -230,6 +237,8 @@ export type TimeGrain =
   | 'MONTH'
   /** A state as of now (no time groups). */
   | 'NONE'
+  /** A state per quarter (QUARTER groups; YEAR groups show each year's last quarter). */
+  | 'QUARTER'
   /** By year (YEAR groups only). */
   | 'YEAR';
 
