@@ -3,6 +3,8 @@ import { createRollupAggregator } from '../data/rollups/apply-changes';
 import { rebuildRollups } from '../data/rollups/rebuild-rollups';
 import { markRollupLayout, rollupLayoutIsCurrent } from '../data/rollups/rollup-layout';
 import { createStreamPoller } from '../data/rollups/stream-poller';
+import { isUnavailable } from '../data/unavailable';
+import { ServiceUnavailableError } from '../errors/app-error';
 import { markOverdueComplaints } from '../services/overdue-complaints';
 import { quietDuringOutages } from './database-watch';
 
@@ -29,18 +31,36 @@ export async function startLocalStreamProcessing(
     timeouts: deps.config.dynamoTimeouts,
     onError: (error) => logger.error('Stream aggregation failed; retrying', { error: error as Error }),
   });
-  const positioned = await poller.positioned();
-  // Seeding an empty table writes its rollups itself, under the current layout.
-  if (options.seededWithRollups) await markRollupLayout(deps.table);
-  // Otherwise rebuild when the stream was never followed, or the rollups predate the layout.
-  const outdated = !options.seededWithRollups && !(await rollupLayoutIsCurrent(deps.table));
-  if (options.rebuild || outdated || !positioned) await poller.skipToEnd();
-  if (options.rebuild || outdated || (!positioned && !options.seededWithRollups)) {
-    const rebuilt = await rebuildRollups(deps.table, deps.clock());
-    options.say(
-      `dashboard rollups built from ${rebuilt.baseItems} items (${rebuilt.rollupItems} rollup items)`,
-    );
-  }
+  /** What this start must do, decided once (a retried preparation must not decide again). */
+  const decide = async () => {
+    const positioned = await poller.positioned();
+    // Seeding an empty table writes its rollups itself, under the current layout.
+    if (options.seededWithRollups) await markRollupLayout(deps.table);
+    // Otherwise rebuild when the stream was never followed, or the rollups predate the layout.
+    const outdated = !options.seededWithRollups && !(await rollupLayoutIsCurrent(deps.table));
+    return {
+      skip: options.rebuild || outdated || !positioned,
+      rebuild: options.rebuild || outdated || (!positioned && !options.seededWithRollups),
+    };
+  };
+  let plan: Awaited<ReturnType<typeof decide>> | undefined;
+  const prepare = async () => {
+    plan ??= await decide();
+    if (plan.skip) await poller.skipToEnd();
+    if (plan.rebuild) {
+      const rebuilt = await rebuildRollups(deps.table, deps.clock());
+      options.say(
+        `dashboard rollups built from ${rebuilt.baseItems} items (${rebuilt.rollupItems} rollup items)`,
+      );
+    }
+  };
+  // A DynamoDB Local just started on a busy machine can miss a call's time limit: each step is
+  // safe to run again, so the preparation is retried under a job's budget rather than ending npm start.
+  await deps.table.retries.forJob(() =>
+    deps.table.retries.retry(prepare, {
+      retryable: (error) => isUnavailable(error) || error instanceof ServiceUnavailableError,
+    }),
+  );
   const sweep = async () => {
     try {
       await markOverdueComplaints(deps.repositories, deps.clock());
