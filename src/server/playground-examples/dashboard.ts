@@ -19,14 +19,24 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
-    title:
-      'Participation: invitation acceptance and no-show rates, staff without learning for 12 months, by unit and quarter, 2026',
+    title: 'Participation: invitation acceptance and no-show rates by unit and quarter, 2026',
     query: `query Participation {
   aggregate(input: {
-    measures: [INVITATION_ACCEPTANCE_RATE, NO_SHOW_RATE, INACTIVE_EMPLOYEES]
+    measures: [INVITATION_ACCEPTANCE_RATE, NO_SHOW_RATE]
     groupBy: [UNIT, QUARTER]
     filter: { from: "2026-01-01", to: "2026-12-31" }
   }) { groups { key { dimension label } values { measure value } } }
+}`,
+  },
+  {
+    audience: 'Dashboard',
+    title: 'Staff without learning for 12 months (INACTIVE_EMPLOYEES) by unit and quarter, 2026',
+    query: `query InactiveStaff {
+  aggregate(input: {
+    measures: [INACTIVE_EMPLOYEES]
+    groupBy: [UNIT, QUARTER]
+    filter: { from: "2026-01-01", to: "2026-12-31" }
+  }) { totals { measure value } groups { key { dimension label } values { measure value } } }
 }`,
   },
   {
