@@ -1,7 +1,15 @@
 import type { CellDelta } from '../../domain/analytics/cells';
 import type { LearningTally } from '../../domain/analytics/learning-tally';
 import type { Item, ItemKey } from '../item';
-import { type CheckWrite, type PutWrite, putNew, type UpdateWrite, type Write } from '../write';
+import {
+  type CheckWrite,
+  type PutWrite,
+  putNew,
+  type Refusal,
+  type UpdateWrite,
+  type Write,
+  type WriteCondition,
+} from '../write';
 import {
   cellAttribute,
   jpTallyKey,
@@ -78,14 +86,24 @@ export function tallyWrite(
     contributions,
     version: (readVersion ?? 0) + 1,
   };
-  const moved = (_: unknown, cause: unknown) =>
-    new TallyMoved(`JP tally ${employeeId}/${year} moved`, { cause });
-  if (readVersion === undefined) return putNew(item, moved);
-  return {
-    put: item,
-    condition: { expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': readVersion } },
-    refused: moved,
-  };
+  return putUnderVersion(
+    item,
+    readVersion,
+    (_, cause) => new TallyMoved(`JP tally ${employeeId}/${year} moved`, { cause }),
+  );
+}
+
+/** The stored item has this version. */
+const versionIs = (version: number): WriteCondition => ({
+  expression: '#v = :v',
+  names: { '#v': 'version' },
+  values: { ':v': version },
+});
+
+/** Puts a tally item over the version read (a new one only where none exists): refused when it moved meanwhile. */
+function putUnderVersion(item: Item, readVersion: number | undefined, refused: Refusal): PutWrite {
+  if (readVersion === undefined) return putNew(item, refused);
+  return { put: item, condition: versionIs(readVersion), refused };
 }
 
 /** The stored item of an employee's learning tally for a year (no `unitId` while they are not active). */
@@ -116,15 +134,11 @@ export function learningTallyWrite(
   tally: LearningTally,
   readVersion: number | undefined,
 ): Write {
-  const item = learningTallyItem(agencyId, employeeId, year, tally, (readVersion ?? 0) + 1);
-  const moved = (_: unknown, cause: unknown) =>
-    new TallyMoved(`learning tally ${employeeId}/${year} moved`, { cause });
-  if (readVersion === undefined) return putNew(item, moved);
-  return {
-    put: item,
-    condition: { expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': readVersion } },
-    refused: moved,
-  };
+  return putUnderVersion(
+    learningTallyItem(agencyId, employeeId, year, tally, (readVersion ?? 0) + 1),
+    readVersion,
+    (_, cause) => new TallyMoved(`learning tally ${employeeId}/${year} moved`, { cause }),
+  );
 }
 
 /**
@@ -143,11 +157,7 @@ export function employeeUnchanged(key: ItemKey, read: Item | undefined): CheckWr
       },
       refused,
     };
-  return {
-    check: key,
-    condition: { expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': read.version } },
-    refused,
-  };
+  return { check: key, condition: versionIs(read.version), refused };
 }
 
 /** Moves an agency's freshness mark forward to `at`, never back. */
