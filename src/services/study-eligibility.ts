@@ -58,8 +58,8 @@ export function createStudyEligibility({ employees, evaluations, organization, c
   }
 
   async function assess(employee: Employee): Promise<StudyEligibility> {
-    const [lastAppraisal = null] = await evaluations.allAppraisalsOf(employee.agencyId, employee.id);
-    return assessWith(employee, lastAppraisal);
+    const latest = await evaluations.latestAppraisalsOf(employee.agencyId, [employee.id]);
+    return assessWith(employee, latest.get(employee.id) ?? null);
   }
 
   const reasonsOf = (assessed: StudyEligibility, funding: StudyFunding) => {
