@@ -51,6 +51,10 @@ const config: CodegenConfig = {
     'src/generated/type-defs.ts': {
       plugins: ['./scripts/codegen/type-defs-plugin.cjs'],
     },
+    // The same SDL parsed at codegen time: what the server builds its schema from (cold start).
+    'src/generated/parsed-sdl.ts': {
+      plugins: ['./scripts/codegen/parsed-sdl-plugin.cjs'],
+    },
     // The printed schema, committed at the root: what clients generate from and what
     // `npm run schema:release` compares with docs/schema.released.graphql.
     'schema.graphql': {
