@@ -9,7 +9,8 @@
 const { brotliCompressSync, constants } = require('node:zlib');
 const { parse, printSchema } = require('graphql');
 
-const leftOut = (key, value) => (key === 'block' || (Array.isArray(value) && value.length === 0) ? undefined : value);
+const leftOut = (key, value) =>
+  key === 'block' || (Array.isArray(value) && value.length === 0) ? undefined : value;
 
 module.exports = {
   plugin(schema) {
