@@ -24,6 +24,12 @@ const DAY = 86_400_000;
 let killAfterTransactions = Number.POSITIVE_INFINITY;
 let transactions = 0;
 let killed = false;
+/** Calls the worker had sent when it was killed go on to DynamoDB: they may still commit. */
+let inFlight = 0;
+const whenSettled: (() => void)[] = [];
+/** Resolves once no call of the (killed) worker is still on its way to DynamoDB. */
+const settled = () =>
+  inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenSettled.push(resolve));
 let now = START;
 let app: TestApp;
 let deps: ImportJobDeps;
@@ -61,7 +67,14 @@ beforeAll(async () => {
   app.deps.dynamo.client.middlewareStack.add(
     (next, context) => async (args) => {
       if (killed) throw new Error('worker killed');
-      const result = await next(args);
+      inFlight += 1;
+      let result: Awaited<ReturnType<typeof next>>;
+      try {
+        result = await next(args);
+      } finally {
+        inFlight -= 1;
+        if (inFlight === 0) for (const settle of whenSettled.splice(0)) settle();
+      }
       if (/^TransactWrite/.test(String(context.commandName))) {
         transactions += 1;
         if (transactions >= killAfterTransactions) {
@@ -269,6 +282,9 @@ describe('an enrollment import killed while batches are written side by side', (
       await expect(runImportJob(deps, 'medan', jobId, { owner: 'w1', open })).rejects.toThrow(
         'worker killed',
       );
+      // What the dead worker had sent lands (or not) before we look: the job failed on the first
+      // refused call while others were still on their way.
+      await settled();
       killAfterTransactions = Number.POSITIVE_INFINITY;
       killed = false;
 
