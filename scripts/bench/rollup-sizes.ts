@@ -11,6 +11,7 @@
  */
 import { employeeEntity } from '../../src/data/entities/employee';
 import { enrollmentEntity } from '../../src/data/entities/enrollment';
+import { trainingProgramEntity } from '../../src/data/entities/training-program';
 import { recomputeRollups, rollupItems } from '../../src/data/rollups/recompute';
 import type { Item } from '../../src/data/table';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
@@ -49,7 +50,10 @@ function finalEnrollment(story: EnrollmentStory, program: TrainingProgram, seria
   return completedEnrollment(created, program, { completedOn: end.on, serial: serial(), ...end }, at);
 }
 
-/** The base items that carry rollup facts (employees, enrollments) of a simulated agency, one by one. */
+/**
+ * The base items that carry rollup facts (employees, enrollments) of a simulated agency, one by
+ * one, after its programs (their categories go into enrollment cells; first, so none waits).
+ */
 export function* simulatedAgencyItems(records: number, now: Date): Generator<Item> {
   const random = createRandom(records);
   const scale = agencyScale(records);
@@ -63,6 +67,7 @@ export function* simulatedAgencyItems(records: number, now: Date): Generator<Ite
   const employees = benchEmployees(random, Math.round(records * 0.05), units, plan.familyNames, now);
   const programs = benchPrograms(random, now, scale.programsPerCategory);
   const byId = new Map(programs.map((p) => [p.id, p]));
+  for (const program of programs) yield trainingProgramEntity.toItem(program);
   for (const employee of employees) yield employeeEntity.toItem(employee);
   let serial = 0;
   const count = records - employees.length - programs.length - units.length - 1;

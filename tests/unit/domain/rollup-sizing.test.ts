@@ -95,6 +95,7 @@ describe('rollup item sizes (cells-sizing.ts)', () => {
       GENDER: 'FEMALE',
       FEEDBACK_CHANNEL: 'ONLINE',
       PREDIKAT: 'BAIK',
+      PROGRAM_CATEGORY: 'PUBLIC_SERVICE',
       UNIT: 'medan-dinas-kesehatan',
       GOLONGAN: 'III_A',
       PROGRAM: '01JCZ5T2W8XQ4Y8K2V6M3N9P0R',
