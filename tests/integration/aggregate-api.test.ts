@@ -216,7 +216,13 @@ describe('aggregate', () => {
         (await ask(input)).data?.aggregate.groups.map((g) => [g.key[0]?.value, g.values[0]?.value ?? 0]) ??
           [],
       );
+    // The same through the cells that store the program's category (the aggregator reads the program).
+    const byCategory = async () =>
+      answerCounts(
+        await ask({ measures: ['ENROLLMENT_COUNT'], groupBy: ['PROGRAM_CATEGORY', 'ENROLLMENT_STATUS'] }),
+      );
     const before = await counts();
+    const categoriesBefore = await byCategory();
     const enrolled = await app.request<{ enrollEmployee: { id: string; status: string } }>(
       'mutation($input: EnrollEmployeeInput!) { enrollEmployee(input: $input) { id status } }',
       { input: { programId, employeeId: toGlobalId('Employee', 'medan', employee.id) } },
@@ -234,6 +240,10 @@ describe('aggregate', () => {
     await poller.drain();
     const dropped = await counts();
     expect(dropped.get('DROPPED')).toBe((before.get('DROPPED') ?? 0) + 1);
+    const droppedKey = `${program.category} DROPPED`;
+    expect(await byCategory()).toEqual(
+      new Map([...categoriesBefore, [droppedKey, (categoriesBefore.get(droppedKey) ?? 0) + 1]]),
+    );
     expect((await ask(input)).data?.aggregate.asOf).not.toBeNull();
   });
 
