@@ -114,7 +114,7 @@ describe('round trip: export of an agency re-imported into a fresh agency', () =
     const headers = headersOf('programs');
     const cells = [...(row?.cells ?? [])];
     const at = headers.indexOf('Kategori');
-    const changed = cells[at] === 'Teknis' ? 'Manajerial' : 'Teknis';
+    const [changed, code] = cells[at] === 'Teknis' ? ['Manajerial', 'MANAGERIAL'] : ['Teknis', 'TECHNICAL'];
     cells[at] = changed;
     const csv = [headers, cells]
       .map((line) => line.map((c) => `"${String(c ?? '').replaceAll('"', '""')}"`).join(','))
@@ -124,7 +124,7 @@ describe('round trip: export of an agency re-imported into a fresh agency', () =
       {
         row: 2,
         column: 'Kategori',
-        value: changed,
+        value: code,
         reason: 'the category of an existing program cannot change',
       },
     ]);
