@@ -38,7 +38,8 @@
  * every group does, then stay put, so heatmapMs100k / heatmap10kMedianMs shows growth with
  * records alone, and the heatmap's 100k / 1k ratio mostly the growth of the answer.
  * - largestRollupItemKb100k / largestRollupItemKb1M: the largest rollup item the 100k loader wrote,
- *   and by simulation of a large agency's 1M records (bench/rollup-sizes.ts).
+ *   and by simulation of a large agency's 1M records: all its employees and one month's
+ *   enrollments, since a MONTH family's item holds one month (bench/rollup-sizes.ts).
  * - apiCpuMsPerRequest_<op> / floorCpuMsPerRequest_<op> (extras cpuRatio_<op>,
  *   dynamoCallsPerRequest_<op>): per kind of the load test's requests (bench/cpu-per-request.ts);
  *   loadCpuApiPercent / loadCpuDynamoPercent / loadCpuGeneratorPercent: where the CPU went during
@@ -261,7 +262,7 @@ try {
     );
 
     const simulated = await clock.figure('rollupSizes', async () =>
-      simulateLargestRollupItem(plan.simulatedRecords, now),
+      simulateLargestRollupItem(plan.simulatedRecords, now, true),
     );
     results.largestRollupItemKb1M = round(simulated.kb);
     say(
