@@ -9,8 +9,9 @@ function mappersFrom(path: string): Record<string, string> {
 
 /**
  * Generates types only, into src/generated/ (committed; `npm test` fails when stale):
- * resolver and model types from schema/, and the SDL as a module the server and the
- * Lambda bundle import (no .graphql files read at run time).
+ * resolver and model types from schema/, the SDL as a module (type-defs.ts, for tools and tests)
+ * and the SDL parsed (parsed-sdl.ts, which the server and the Lambda bundle build the schema
+ * from; no .graphql files read and no SDL parsed at run time).
  */
 /**
  * The SDL of schema/ as one document in a fixed order (common first, then by file name): codegen
@@ -50,6 +51,10 @@ const config: CodegenConfig = {
     },
     'src/generated/type-defs.ts': {
       plugins: ['./scripts/codegen/type-defs-plugin.cjs'],
+    },
+    // The same SDL parsed at codegen time: what the server builds its schema from (cold start).
+    'src/generated/parsed-sdl.ts': {
+      plugins: ['./scripts/codegen/parsed-sdl-plugin.cjs'],
     },
     // The printed schema, committed at the root: what clients generate from and what
     // `npm run schema:release` compares with docs/schema.released.graphql.

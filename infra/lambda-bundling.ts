@@ -44,6 +44,15 @@ export const APOLLO_REPORTING_PLUGINS = [
   './plugin/inlineTrace/index.js',
 ] as const;
 
+/**
+ * Packages replaced in the bundles, by a path from the project root: bundled, Apollo's createHash
+ * falls back to sha.js (pure-JS SHA-256) for every query; src/server/apollo-create-hash.ts is
+ * node:crypto's.
+ */
+export const BUNDLE_ALIASES = {
+  '@apollo/utils.createhash': './src/server/apollo-create-hash.ts',
+} as const;
+
 /** The esbuild options every Lambda bundle uses (entry and output are added per bundle). */
 export const LAMBDA_ESBUILD_OPTIONS = {
   platform: 'node',
@@ -70,6 +79,7 @@ export const LAMBDA_ESBUILD_OPTIONS = {
   // Apollo's cloud, federation's inline traces; 175 KB with their protobuf code). createServer
   // installs their Disabled forms, so Apollo never reaches these import() calls.
   external: [...APOLLO_REPORTING_PLUGINS],
+  alias: { ...BUNDLE_ALIASES },
   legalComments: 'none',
   logLevel: 'warning',
 } as const satisfies BuildOptions;
@@ -84,6 +94,7 @@ export function esbuildOptionsFor(name: LambdaName, outDir: string): BuildOption
     external: [...LAMBDA_ESBUILD_OPTIONS.external],
     banner: { ...LAMBDA_ESBUILD_OPTIONS.banner },
     define: { ...LAMBDA_ESBUILD_OPTIONS.define },
+    alias: { ...LAMBDA_ESBUILD_OPTIONS.alias },
     absWorkingDir: PROJECT_ROOT,
     entryPoints: [lambdaEntry(name)],
     outfile: join(outDir, 'index.mjs'),
@@ -110,6 +121,8 @@ export function nodejsBundlingOptions(): BundlingOptions {
       '--resolve-extensions': o.resolveExtensions.join(','),
       '--conditions': o.conditions.join(','),
       '--legal-comments': o.legalComments,
+      // NodejsFunction runs esbuild in the project root, so the aliases' relative paths hold.
+      '--alias': Object.entries(o.alias).map(([name, path]) => `${name}=${path}`),
     },
     logLevel: LogLevel.WARNING,
     // Local esbuild (a devDependency), never Docker: synth works offline and without a daemon.

@@ -4,6 +4,7 @@ import { highestRegularGrade } from '../src/domain/career-rules';
 import { golonganLabel, golonganOrder, pangkatOf } from '../src/domain/golongan';
 import { UNIT_KINDS } from '../src/domain/organization';
 import type { Resolvers } from '../src/generated/graphql';
+import { lazySchema } from '../src/validation/lazy-schema';
 import {
   CreateEmployeeInput,
   EmployeeFilterInput,
@@ -16,19 +17,21 @@ import { parseInput } from './parse-input';
 import { required } from './required';
 import { CreateUnitInput, UpdateUnitInput } from './unit.inputs';
 
-const UnitFilterInput = z
-  .object({
-    kinds: z
-      .array(z.enum(UNIT_KINDS))
-      .max(UNIT_KINDS.length)
-      .nullish()
-      .transform((v) => v ?? undefined),
-    parentId: globalIdOf('Unit')
-      .nullish()
-      .transform((v) => v?.id),
-  })
-  .nullish()
-  .transform((f) => f ?? {});
+const UnitFilterInput = lazySchema(() =>
+  z
+    .object({
+      kinds: z
+        .array(z.enum(UNIT_KINDS))
+        .max(UNIT_KINDS.length)
+        .nullish()
+        .transform((v) => v ?? undefined),
+      parentId: globalIdOf('Unit')()
+        .nullish()
+        .transform((v) => v?.id),
+    })
+    .nullish()
+    .transform((f) => f ?? {}),
+);
 
 /** Agencies, units and employees. */
 export const employeeResolvers: Resolvers = {

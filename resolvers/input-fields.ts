@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { parseRecordCode } from '../src/domain/record-code';
+import { type LazySchema, lazySchema } from '../src/validation/lazy-schema';
 import { parseGlobalId } from './global-id';
 
 /** An optional GraphQL argument or input field: null and absent both become undefined. */
@@ -46,12 +47,14 @@ export const safeText = (value: string, ctx: z.RefinementCtx) => {
 };
 
 /** A title of 3 to 200 characters, trimmed (programs, plans). */
-export const title = z
-  .string()
-  .trim()
-  .min(3, 'must have at least 3 characters')
-  .max(200, 'must have at most 200 characters')
-  .superRefine(safeLine);
+export const title = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(3, 'must have at least 3 characters')
+    .max(200, 'must have at most 200 characters')
+    .superRefine(safeLine),
+);
 
 /** Years a date or instant may name: the API's records live well within them. */
 const FIRST_YEAR = 1900;
@@ -62,19 +65,21 @@ const yearInRange = (value: string) => {
 };
 
 /** A calendar date `YYYY-MM-DD` (a real day) in 1900–2100. */
-export const calendarDate = z.iso
-  .date('must be a real date YYYY-MM-DD')
-  .refine(yearInRange, `must be in ${FIRST_YEAR}–${LAST_YEAR}`);
+export const calendarDate = lazySchema(() =>
+  z.iso.date('must be a real date YYYY-MM-DD').refine(yearInRange, `must be in ${FIRST_YEAR}–${LAST_YEAR}`),
+);
 
 /** An instant in 1900–2100, in the canonical stored form (UTC, milliseconds), so it compares with stored keys. */
-export const instant = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time')
-  .transform((v) => new Date(v).toISOString())
-  .refine(yearInRange, `must be in ${FIRST_YEAR}–${LAST_YEAR}`);
+export const instant = lazySchema(() =>
+  z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time')
+    .transform((v) => new Date(v).toISOString())
+    .refine(yearInRange, `must be in ${FIRST_YEAR}–${LAST_YEAR}`),
+);
 
-/** A global id of `type`, decoded to an agency-scoped reference. */
-export const globalIdOf = (type: string) =>
+/** The schema of a global id of `type`, decoded to an agency-scoped reference. */
+const globalIdSchema = (type: string) =>
   z.string().transform((value, ctx) => {
     const parsed = parseGlobalId(value);
     if (!parsed || parsed.type !== type) {
@@ -83,16 +88,29 @@ export const globalIdOf = (type: string) =>
     }
     return parsed.ref;
   });
+const globalIdSchemas = new Map<string, LazySchema<ReturnType<typeof globalIdSchema>>>();
+
+/** A global id of `type`, decoded to an agency-scoped reference: one lazy schema per type. */
+export function globalIdOf(type: string): LazySchema<ReturnType<typeof globalIdSchema>> {
+  let schema = globalIdSchemas.get(type);
+  if (!schema) {
+    schema = lazySchema(() => globalIdSchema(type));
+    globalIdSchemas.set(type, schema);
+  }
+  return schema;
+}
 
 /** A client's idempotency key. */
-export const idempotencyKey = optional(
-  z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-'),
+export const idempotencyKey = lazySchema(() =>
+  optional(z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _.:-')),
 );
 
 /** A unit or program code (kode), stored trimmed and in upper case (`src/domain/record-code.ts`). */
-export const recordCode = z.string().transform((raw, ctx) => {
-  const parsed = parseRecordCode(raw);
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', message: parsed.reason });
-  return z.NEVER;
-});
+export const recordCode = lazySchema(() =>
+  z.string().transform((raw, ctx) => {
+    const parsed = parseRecordCode(raw);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  }),
+);

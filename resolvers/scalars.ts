@@ -1,8 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import * as z from 'zod';
+import { type LazySchema, lazySchema } from '../src/validation/lazy-schema';
 
-const isoDateTime = z.iso.datetime({ offset: true });
-const isoDate = z.iso.date();
+const isoDateTime = lazySchema(() => z.iso.datetime({ offset: true }));
+const isoDate = lazySchema(() => z.iso.date());
 
 /**
  * Only the coercion functions of a scalar, as an object that still is a GraphQLScalarType:
@@ -21,10 +22,10 @@ function coercionOnly(scalar: GraphQLScalarType): GraphQLScalarType {
 function stringScalar(
   name: string,
   description: string,
-  schema: z.ZodString | z.ZodISODateTime | z.ZodISODate,
+  schema: LazySchema<z.ZodString | z.ZodISODateTime | z.ZodISODate>,
 ) {
   const check = (value: unknown): string => {
-    const parsed = schema.safeParse(value);
+    const parsed = schema().safeParse(value);
     if (!parsed.success)
       throw new GraphQLError(`${name} must be ${description}; got ${JSON.stringify(value)}`);
     return parsed.data;

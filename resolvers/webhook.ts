@@ -10,7 +10,7 @@ import {
   ReplayWebhooksInput,
   RotateWebhookSecretInput,
   UpdateWebhookEndpointInput,
-  webhookIdOf as webhookGlobalIdOf,
+  webhookEndpointId,
 } from './webhook.inputs';
 
 const tenantOf = (record: { partnerId: string; agencyId?: string | undefined }) =>
@@ -21,7 +21,7 @@ export const webhookResolvers: Resolvers = {
   Query: {
     webhookEndpoints: (_, __, ctx) => ctx.services.webhookEndpoints.list(ctx),
     webhookDeliveries: (_, { endpointId, status, first, after }, ctx) => {
-      const { ref, globalId } = parseInput(webhookGlobalIdOf('WebhookEndpoint'), endpointId, 'endpointId');
+      const { ref, globalId } = parseInput(webhookEndpointId, endpointId, 'endpointId');
       return ctx.services.webhookDeliveries.list(ctx, ref, globalId, {
         status: status ?? undefined,
         first,

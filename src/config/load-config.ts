@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../validation/lazy-schema';
 import { parsePartnerClients } from './partner-clients';
 
 /** Defaults of the operation limits and the response budget (README "Security"). */
@@ -20,109 +21,111 @@ export const DEFAULT_LIMITS = {
 /** Limits of one GraphQL request. */
 export type RequestLimits = { [K in keyof typeof DEFAULT_LIMITS]: number };
 
-const EnvSchema = z.object({
-  STAGE: z.enum(['dev', 'prod']).default('dev'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  /** Interface the local server listens on; 0.0.0.0 to reach it from other machines. */
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('.data'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  TABLE_NAME: z.string().min(3).max(255).default('pembinaan-asn'),
-  AWS_REGION: z.string().min(1).default('ap-southeast-3'),
-  /** Any case (`debug` or `DEBUG`); DEBUG adds a line per DynamoDB call (no attribute values). */
-  LOG_LEVEL: z.preprocess(
-    (value) => (typeof value === 'string' ? value.toUpperCase() : value),
-    z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
-  ),
-  /** CloudWatch metrics (Powertools Metrics, EMF lines on stdout): on in AWS, off locally. */
-  METRICS: z.enum(['on', 'off']).default('off'),
-  /** X-Ray tracing (Powertools Tracer): on in AWS, never locally (there is no daemon to send to). */
-  TRACING: z.enum(['on', 'off']).default('off'),
-  /**
-   * Operation names kept as a metric dimension besides those of trusted documents (comma list);
-   * every other operation is counted as `other`, so clients cannot multiply the metrics.
-   */
-  METRIC_OPERATIONS: z.string().optional(),
-  /** HMAC secret for pagination cursors; locally generated under DATA_DIR when unset. */
-  CURSOR_SECRET: z.string().min(32).optional(),
-  /** Or: the Secrets Manager secret holding it (read once at cold start, in AWS). */
-  CURSOR_SECRET_ARN: z.string().startsWith('arn:').optional(),
-  /** Token verification: `local` (dev issuer, keys under DATA_DIR) or `cognito`. */
-  AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
-  COGNITO_USER_POOL_ID: z.string().optional(),
-  COGNITO_CLIENT_IDS: z.string().optional(),
-  /**
-   * The user pool's public signing keys (JWKS JSON) to start with: no fetch from Cognito at cold
-   * start, and verification works offline (tests, benchmarks). Unset: fetched on the first token;
-   * a key id missing from it is fetched too, so a rotated pool key still verifies.
-   */
-  COGNITO_JWKS: z.string().optional(),
-  /** App client ids of partner machine clients and their partner codes (the pre-token trigger). */
-  PARTNER_CLIENTS: z.string().optional(),
-  /** GraphiQL and introspection; on by default in dev, off in prod. */
-  PLAYGROUND: z.enum(['on', 'off']).optional(),
-  /**
-   * Browser origins allowed to read responses (comma list; `*` for any). Unset: any origin in dev
-   * (local dashboards on any port), none in prod. In AWS, API Gateway answers the preflights.
-   */
-  CORS_ORIGINS: z.string().optional(),
-  /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
-  PLAYGROUND_DIR: z.string().optional(),
-  /** Public feedback per client address and agency: tokens a minute, and the burst (a forum session's worth). */
-  FEEDBACK_ADDRESS_PER_MINUTE: z.coerce.number().positive().default(20),
-  FEEDBACK_ADDRESS_BURST: z.coerce.number().int().min(1).default(20),
-  /** Public feedback per unit, all clients together. */
-  FEEDBACK_UNIT_PER_MINUTE: z.coerce.number().positive().default(300),
-  FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
-  /** Days an audit entry is kept before DynamoDB TTL removes it. */
-  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
-  /** Longest a DynamoDB call may take (request and response), and its connection, before it times out. */
-  DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1500),
-  DYNAMODB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-  /** After this long from a request's start no retry begins (conflicts, throttling, timeouts). */
-  REQUEST_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
-  /** The same for one run of a system job (stream batch, sweep, seed, rebuild). */
-  JOB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(900_000).default(60_000),
-  /** Where webhooks may go: `public` addresses only (every AWS stage), or `any` (local receivers; the dev default). */
-  WEBHOOK_TARGETS: z.enum(['public', 'any']).optional(),
-  /** Key that seals webhook signing secrets at rest; locally derived from the dev secret when unset. */
-  WEBHOOK_SECRET_KEY: z.string().min(32).optional(),
-  /** Or: the Secrets Manager secret holding it (AWS). */
-  WEBHOOK_SECRET_KEY_ARN: z.string().startsWith('arn:').optional(),
-  /** Whole-attempt deadline of a webhook delivery (DNS, connect, TLS, response headers). */
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
-  /** The SQS FIFO queue of deliveries (AWS); `npm start` runs an in-process queue instead. */
-  WEBHOOK_QUEUE_URL: z.url().optional(),
-  /** In AWS: the bucket uploads of `createImport` go to; unset locally (uploads go to the local server). */
-  IMPORT_BUCKET: z.string().min(3).optional(),
-  /** In AWS: the import queue (the import function sends a stopped job back to it). */
-  IMPORT_QUEUE_URL: z.url().optional(),
-  /** Largest import file taken, in bytes (upload route and import function). */
-  IMPORT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(200 * 1024 * 1024)
-    .default(200 * 1024 * 1024),
-  /** Locally: the base URL upload links point at (default http://<HOST>:<PORT>). */
-  PUBLIC_URL: z.url().optional(),
-  /** Operation limits, checked before anything runs (README "Security" lists each with its default). */
-  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
-  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
-  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
-  QUERY_MAX_COST: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxCost),
-  /** The response budget, checked while a request runs. */
-  RESPONSE_MAX_ITEMS_READ: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxItemsRead),
-  RESPONSE_MAX_DB_CALLS: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxDbCalls),
-  RESPONSE_MAX_BYTES: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.maxResponseBytes),
-  /** Strict clients and their trusted-document manifests: `usu=path.json,client:abc=other.json`. */
-  TRUSTED_DOCUMENTS: z.string().optional(),
-  /** Agencies whose administrators keep the national holiday calendar: a comma list, or `*` for any. */
-  NATIONAL_CALENDAR_AGENCIES: z
-    .string()
-    .regex(/^(\*|[a-z0-9-]+(,[a-z0-9-]+)*)?$/, 'must be `*` or a comma list of agency codes')
-    .optional(),
-});
+const EnvSchema = lazySchema(() =>
+  z.object({
+    STAGE: z.enum(['dev', 'prod']).default('dev'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /** Interface the local server listens on; 0.0.0.0 to reach it from other machines. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    TABLE_NAME: z.string().min(3).max(255).default('pembinaan-asn'),
+    AWS_REGION: z.string().min(1).default('ap-southeast-3'),
+    /** Any case (`debug` or `DEBUG`); DEBUG adds a line per DynamoDB call (no attribute values). */
+    LOG_LEVEL: z.preprocess(
+      (value) => (typeof value === 'string' ? value.toUpperCase() : value),
+      z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+    ),
+    /** CloudWatch metrics (Powertools Metrics, EMF lines on stdout): on in AWS, off locally. */
+    METRICS: z.enum(['on', 'off']).default('off'),
+    /** X-Ray tracing (Powertools Tracer): on in AWS, never locally (there is no daemon to send to). */
+    TRACING: z.enum(['on', 'off']).default('off'),
+    /**
+     * Operation names kept as a metric dimension besides those of trusted documents (comma list);
+     * every other operation is counted as `other`, so clients cannot multiply the metrics.
+     */
+    METRIC_OPERATIONS: z.string().optional(),
+    /** HMAC secret for pagination cursors; locally generated under DATA_DIR when unset. */
+    CURSOR_SECRET: z.string().min(32).optional(),
+    /** Or: the Secrets Manager secret holding it (read once at cold start, in AWS). */
+    CURSOR_SECRET_ARN: z.string().startsWith('arn:').optional(),
+    /** Token verification: `local` (dev issuer, keys under DATA_DIR) or `cognito`. */
+    AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
+    COGNITO_USER_POOL_ID: z.string().optional(),
+    COGNITO_CLIENT_IDS: z.string().optional(),
+    /**
+     * The user pool's public signing keys (JWKS JSON) to start with: no fetch from Cognito at cold
+     * start, and verification works offline (tests, benchmarks). Unset: fetched on the first token;
+     * a key id missing from it is fetched too, so a rotated pool key still verifies.
+     */
+    COGNITO_JWKS: z.string().optional(),
+    /** App client ids of partner machine clients and their partner codes (the pre-token trigger). */
+    PARTNER_CLIENTS: z.string().optional(),
+    /** GraphiQL and introspection; on by default in dev, off in prod. */
+    PLAYGROUND: z.enum(['on', 'off']).optional(),
+    /**
+     * Browser origins allowed to read responses (comma list; `*` for any). Unset: any origin in dev
+     * (local dashboards on any port), none in prod. In AWS, API Gateway answers the preflights.
+     */
+    CORS_ORIGINS: z.string().optional(),
+    /** Where the bundled GraphiQL files are (the Lambda package's `playground/` folder). */
+    PLAYGROUND_DIR: z.string().optional(),
+    /** Public feedback per client address and agency: tokens a minute, and the burst (a forum session's worth). */
+    FEEDBACK_ADDRESS_PER_MINUTE: z.coerce.number().positive().default(20),
+    FEEDBACK_ADDRESS_BURST: z.coerce.number().int().min(1).default(20),
+    /** Public feedback per unit, all clients together. */
+    FEEDBACK_UNIT_PER_MINUTE: z.coerce.number().positive().default(300),
+    FEEDBACK_UNIT_BURST: z.coerce.number().int().min(1).default(300),
+    /** Days an audit entry is kept before DynamoDB TTL removes it. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+    /** Longest a DynamoDB call may take (request and response), and its connection, before it times out. */
+    DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1500),
+    DYNAMODB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** After this long from a request's start no retry begins (conflicts, throttling, timeouts). */
+    REQUEST_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+    /** The same for one run of a system job (stream batch, sweep, seed, rebuild). */
+    JOB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(900_000).default(60_000),
+    /** Where webhooks may go: `public` addresses only (every AWS stage), or `any` (local receivers; the dev default). */
+    WEBHOOK_TARGETS: z.enum(['public', 'any']).optional(),
+    /** Key that seals webhook signing secrets at rest; locally derived from the dev secret when unset. */
+    WEBHOOK_SECRET_KEY: z.string().min(32).optional(),
+    /** Or: the Secrets Manager secret holding it (AWS). */
+    WEBHOOK_SECRET_KEY_ARN: z.string().startsWith('arn:').optional(),
+    /** Whole-attempt deadline of a webhook delivery (DNS, connect, TLS, response headers). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
+    /** The SQS FIFO queue of deliveries (AWS); `npm start` runs an in-process queue instead. */
+    WEBHOOK_QUEUE_URL: z.url().optional(),
+    /** In AWS: the bucket uploads of `createImport` go to; unset locally (uploads go to the local server). */
+    IMPORT_BUCKET: z.string().min(3).optional(),
+    /** In AWS: the import queue (the import function sends a stopped job back to it). */
+    IMPORT_QUEUE_URL: z.url().optional(),
+    /** Largest import file taken, in bytes (upload route and import function). */
+    IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024)
+      .default(200 * 1024 * 1024),
+    /** Locally: the base URL upload links point at (default http://<HOST>:<PORT>). */
+    PUBLIC_URL: z.url().optional(),
+    /** Operation limits, checked before anything runs (README "Security" lists each with its default). */
+    QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
+    QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxDepth),
+    QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+    QUERY_MAX_COST: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxCost),
+    /** The response budget, checked while a request runs. */
+    RESPONSE_MAX_ITEMS_READ: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxItemsRead),
+    RESPONSE_MAX_DB_CALLS: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxDbCalls),
+    RESPONSE_MAX_BYTES: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.maxResponseBytes),
+    /** Strict clients and their trusted-document manifests: `usu=path.json,client:abc=other.json`. */
+    TRUSTED_DOCUMENTS: z.string().optional(),
+    /** Agencies whose administrators keep the national holiday calendar: a comma list, or `*` for any. */
+    NATIONAL_CALENDAR_AGENCIES: z
+      .string()
+      .regex(/^(\*|[a-z0-9-]+(,[a-z0-9-]+)*)?$/, 'must be `*` or a comma list of agency codes')
+      .optional(),
+  }),
+);
 
 export interface Config {
   stage: 'dev' | 'prod';
@@ -180,7 +183,7 @@ export interface Config {
 
 /** Reads and validates the environment once; the only reader of `process.env`. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema().safeParse(env);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${detail}`);

@@ -116,7 +116,7 @@ const SEED_CONCURRENCY = 2;
 /**
  * Seeds the demo data once per table (a marker item remembers the version), see demoSeed;
  * `prepared` is that seed built beforehand (npm start builds it while DynamoDB Local starts).
- * No item is written twice, so the puts go as unconditioned transactions of 25, a few at a
+ * No item is written twice, so the puts go as unconditioned transactions of 100, a few at a
  * time (Table.transactPut), each retried within a job's budget; the marker goes last, so an
  * interrupted seed is written again at the next start.
  */

@@ -1,17 +1,22 @@
 import * as z from 'zod';
+import { lazySchema } from '../validation/lazy-schema';
 import type { ImportMessage } from './import-worker';
 
-const S3Notification = z.object({
-  Records: z.array(
-    z.object({
-      eventName: z.string(),
-      s3: z.object({ object: z.object({ key: z.string().max(1024) }) }),
-    }),
-  ),
-});
-const Continuation = z.object({
-  continueImport: z.object({ agencyId: z.string().max(64), jobId: z.string().max(64) }),
-});
+const S3Notification = lazySchema(() =>
+  z.object({
+    Records: z.array(
+      z.object({
+        eventName: z.string(),
+        s3: z.object({ object: z.object({ key: z.string().max(1024) }) }),
+      }),
+    ),
+  }),
+);
+const Continuation = lazySchema(() =>
+  z.object({
+    continueImport: z.object({ agencyId: z.string().max(64), jobId: z.string().max(64) }),
+  }),
+);
 
 /**
  * The messages in one SQS body: S3 `ObjectCreated` notifications (keys arrive URL-encoded, `+`
@@ -24,9 +29,9 @@ export function importMessagesOf(body: string): ImportMessage[] {
   } catch {
     return [];
   }
-  const continuation = Continuation.safeParse(json);
+  const continuation = Continuation().safeParse(json);
   if (continuation.success) return [{ type: 'continue', ...continuation.data.continueImport }];
-  const notification = S3Notification.safeParse(json);
+  const notification = S3Notification().safeParse(json);
   if (!notification.success) return [];
   return notification.data.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).flatMap((r) => {
     try {

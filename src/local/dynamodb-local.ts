@@ -66,8 +66,11 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** With QUICK_START_JVM_OPTIONS. */
   quickStart?: boolean;
-  /** Runs once the JVM is spawned, while it starts: CPU work that need not wait (npm start's seed). */
-  whileStarting?: () => void;
+  /**
+   * Runs once the JVM is spawned, while it starts: work that need not wait (npm start loads its
+   * server's modules and builds its seed); waited for before the first poll.
+   */
+  whileStarting?: () => void | Promise<void>;
 }
 
 /**
@@ -117,7 +120,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const { client } = createDynamoClients({ region: 'local', endpoint });
   try {
     // Before the first poll: the JVM is starting; a failure here stops it like any other.
-    options.whileStarting?.();
+    await options.whileStarting?.();
     for (let attempt = 0; ; attempt += 1) {
       if (child.exitCode !== null)
         throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);

@@ -7,11 +7,11 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import { buildASTSchema, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../../resolvers';
 import type { GraphQLContext } from '../../resolvers/context';
 import type { Deps } from '../composition/create-deps';
-import { typeDefs } from '../generated/type-defs';
+import { parsedSdl } from '../generated/parsed-sdl';
 import { withAccessPolicy } from './access-guard';
 import { withAuditedMutations } from './audited-mutations';
 import { costLimitPlugin } from './cost-limit-plugin';
@@ -26,18 +26,23 @@ import { trustedDocumentsPlugin } from './trusted-documents-plugin';
 
 let schema: GraphQLSchema | undefined;
 
-/** The executable schema, built once per process from the generated SDL and resolvers/. */
+/**
+ * The executable schema, built once per process from the SDL parsed at codegen time
+ * (src/generated/parsed-sdl.ts) and resolvers/. makeExecutableSchema takes the built schema
+ * as its typeDefs, so it neither parses nor merges the SDL again: at a cold start parsing it cost
+ * more than building the schema.
+ */
 export function executableSchema(): GraphQLSchema {
+  // Production bundles skip re-validating the SDL and the schema: codegen and the tests validate
+  // both (tests/unit/schema/parsed-sdl.test.ts); elsewhere they are validated here too.
+  const validated = process.env.NODE_ENV !== 'production';
   schema ??= withAuditedMutations(
     withAccessPolicy(
       makeExecutableSchema({
-        typeDefs,
+        typeDefs: buildASTSchema(parsedSdl, { assumeValidSDL: !validated, assumeValid: !validated }),
         resolvers,
         // One schema object, resolvers attached to it (no second copy at cold start).
         updateResolversInPlace: true,
-        // Production bundles skip re-validating the SDL: codegen and `npm test` validate it.
-        assumeValidSDL: process.env.NODE_ENV === 'production',
-        assumeValid: process.env.NODE_ENV === 'production',
       }),
     ),
   );

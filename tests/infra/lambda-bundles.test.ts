@@ -110,6 +110,12 @@ describe('the Lambda bundles (built with the NodejsFunction esbuild options)', (
     expect(apolloCjs).toEqual([]);
   });
 
+  it("hash Apollo's queries with node:crypto, not with sha.js (pure-JS SHA-256, chosen when bundled)", () => {
+    const inputs = Object.keys((builds.get('graphql') as LambdaBuild).metafile.inputs);
+    expect(inputs.filter((p) => /node_modules\/(sha\.js|@apollo\/utils\.createhash)\//.test(p))).toEqual([]);
+    expect(inputs).toContain('src/server/apollo-create-hash.ts');
+  });
+
   it("leave out Apollo's reporting plugins and their protobuf code, which the API never runs", () => {
     const { metafile } = builds.get('graphql') as LambdaBuild;
     const inputs = Object.keys(metafile.inputs);

@@ -23,7 +23,7 @@ async function streamEnabled(dynamo: ReturnType<typeof createDynamoClients>, nam
 }
 
 describe('the demo seed of npm start (a table created without its stream, then turned on)', () => {
-  it('writes every item and exact rollups in transactions of 25, then the stream comes on once', async () => {
+  it('writes every item and exact rollups in transactions of 100, then the stream comes on once', async () => {
     const { dynamo, counter, table } = freshTable();
     expect(await ensureTable(dynamo.client, table.name, { stream: false })).toBe(true);
     expect(await streamEnabled(dynamo, table.name)).toBe(false);
@@ -32,8 +32,8 @@ describe('the demo seed of npm start (a table created without its stream, then t
     const seeded = await seedDemoData(table, NOW, 'all', { rollups: true, prepared });
     expect(seeded).toEqual({ items: prepared.items.length, rollups: prepared.rollups.length });
     const written = prepared.items.length + prepared.rollups.length;
-    // One transaction per 25 items (none of them is large); the marker's read and write aside.
-    expect(counter.byCommand.TransactWriteItemsCommand).toBe(Math.ceil(written / 25));
+    // One transaction per 100 items (none of them is large); the marker's read and write aside.
+    expect(counter.byCommand.TransactWriteItemsCommand).toBe(Math.ceil(written / 100));
     expect(counter.byCommand.BatchWriteItemCommand).toBeUndefined();
     const items = await scan(table);
     expect(items).toHaveLength(written + 1);
