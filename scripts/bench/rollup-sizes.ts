@@ -14,6 +14,7 @@
  */
 import { employeeEntity } from '../../src/data/entities/employee';
 import { enrollmentEntity } from '../../src/data/entities/enrollment';
+import { trainingProgramEntity } from '../../src/data/entities/training-program';
 import { recomputeRollups, rollupItems } from '../../src/data/rollups/recompute';
 import type { Item } from '../../src/data/table';
 import { buildDemoOrganization } from '../../src/demo/build-organization';
@@ -64,10 +65,11 @@ export function simulatedMonth(programs: readonly TrainingProgram[], now: Date):
 }
 
 /**
- * The base items that carry rollup facts of a simulated agency, one by one: every employee, and
- * with `oneMonth` the enrollments of one month's programs only (simulatedMonth; an item of a
- * MONTH family never holds another month's cells), as many as that month's share of the
- * agency's enrollments; else the enrollments of every month.
+ * The base items that carry rollup facts of a simulated agency, one by one: the programs whose
+ * enrollments it folds (their categories go into enrollment cells; first, so none waits), every
+ * employee, and with `oneMonth` the enrollments of one month's programs only (simulatedMonth; an
+ * item of a MONTH family never holds another month's cells), as many as that month's share of
+ * the agency's enrollments; else the enrollments of every month.
  */
 export function* simulatedAgencyItems(records: number, now: Date, oneMonth = false): Generator<Item> {
   const random = createRandom(records);
@@ -85,6 +87,7 @@ export function* simulatedAgencyItems(records: number, now: Date, oneMonth = fal
   const month = oneMonth ? simulatedMonth(programs, now) : undefined;
   const folded = month ? programs.filter((p) => p.startDate.startsWith(month)) : programs;
   const byId = new Map(folded.map((p) => [p.id, p]));
+  for (const program of folded) yield trainingProgramEntity.toItem(program);
   for (const employee of employees) yield employeeEntity.toItem(employee);
   let serial = 0;
   const count = Math.round((enrollments * folded.length) / programs.length);

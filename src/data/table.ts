@@ -112,8 +112,11 @@ export class Table {
     }
   }
 
-  /** BatchGetItem in calls of 100 keys sent together, retrying unprocessed keys. Keyed by `pk\u0000sk`. */
-  async batchGet(keys: ItemKey[]): Promise<Map<string, Item>> {
+  /**
+   * BatchGetItem in calls of 100 keys sent together, retrying unprocessed keys. Keyed by `pk\u0000sk`.
+   * Eventually consistent unless `consistent` (the stream aggregator reads what a change refers to).
+   */
+  async batchGet(keys: ItemKey[], { consistent = false } = {}): Promise<Map<string, Item>> {
     const found = new Map<string, Item>();
     const chunks: ItemKey[][] = [];
     for (let i = 0; i < keys.length; i += BATCH_GET_MAX) chunks.push(keys.slice(i, i + BATCH_GET_MAX));
@@ -125,7 +128,7 @@ export class Table {
             const out = await this.call(() =>
               this.doc.send(
                 new BatchGetCommand({
-                  RequestItems: { [this.name]: { Keys: pending, ConsistentRead: false } },
+                  RequestItems: { [this.name]: { Keys: pending, ConsistentRead: consistent } },
                 }),
               ),
             );

@@ -8,7 +8,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEven
 import { createDeps } from '../composition/create-deps';
 import { loadConfig } from '../config/load-config';
 import { createRollupAggregator } from '../data/rollups/apply-changes';
-import { type StreamChange, toStreamChange } from '../data/rollups/stream-change';
+import { parsableChanges, type StreamChange, toStreamChange } from '../data/rollups/stream-change';
 
 const { table, clock, logger } = createDeps(loadConfig(process.env), { entryPoint: 'aggregator' });
 const aggregator = createRollupAggregator(table, clock);
@@ -19,6 +19,7 @@ export const handler = async (
   context: Context,
 ): Promise<DynamoDBBatchResponse> => {
   const applied: StreamChange[] = [];
+  await aggregator.loadPrograms(parsableChanges(event.Records as Parameters<typeof parsableChanges>[0]));
   const response = await processPartialResponse(
     event,
     async (record: DynamoDBRecord) => {

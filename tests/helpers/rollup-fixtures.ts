@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
 import { expect } from 'vitest';
 import { employeeEntity } from '../../src/data/entities/employee';
+import { trainingProgramEntity } from '../../src/data/entities/training-program';
 import type { ItemKey } from '../../src/data/item';
 import { recomputeRollups } from '../../src/data/rollups/recompute';
 import type { Item, Table } from '../../src/data/table';
@@ -9,7 +10,9 @@ import type { EmployeeProfile } from '../../src/domain/employee';
 
 /** Small value domains, so random items collide in cells and tallies (the interesting cases). */
 const units = ['u1', 'u2', 'u3'];
+/** p1 and p2 are stored programs (categoryOf), p3 is not found: its enrollments count under `-`. */
 const programs = ['p1', 'p2', 'p3'];
+const categoryOf: Record<string, string> = { p1: 'IT', p2: 'FINANCE' };
 const employees = ['e1', 'e2', 'e3', 'e4'];
 const profile: fc.Arbitrary<EmployeeProfile> = fc.record({
   unitId: fc.constantFrom(...units),
@@ -188,6 +191,16 @@ export function operationTarget(op: { slot: number; body?: Item | undefined }): 
   if (employeeId) return { key: employeeEntity.key('medan', employeeId), id: employeeId };
   return { key: { pk: `medan#Slot#${op.slot}`, sk: 'Slot' }, id: `r${op.slot}` };
 }
+
+/** The stored programs of the enrollments (written first: a program precedes its enrollments). */
+export const programItems: Item[] = Object.entries(categoryOf).map(([id, category]) => ({
+  ...trainingProgramEntity.key('medan', id),
+  entity: 'TrainingProgram',
+  agencyId: 'medan',
+  id,
+  category,
+  title: `Program ${id}`,
+}));
 
 /** Items the aggregator writes; everything else is a base item recomputation starts from. */
 const DERIVED_ENTITIES = new Set(['Rollup', 'JpTally', 'LearningTally']);

@@ -131,15 +131,55 @@ describe('aggregate', () => {
     expect(app.counter.requests).toBeLessThanOrEqual(6);
   });
 
-  it('answers the heatmap (unit x program category x month, 24 months) from sharded items', async () => {
+  /** Medan's demo enrollments counted directly by a key of each enrollment and its program. */
+  function directCounts(
+    keyOf: (e: (typeof training.enrollments)[number], category: string) => string | undefined,
+  ) {
+    const programs = new Map(training.programs.map((p) => [p.id, p]));
+    const counts = new Map<string, number>();
+    for (const e of training.enrollments) {
+      const category = programs.get(e.programId)?.category;
+      const key = e.agencyId === 'medan' && category ? keyOf(e, category) : undefined;
+      if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+  const answerCounts = (res: { data?: Answer | null | undefined }) =>
+    new Map(
+      (res.data?.aggregate.groups ?? [])
+        .filter((g) => (value(g, 'ENROLLMENT_COUNT') ?? 0) > 0)
+        .map((g) => [g.key.map((k) => k.value).join(' '), value(g, 'ENROLLMENT_COUNT')]),
+    );
+
+  it('answers the heatmap (unit x program category x month, 24 months) like a direct count', async () => {
     const res = await ask({
       measures: ['COMPLETION_RATE', 'TRAINING_HOURS', 'ENROLLMENT_COUNT'],
       groupBy: ['UNIT', 'PROGRAM_CATEGORY', 'MONTH'],
       filter: { from: '2024-12-01', to: '2026-11-30' },
     });
     expect(res.errors).toBeUndefined();
-    const groups = res.data?.aggregate.groups ?? [];
-    expect(groups.filter((g) => (value(g, 'ENROLLMENT_COUNT') ?? 0) > 0).length).toBeGreaterThan(20);
+    const expected = directCounts((e, category) => {
+      const month = e.programStartDate.slice(0, 7);
+      return month >= '2024-12' && month <= '2026-11' ? `${e.unitId} ${category} ${month}` : undefined;
+    });
+    expect(expected.size).toBeGreaterThan(20);
+    expect(answerCounts(res)).toEqual(expected);
+    const group = res.data?.aggregate.groups.find((g) => g.key[1]?.value === 'IT');
+    expect(group?.key[1]?.label).toBe('Teknologi Informasi');
+  });
+
+  it('answers category x golongan (no cuboid stores both) through the programs, like a direct count', async () => {
+    const res = await ask({
+      measures: ['ENROLLMENT_COUNT'],
+      groupBy: ['PROGRAM_CATEGORY', 'GOLONGAN'],
+      filter: { programCategories: ['IT', 'FINANCE'] },
+    });
+    expect(res.errors).toBeUndefined();
+    const expected = directCounts((e, category) =>
+      ['IT', 'FINANCE'].includes(category) ? `${category} ${e.employeeProfile.grade}` : undefined,
+    );
+    expect(expected.size).toBeGreaterThan(2);
+    expect(answerCounts(res)).toEqual(expected);
   });
 
   it('refuses to answer from rollups of an older layout (SERVICE_UNAVAILABLE) rather than mix them', async () => {
@@ -176,7 +216,13 @@ describe('aggregate', () => {
         (await ask(input)).data?.aggregate.groups.map((g) => [g.key[0]?.value, g.values[0]?.value ?? 0]) ??
           [],
       );
+    // The same through the cells that store the program's category (the aggregator reads the program).
+    const byCategory = async () =>
+      answerCounts(
+        await ask({ measures: ['ENROLLMENT_COUNT'], groupBy: ['PROGRAM_CATEGORY', 'ENROLLMENT_STATUS'] }),
+      );
     const before = await counts();
+    const categoriesBefore = await byCategory();
     const enrolled = await app.request<{ enrollEmployee: { id: string; status: string } }>(
       'mutation($input: EnrollEmployeeInput!) { enrollEmployee(input: $input) { id status } }',
       { input: { programId, employeeId: toGlobalId('Employee', 'medan', employee.id) } },
@@ -194,6 +240,10 @@ describe('aggregate', () => {
     await poller.drain();
     const dropped = await counts();
     expect(dropped.get('DROPPED')).toBe((before.get('DROPPED') ?? 0) + 1);
+    const droppedKey = `${program.category} DROPPED`;
+    expect(await byCategory()).toEqual(
+      new Map([...categoriesBefore, [droppedKey, (categoriesBefore.get(droppedKey) ?? 0) + 1]]),
+    );
     expect((await ask(input)).data?.aggregate.asOf).not.toBeNull();
   });
 

@@ -109,6 +109,28 @@ describe('round trip: export of an agency re-imported into a fresh agency', () =
     expect(again.report).toMatchObject({ created: 0, updated: 0, unchanged: source.length });
   });
 
+  it('refuses a row that changes the category of an existing program (rollups count its enrollments under it)', async () => {
+    const [row] = (await exported('baru', 'programs')).filter((r) => r.cells);
+    const headers = headersOf('programs');
+    const cells = [...(row?.cells ?? [])];
+    const at = headers.indexOf('Kategori');
+    const [changed, code] = cells[at] === 'Teknis' ? ['Manajerial', 'MANAGERIAL'] : ['Teknis', 'TECHNICAL'];
+    cells[at] = changed;
+    const csv = [headers, cells]
+      .map((line) => line.map((c) => `"${String(c ?? '').replaceAll('"', '""')}"`).join(','))
+      .join('\n');
+    const { report } = await importCsv(app, 'baru', 'programs', csv);
+    expect(report.rejections).toEqual([
+      {
+        row: 2,
+        column: 'Kategori',
+        value: code,
+        reason: 'the category of an existing program cannot change',
+      },
+    ]);
+    expect(report).toMatchObject({ created: 0, updated: 0 });
+  });
+
   it('keeps seat counters and the employees’ enrollment lists as enrolling does', async () => {
     const medan = await app.request<{
       trainingPrograms: { edges: { node: { title: string; seatsTaken: number } }[] };

@@ -10,6 +10,7 @@ import {
   hiredFirst,
   operation,
   operationTarget,
+  programItems,
   scan,
   storedRollups,
 } from '../helpers/rollup-fixtures';
@@ -19,6 +20,7 @@ describe('rollups kept by the stream aggregator', () => {
   // Limits with room for a loaded 2-core machine (the run takes about a minute quietly); not a speed check.
   it('equal the recomputation from base items after random creates, updates, deletes and replays', async () => {
     let withLearners = 0;
+    let withCategories = 0;
     await fc.assert(
       // Up to 21 random operations after the 4 hires: at most 25 writes a history, as before the hires.
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 21 }), async (ops) => {
@@ -38,6 +40,8 @@ describe('rollups kept by the stream aggregator', () => {
           aggregator: recording,
         });
         try {
+          for (const item of programItems)
+            await dynamo.doc.send(new PutCommand({ TableName: table.name, Item: item }));
           for (const [i, op] of [...hiredFirst, ...ops].entries()) {
             const { key, id } = operationTarget(op);
             if (op.body) {
@@ -59,6 +63,9 @@ describe('rollups kept by the stream aggregator', () => {
           const expected = expectedRollups(items);
           expectSame(storedRollups(items), expected);
           if ([...expected.keys()].some((k) => k.includes('#Rollup#LEARNERS#'))) withLearners += 1;
+          // Enrollment cells that store a program's category (read from the stored program).
+          if ([...expected.keys()].some((k) => /#PROGRAM_CATEGORY\+UNIT .*(IT|FINANCE)\|/.test(k)))
+            withCategories += 1;
         } finally {
           await poller.stop();
           await drop();
@@ -68,6 +75,7 @@ describe('rollups kept by the stream aggregator', () => {
     );
     // The histories reach the learning tallies (employees e1-e4 with their learning), not only other facts.
     expect(withLearners).toBeGreaterThan(0);
+    expect(withCategories).toBeGreaterThan(0);
     // Ten random histories, each on a fresh table with its own stream: slow on a busy machine.
   }, 480_000);
 

@@ -13,6 +13,7 @@ import { employeeEntity } from '../entities/employee';
 import { requestHash } from '../request-hash';
 import type { Table } from '../table';
 import type { Write } from '../write';
+import { createProgramCategories } from './program-categories';
 import { jpTallyKey, learningTallyKey, learningTallyPartition } from './rollup-keys';
 import {
   AlreadyApplied,
@@ -42,6 +43,8 @@ export type ChangeOutcome = 'applied' | 'duplicate' | 'skipped';
  * entry in the same transaction, so redelivered or replayed changes change nothing).
  */
 export function createRollupAggregator(table: Table, clock: () => Date = () => new Date()) {
+  const programs = createProgramCategories(table);
+
   async function transactChunk(
     agencyId: string,
     eventId: string,
@@ -196,8 +199,9 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     const image = change.newImage ?? change.oldImage;
     const agencyId = image?.agencyId;
     if (typeof agencyId !== 'string') return 'skipped';
-    const before = contributionOf(change.oldImage);
-    const after = contributionOf(change.newImage);
+    await programs.load([change.oldImage, change.newImage]);
+    const before = contributionOf(change.oldImage, programs.of);
+    const after = contributionOf(change.newImage, programs.of);
     const deltas: CellDelta[] = cellDeltas(before.facts, after.facts);
     if (deltas.length === 0 && before.jp.length === 0 && after.jp.length === 0) return 'skipped';
     const ops = rollupAddWrites(agencyId, deltas);
@@ -233,6 +237,12 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
   }
 
   return {
+    /**
+     * Reads the programs of a change set's enrollments in one BatchGetItem before its changes are
+     * applied one by one (each would otherwise read its own program the first time it is met).
+     */
+    loadPrograms: (changes: readonly StreamChange[]) =>
+      table.retries.forJob(() => programs.load(changes.flatMap((c) => [c.oldImage, c.newImage]))),
     /** Applies one change under a system job's retry budget (or the poll's it runs in). */
     applyChange: (change: StreamChange) => table.retries.forJob(() => applyOne(change)),
     advanceWatermarks: (changes: readonly StreamChange[]) =>

@@ -33,7 +33,9 @@ export interface Recomputation {
 /**
  * What the rollups must be for a set of base items: the same fact and tally functions the
  * stream aggregator applies change by change, applied to everything at once. Used to rebuild
- * rollups and to prove the aggregator right.
+ * rollups and to prove the aggregator right. Enrollment facts take their program's category from
+ * the programs among the items: an enrollment met before its program waits for the end (none
+ * waits when programs come first, so a stream of items is not held in memory).
  */
 export function recomputeRollups(items: Iterable<Item>): Recomputation {
   const cellsByAgency = new Map<string, Map<string, CellDelta>>();
@@ -41,15 +43,14 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
   const learningTallies: Recomputation['learningTallies'] = new Map();
   /** Active unit of each employee now, by `agency\u0000employee id`. */
   const activeUnits = new Map<string, string>();
-  for (const item of items) {
-    const agencyId = item.agencyId;
-    if (typeof agencyId !== 'string') continue;
-    if (item.entity === 'Employee') {
-      const unitId = activeUnitOf(item);
-      if (unitId) activeUnits.set(`${agencyId}\u0000${String(item.id)}`, unitId);
-    }
-    const contribution = contributionOf(item);
-    if (contribution.facts.length === 0 && contribution.jp.length === 0) continue;
+  /** Category of each program, by `agency\u0000program id`. */
+  const categories = new Map<string, string>();
+  const categoryOf = (agencyId: string, programId: string) => categories.get(`${agencyId}\u0000${programId}`);
+  const waiting: Item[] = [];
+
+  function add(item: Item, agencyId: string) {
+    const contribution = contributionOf(item, categoryOf);
+    if (contribution.facts.length === 0 && contribution.jp.length === 0) return;
     const cells = cellsByAgency.get(agencyId) ?? new Map<string, CellDelta>();
     cellsByAgency.set(agencyId, cells);
     accumulate(cells, contribution.facts, 1);
@@ -86,6 +87,21 @@ export function recomputeRollups(items: Iterable<Item>): Recomputation {
       }
     }
   }
+
+  for (const item of items) {
+    const agencyId = item.agencyId;
+    if (typeof agencyId !== 'string') continue;
+    if (item.entity === 'TrainingProgram' && typeof item.category === 'string')
+      categories.set(`${agencyId}\u0000${String(item.id)}`, item.category);
+    if (item.entity === 'Employee') {
+      const unitId = activeUnitOf(item);
+      if (unitId) activeUnits.set(`${agencyId}\u0000${String(item.id)}`, unitId);
+    }
+    if (item.entity === 'Enrollment' && categoryOf(agencyId, String(item.programId)) === undefined)
+      waiting.push(item);
+    else add(item, agencyId);
+  }
+  for (const item of waiting) add(item, item.agencyId as string);
   for (const entry of learningTallies.values()) {
     const unitId = activeUnits.get(`${entry.agencyId}\u0000${entry.employeeId}`);
     if (unitId) entry.tally.unitId = unitId;

@@ -10,8 +10,10 @@ import { ordered, valueRange } from '../sort-keys';
  * 2: `sk = <bucket>#<head>#<shard>`, items sized by a bound per cuboid (cells-sizing.ts).
  * 3: the keys of 2, plus the LEARNERS family and the learning tallies behind INACTIVE_EMPLOYEES
  *    (a table of layout 2 reads fine but lacks them: `npm start` rebuilds it once).
+ * 4: the keys of 3, plus the ENROLLMENT cuboids that store PROGRAM_CATEGORY (families.ts `narrow`);
+ *    a table of layout 3 lacks them and would answer category questions with nothing.
  */
-export const ROLLUP_LAYOUT = 3;
+export const ROLLUP_LAYOUT = 4;
 
 /**
  * Rollup items: one per (agency, family, cuboid, time bucket, values of the cuboid's key

@@ -58,3 +58,14 @@ export function toStreamChange(record: RawStreamRecord): StreamChange {
     newImage: image(record.dynamodb?.NewImage),
   };
 }
+
+/** The changes of the records that parse, for reading ahead (a record that does not fails when applied). */
+export function parsableChanges(records: readonly RawStreamRecord[]): StreamChange[] {
+  return records.flatMap((record) => {
+    try {
+      return [toStreamChange(record)];
+    } catch {
+      return [];
+    }
+  });
+}

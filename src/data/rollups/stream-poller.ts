@@ -12,7 +12,7 @@ import {
 import { DEFAULT_DYNAMO_TIMEOUTS } from '../dynamo-client';
 import type { Table } from '../table';
 import type { RollupAggregator } from './apply-changes';
-import { type StreamChange, toStreamChange } from './stream-change';
+import { parsableChanges, type StreamChange, toStreamChange } from './stream-change';
 
 const CHECKPOINTS = 'System#StreamCheckpoint';
 
@@ -91,6 +91,12 @@ export function createStreamPoller({ client, table, aggregator, timeouts, onErro
     const records = out.Records ?? [];
     const changes: StreamChange[] = [];
     let applied = 0;
+    try {
+      await aggregator.loadPrograms(parsableChanges(records));
+    } catch (error) {
+      state.iterator = undefined;
+      throw error;
+    }
     for (const record of records) {
       const change = toStreamChange(record);
       try {

@@ -1,12 +1,10 @@
 import { type ItemLayout, itemLayout, shardOf } from './cells-sizing';
-import type { StoredDimension } from './dimensions';
+import { NO_VALUE, type StoredDimension } from './dimensions';
 import type { Fact } from './facts';
 import { cuboidId, cuboidsOf, type Family } from './families';
 
 /** Separates dimension values inside a cell key; values never contain it (ids, codes, dates). */
 export const VALUE_SEPARATOR = '~';
-/** Stands for "no value" where a cuboid has no (further) dimension. */
-export const NO_VALUE = '-';
 
 /**
  * One rollup cell: a family's cuboid, a time bucket, the values of the cuboid's key dimensions

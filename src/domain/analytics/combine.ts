@@ -1,6 +1,6 @@
 import { periodOfDate } from '../period';
 import type { Dimension, StoredDimension, TimeDimension } from './dimensions';
-import { isTimeDimension } from './dimensions';
+import { isTimeDimension, NO_VALUE } from './dimensions';
 import { FAMILIES, type Family } from './families';
 import type { Components } from './measures';
 import { MEASURES } from './measures';
@@ -14,7 +14,7 @@ export interface CellRow {
   components: Record<string, number>;
 }
 
-/** How derived dimensions are read: a unit's region, a program's category and provider. */
+/** How derived dimensions are read: a unit's region, a program's provider, and its category where cells lack it. */
 export interface Derivations {
   regionOfUnit(unitId: string): string | undefined;
   categoryOfProgram(programId: string): string | undefined;
@@ -42,12 +42,19 @@ function dimensionValue(row: CellRow, dimension: Dimension, derive: Derivations)
     case 'REGION':
       return row.values.UNIT ? derive.regionOfUnit(row.values.UNIT) : undefined;
     case 'PROGRAM_CATEGORY':
-      return row.values.PROGRAM ? derive.categoryOfProgram(row.values.PROGRAM) : undefined;
+      return categoryValue(row, derive);
     case 'PARTNER':
       return row.values.PROGRAM ? (derive.partnerOfProgram(row.values.PROGRAM) ?? 'INTERNAL') : undefined;
     default:
       return row.values[dimension];
   }
+}
+
+/** A cell's program category: stored in it (`-`: the program was not found), or its program's. */
+function categoryValue(row: CellRow, derive: Derivations): string | undefined {
+  const stored = row.values.PROGRAM_CATEGORY;
+  if (stored !== undefined) return stored === NO_VALUE ? undefined : stored;
+  return row.values.PROGRAM ? derive.categoryOfProgram(row.values.PROGRAM) : undefined;
 }
 
 const keyString = (values: (string | undefined)[]) => JSON.stringify(values);

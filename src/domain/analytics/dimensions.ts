@@ -1,7 +1,9 @@
 /**
  * Dimensions a dashboard can group and filter by. Time dimensions come from each fact's time
- * bucket; REGION is read through UNIT (the unit's region), PROGRAM_CATEGORY and PARTNER through
- * PROGRAM (the program's category and provider); the others are stored in rollup cells.
+ * bucket; REGION is read through UNIT (the unit's region) and PARTNER through PROGRAM (the
+ * program's provider). PROGRAM_CATEGORY is stored in a few enrollment cuboids (families.ts
+ * `narrow`) and read through PROGRAM (the program's category) where none of them fits the
+ * question; the others are stored in rollup cells.
  */
 export const DIMENSIONS = [
   'REGION',
@@ -31,6 +33,9 @@ export const STORED_DIMENSIONS = [
   'GENDER',
   'FEEDBACK_CHANNEL',
   'PREDIKAT',
+  // A program's category never changes (not in UpdateTrainingProgramInput, refused by the import),
+  // so enrollment cells can keep it: the heatmap reads units x categories, not units x programs.
+  'PROGRAM_CATEGORY',
   'UNIT',
   'GOLONGAN',
   'PROGRAM',
@@ -42,7 +47,13 @@ export function isTimeDimension(d: Dimension): d is TimeDimension {
   return (TIME_DIMENSIONS as readonly string[]).includes(d);
 }
 
-/** Dimensions answered by reading another one's records. */
+/** Stands for "no value" of a dimension in a cell (a program that was not found has no category). */
+export const NO_VALUE = '-';
+
+/**
+ * Dimensions answered by reading another one's records. PROGRAM_CATEGORY is also stored where a
+ * family keeps it (`narrowDimensionsOf`); through PROGRAM is the fallback for other combinations.
+ */
 export const DERIVED_DIMENSIONS = {
   REGION: 'UNIT',
   PROGRAM_CATEGORY: 'PROGRAM',
@@ -50,7 +61,7 @@ export const DERIVED_DIMENSIONS = {
 } as const;
 export type DerivedDimension = keyof typeof DERIVED_DIMENSIONS;
 
-/** The stored dimension that answers a requested one. */
+/** The stored dimension that answers a requested one when it is not stored itself. */
 export function storedFor(d: Exclude<Dimension, TimeDimension>): StoredDimension {
   return d in DERIVED_DIMENSIONS ? DERIVED_DIMENSIONS[d as DerivedDimension] : (d as StoredDimension);
 }

@@ -3,7 +3,7 @@ import { deadlinesOf, type Feedback, isComplaintKind } from '../feedback';
 import type { MentoringSession, Mentorship } from '../mentorship';
 import type { Enrollment } from '../training';
 import { MINUTES_PER_JP } from '../training-hours';
-import type { StoredDimension } from './dimensions';
+import { NO_VALUE, type StoredDimension } from './dimensions';
 import type { Family } from './families';
 
 /** What one base record contributes to one family: a time bucket, dimension values, summable components. */
@@ -30,6 +30,16 @@ export interface Contribution {
   jp: JpContribution[];
 }
 
+/**
+ * A program's category, which enrollment facts carry but enrollment records do not: the
+ * recomputation reads it from the programs among the base records, the stream aggregator from
+ * the program (cached: a category never changes). Undefined for a program that is not found.
+ */
+export type ProgramCategoryOf = (agencyId: string, programId: string) => string | undefined;
+
+/** For facts of records that are not enrollments (an employee's unit now): they ask no program. */
+export const NO_PROGRAMS: ProgramCategoryOf = () => undefined;
+
 type Image = Record<string, unknown>;
 const NONE: Contribution = { facts: [], jp: [] };
 const flag = (condition: boolean) => (condition ? 1 : 0);
@@ -42,7 +52,7 @@ export const profileDims = (p: EmployeeProfile) => ({
   GENDER: p.gender,
 });
 
-function enrollmentFacts(e: Enrollment): Contribution {
+function enrollmentFacts(e: Enrollment, categoryOf: ProgramCategoryOf): Contribution {
   const completed = e.status === 'COMPLETED';
   const gain = completed && e.preTestScore !== undefined && e.postTestScore !== undefined;
   const facts: Fact[] = [
@@ -52,6 +62,7 @@ function enrollmentFacts(e: Enrollment): Contribution {
       dims: {
         ...profileDims({ ...e.employeeProfile, unitId: e.unitId }),
         PROGRAM: e.programId,
+        PROGRAM_CATEGORY: categoryOf(e.agencyId, e.programId) ?? NO_VALUE,
         ENROLLMENT_STATUS: e.status,
       },
       components: {
@@ -171,12 +182,15 @@ export const FACT_ENTITIES = [
   'DevelopmentPlan',
 ] as const;
 
-/** Everything a stored item contributes to the rollups; nothing for items that are not facts. */
-export function contributionOf(item: Image | undefined): Contribution {
+/**
+ * Everything a stored item contributes to the rollups; nothing for items that are not facts.
+ * `categoryOf` gives an enrollment's program category (the item does not carry it).
+ */
+export function contributionOf(item: Image | undefined, categoryOf: ProgramCategoryOf): Contribution {
   if (!item) return NONE;
   switch (item.entity) {
     case 'Enrollment':
-      return enrollmentFacts(item as unknown as Enrollment);
+      return enrollmentFacts(item as unknown as Enrollment, categoryOf);
     case 'Employee':
       return item.status === 'ACTIVE'
         ? {

@@ -3,12 +3,19 @@ import { inStorageOrder } from './dimensions';
 
 /**
  * Fact families: what one kind of base record contributes to rollups. Each has the stored
- * dimensions its facts carry, a time grain, and numeric components summed in cells.
+ * dimensions its facts carry (`dims`, combined in the lattice of `cuboidsOf`), a time grain, and
+ * numeric components summed in cells. `narrow` dimensions are kept only in a few cuboids: each
+ * alone and with every subset of its partners, never in the lattice (each cuboid is one more
+ * cell write per change of a record).
  */
 export const FAMILIES = {
   ENROLLMENT: {
     time: 'MONTH',
     dims: ['UNIT', 'PROGRAM', 'ENROLLMENT_STATUS', 'GOLONGAN', 'EMPLOYMENT_TYPE', 'GENDER'],
+    // The category heatmap (UNIT x PROGRAM_CATEGORY x MONTH) reads units x categories a month
+    // instead of units x programs; ENROLLMENT_STATUS for where a category's enrollments stand
+    // (with UNIT: a unit head's implicit filter). Other pairs go through PROGRAM.
+    narrow: { PROGRAM_CATEGORY: ['UNIT', 'ENROLLMENT_STATUS'] },
     components: [
       'enrollments',
       'completed',
@@ -93,6 +100,7 @@ export const FAMILIES = {
   {
     time: 'MONTH' | 'QUARTER' | 'YEAR' | 'NONE';
     dims: readonly StoredDimension[];
+    narrow?: Partial<Record<StoredDimension, readonly StoredDimension[]>>;
     components: readonly string[];
     description: string;
   }
@@ -100,6 +108,14 @@ export const FAMILIES = {
 
 export type Family = keyof typeof FAMILIES;
 export type FamilySpec = (typeof FAMILIES)[Family];
+
+/** A family's narrow dimensions (kept in a few cuboids only), each with the partners it combines with. */
+export function narrowDimensionsOf(family: Family): [StoredDimension, readonly StoredDimension[]][] {
+  const spec = FAMILIES[family];
+  return 'narrow' in spec
+    ? (Object.entries(spec.narrow) as [StoredDimension, readonly StoredDimension[]][])
+    : [];
+}
 
 /** Families with at most this many dimensions keep every subset of them (the full lattice). */
 const FULL_LATTICE_UP_TO = 4;
@@ -115,13 +131,16 @@ function subsets<T>(items: readonly T[], maxSize: number): T[][] {
 /**
  * The cuboids (dimension subsets) a family keeps rollups for, in storage order: every subset
  * for small families; for larger ones every subset of up to two dimensions plus the triples
- * that include UNIT (so a unit head's implicit unit filter still fits two more dimensions).
+ * that include UNIT (so a unit head's implicit unit filter still fits two more dimensions);
+ * then each narrow dimension with every subset of its partners.
  */
 export function cuboidsOf(family: Family): readonly (readonly StoredDimension[])[] {
   // Asked once per fact by the aggregator and the recomputation: computed once per family.
   let cuboids = CUBOIDS.get(family);
   if (!cuboids) {
-    cuboids = latticeOf(family).map((dims) => Object.freeze(dims));
+    cuboids = [...latticeOf(FAMILIES[family].dims), ...narrowCuboidsOf(family)].map((dims) =>
+      Object.freeze(dims),
+    );
     CUBOIDS.set(family, Object.freeze(cuboids));
   }
   return cuboids;
@@ -129,8 +148,14 @@ export function cuboidsOf(family: Family): readonly (readonly StoredDimension[])
 
 const CUBOIDS = new Map<Family, readonly (readonly StoredDimension[])[]>();
 
-function latticeOf(family: Family): StoredDimension[][] {
-  const dims = FAMILIES[family].dims as readonly StoredDimension[];
+/** Each narrow dimension alone and with every subset of its partners. */
+function narrowCuboidsOf(family: Family): StoredDimension[][] {
+  return narrowDimensionsOf(family).flatMap(([dim, partners]) =>
+    subsets(partners, partners.length).map((withPartners) => inStorageOrder([dim, ...withPartners])),
+  );
+}
+
+function latticeOf(dims: readonly StoredDimension[]): StoredDimension[][] {
   if (dims.length <= FULL_LATTICE_UP_TO) return subsets(dims, dims.length).map(inStorageOrder);
   const small = subsets(dims, 2);
   const unitTriples = subsets(

@@ -1,4 +1,4 @@
-import { type Contribution, contributionOf, type Fact } from './facts';
+import { type Contribution, contributionOf, type Fact, NO_PROGRAMS } from './facts';
 
 /**
  * Who learned when, for INACTIVE_EMPLOYEES: an employee counts as a learner in quarter Q when
@@ -90,5 +90,5 @@ export function withLearning(
 
 /** The unit an Employee item counts in now (its WORKFORCE fact: ACTIVE only); undefined otherwise. */
 export function activeUnitOf(employee: Record<string, unknown> | undefined): string | undefined {
-  return contributionOf(employee).facts.find((f) => f.family === 'WORKFORCE')?.dims.UNIT;
+  return contributionOf(employee, NO_PROGRAMS).facts.find((f) => f.family === 'WORKFORCE')?.dims.UNIT;
 }

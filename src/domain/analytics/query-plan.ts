@@ -8,7 +8,7 @@ import {
   storedFor,
   type TimeDimension,
 } from './dimensions';
-import { cuboidsOf, FAMILIES, type Family } from './families';
+import { cuboidsOf, FAMILIES, type Family, narrowDimensionsOf } from './families';
 import { quarterStart } from './learning-tally';
 import { MEASURES, type Measure } from './measures';
 
@@ -41,12 +41,34 @@ export type PlanResult = { ok: true; plan: AggregatePlan } | { ok: false; issues
 /** Most measures in one question. */
 export const MAX_MEASURES = 20;
 
-function neededStored(request: AggregateRequest): StoredDimension[] {
+/**
+ * The stored dimensions a question needs from a family: each asked dimension itself when the
+ * family stores it narrowly (`narrow`, e.g. PROGRAM_CATEGORY), else what answers it (storedFor).
+ */
+function neededStored(request: AggregateRequest, narrow: ReadonlySet<StoredDimension>): StoredDimension[] {
   const dims = new Set<StoredDimension>();
   for (const d of [...request.groupBy, ...(Object.keys(request.filter) as Dimension[])]) {
-    if (!isTimeDimension(d)) dims.add(storedFor(d));
+    if (isTimeDimension(d)) continue;
+    dims.add(narrow.has(d as StoredDimension) ? (d as StoredDimension) : storedFor(d));
   }
   return [...dims];
+}
+
+/** The smallest of a family's cuboids holding every needed dimension the family has. */
+function smallestCuboid(family: Family, needed: readonly StoredDimension[]) {
+  const own = needed.filter((d) => storedDimensionsOf(family).has(d));
+  const cuboid = cuboidsOf(family)
+    .filter((dims) => own.every((d) => dims.includes(d)))
+    .sort((a, b) => a.length - b.length)[0];
+  return { own, cuboid };
+}
+
+/** Every dimension a family stores: its lattice's and its narrow ones. */
+function storedDimensionsOf(family: Family): ReadonlySet<StoredDimension> {
+  return new Set([
+    ...(FAMILIES[family].dims as readonly StoredDimension[]),
+    ...narrowDimensionsOf(family).map(([d]) => d),
+  ]);
 }
 
 function bucketRange(
@@ -90,7 +112,8 @@ function quarterRange(request: AggregateRequest, now: Date): { fromBucket: strin
 
 /**
  * Checks a question against what the rollups keep and picks, per fact family, the smallest
- * cuboid holding every dimension asked for (grouped or filtered). Its cost is the number of
+ * cuboid holding every dimension asked for (grouped or filtered): a program's category from a
+ * cuboid that stores it if one fits, else through PROGRAM. Its cost is the number of
  * cells of that cuboid in the time range: it does not grow with the number of records.
  */
 export function planAggregate(request: AggregateRequest, now: Date): PlanResult {
@@ -118,14 +141,15 @@ export function planAggregate(request: AggregateRequest, now: Date): PlanResult 
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const needed = neededStored(request);
   const families = new Set(request.measures.flatMap((m) => MEASURES[m].families as readonly Family[]));
   const reads: FamilyRead[] = [];
   for (const family of families) {
-    const own = needed.filter((d) => (FAMILIES[family].dims as readonly string[]).includes(d));
-    const cuboid = cuboidsOf(family)
-      .filter((dims) => own.every((d) => dims.includes(d)))
-      .sort((a, b) => a.length - b.length)[0];
+    // A narrowly stored dimension (a program's category) is read from a cuboid that keeps it when
+    // one holds everything asked; otherwise through the dimension it derives from (PROGRAM).
+    const narrow = new Set(narrowDimensionsOf(family).map(([d]) => d));
+    let { own, cuboid } = smallestCuboid(family, neededStored(request, narrow));
+    if (!cuboid && narrow.size > 0)
+      ({ own, cuboid } = smallestCuboid(family, neededStored(request, new Set())));
     if (!cuboid) {
       issues.push({
         field: 'input.groupBy',

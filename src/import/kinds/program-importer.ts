@@ -39,10 +39,10 @@ const refused = (field: string, value: string, reason: string): { issues: CellIs
 });
 
 /**
- * Training programs by code. An update keeps the seat counters (their own writers move them),
- * never drops capacity below the seats taken (also a condition of the write), follows the
- * program's status order, and keeps the partner of a program that has participants (their
- * partner feed would otherwise split).
+ * Training programs by code. An update keeps the category (as the API's update does), keeps the
+ * seat counters (their own writers move them), never drops capacity below the seats taken (also a
+ * condition of the write), follows the program's status order, and keeps the partner of a program
+ * that has participants (their partner feed would otherwise split).
  */
 export function programImporter(agencyId: string, deps: ImportDeps): KindImporter<ResolvedProgram> {
   const references = createReferenceSets(deps.table);
@@ -68,6 +68,9 @@ export function programImporter(agencyId: string, deps: ImportDeps): KindImporte
     update(row, existing) {
       const next: TrainingProgram = { ...existing, ...shape(row) };
       if (sameData(shape(existing), shape(next))) return 'unchanged';
+      // As in updateTrainingProgram: the rollups keep each enrollment under its program's category.
+      if (next.category !== existing.category)
+        return refused('category', row.category, 'the category of an existing program cannot change');
       if (next.capacity < existing.seatsTaken)
         return refused(
           'capacity',

@@ -21,6 +21,13 @@ describe('the simulated large agency of the rollup-size figure', () => {
     expect(enrollments(oneMonth).some((e) => e.status === 'COMPLETED')).toBe(true);
   });
 
+  it('yields the programs of its enrollments before them (their categories go into the cells)', () => {
+    const programs = new Set(oneMonth.filter((i) => i.entity === 'TrainingProgram').map((i) => i.id));
+    const first = oneMonth.findIndex((i) => i.entity === 'Enrollment');
+    expect(oneMonth.slice(first).some((i) => i.entity === 'TrainingProgram')).toBe(false);
+    expect(enrollments(oneMonth).every((e) => programs.has(e.programId))).toBe(true);
+  });
+
   it("holds that month's share of the agency's enrollments (24 months)", () => {
     const share = enrollments(oneMonth).length / enrollments(all).length;
     expect(share).toBeCloseTo(1 / 24, 3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contributionOf } from '../../../src/domain/analytics/facts';
+import { contributionOf, NO_PROGRAMS } from '../../../src/domain/analytics/facts';
 
 // Received Monday 2 March 2026 10:00 WIB: first response due Thursday 5, resolution Monday 9 (end of WIB day).
 const complaint = {
@@ -16,7 +16,8 @@ const complaint = {
   deadlinesProvisional: false,
 };
 const components = (item: Record<string, unknown>) => {
-  const { overdue, responseOverdue, complaints } = contributionOf(item).facts[0]?.components ?? {};
+  const { overdue, responseOverdue, complaints } =
+    contributionOf(item, NO_PROGRAMS).facts[0]?.components ?? {};
   return { complaints, overdue, responseOverdue };
 };
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { demoItems } from '../../../src/demo/seed-demo-data';
-import { contributionOf, FACT_ENTITIES } from '../../../src/domain/analytics/facts';
+import { contributionOf, FACT_ENTITIES, NO_PROGRAMS } from '../../../src/domain/analytics/facts';
 
 const items = demoItems(new Date('2026-11-01T00:00:00.000Z'));
 const contributes = (item: (typeof items)[number]) => {
-  const c = contributionOf(item);
+  const c = contributionOf(item, NO_PROGRAMS);
   return c.facts.length > 0 || c.jp.length > 0;
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contributionOf } from '../../../src/domain/analytics/facts';
+import { contributionOf, NO_PROGRAMS } from '../../../src/domain/analytics/facts';
 import {
   addQuarters,
   type LearningTally,
@@ -123,6 +123,6 @@ describe('learning tally (INACTIVE_EMPLOYEES)', () => {
       [{ employeeId: 'e2', quarter: '2025-10' }],
     ],
   ])('takes the learning of %s from what the JP tally credits', (_, item, learning) => {
-    expect(learningOf(contributionOf(item))).toEqual(learning);
+    expect(learningOf(contributionOf(item, NO_PROGRAMS))).toEqual(learning);
   });
 });

@@ -39,10 +39,16 @@ describe('rollup item sizes (cells-sizing.ts)', () => {
       held: ['EMPLOYMENT_TYPE', 'GENDER', 'GOLONGAN'],
       shards: 1,
     });
-    // The heatmap's cuboid: an item per unit and month, its programs over a few shards.
-    const heatmap = itemLayout('ENROLLMENT', ['UNIT', 'PROGRAM']);
-    expect(heatmap).toMatchObject({ key: ['UNIT'], held: ['PROGRAM'] });
-    expect(heatmap.shards).toBeGreaterThan(1);
+    // Programs by unit: an item per unit and month, its programs over a few shards.
+    const programs = itemLayout('ENROLLMENT', ['UNIT', 'PROGRAM']);
+    expect(programs).toMatchObject({ key: ['UNIT'], held: ['PROGRAM'] });
+    expect(programs.shards).toBeGreaterThan(1);
+    // The heatmap's cuboid: an item per unit and month holding its (at most 11) categories.
+    expect(itemLayout('ENROLLMENT', ['PROGRAM_CATEGORY', 'UNIT'])).toMatchObject({
+      key: ['UNIT'],
+      held: ['PROGRAM_CATEGORY'],
+      shards: 1,
+    });
     // A month of 1,000 units' enrollments would not fit in one item: they are spread too.
     expect(itemLayout('ENROLLMENT', ['UNIT']).shards).toBeGreaterThan(1);
   });
@@ -95,6 +101,7 @@ describe('rollup item sizes (cells-sizing.ts)', () => {
       GENDER: 'FEMALE',
       FEEDBACK_CHANNEL: 'ONLINE',
       PREDIKAT: 'BAIK',
+      PROGRAM_CATEGORY: 'PUBLIC_SERVICE',
       UNIT: 'medan-dinas-kesehatan',
       GOLONGAN: 'III_A',
       PROGRAM: '01JCZ5T2W8XQ4Y8K2V6M3N9P0R',
