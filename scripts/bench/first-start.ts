@@ -27,6 +27,8 @@ export async function timeStart(
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'WARN' };
   delete env.DYNAMODB_ENDPOINT;
+  // As a new user runs it (the bench itself runs the API as deployed, NODE_ENV=production).
+  delete env.NODE_ENV;
   const started = performance.now();
   const child = spawn('npm', ['start'], {
     cwd: PROJECT_ROOT,
