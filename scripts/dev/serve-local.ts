@@ -151,12 +151,19 @@ export async function serveLocally(options: {
       say(`${reason}: stopping`);
       watch.stop();
       unpublish();
-      await http.close();
-      await webhooks.stop();
-      await imports.stop();
-      await streams.stop();
-      await dynamo?.stop();
-      process.exit(code);
+      try {
+        await http.close();
+        await webhooks.stop();
+        await imports.stop();
+        await streams.stop();
+      } catch (error) {
+        // A worker that fails to stop (its database gone, say) must not leave DynamoDB Local running.
+        console.error(`[start] while stopping: ${error instanceof Error ? error.message : String(error)}`);
+        code = code || 1;
+      } finally {
+        await dynamo?.stop();
+        process.exit(code);
+      }
     };
     process.on('SIGINT', () => void shutdown?.('SIGINT', 0));
     process.on('SIGTERM', () => void shutdown?.('SIGTERM', 0));

@@ -65,7 +65,9 @@ export function superviseDynamoDbLocal(first: RunningDynamoDb, options: DynamoDb
 
   function watch(running: RunningDynamoDb) {
     void running.exited.then((exit) => {
-      if (stopped || running.stopping) return;
+      // Ctrl-C in a terminal interrupts the whole process group: the JVM (exit 130) stops with us.
+      const interrupted = exit.signal === 'SIGINT' || exit.code === 130;
+      if (stopped || running.stopping || interrupted) return;
       restarting = restart(running, ending(exit));
     });
   }
