@@ -1,3 +1,4 @@
+import { toColumns } from '../src/domain/analytics/columns';
 import type { Resolvers } from '../src/generated/graphql';
 import { AggregateInput } from './analytics.inputs';
 import { parseInput } from './parse-input';
@@ -16,6 +17,14 @@ export const analyticsResolvers: Resolvers = {
       ...ctx.services.analytics.capabilities(),
       combinationRule: COMBINATION_RULE,
     }),
+  },
+  AggregateResult: {
+    columns: (answer) =>
+      toColumns(
+        answer.groupBy,
+        answer.totals.map((t) => t.measure),
+        answer.groups,
+      ),
   },
   DimensionCapability: {
     valueCount: (capability, _, ctx) => ctx.services.analytics.valueCount(ctx, capability.dimension),

@@ -10,11 +10,21 @@ import { adminClaims, type BenchApp } from './bench-app';
 import { BENCH_AGENCY, BENCH_MONTHS } from './load-records';
 import { median } from './statistics';
 
+/** An aggregate answered as groups, a dozen fields each (what most dashboards ask). */
 export const AGGREGATE_QUERY = `query Heatmap($input: AggregateInput!) {
   aggregate(input: $input) {
     asOf
     totals { measure value }
     groups { key { dimension value label } values { measure value } }
+  }
+}`;
+
+/** The same answer as columns (`AggregateResult.columns`): how a heatmap of thousands of cells asks. */
+export const COLUMNS_QUERY = `query HeatmapColumns($input: AggregateInput!) {
+  aggregate(input: $input) {
+    asOf
+    totals { measure value }
+    columns { axes { dimension values { value label } } keys series { measure values } }
   }
 }`;
 
@@ -46,11 +56,23 @@ export function dashboardInput(now: Date) {
 /** An aggregate question (the `input` of `aggregate`). */
 export type AggregateQuestion = ReturnType<typeof heatmapInput>;
 
-interface Heatmap {
+type MeasureValues = { measure: string; value: number | null }[];
+interface GroupsAnswer {
+  aggregate: { groups: { values: MeasureValues }[]; totals: MeasureValues };
+}
+interface ColumnsAnswer {
   aggregate: {
-    groups: { values: { measure: string; value: number | null }[] }[];
-    totals: { measure: string; value: number | null }[];
+    columns: { keys: number[][]; series: { measure: string; values: (number | null)[] }[] };
+    totals: MeasureValues;
   };
+}
+
+/** The enrollment count of each group, whichever shape the answer took. */
+function enrollmentCounts(answer: GroupsAnswer | ColumnsAnswer): (number | null)[] {
+  const { aggregate } = answer;
+  if ('columns' in aggregate)
+    return aggregate.columns.series.find((s) => s.measure === 'ENROLLMENT_COUNT')?.values ?? [];
+  return aggregate.groups.map((g) => g.values.find((v) => v.measure === 'ENROLLMENT_COUNT')?.value ?? null);
 }
 
 /** What one data set's answer cost. */
@@ -73,16 +95,17 @@ export interface AggregateSample {
 export async function measureAggregateLatency<Name extends string>(
   apps: Record<Name, BenchApp>,
   question: AggregateQuestion,
-  options: { warmup?: number; rounds?: number; budgetMs?: number } = {},
+  options: { warmup?: number; rounds?: number; budgetMs?: number; shape?: 'groups' | 'columns' } = {},
 ): Promise<Record<Name, AggregateSample>> {
-  const { warmup = 5, rounds = 25, budgetMs = Number.POSITIVE_INFINITY } = options;
+  const { warmup = 5, rounds = 25, budgetMs = Number.POSITIVE_INFINITY, shape = 'groups' } = options;
+  const query = shape === 'columns' ? COLUMNS_QUERY : AGGREGATE_QUERY;
   const started = performance.now();
   const variables = { input: question };
   const ask = async (app: BenchApp, headers: ReturnType<BenchApp['headers']>) => {
-    const answer = await app.execute<Heatmap>(AGGREGATE_QUERY, variables, headers);
+    const answer = await app.execute<GroupsAnswer | ColumnsAnswer>(query, variables, headers);
     if (answer.errors?.length || !answer.data)
       throw new Error(`Aggregate failed: ${JSON.stringify(answer.errors)}`);
-    return answer.data.aggregate;
+    return answer.data;
   };
   const sides = await Promise.all(
     (Object.entries(apps) as [Name, BenchApp][]).map(async ([name, app]) => ({
@@ -98,12 +121,13 @@ export async function measureAggregateLatency<Name extends string>(
   for (const side of sides) {
     side.app.counter.reset();
     const answer = await ask(side.app, side.headers);
+    const counts = enrollmentCounts(answer);
     side.cost = {
       requests: side.app.counter.requests,
       waves: side.app.counter.waves,
-      groups: answer.groups.length,
-      filledGroups: answer.groups.filter((g) => enrollmentsOf(g.values) > 0).length,
-      enrollments: enrollmentsOf(answer.totals),
+      groups: counts.length,
+      filledGroups: counts.filter((n) => (n ?? 0) > 0).length,
+      enrollments: enrollmentsOf(answer.aggregate.totals),
     };
     for (let i = 0; i < warmup; i += 1) await ask(side.app, side.headers);
   }

@@ -4,7 +4,7 @@
  * units, programs and rollups of that many bench records (employees and enrollments are left
  * out: an aggregate reads only rollups, units and programs); then, rounds in rotating order, the
  * median of: the rollup Query pages alone, `readCells` (pages and decoding into cells), and the
- * whole `aggregate` through the server (the heatmap of aggregate-latency.ts).
+ * whole `aggregate` through the server (the heatmap of aggregate-latency.ts), as groups and as columns.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { cuboidId } from '../../src/domain/analytics/families';
 import type { Measure } from '../../src/domain/analytics/measures';
 import { type FamilyRead, planAggregate } from '../../src/domain/analytics/query-plan';
 import { dynamoForCommand } from '../../src/local/dynamodb-local';
-import { AGGREGATE_QUERY, heatmapInput } from './aggregate-latency';
+import { AGGREGATE_QUERY, COLUMNS_QUERY, heatmapInput } from './aggregate-latency';
 import { adminClaims, type BenchApp, createBenchApp } from './bench-app';
 import { itemSizeBytes } from './item-size';
 import { BENCH_AGENCY, benchRecords, createBenchTable } from './load-records';
@@ -49,7 +49,7 @@ interface Side {
   name: string;
   app: BenchApp;
   headers: ReturnType<BenchApp['headers']>;
-  times: Record<'pages' | 'readCells' | 'aggregate', number[]>;
+  times: Record<'pages' | 'readCells' | 'aggregate' | 'columns', number[]>;
 }
 const sides: Side[] = [];
 try {
@@ -78,7 +78,7 @@ try {
       name: String(n),
       app,
       headers: app.headers(await app.token(adminClaims(BENCH_AGENCY))),
-      times: { pages: [], readCells: [], aggregate: [] },
+      times: { pages: [], readCells: [], aggregate: [], columns: [] },
     });
   }
   const steps = {
@@ -86,6 +86,10 @@ try {
     readCells: (s: Side) => Promise.all(reads.map((r) => readCells(s.app.deps.table, BENCH_AGENCY, r))),
     aggregate: async (s: Side) => {
       const answer = await s.app.execute(AGGREGATE_QUERY, { input: question }, s.headers);
+      if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors));
+    },
+    columns: async (s: Side) => {
+      const answer = await s.app.execute(COLUMNS_QUERY, { input: question }, s.headers);
       if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors));
     },
   };
@@ -103,11 +107,12 @@ try {
     await steps.aggregate(side);
     console.log(
       `${side.name.padStart(7)}: pages ${round(median(side.times.pages))} ms, readCells ${round(median(side.times.readCells))} ms, ` +
-        `aggregate ${round(median(side.times.aggregate))} ms (${side.app.counter.requests} requests)`,
+        `aggregate ${round(median(side.times.aggregate))} ms as groups, ${round(median(side.times.columns))} ms as columns (${side.app.counter.requests} requests)`,
     );
   }
   const [small, large] = [sides[0], sides.at(-1)] as [Side, Side];
-  console.log(`ratio aggregate ${round(median(large.times.aggregate) / median(small.times.aggregate), 2)}`);
+  for (const shape of ['aggregate', 'columns'] as const)
+    console.log(`ratio ${shape} ${round(median(large.times[shape]) / median(small.times[shape]), 2)}`);
 } finally {
   for (const side of sides) await side.app.close({ dropTable: !local });
   client.destroy();

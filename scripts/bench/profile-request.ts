@@ -69,7 +69,7 @@ try {
       if (!us || node.callFrame.functionName === '(idle)') continue;
       const source = sourceOf(node.callFrame.url);
       bySource.set(source, (bySource.get(source) ?? 0) + us);
-      const name = `${node.callFrame.functionName || '(anonymous)'} ${source}`;
+      const name = `${node.callFrame.functionName || '(anonymous)'} ${source}${node.callFrame.url ? `:${node.callFrame.url.replace(/^.*\//, '')}:${node.callFrame.lineNumber + 1}` : ''}`;
       byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     }
     const perRequest = (us: number) => (us / 1000 / count).toFixed(2);
@@ -79,7 +79,7 @@ try {
     for (const [source, us] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 12))
       console.log(`  ${perRequest(us).padStart(6)}  ${source}`);
     console.log('  hottest functions:');
-    for (const [name, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    for (const [name, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 16))
       console.log(`  ${perRequest(us).padStart(6)}  ${name}`);
   }
 } finally {

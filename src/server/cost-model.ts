@@ -50,7 +50,7 @@ interface AggregateArgs {
   };
 }
 
-/** The lists of an `aggregate` answer: groups (see maxGroups), their keys, and the measures. */
+/** The lists of an `aggregate` answer: groups (see maxGroups), their keys, the measures, and the columns' axes. */
 function aggregateSizes(args: AggregateArgs, cardinality: DimensionCardinality, now: Date) {
   const input = args.input ?? {};
   const groupBy = (input.groupBy ?? []).filter((d) => (DIMENSIONS as readonly string[]).includes(d));
@@ -71,6 +71,13 @@ function aggregateSizes(args: AggregateArgs, cardinality: DimensionCardinality, 
     'AggregateGroup.key': groupBy.length,
     'AggregateGroup.values': measures,
     'AggregateResult.totals': measures,
+    // Columns: an axis per dimension, holding at most that dimension's values; a series per measure.
+    'AggregateColumns.axes': groupBy.length,
+    'AggregateAxis.values': Math.max(
+      0,
+      ...groupBy.map((dimension) => maxGroups({ ...question, groupBy: [dimension] }, cardinality, now)),
+    ),
+    'AggregateColumns.series': measures,
   };
 }
 

@@ -26,6 +26,8 @@ export interface AggregateGroup {
 }
 
 export interface AggregateAnswer {
+  /** The dimensions grouped by, in the order asked (the order of each group's key). */
+  groupBy: Dimension[];
   groups: AggregateGroup[];
   totals: { measure: Measure; value: number | null }[];
   asOf: string | null;
@@ -115,28 +117,26 @@ export function createAnalyticsService({ rollups, organization, training, clock 
         programTitle: (id: string) => programs.get(id)?.title,
         partnerName: (code: string) => partners.get(code),
       };
-      // Many groups share each value (every unit in every month): label each value once.
-      const labels = new Map<string, string>();
-      const label = (dimension: Dimension, value: string) => {
-        const key = `${dimension}\u0000${value}`;
-        let text = labels.get(key);
-        if (text === undefined) {
-          text = labelOf(dimension, value, lookups);
-          labels.set(key, text);
+      // Many groups share each value (every unit in every month): one key part per value, labelled once.
+      const parts = plan.request.groupBy.map(() => new Map<string, AggregateGroup['key'][number]>());
+      const part = (d: number, dimension: Dimension, value: string) => {
+        const known = parts[d] as Map<string, AggregateGroup['key'][number]>;
+        let found = known.get(value);
+        if (!found) {
+          found = { dimension, value, label: labelOf(dimension, value, lookups) };
+          known.set(value, found);
         }
-        return text;
+        return found;
       };
       const groups = combined.groups.map((group) => ({
-        key: plan.request.groupBy.map((dimension) => {
-          const value = group.key[dimension] ?? '';
-          return { dimension, value, label: label(dimension, value) };
-        }),
+        key: plan.request.groupBy.map((dimension, d) => part(d, dimension, group.key[dimension] ?? '')),
         values: plan.request.measures.map((measure) => ({
           measure,
           value: MEASURES[measure].value(group.components),
         })),
       }));
       return {
+        groupBy: plan.request.groupBy,
         groups: sortGroups(groups),
         totals: plan.request.measures.map((measure) => ({
           measure,
@@ -179,22 +179,32 @@ function limitToReach(request: AggregateRequest, reach: Unit[]): AggregateReques
 const LABEL_ORDER = new Intl.Collator('id');
 
 /**
- * Time keys in order; other keys by label. Each dimension's distinct labels are collated once
- * and groups compared by rank: thousands of groups share a few dozen labels.
+ * Time keys in order; other keys by label. Each dimension's distinct values are ranked once
+ * (thousands of groups share a few dozen values) and groups compared by rank.
  */
 function sortGroups(groups: AggregateGroup[]): AggregateGroup[] {
-  const ranks = new Map<string, number>();
   const width = groups[0]?.key.length ?? 0;
+  const ranks: Map<string, number>[] = [];
   for (let i = 0; i < width; i += 1) {
-    const dimension = groups[0]?.key[i]?.dimension as Dimension;
-    const texts = [...new Set(groups.map((g) => sortText(g.key[i])))];
-    texts.sort(isTimeDimension(dimension) ? undefined : LABEL_ORDER.compare);
-    texts.forEach((text, rank) => {
-      ranks.set(`${i}\u0000${text}`, rank);
+    const parts = new Map<string, AggregateGroup['key'][number]>();
+    for (const g of groups) {
+      const part = g.key[i];
+      if (part && !parts.has(part.value)) parts.set(part.value, part);
+    }
+    const time = isTimeDimension(groups[0]?.key[i]?.dimension as Dimension);
+    const ordered = [...parts.values()].sort((a, b) =>
+      time ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : LABEL_ORDER.compare(a.label, b.label),
+    );
+    const rank = new Map<string, number>();
+    ordered.forEach((part, r) => {
+      rank.set(part.value, r);
     });
+    ranks.push(rank);
   }
-  const rankOf = (g: AggregateGroup) => g.key.map((k, i) => ranks.get(`${i}\u0000${sortText(k)}`) ?? 0);
-  const keyed = groups.map((group) => ({ group, rank: rankOf(group) }));
+  const keyed = groups.map((group) => ({
+    group,
+    rank: group.key.map((k, i) => ranks[i]?.get(k.value) ?? 0),
+  }));
   keyed.sort((a, b) => {
     for (let i = 0; i < a.rank.length; i += 1) {
       const order = (a.rank[i] ?? 0) - (b.rank[i] ?? 0);
@@ -204,9 +214,5 @@ function sortGroups(groups: AggregateGroup[]): AggregateGroup[] {
   });
   return keyed.map((k) => k.group);
 }
-
-/** What a key part sorts by: its value for time dimensions, its label otherwise. */
-const sortText = (key: AggregateGroup['key'][number] | undefined) =>
-  key === undefined ? '' : isTimeDimension(key.dimension) ? key.value : key.label;
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

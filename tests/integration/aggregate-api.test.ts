@@ -168,6 +168,69 @@ describe('aggregate', () => {
     expect(group?.key[1]?.label).toBe('Teknologi Informasi');
   });
 
+  it('answers the same heatmap as columns that rebuild every group exactly, each axis value once', async () => {
+    const input = {
+      measures: ['COMPLETION_RATE', 'TRAINING_HOURS', 'ENROLLMENT_COUNT'],
+      groupBy: ['UNIT', 'PROGRAM_CATEGORY', 'MONTH'],
+      filter: { from: '2024-12-01', to: '2026-11-30' },
+    };
+    const res = await app.request<{
+      aggregate: Answer['aggregate'] & {
+        columns: {
+          axes: { dimension: string; values: { value: string; label: string }[] }[];
+          keys: number[][];
+          series: { measure: string; values: (number | null)[] }[];
+        };
+      };
+    }>(
+      `query($input: AggregateInput!) { aggregate(input: $input) {
+        groups { key { dimension value label } values { measure value } }
+        columns { axes { dimension values { value label } } keys series { measure values } } } }`,
+      { input },
+      ADMIN,
+    );
+    expect(res.errors).toBeUndefined();
+    const { groups, columns } = res.data?.aggregate ?? {
+      groups: [],
+      columns: { axes: [], keys: [], series: [] },
+    };
+    expect(groups.length).toBeGreaterThan(100);
+    expect(columns.axes.map((a) => a.dimension)).toEqual(input.groupBy);
+    expect(columns.series.map((s) => s.measure)).toEqual(input.measures);
+    const rebuilt = columns.keys.map((positions, i) => ({
+      key: positions.map((p, d) => ({
+        dimension: columns.axes[d]?.dimension,
+        ...columns.axes[d]?.values[p],
+      })),
+      values: columns.series.map((s) => ({ measure: s.measure, value: s.values[i] })),
+    }));
+    expect(rebuilt).toEqual(groups);
+    for (const axis of columns.axes)
+      expect(new Set(axis.values.map((v) => v.value)).size).toBe(axis.values.length);
+    const months = columns.axes[2]?.values.map((v) => v.value) ?? [];
+    expect(months).toHaveLength(24);
+    expect([...months].sort()).toEqual(months);
+  });
+
+  it('answers columns without dimensions as one group with no axes', async () => {
+    const res = await app.request<{
+      aggregate: {
+        totals: { value: number | null }[];
+        columns: { axes: unknown[]; keys: number[][]; series: { values: (number | null)[] }[] };
+      };
+    }>(
+      `{ aggregate(input: { measures: [ENROLLMENT_COUNT], filter: { from: "2026-01-01", to: "2026-12-31" } }) {
+        totals { value } columns { axes { dimension } keys series { values } } } }`,
+      {},
+      ADMIN,
+    );
+    expect(res.errors).toBeUndefined();
+    const answer = res.data?.aggregate;
+    expect(answer?.columns.axes).toEqual([]);
+    expect(answer?.columns.keys).toEqual([[]]);
+    expect(answer?.columns.series[0]?.values).toEqual([answer?.totals[0]?.value]);
+  });
+
   it('answers category x golongan (no cuboid stores both) through the programs, like a direct count', async () => {
     const res = await ask({
       measures: ['ENROLLMENT_COUNT'],

@@ -17,16 +17,49 @@ import {
 /** Rollups written under an older layout: a dashboard would read wrong sums until they are rebuilt. */
 export class OutdatedRollupLayout extends Error {}
 
+/** A range of at least this many months is read in parts, side by side. */
+const MONTHS_PER_PART = 6;
+const MAX_PARTS = 4;
+
 /**
- * Reads the cells of one cuboid over a bucket range: one Query of one partition (paged at 1 MB).
+ * A range of month buckets cut into up to 4 consecutive ranges of at least 6 months (in order),
+ * so a long time series is read by Queries side by side: the table serves one part while the API
+ * decodes another. Any other range (open-ended, quarters, years) stays whole.
+ */
+export function monthRangeParts(fromBucket: string, toBucket: string): [string, string][] {
+  const month = /^(\d{4})-(\d{2})$/;
+  const from = month.exec(fromBucket);
+  const to = month.exec(toBucket);
+  if (!from || !to || fromBucket === '0000-00' || toBucket === '9999-99') return [[fromBucket, toBucket]];
+  const index = (m: RegExpExecArray) => Number(m[1]) * 12 + Number(m[2]) - 1;
+  const first = index(from);
+  const months = index(to) - first + 1;
+  const parts = Math.min(MAX_PARTS, Math.floor(months / MONTHS_PER_PART));
+  if (parts < 2) return [[fromBucket, toBucket]];
+  const bucket = (i: number) =>
+    `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return Array.from({ length: parts }, (_, p) => {
+    const start = first + Math.floor((p * months) / parts);
+    const end = first + Math.floor(((p + 1) * months) / parts) - 1;
+    return [bucket(start), bucket(end)] as [string, string];
+  });
+}
+
+/**
+ * Reads the cells of one cuboid over a bucket range: Queries of one partition (paged at 1 MB), a
+ * long series of months in parts side by side (`monthRangeParts`).
  * An item of an older layout (rollup-keys.ts ROLLUP_LAYOUT) refuses the answer rather than
  * mixing layouts: SERVICE_UNAVAILABLE until `npm run rebuild-rollups` rewrote the rollups.
  */
 export async function readCells(table: Table, agencyId: string, read: FamilyRead): Promise<CellRow[]> {
-  const items = await table.queryAll({
-    partition: rollupPartition(agencyId, read.family, cuboidId(read.cuboid)),
-    sortKey: bucketRange(read.fromBucket, read.toBucket),
-  });
+  const partition = rollupPartition(agencyId, read.family, cuboidId(read.cuboid));
+  const items = (
+    await Promise.all(
+      monthRangeParts(read.fromBucket, read.toBucket).map(([from, to]) =>
+        table.queryAll({ partition, sortKey: bucketRange(from, to) }),
+      ),
+    )
+  ).flat();
   const layout = layoutOf(read.family, read.cuboid);
   const rows: CellRow[] = [];
   for (const item of items) {

@@ -57,7 +57,9 @@ function categoryValue(row: CellRow, derive: Derivations): string | undefined {
   return row.values.PROGRAM ? derive.categoryOfProgram(row.values.PROGRAM) : undefined;
 }
 
-const keyString = (values: (string | undefined)[]) => JSON.stringify(values);
+/** A group's key as a Map key: its values joined (no dimension value holds these control characters). */
+const keyString = (values: readonly (string | null | undefined)[]) =>
+  values.map((v) => v ?? '\u0002').join('\u0001');
 
 function add(into: Components, family: Family, components: Record<string, number>) {
   const target = into[family] ?? {};
@@ -86,26 +88,37 @@ export function combine(
   // A quarterly state is not summed over time: YEAR groups take each year's Q4, totals the last quarter read.
   const lastQuarter = new Map(plan.reads.map((r) => [r.family, r.toBucket]));
   const byYear = groupBy.includes('YEAR');
-  const byFamily = new Map<Family, Map<string, Record<string, number>>>();
+  const byFamily = new Map<
+    Family,
+    Map<string, { values: (string | undefined)[]; sum: Record<string, number> }>
+  >();
   const totals: Components = {};
   for (const row of rows) {
     const quarterly = FAMILIES[row.family].time === 'QUARTER';
     if (quarterly && byYear && row.bucket.slice(5, 7) !== '10') continue;
     if (!filters.every(([d, allowed]) => allowed.has(dimensionValue(row, d, derive) ?? '\u0000'))) continue;
     if (!quarterly || row.bucket === lastQuarter.get(row.family)) add(totals, row.family, row.components);
-    const key = keyString(groupBy.map((d) => dimensionValue(row, d, derive)));
-    const groups = byFamily.get(row.family) ?? new Map<string, Record<string, number>>();
-    byFamily.set(row.family, groups);
-    const sum = groups.get(key) ?? {};
-    for (const [name, value] of Object.entries(row.components)) sum[name] = (sum[name] ?? 0) + value;
-    groups.set(key, sum);
+    const values = groupBy.map((d) => dimensionValue(row, d, derive));
+    const key = keyString(values);
+    let groups = byFamily.get(row.family);
+    if (!groups) {
+      groups = new Map();
+      byFamily.set(row.family, groups);
+    }
+    let group = groups.get(key);
+    if (!group) {
+      group = { values, sum: {} };
+      groups.set(key, group);
+    }
+    const { sum } = group;
+    for (const name in row.components) sum[name] = (sum[name] ?? 0) + (row.components[name] as number);
   }
 
   // Group keys come from the primary families; secondary ones (the workforce behind JP compliance) are matched without time.
   // Timeless keys only enter for measures that take groups from every family (INACTIVE_EMPLOYEES).
   const keys = new Map<string, (string | undefined)[]>();
   for (const family of primary)
-    for (const key of byFamily.get(family)?.keys() ?? []) keys.set(key, JSON.parse(key));
+    for (const [key, group] of byFamily.get(family) ?? []) keys.set(key, group.values);
   const time = groupBy.findIndex((d) => isTimeDimension(d));
   if (time >= 0) {
     fillTimeBuckets(keys, time, groupBy[time] as TimeDimension, plan);
@@ -123,7 +136,7 @@ export function combine(
         FAMILIES[family].time === 'NONE'
           ? values.map((v, i) => (isTimeDimension(groupBy[i] as Dimension) ? undefined : v))
           : values;
-      const sum = found.get(keyString(projected));
+      const sum = found.get(keyString(projected))?.sum;
       if (sum) add(components, family, sum);
     }
     groups.push({ key: Object.fromEntries(groupBy.map((d, i) => [d, values[i] ?? ''])), components });
