@@ -19,6 +19,19 @@ export const DASHBOARD_EXAMPLES: PlaygroundExample[] = [
   },
   {
     audience: 'Dashboard',
+    title: 'Heatmap as columns: enrollments and completion by unit x program category x month, two years',
+    query: `query HeatmapColumns {
+  aggregate(input: {
+    measures: [ENROLLMENT_COUNT, COMPLETION_RATE]
+    groupBy: [UNIT, PROGRAM_CATEGORY, MONTH]
+    filter: { from: "2025-01-01", to: "2026-12-31" }
+  }) {
+    columns { axes { dimension values { value label } } keys series { measure values } }
+  }
+}`,
+  },
+  {
+    audience: 'Dashboard',
     title: 'Participation: invitation acceptance and no-show rates by unit and quarter, 2026',
     query: `query Participation {
   aggregate(input: {
