@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditEntry } from '../domain/audit-entry';
+import { scopedValue } from '../observability/scoped-value';
 import { auditEntryEntity } from './entities/audit-entry';
 import type { Item } from './item';
 import type { Write } from './write';
@@ -23,7 +23,7 @@ interface Slot {
   open: boolean;
 }
 
-const slots = new AsyncLocalStorage<Slot>();
+const slots = scopedValue<Slot>();
 
 /**
  * Runs one mutation root field so that every transaction it commits carries its audit entry
@@ -64,7 +64,7 @@ export interface AuditedWrites {
  * transaction then fails, so a change still never lands without it.
  */
 export async function auditedWrites(writes: readonly Write[]): Promise<AuditedWrites | undefined> {
-  const slot = slots.getStore();
+  const slot = slots.get();
   if (!slot?.open) return undefined;
   const entry = await slot.mutation.entryFor(writes);
   if (!entry) return undefined;

@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { QueryTooComplexError } from '../errors/app-error';
+import { scopedValue } from '../observability/scoped-value';
 
 /**
  * The DynamoDB items one GraphQL request may read (returned, or scanned by a filter or a COUNT),
@@ -56,7 +56,7 @@ export class ReadBudget {
  * one), followed through every await into the repositories without being passed around. Calls
  * made outside a request (seeding, stream aggregation, scripts) have none and are not counted.
  */
-const currentBudget = new AsyncLocalStorage<ReadBudget>();
+const currentBudget = scopedValue<ReadBudget>();
 
 /** Runs `fn` (one request) under `budget`. */
 export function withReadBudget<T>(budget: ReadBudget, fn: () => T): T {
@@ -65,7 +65,7 @@ export function withReadBudget<T>(budget: ReadBudget, fn: () => T): T {
 
 /** The budget of the request in progress, if any. */
 export function currentReadBudget(): ReadBudget | undefined {
-  return currentBudget.getStore();
+  return currentBudget.get();
 }
 
 /** Items a DynamoDB response read: those scanned by a Query, returned by a Get or BatchGet. */
@@ -84,7 +84,7 @@ function itemsRead(output: Record<string, unknown>): number {
 export function attachReadBudget(client: DynamoDBClient): void {
   client.middlewareStack.add(
     (next) => async (args) => {
-      const budget = currentBudget.getStore();
+      const budget = currentBudget.get();
       budget?.beforeCall();
       const result = await next(args);
       budget?.charge(itemsRead((result.output ?? {}) as unknown as Record<string, unknown>));

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { scopedValue } from '../observability/scoped-value';
 
 /** How long retries may go on: per GraphQL request, and per run of a system job. */
 export interface RetryBudgets {
@@ -55,7 +55,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 
 /**
  * The one retry policy: jittered exponential backoff under a bounded total budget. The budget is
- * carried by AsyncLocalStorage, set where a request starts (`forRequest`, wrapped around Apollo's
+ * carried by a scoped value (one AsyncLocalStorage for all, observability/scoped-value.ts), set where a request starts (`forRequest`, wrapped around Apollo's
  * request handling in `createServer`) or a system job starts (`forJob`), so repositories and the
  * SDK find it without every call passing it along. A loop started outside any budget gets a
  * request-sized one of its own, shared by the loops nested in it.
@@ -67,7 +67,7 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
   const random = options.random ?? Math.random;
   const baseDelayMs = options.baseDelayMs ?? 10;
   const maxDelayMs = options.maxDelayMs ?? 400;
-  const current = new AsyncLocalStorage<Budget>();
+  const current = scopedValue<Budget>();
   const budgetOf = (ms: number): Budget => ({ deadline: now() + ms, retries: 0, spent: false });
 
   const delayAfter = (retries: number) => {
@@ -82,7 +82,7 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
    * the caller bounds its own attempts then.
    */
   async function pause(ownRetries = 0): Promise<boolean> {
-    const budget = current.getStore();
+    const budget = current.get();
     if (!budget) {
       await sleep(delayAfter(ownRetries));
       return true;
@@ -109,12 +109,12 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
   return {
     /** Runs a GraphQL request under a fresh request budget (a nested call keeps the outer one). */
     forRequest<T>(run: () => Promise<T>): Promise<T> {
-      return current.getStore() ? run() : current.run(budgetOf(budgets.requestMs), run);
+      return current.get() ? run() : current.run(budgetOf(budgets.requestMs), run);
     },
 
     /** Runs one system job (stream poll, sweep, seed, rebuild) under a budget of its own (a nested call keeps the outer one). */
     forJob<T>(run: () => Promise<T>): Promise<T> {
-      return current.getStore() ? run() : current.run(budgetOf(budgets.jobMs), run);
+      return current.get() ? run() : current.run(budgetOf(budgets.jobMs), run);
     },
 
     /**
@@ -122,7 +122,7 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
      * spent (then `when.exhausted` of the last error). `attempt` receives its number from 0.
      */
     retry<T>(attempt: (n: number) => Promise<T>, when: RetryWhen): Promise<T> {
-      if (current.getStore()) return loop(attempt, when);
+      if (current.get()) return loop(attempt, when);
       return current.run(budgetOf(budgets.requestMs), () => loop(attempt, when));
     },
 
@@ -135,7 +135,7 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
      * for something else (an index catching up, a race) does not give up the database.
      */
     giveUp(): void {
-      const budget = current.getStore();
+      const budget = current.get();
       if (budget) budget.spent = true;
     },
 
@@ -145,7 +145,7 @@ export function createRetryPolicy(options: RetryPolicyOptions) {
      * its budget and the attempts in flight, however many calls it would still make.
      */
     spent(): boolean {
-      return current.getStore()?.spent ?? false;
+      return current.get()?.spent ?? false;
     },
   };
 }

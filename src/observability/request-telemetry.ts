@@ -2,10 +2,10 @@
  * What one API request did, gathered while it runs: the edge opens it (runWithTelemetry), the
  * GraphQL plugin adds the operation, its outcome and the request's read budget (whose count of
  * DynamoDB calls is the request's own), and the edge reports it at the end (a log line; metrics
- * and trace annotations in AWS). AsyncLocalStorage carries it, so concurrent requests of the
+ * and trace annotations in AWS). A scoped value (scoped-value.ts) carries it, so concurrent requests of the
  * local server never mix.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { scopedValue } from './scoped-value';
 
 /** The record of one request. */
 export interface RequestTelemetry {
@@ -31,7 +31,7 @@ export interface RequestTelemetry {
   partnerSyncPages: number;
 }
 
-const storage = new AsyncLocalStorage<RequestTelemetry>();
+const storage = scopedValue<RequestTelemetry>();
 
 /** A fresh record for a request that arrives now. */
 export function newTelemetry(): RequestTelemetry {
@@ -51,5 +51,5 @@ export function runWithTelemetry<T>(telemetry: RequestTelemetry, work: () => Pro
 
 /** The record of the request this code runs for; undefined outside one (seeding, stream jobs). */
 export function currentTelemetry(): RequestTelemetry | undefined {
-  return storage.getStore();
+  return storage.get();
 }
