@@ -125,6 +125,16 @@ export function periodsBetween(from: IsoDate, to: IsoDate, kind: PeriodKind): Pe
   return periods;
 }
 
+/** A month (`2026-07`, or the month of a date) as a count of months since year 0, for month arithmetic. */
+export function monthIndex(yearMonth: string): number {
+  return Number(yearMonth.slice(0, 4)) * 12 + Number(yearMonth.slice(5, 7)) - 1;
+}
+
+/** The month (`2026-07`) of a `monthIndex`. */
+export function monthOfIndex(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 /** The ordered bucket keys (`2026-07`, `2026-Q3`, `2026`) covering `from`..`to`. */
 export function periodKeysBetween(from: IsoDate, to: IsoDate, kind: PeriodKind): string[] {
   return periodsBetween(from, to, kind).map((period) => period.key);

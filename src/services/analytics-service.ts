@@ -137,7 +137,7 @@ export function createAnalyticsService({ rollups, organization, training, clock 
       }));
       return {
         groupBy: plan.request.groupBy,
-        groups: sortGroups(groups),
+        groups: sortGroups(groups, parts),
         totals: plan.request.measures.map((measure) => ({
           measure,
           value: MEASURES[measure].value(combined.totals),
@@ -179,28 +179,21 @@ function limitToReach(request: AggregateRequest, reach: Unit[]): AggregateReques
 const LABEL_ORDER = new Intl.Collator('id');
 
 /**
- * Time keys in order; other keys by label. Each dimension's distinct values are ranked once
- * (thousands of groups share a few dozen values) and groups compared by rank.
+ * Time keys in order; other keys by label. Each dimension's distinct values (`parts`, one map per
+ * dimension, as the groups' keys were built) are ranked once and groups compared by rank:
+ * thousands of groups share a few dozen values.
  */
-function sortGroups(groups: AggregateGroup[]): AggregateGroup[] {
-  const width = groups[0]?.key.length ?? 0;
-  const ranks: Map<string, number>[] = [];
-  for (let i = 0; i < width; i += 1) {
-    const parts = new Map<string, AggregateGroup['key'][number]>();
-    for (const g of groups) {
-      const part = g.key[i];
-      if (part && !parts.has(part.value)) parts.set(part.value, part);
-    }
-    const time = isTimeDimension(groups[0]?.key[i]?.dimension as Dimension);
-    const ordered = [...parts.values()].sort((a, b) =>
+function sortGroups(
+  groups: AggregateGroup[],
+  parts: readonly Map<string, AggregateGroup['key'][number]>[],
+): AggregateGroup[] {
+  const ranks = parts.map((values) => {
+    const time = isTimeDimension([...values.values()][0]?.dimension as Dimension);
+    const ordered = [...values.values()].sort((a, b) =>
       time ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : LABEL_ORDER.compare(a.label, b.label),
     );
-    const rank = new Map<string, number>();
-    ordered.forEach((part, r) => {
-      rank.set(part.value, r);
-    });
-    ranks.push(rank);
-  }
+    return new Map(ordered.map((part, rank) => [part.value, rank]));
+  });
   const keyed = groups.map((group) => ({
     group,
     rank: group.key.map((k, i) => ranks[i]?.get(k.value) ?? 0),

@@ -2,7 +2,8 @@ import { cellValues, layoutOf } from '../../domain/analytics/cells';
 import type { CellRow } from '../../domain/analytics/combine';
 import { cuboidId, FAMILIES, type Family } from '../../domain/analytics/families';
 import type { Tally } from '../../domain/analytics/jp-tally';
-import type { FamilyRead } from '../../domain/analytics/query-plan';
+import { type FamilyRead, OPEN_MONTH_RANGE } from '../../domain/analytics/query-plan';
+import { monthIndex, monthOfIndex } from '../../domain/period';
 import { ServiceUnavailableError } from '../../errors/app-error';
 import type { Table } from '../table';
 import {
@@ -24,24 +25,22 @@ const MAX_PARTS = 4;
 /**
  * A range of month buckets cut into up to 4 consecutive ranges of at least 6 months (in order),
  * so a long time series is read by Queries side by side: the table serves one part while the API
- * decodes another. Any other range (open-ended, quarters, years) stays whole.
+ * decodes another. Quarterly states are bucketed by their first month, so they split the same
+ * way; an open-ended range, a year range or the timeless `-` stays whole.
  */
 export function monthRangeParts(fromBucket: string, toBucket: string): [string, string][] {
-  const month = /^(\d{4})-(\d{2})$/;
-  const from = month.exec(fromBucket);
-  const to = month.exec(toBucket);
-  if (!from || !to || fromBucket === '0000-00' || toBucket === '9999-99') return [[fromBucket, toBucket]];
-  const index = (m: RegExpExecArray) => Number(m[1]) * 12 + Number(m[2]) - 1;
-  const first = index(from);
-  const months = index(to) - first + 1;
+  const month = /^\d{4}-\d{2}$/;
+  if (!month.test(fromBucket) || !month.test(toBucket)) return [[fromBucket, toBucket]];
+  if (fromBucket === OPEN_MONTH_RANGE.from || toBucket === OPEN_MONTH_RANGE.to)
+    return [[fromBucket, toBucket]];
+  const first = monthIndex(fromBucket);
+  const months = monthIndex(toBucket) - first + 1;
   const parts = Math.min(MAX_PARTS, Math.floor(months / MONTHS_PER_PART));
   if (parts < 2) return [[fromBucket, toBucket]];
-  const bucket = (i: number) =>
-    `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
   return Array.from({ length: parts }, (_, p) => {
     const start = first + Math.floor((p * months) / parts);
     const end = first + Math.floor(((p + 1) * months) / parts) - 1;
-    return [bucket(start), bucket(end)] as [string, string];
+    return [monthOfIndex(start), monthOfIndex(end)] as [string, string];
   });
 }
 

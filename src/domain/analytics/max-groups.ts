@@ -1,5 +1,6 @@
 import { FEEDBACK_CHANNELS } from '../feedback';
 import { GOLONGAN, PPPK_GRADES } from '../golongan';
+import { monthIndex } from '../period';
 import { PREDIKATS } from '../skp-predikat';
 import { ENROLLMENT_STATUSES } from '../training';
 import { PROGRAM_CATEGORIES } from '../training-formats';
@@ -44,10 +45,6 @@ export function cardinalityOf(counts: {
     PROGRAM: counts.programs + NO_VALUE,
     PARTNER: counts.partners + 1 + NO_VALUE,
   };
-}
-
-function monthIndex(yearMonth: string): number {
-  return Number(yearMonth.slice(0, 4)) * 12 + Number(yearMonth.slice(5, 7)) - 1;
 }
 
 /** Time buckets of a range of months for a time dimension (1 for an empty or inverted range). */

@@ -12,6 +12,9 @@ import { cuboidsOf, FAMILIES, type Family, narrowDimensionsOf } from './families
 import { quarterStart } from './learning-tally';
 import { MEASURES, type Measure } from './measures';
 
+/** The month buckets a read without `from` or `to` starts or ends at: before and after any data. */
+export const OPEN_MONTH_RANGE = { from: '0000-00', to: '9999-99' } as const;
+
 /** A dashboard question, with filter values already resolved to local ids and codes. */
 export interface AggregateRequest {
   measures: Measure[];
@@ -80,8 +83,8 @@ function bucketRange(
   if (grain === 'NONE') return { fromBucket: '-', toBucket: '-' };
   if (grain === 'MONTH') {
     return {
-      fromBucket: request.from?.slice(0, 7) ?? '0000-00',
-      toBucket: request.to?.slice(0, 7) ?? '9999-99',
+      fromBucket: request.from?.slice(0, 7) ?? OPEN_MONTH_RANGE.from,
+      toBucket: request.to?.slice(0, 7) ?? OPEN_MONTH_RANGE.to,
     };
   }
   if (grain === 'QUARTER') return quarterRange(request, now);
@@ -101,10 +104,10 @@ function bucketRange(
 function quarterRange(request: AggregateRequest, now: Date): { fromBucket: string; toBucket: string } {
   const last = quarterStart(request.to ?? now.toISOString());
   if (request.groupBy.includes('QUARTER'))
-    return { fromBucket: request.from ? quarterStart(request.from) : '0000-00', toBucket: last };
+    return { fromBucket: request.from ? quarterStart(request.from) : OPEN_MONTH_RANGE.from, toBucket: last };
   if (request.groupBy.includes('YEAR'))
     return {
-      fromBucket: request.from ? `${request.from.slice(0, 4)}-01` : '0000-00',
+      fromBucket: request.from ? `${request.from.slice(0, 4)}-01` : OPEN_MONTH_RANGE.from,
       toBucket: `${last.slice(0, 4)}-10`,
     };
   return { fromBucket: last, toBucket: last };
