@@ -17,8 +17,10 @@ function jsonSize(value: unknown): number {
       if (value === null) return 4;
       if (Array.isArray(value)) {
         let size = 2 + value.length;
-        // Lists of objects are counted by their own fields; lists of scalars here.
-        for (const item of value) if (typeof item !== 'object' || item === null) size += jsonSize(item);
+        // Lists of objects are counted by their own fields; scalars and nested lists (of numbers:
+        // `AggregateColumns.keys`) here, as no field of theirs resolves to count them.
+        for (const item of value)
+          if (typeof item !== 'object' || item === null || Array.isArray(item)) size += jsonSize(item);
         return size;
       }
       return 2;

@@ -102,3 +102,33 @@ describe('the response budget, checked while a request runs', () => {
     expect(res.data).toEqual({ me: { role: 'ADMIN' } });
   });
 });
+
+describe('the byte budget over nested lists of numbers', () => {
+  // Its own app: the bytes limit alone (an aggregate's reads take more calls than MAX_CALLS).
+  let bytesOnly: TestApp;
+  beforeAll(async () => {
+    bytesOnly = await createTestApp({ env: { RESPONSE_MAX_BYTES: String(MAX_BYTES) } });
+    await seedDemoData(bytesOnly.deps.table, new Date(), 'organization');
+  });
+  afterAll(() => bytesOnly.close());
+
+  it('counts the numbers inside nested lists too (aggregate columns keys), not only the lists', async () => {
+    // 100 years of months: 1,200 zero-filled groups, `keys` = [[0], [1], ... [1199]], about 7 KB
+    // of JSON under a 5,000-byte budget, though it holds no object with fields of its own.
+    const res = await bytesOnly.request(
+      `{ aggregate(input: { measures: [ENROLLMENT_COUNT], groupBy: [MONTH],
+          filter: { from: "1927-01-01", to: "2026-12-31" } }) { columns { keys } } }`,
+      {},
+      admin,
+    );
+    expectStopped(res, 'RESPONSE_MAX_BYTES', MAX_BYTES);
+    const decade = await bytesOnly.request(
+      `{ aggregate(input: { measures: [ENROLLMENT_COUNT], groupBy: [MONTH],
+          filter: { from: "2017-01-01", to: "2026-12-31" } }) { columns { keys } } }`,
+      {},
+      admin,
+    );
+    expect(decade.errors).toBeUndefined();
+    expect(decade.data?.aggregate).toMatchObject({ columns: { keys: expect.any(Array) } });
+  });
+});
