@@ -22,13 +22,15 @@ const server = import('./dev/serve-local');
 server.catch(() => {});
 
 const dynamoDir = join(config.dataDir, 'dynamodb');
-// A fresh data directory gets the demo data: built in memory while DynamoDB Local's JVM starts
-// (started for a quick answer rather than a long run: QUICK_START_JVM_OPTIONS).
+// A fresh data directory gets the demo data: built in memory while DynamoDB Local's JVM starts.
+// That JVM then writes 19k items, a long run that C2 compiles on the other core (the demo seed:
+// 24 s of writes with the JVM's defaults, 45 s with QUICK_START_JVM_OPTIONS, which answer 1 s
+// sooner); a warm start only needs DynamoDB Local to answer soon.
 let prepared: DemoSeed | undefined;
 const fresh = !config.dynamoEndpoint && !existsSync(dynamoDir);
 const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
   dataDir: dynamoDir,
-  quickStart: true,
+  quickStart: !fresh,
   whileStarting: async () => {
     if (!fresh) return;
     const { demoSeed } = await import('../src/demo/seed-demo-data');
