@@ -1,4 +1,8 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  QueryCommand as AttributeValueQueryCommand,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -11,7 +15,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ServiceUnavailableError } from '../errors/app-error';
 import { auditedWrites } from './audited-transaction';
 import { buildConditions } from './conditions';
@@ -199,6 +203,33 @@ export class Table {
       const page = await this.queryPage(spec, undefined, startKey);
       items.push(...page.items);
       startKey = page.lastKey;
+    } while (startKey);
+    return items;
+  }
+
+  /**
+   * Every item of a query as DynamoDB sends it (attribute values such as `{ N: '12' }`), not
+   * converted into plain objects: for a reader of items with hundreds of numbers (rollups) that
+   * reads them itself. The document client's conversion is a second walk over every attribute
+   * (the 100k heatmap: 13 of 150 ms CPU). Same budget, retries and paging as queryAll.
+   */
+  async queryAllAttributeValues(spec: QuerySpec): Promise<Record<string, AttributeValue>[]> {
+    const input = this.queryInput(spec);
+    const values = marshall(input.ExpressionAttributeValues ?? {});
+    const items: Record<string, AttributeValue>[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await this.call(() =>
+        this.doc.send(
+          new AttributeValueQueryCommand({
+            ...input,
+            ExpressionAttributeValues: values,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      if (out.Items) for (const item of out.Items) items.push(item);
+      startKey = out.LastEvaluatedKey;
     } while (startKey);
     return items;
   }

@@ -1,3 +1,4 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { cellValues, layoutOf } from '../../domain/analytics/cells';
 import type { CellRow } from '../../domain/analytics/combine';
 import { cuboidId, FAMILIES, type Family } from '../../domain/analytics/families';
@@ -55,27 +56,29 @@ export async function readCells(table: Table, agencyId: string, read: FamilyRead
   const items = (
     await Promise.all(
       monthRangeParts(read.fromBucket, read.toBucket).map(([from, to]) =>
-        table.queryAll({ partition, sortKey: bucketRange(from, to) }),
+        table.queryAllAttributeValues({ partition, sortKey: bucketRange(from, to) }),
       ),
     )
   ).flat();
   const layout = layoutOf(read.family, read.cuboid);
   const rows: CellRow[] = [];
   for (const item of items) {
-    const key = parseRollupSortKey(String(item.sk));
+    const key = parseRollupSortKey(item.sk?.S ?? '');
     if (!key) {
       throw new ServiceUnavailableError(
         300,
         new OutdatedRollupLayout(
-          `${String(item.pk)} ${String(item.sk)} predates rollup layout ${ROLLUP_LAYOUT}: run npm run rebuild-rollups`,
+          `${item.pk?.S} ${item.sk?.S} predates rollup layout ${ROLLUP_LAYOUT}: run npm run rebuild-rollups`,
         ),
       );
     }
-    // One pass over the item's attributes (`<tail>|<component>`), one row per tail.
+    // One pass over the item's numbers (`<tail>|<component>`, as DynamoDB sent them), one row per tail.
     const cells = new Map<string, CellRow>();
     for (const name in item) {
-      const value = item[name];
-      if (typeof value !== 'number' || value === 0) continue;
+      const number = (item[name] as AttributeValue).N;
+      if (number === undefined) continue;
+      const value = Number(number);
+      if (value === 0) continue;
       const at = name.lastIndexOf('|');
       if (at <= 0) continue;
       const tail = name.slice(0, at);
