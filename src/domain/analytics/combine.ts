@@ -58,13 +58,22 @@ function categoryValue(row: CellRow, derive: Derivations): string | undefined {
 }
 
 /** A group's key as a Map key: its values joined (no dimension value holds these control characters). */
-const keyString = (values: readonly (string | null | undefined)[]) =>
-  values.map((v) => v ?? '\u0002').join('\u0001');
+function keyString(values: readonly (string | null | undefined)[]): string {
+  let key = '';
+  for (let i = 0; i < values.length; i += 1)
+    key += i === 0 ? (values[i] ?? '\u0002') : `\u0001${values[i] ?? '\u0002'}`;
+  return key;
+}
+
+/** Adds each number of `components` into `sum` (a group's or the totals' numbers of one family). */
+function addInto(sum: Record<string, number>, components: Record<string, number>) {
+  for (const name in components) sum[name] = (sum[name] ?? 0) + (components[name] as number);
+}
 
 function add(into: Components, family: Family, components: Record<string, number>) {
   const target = into[family] ?? {};
   into[family] = target;
-  for (const [name, value] of Object.entries(components)) target[name] = (target[name] ?? 0) + value;
+  addInto(target, components);
 }
 
 /**
@@ -93,12 +102,15 @@ export function combine(
     Map<string, { values: (string | undefined)[]; sum: Record<string, number> }>
   >();
   const totals: Components = {};
+  // Thousands of rows: one reused array of values per row, copied only for a new group.
+  const values: (string | undefined)[] = groupBy.map(() => undefined);
   for (const row of rows) {
     const quarterly = FAMILIES[row.family].time === 'QUARTER';
     if (quarterly && byYear && row.bucket.slice(5, 7) !== '10') continue;
     if (!filters.every(([d, allowed]) => allowed.has(dimensionValue(row, d, derive) ?? '\u0000'))) continue;
     if (!quarterly || row.bucket === lastQuarter.get(row.family)) add(totals, row.family, row.components);
-    const values = groupBy.map((d) => dimensionValue(row, d, derive));
+    for (let d = 0; d < groupBy.length; d += 1)
+      values[d] = dimensionValue(row, groupBy[d] as Dimension, derive);
     const key = keyString(values);
     let groups = byFamily.get(row.family);
     if (!groups) {
@@ -107,11 +119,10 @@ export function combine(
     }
     let group = groups.get(key);
     if (!group) {
-      group = { values, sum: {} };
+      group = { values: [...values], sum: {} };
       groups.set(key, group);
     }
-    const { sum } = group;
-    for (const name in row.components) sum[name] = (sum[name] ?? 0) + (row.components[name] as number);
+    addInto(group.sum, row.components);
   }
 
   // Group keys come from the primary families; secondary ones (the workforce behind JP compliance) are matched without time.
@@ -129,17 +140,20 @@ export function combine(
     throw new RangeError(`The answer would have ${keys.size} groups (at most ${MAX_GROUPS})`);
 
   const groups: CombinedGroup[] = [];
-  for (const values of keys.values()) {
+  for (const [key, values] of keys) {
     const components: Components = {};
     for (const [family, found] of byFamily) {
+      // Timeless families (the workforce) are found without the time value.
       const projected =
-        FAMILIES[family].time === 'NONE'
-          ? values.map((v, i) => (isTimeDimension(groupBy[i] as Dimension) ? undefined : v))
-          : values;
-      const sum = found.get(keyString(projected))?.sum;
+        FAMILIES[family].time === 'NONE' && time >= 0
+          ? keyString(values.map((v, i) => (i === time ? undefined : v)))
+          : key;
+      const sum = found.get(projected)?.sum;
       if (sum) add(components, family, sum);
     }
-    groups.push({ key: Object.fromEntries(groupBy.map((d, i) => [d, values[i] ?? ''])), components });
+    const groupKey: CombinedGroup['key'] = {};
+    for (let d = 0; d < groupBy.length; d += 1) groupKey[groupBy[d] as Dimension] = values[d] ?? '';
+    groups.push({ key: groupKey, components });
   }
   return { groups, totals };
 }
