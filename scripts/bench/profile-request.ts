@@ -1,7 +1,8 @@
 /**
- * `NODE_ENV=production npx tsx scripts/bench/profile-request.ts [count]`: where the API's CPU
- * goes per request, for the dashboard and staff kinds of the load test's mix
- * (apiCpuMsPerRequest_<op>). The demo data on an in-memory DynamoDB Local; per kind, `count`
+ * `NODE_ENV=production npx tsx scripts/bench/profile-request.ts [count] [kind]`: where the API's
+ * CPU goes per request, for each kind of the load test's mix (apiCpuMsPerRequest_<op>; the
+ * partner feed through the same server, as the local edge serves it), or only `kind` (its key,
+ * such as partnerFeed). The demo data on an in-memory DynamoDB Local; per kind, `count`
  * requests (200) through the whole server in this process (token, parse, validate, execute,
  * format; not the HTTP edge) under the V8 profiler, after 30 unmeasured ones. Prints the self
  * time per request by source (a package, or a folder of ours) and the hottest functions.
@@ -32,6 +33,8 @@ function sourceOf(url: string): string {
 }
 
 const count = Number(process.argv[2] ?? 200);
+/** One kind of the load mix only (its key, such as partnerFeed); every kind without it. */
+const only = process.argv[3];
 const now = new Date();
 const dataDir = mkdtempSync(join(tmpdir(), 'asn-profile-'));
 const { endpoint, local } = await dynamoForCommand(process.env.DYNAMODB_ENDPOINT);
@@ -45,7 +48,7 @@ const session = new Session();
 session.connect();
 try {
   await seedDemoData(app.deps.table, now, 'all', { rollups: true, agencies: ['medan', 'binjai'] });
-  const kinds = (await workload(dataDir, now)).filter((r) => r.path === '/graphql');
+  const kinds = (await workload(dataDir, now)).filter((r) => !only || r.key === only);
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   for (const kind of kinds) {
