@@ -23,6 +23,8 @@ export interface BenchPlan {
   /** Requests of each kind per CPU measurement (apiCpuMsPerRequest_<op>). */
   cpuRequests: number;
   webhookDeliveries: number;
+  /** Warm starts after each first start (warmStartSeconds is their median). */
+  warmStarts: number;
   /** Seconds each figure may take (for the other figures, the measurement's own fixed work). */
   allotments: Record<string, number>;
 }
@@ -48,6 +50,7 @@ export function benchPlan(argv: readonly string[], env: NodeJS.ProcessEnv): Benc
         loadTestSeconds: 5,
         cpuRequests: 20,
         webhookDeliveries: 50,
+        warmStarts: 1,
         allotments: {
           imports: 10,
           importsStreamed: 6,
@@ -76,6 +79,7 @@ export function benchPlan(argv: readonly string[], env: NodeJS.ProcessEnv): Benc
         loadTestSeconds: 12,
         cpuRequests: 200,
         webhookDeliveries: 300,
+        warmStarts: 3,
         allotments: {
           // 5k employees, then 5k enrollments (about 3.7 + 5.5 ms a row, quiet, no stream);
           // --only-imports: 100k each, 375 + 548 s measured (quiet; 740 + 987 s at load 7-17).

@@ -89,10 +89,14 @@ function signal(group: number, name: NodeJS.Signals): void {
 }
 
 /**
- * Median first and warm starts: rounds of a fresh data dir started once (first) and then three
- * times more (warm), repeated while `budgetMs` leaves room for another round (at least one).
+ * Median first and warm starts: rounds of a fresh data dir started once (first) and then
+ * `warmStarts` times more (warm; 3, and 1 in a quick run), repeated while `budgetMs` leaves room
+ * for another round (at least one).
  */
-export async function measureFirstStart(budgetMs = 0): Promise<{
+export async function measureFirstStart(
+  budgetMs = 0,
+  warmStarts = 3,
+): Promise<{
   firstStartSeconds: number;
   firstAnswerSeconds: number;
   warmStartSeconds: number;
@@ -109,7 +113,7 @@ export async function measureFirstStart(budgetMs = 0): Promise<{
       const start = await timeStart(dataDir);
       first.push(start.seconds);
       firstAnswer.push(start.answerSeconds);
-      for (let again = 0; again < 3; again += 1) warm.push((await timeStart(dataDir)).seconds);
+      for (let again = 0; again < warmStarts; again += 1) warm.push((await timeStart(dataDir)).seconds);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
