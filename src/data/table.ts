@@ -60,6 +60,16 @@ export function failedOnCondition(error: unknown): boolean {
   return false;
 }
 
+/**
+ * DynamoDB's paging: `page` is sent from the start, then from each page's last evaluated key,
+ * until a page has none (the one loop of queryAll, queryAllAttributeValues and count).
+ */
+async function everyPage<K>(page: (startKey: K | undefined) => Promise<K | undefined>): Promise<void> {
+  let startKey: K | undefined;
+  do startKey = await page(startKey);
+  while (startKey);
+}
+
 /** Batch calls that left keys or items unprocessed (throttling): retried within the budget. */
 class UnprocessedError extends Error {}
 
@@ -198,12 +208,11 @@ export class Table {
   /** Every item of a query (use only where the partition is known to be bounded). */
   async queryAll(spec: QuerySpec): Promise<Item[]> {
     const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
+    await everyPage<Item>(async (startKey) => {
       const page = await this.queryPage(spec, undefined, startKey);
       items.push(...page.items);
-      startKey = page.lastKey;
-    } while (startKey);
+      return page.lastKey;
+    });
     return items;
   }
 
@@ -217,8 +226,7 @@ export class Table {
     const input = this.queryInput(spec);
     const values = marshall(input.ExpressionAttributeValues ?? {});
     const items: Record<string, AttributeValue>[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
+    await everyPage<Record<string, AttributeValue>>(async (startKey) => {
       const out = await this.call(() =>
         this.doc.send(
           new AttributeValueQueryCommand({
@@ -229,24 +237,23 @@ export class Table {
         ),
       );
       if (out.Items) for (const item of out.Items) items.push(item);
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+      return out.LastEvaluatedKey;
+    });
     return items;
   }
 
   /** Number of items matching a query (Select COUNT, paged). */
   async count(spec: QuerySpec): Promise<number> {
     let total = 0;
-    let startKey: Item | undefined;
-    do {
+    await everyPage<Item>(async (startKey) => {
       const out = await this.call(() =>
         this.doc.send(
           new QueryCommand({ ...this.queryInput(spec), Select: 'COUNT', ExclusiveStartKey: startKey }),
         ),
       );
       total += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey as Item | undefined;
-    } while (startKey);
+      return out.LastEvaluatedKey as Item | undefined;
+    });
     return total;
   }
 
