@@ -65,6 +65,10 @@ function keyString(values: readonly (string | null | undefined)[]): string {
   return key;
 }
 
+/** The key of a group without its time value (at `time`): a timeless family's group, or a group's other dimensions. */
+const timelessKey = (values: readonly (string | undefined)[], time: number) =>
+  keyString(values.map((v, i) => (i === time ? undefined : v)));
+
 /** Adds each number of `components` into `sum` (a group's or the totals' numbers of one family). */
 function addInto(sum: Record<string, number>, components: Record<string, number>) {
   for (const name in components) sum[name] = (sum[name] ?? 0) + (components[name] as number);
@@ -144,10 +148,7 @@ export function combine(
     const components: Components = {};
     for (const [family, found] of byFamily) {
       // Timeless families (the workforce) are found without the time value.
-      const projected =
-        FAMILIES[family].time === 'NONE' && time >= 0
-          ? keyString(values.map((v, i) => (i === time ? undefined : v)))
-          : key;
+      const projected = FAMILIES[family].time === 'NONE' && time >= 0 ? timelessKey(values, time) : key;
       const sum = found.get(projected)?.sum;
       if (sum) add(components, family, sum);
     }
@@ -183,8 +184,7 @@ function fillTimeBuckets(
     period = next;
   }
   const others = new Map<string, (string | undefined)[]>();
-  for (const key of keys.values())
-    others.set(keyString(key.map((v, i) => (i === at ? null : v)) as (string | undefined)[]), key);
+  for (const key of keys.values()) others.set(timelessKey(key, at), key);
   // A plain time series over a range with no data still has its (zero) buckets.
   if (others.size === 0 && plan.request.groupBy.length === 1) others.set('[]', [undefined]);
   if (others.size * buckets.length > MAX_GROUPS)
