@@ -1,13 +1,16 @@
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ReadBudget, withReadBudget } from '../../src/data/read-budget';
+import { createRetryPolicy } from '../../src/data/retry-policy';
 import { recomputeRollups, rollupItems } from '../../src/data/rollups/recompute';
 import { rollupKey, rollupPartition } from '../../src/data/rollups/rollup-keys';
 import { readCells } from '../../src/data/rollups/rollup-reader';
-import type { Item } from '../../src/data/table';
+import { type Item, Table } from '../../src/data/table';
 import { demoItems } from '../../src/demo/seed-demo-data';
 import { NO_VALUE } from '../../src/domain/analytics/dimensions';
 import type { FamilyRead } from '../../src/domain/analytics/query-plan';
-import { QueryTooComplexError } from '../../src/errors/app-error';
+import { QueryTooComplexError, ServiceUnavailableError } from '../../src/errors/app-error';
 import { type ScratchTable, scratchTable } from '../helpers/scratch-table';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
@@ -109,5 +112,39 @@ describe('readCells: rollup items read as DynamoDB sends them', () => {
     await expect(
       withReadBudget(small, () => readCells(scratch.table, 'paging', read)),
     ).rejects.toBeInstanceOf(QueryTooComplexError);
+  });
+
+  it('answers SERVICE_UNAVAILABLE, not the SDK’s timeout, when the table accepts and never answers', async () => {
+    const sockets: Socket[] = [];
+    const stalled = createTcpServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((done) => stalled.listen(0, '127.0.0.1', done));
+    const address = stalled.address();
+    if (!address || typeof address === 'string') throw new Error('no address');
+    const retries = createRetryPolicy({ budgets: { requestMs: 300, jobMs: 300 } });
+    const dynamo = createDynamoClients({
+      region: 'local',
+      endpoint: `http://127.0.0.1:${address.port}`,
+      timeouts: { requestMs: 150, connectMs: 150 },
+      retries,
+    });
+    const read: FamilyRead = {
+      family: 'ENROLLMENT',
+      cuboid: ['UNIT'],
+      fromBucket: '2024-01',
+      toBucket: '2026-12',
+    };
+    try {
+      await expect(
+        readCells(new Table(dynamo.doc, 'stalled', retries), 'binjai', read),
+      ).rejects.toBeInstanceOf(ServiceUnavailableError);
+      expect(sockets.length).toBeGreaterThan(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      dynamo.client.destroy();
+      await new Promise((done) => stalled.close(done));
+    }
   });
 });
