@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,10 @@ function expectTypedAnswer(answer: GraphQLResponse<{ enrollEmployee: { id: strin
   expect(answer.errors.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
   expect(JSON.stringify(answer)).not.toMatch(/Timeout|ECONN|socket|127\.0\.0\.1|stack/i);
 }
+
+/** The environment a process was started with (Linux's /proc), as name=value lines. */
+const environmentOf = (pid: number | undefined) =>
+  readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
 
 /** Checks readiness until it says `wanted` (each check bounded by the probe's own time limit). */
 async function untilReady(wanted: boolean) {
@@ -165,6 +169,11 @@ afterAll(async () => {
 });
 
 describe('the database stalls or dies under requests', () => {
+  it('runs DynamoDB Local with its telemetry off, our own environment left as it was', () => {
+    expect(environmentOf(dynamo.pid)).toContain('DDB_LOCAL_TELEMETRY=0');
+    expect(process.env.DDB_LOCAL_TELEMETRY).toBeUndefined();
+  });
+
   it('answers SERVICE_UNAVAILABLE while DynamoDB is paused mid-transaction, is not ready, and serves again once it resumes', async () => {
     const pid = dynamo.pid as number;
     beforeNextTransaction = () => process.kill(pid, 'SIGSTOP');
@@ -192,6 +201,7 @@ describe('the database stalls or dies under requests', () => {
       `DynamoDB Local was killed (SIGKILL); restarting it on port ${killed.port} with the same data (restart 1 of 1)`,
       `DynamoDB Local is back on ${killed.endpoint}`,
     ]);
+    expect(environmentOf(supervisor.current.pid)).toContain('DDB_LOCAL_TELEMETRY=0');
     await untilReady(true);
     const after = await enroll(employees[8] as string);
     expect(after.errors).toBeUndefined();
