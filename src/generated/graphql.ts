@@ -976,7 +976,10 @@ export type AggregateResult = {
   columns: AggregateColumns;
   /** The measures over everything that matched the filter. */
   totals: Array<MeasureValue>;
-  /** How fresh the rollups are: the time of the newest change they include (null before the first). */
+  /**
+   * How fresh the rollups are: every change up to this time is in the answer (read before the
+   * rollups, so a newer one may be too); null before the first.
+   */
   asOf?: Maybe<Scalars['DateTime']['output']>;
 };
 

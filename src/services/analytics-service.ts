@@ -59,7 +59,12 @@ export function createAnalyticsService({ rollups, organization, training, clock 
     ): Promise<AggregateAnswer> {
       const caller = requireStaff(scope.caller, ['ADMIN', 'UNIT_HEAD']);
       for (const agencyId of referencedAgencies) requireSameAgency(caller, agencyId);
-      const units = await organization.allUnits(caller.agencyId);
+      // The watermark is read before the cells (beside the units, one round trip): the aggregator
+      // advances it only after applying changes, so every change up to `asOf` is in the cells read.
+      const [units, asOf] = await Promise.all([
+        organization.allUnits(caller.agencyId),
+        rollups.asOf(caller.agencyId),
+      ]);
       const byId = new Map(units.map((u) => [u.id, u]));
       if (caller.role === 'UNIT_HEAD')
         request = limitToReach(
@@ -142,7 +147,7 @@ export function createAnalyticsService({ rollups, organization, training, clock 
           measure,
           value: MEASURES[measure].value(combined.totals),
         })),
-        asOf: (await rollups.asOf(caller.agencyId)) ?? null,
+        asOf: asOf ?? null,
       };
     },
 
