@@ -1,4 +1,5 @@
 import { failedOnCondition, type Item, type ItemKey, keyString, type Table } from '../table';
+import { waitForAll } from '../wait-for-all';
 import { keyOfWrite, type Write } from '../write';
 
 /** Most operations DynamoDB takes in one TransactWriteItems call. */
@@ -102,7 +103,7 @@ export function transactRows(table: Table, rows: Write[][]): Promise<boolean[]> 
     };
     // The rows of a batch are independent (distinct natural keys), so their packs go out together.
     for (let i = 0; i < packs.length; i += PARALLEL_TRANSACTIONS)
-      await Promise.all(packs.slice(i, i + PARALLEL_TRANSACTIONS).map(run));
+      await waitForAll(packs.slice(i, i + PARALLEL_TRANSACTIONS).map(run));
     return written;
   });
 }

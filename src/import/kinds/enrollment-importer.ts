@@ -8,6 +8,7 @@ import {
 } from '../../data/imports/enrollment-import-writes';
 import { recordsByNaturalKey } from '../../data/imports/natural-keys';
 import { createReferenceSets } from '../../data/imports/reference-sets';
+import { waitForAll } from '../../data/wait-for-all';
 import { type Employee, profileOf } from '../../domain/employee';
 import {
   checkEnrollmentRow,
@@ -193,7 +194,7 @@ export function enrollmentImporter(agencyId: string, deps: ImportDeps): KindImpo
       }
     });
     for (let i = 0; i < jobs.length; i += TRANSACTIONS_AT_ONCE)
-      await Promise.all(jobs.slice(i, i + TRANSACTIONS_AT_ONCE).map((job) => job()));
+      await waitForAll(jobs.slice(i, i + TRANSACTIONS_AT_ONCE).map((job) => job()));
     retry.sort((a, b) => a - b);
     if (!consistent && retry.length) {
       // One by one, re-read: a lost race (or a seat taken meanwhile) refuses only its own row.
