@@ -10,12 +10,14 @@ import { Table } from '../../src/data/table';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
+import { freshHandlerModule, setEnvironment } from '../helpers/lambda-module';
 import { BUSY_MACHINE_ENV } from '../helpers/test-app';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 let handler: Handler;
 let cognito: CognitoStandIn;
+let restoreEnvironment: () => void;
 const tableName = `lambda-${Date.now()}`;
 
 /** The partner `unsri` is held to the example partner's manifest (as infra/trusted-documents.ts configures a strict client). */
@@ -31,7 +33,7 @@ beforeAll(async () => {
   // The handler never reads the stream: without it the seed is several times faster.
   await ensureTable(client, tableName, { stream: false });
   await seedDemoData(new Table(doc, tableName), new Date(), 'organization');
-  Object.assign(process.env, {
+  restoreEnvironment = setEnvironment({
     DYNAMODB_ENDPOINT: endpoint,
     TABLE_NAME: tableName,
     AWS_REGION: 'local',
@@ -43,21 +45,12 @@ beforeAll(async () => {
     TRUSTED_DOCUMENTS: `partner:unsri=${STRICT_MANIFEST}`,
     ...BUSY_MACHINE_ENV,
   });
-  ({ handler } = (await import('../../src/handlers/graphql')) as unknown as { handler: Handler });
+  ({ handler } = (await freshHandlerModule(() => import('../../src/handlers/graphql'))) as unknown as {
+    handler: Handler;
+  });
 });
 
-afterAll(() => {
-  for (const name of [
-    'DYNAMODB_ENDPOINT',
-    'TABLE_NAME',
-    'STAGE',
-    'CURSOR_SECRET',
-    'TRUSTED_DOCUMENTS',
-    ...Object.keys(BUSY_MACHINE_ENV),
-    ...Object.keys(cognito.env),
-  ])
-    delete process.env[name];
-});
+afterAll(() => restoreEnvironment());
 
 describe('the GraphQL Lambda handler (API Gateway REST API event)', () => {
   it('answers an anonymous query as the public', async () => {

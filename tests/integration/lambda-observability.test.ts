@@ -7,6 +7,7 @@ import { Table } from '../../src/data/table';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
+import { freshHandlerModule, setEnvironment } from '../helpers/lambda-module';
 import { BUSY_MACHINE_ENV } from '../helpers/test-app';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -22,6 +23,7 @@ const ENV = {
 };
 let handler: Handler;
 let cognito: CognitoStandIn;
+let restoreEnvironment: () => void;
 
 /** The JSON lines the invocation writes to stdout (the log line and the EMF record, as in CloudWatch Logs). */
 async function invoke(event: APIGatewayProxyEvent, requestId: string) {
@@ -52,14 +54,18 @@ beforeAll(async () => {
   // The handler never reads the stream: without it the seed is several times faster.
   await ensureTable(client, tableName, { stream: false });
   await seedDemoData(new Table(doc, tableName), new Date(), 'organization');
-  Object.assign(process.env, ENV, cognito.env, { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName });
-  ({ handler } = (await import('../../src/handlers/graphql')) as unknown as { handler: Handler });
+  restoreEnvironment = setEnvironment({
+    ...ENV,
+    ...cognito.env,
+    DYNAMODB_ENDPOINT: endpoint,
+    TABLE_NAME: tableName,
+  });
+  ({ handler } = (await freshHandlerModule(() => import('../../src/handlers/graphql'))) as unknown as {
+    handler: Handler;
+  });
 });
 
-afterAll(() => {
-  for (const name of [...Object.keys(ENV), ...Object.keys(cognito.env), 'DYNAMODB_ENDPOINT', 'TABLE_NAME'])
-    delete process.env[name];
-});
+afterAll(() => restoreEnvironment());
 
 describe('the GraphQL Lambda with metrics and tracing on', () => {
   it('logs the request and publishes its EMF metrics, counting its DynamoDB calls', async () => {
