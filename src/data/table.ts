@@ -26,6 +26,7 @@ import { createRetryPolicy, RetryBudgetSpentError, type RetryPolicy } from './re
 import { GLOBAL_INDEXES, TABLE_KEYS } from './table-definition';
 import { transactGroups } from './transact-groups';
 import { isUnavailable } from './unavailable';
+import { waitForAll } from './wait-for-all';
 import type { UpdateWrite, Write } from './write';
 
 export { type Item, type ItemKey, keyString, type QuerySpec };
@@ -335,7 +336,7 @@ export class Table {
         onWritten(group.length);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
+    await waitForAll(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
   }
 
   /** BatchWriteItem puts in calls of 25 (seeding, rebuilds, benchmarks); DynamoDB Local is fastest one call at a time. */
@@ -378,7 +379,7 @@ export class Table {
         );
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+    await waitForAll(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
   }
 
   private withTable(op: WriteOp): WriteOp {

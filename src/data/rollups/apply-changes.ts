@@ -12,6 +12,7 @@ import {
 import { employeeEntity } from '../entities/employee';
 import { requestHash } from '../request-hash';
 import type { Table } from '../table';
+import { waitForAll } from '../wait-for-all';
 import type { Write } from '../write';
 import { createProgramCategories } from './program-categories';
 import { jpTallyKey, learningTallyKey, learningTallyPartition } from './rollup-keys';
@@ -171,7 +172,7 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
       for (const year of tallyYearsOf(l.quarter))
         targets.set(`${l.employeeId}:${year}`, { employeeId: l.employeeId, year, quarter: l.quarter });
     // Distinct tallies, each its own transaction: side by side.
-    const applied = await Promise.all(
+    const applied = await waitForAll(
       [...targets.values()].map(({ employeeId, year, quarter }) =>
         applyLearningTally(agencyId, eventId, employeeId, year, { id: recordId, quarter }),
       ),
@@ -188,7 +189,7 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
       partition: learningTallyPartition(agencyId, employeeId),
       consistent: true,
     });
-    const applied = await Promise.all(
+    const applied = await waitForAll(
       tallies.map((tally) => applyLearningTally(agencyId, eventId, employeeId, String(tally.sk))),
     );
     return applied.some(Boolean);
@@ -214,7 +215,7 @@ export function createRollupAggregator(table: Table, clock: () => Date = () => n
     chunks.push(applyJp(agencyId, change.eventId, String(image?.id), before, after));
     chunks.push(applyLearning(agencyId, change.eventId, String(image?.id), before, after));
     if (image?.entity === 'Employee') chunks.push(applyEmployeeUnit(agencyId, change.eventId, change));
-    const applied = await Promise.all(chunks);
+    const applied = await waitForAll(chunks);
     return applied.some(Boolean) ? 'applied' : 'duplicate';
   }
 
