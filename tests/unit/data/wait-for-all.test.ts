@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitForAll } from '../../../src/data/wait-for-all';
-
-/** A promise settled by hand. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../helpers/deferred';
 
 describe('waitForAll', () => {
   it('returns every result in the order given', async () => {

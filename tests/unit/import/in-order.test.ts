@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inOrder } from '../../../src/import/in-order';
-
-/** A promise with its resolve and reject, to finish work in any order the test chooses. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../helpers/deferred';
 
 async function* items(count: number, taken: number[]) {
   for (let i = 0; i < count; i += 1) {
