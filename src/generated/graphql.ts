@@ -3204,7 +3204,10 @@ export type JpShortfallConnection = {
   pageInfo: PageInfo;
   /** How many active staff asked about are short, in all pages. */
   totalCount: Scalars['Int']['output'];
-  /** When the JP tallies were last brought up to date (the stream aggregator's watermark); null before any change. */
+  /**
+   * How fresh the JP tallies are: every change up to this time is in them (the stream aggregator's
+   * watermark, read before the tallies, so a newer one may be too); null before any change.
+   */
   asOf?: Maybe<Scalars['DateTime']['output']>;
 };
 

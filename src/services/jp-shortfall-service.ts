@@ -58,15 +58,17 @@ export function createJpShortfallService(deps: ServiceDeps) {
       const thisYear = now.getUTCFullYear();
       if (input.year > thisYear)
         throw BadUserInputError.of('year', `must not be after the current year (${thisYear})`);
-      const staff = await staffOf(scope, input.unit);
+      const agencyId = requireStaff(scope.caller).agencyId;
+      // The watermark is read before the tallies (beside the staff, one round trip): the
+      // aggregator moves it only after applying changes, so every change up to `asOf` is in them.
+      const [staff, asOf] = await Promise.all([staffOf(scope, input.unit), rollups.asOf(agencyId)]);
       if (staff.length > MAX_SHORTFALL_STAFF)
         throw BadUserInputError.of(
           'unitId',
           `${staff.length} active staff are more than ${MAX_SHORTFALL_STAFF}: ask per unit`,
         );
-      const agencyId = requireStaff(scope.caller).agencyId;
       const today = now.toISOString().slice(0, 10);
-      const [tallies, programs, asOf] = await Promise.all([
+      const [tallies, programs] = await Promise.all([
         rollups.jpTallies(
           agencyId,
           staff.map((e) => e.id),
@@ -74,7 +76,6 @@ export function createJpShortfallService(deps: ServiceDeps) {
         ),
         // Programs to join are those still to come: only the current year's gaps can use them.
         input.year === thisYear ? training.openProgramsFrom(agencyId, today) : Promise.resolve([]),
-        rollups.asOf(agencyId),
       ]);
       const short = staff
         .map((employee) => ({ employee, ...jpPositionOf(tallies.get(employee.id)) }))

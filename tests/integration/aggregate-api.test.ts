@@ -7,6 +7,7 @@ import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { DIMENSIONS } from '../../src/domain/analytics/dimensions';
 import { MEASURE_NAMES } from '../../src/domain/analytics/measures';
 import { quarterOf } from '../../src/domain/period';
+import { callsSentDuring } from '../helpers/sent-calls';
 import { adminOf, createTestApp, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
@@ -128,28 +129,10 @@ describe('aggregate', () => {
     const question = { measures: ['COMPLETION_RATE', 'IKM', 'APPRAISAL_COUNT'], groupBy: ['UNIT', 'YEAR'] };
     // The first question also counts the agency's values for the cost limit (briefly cached).
     await ask(question);
-    const sent: string[] = [];
-    app.deps.dynamo.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        // Document commands carry plain values here, low-level ones typed ({ S: ... }).
-        type Value = string | { S?: string } | undefined;
-        const plain = (v: Value) => (typeof v === 'string' ? v : v?.S);
-        const input = args.input as {
-          Key?: { pk?: Value };
-          ExpressionAttributeValues?: Record<string, Value>;
-        };
-        const partition = plain(input.Key?.pk) ?? plain(input.ExpressionAttributeValues?.[':pk']);
-        sent.push(`${context.commandName} ${String(partition)}`);
-        return next(args);
-      },
-      { step: 'initialize', name: 'aggregateOrder' },
-    );
     app.counter.reset();
-    try {
+    const sent = await callsSentDuring(app, async () => {
       expect((await ask(question)).errors).toBeUndefined();
-    } finally {
-      app.deps.dynamo.client.middlewareStack.remove('aggregateOrder');
-    }
+    });
     // One query per family's cuboid, the units, the freshness mark.
     expect(app.counter.requests).toBeLessThanOrEqual(6);
     // The units and the freshness mark, then the cuboids: the mark read before the rollups is a
