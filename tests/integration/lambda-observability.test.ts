@@ -6,8 +6,9 @@ import { ensureTable } from '../../src/data/ensure-table';
 import { Table } from '../../src/data/table';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import { type CognitoStandIn, createCognitoStandIn } from '../../src/local/cognito-stand-in';
+import { setEnvironment } from '../../src/local/set-environment';
 import { dynamoEndpoint } from '../helpers/dynamo-endpoint';
-import { freshHandlerModule, setEnvironment } from '../helpers/lambda-module';
+import { freshHandlerModule } from '../helpers/lambda-module';
 import { BUSY_MACHINE_ENV } from '../helpers/test-app';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
