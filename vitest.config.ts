@@ -20,7 +20,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     // A worker keeps its modules from one test file to the next: each file no longer imports the
-    // whole app again (the suite: 630-699 s -> 450 s on 2 shared cores; import time 229 -> 58 s of
+    // whole app again (the suite: 630-699 s -> 479 s on 2 shared cores; import time 229 -> 45 s of
     // worker time). Files share no state through modules: each builds its own app, table and
     // clock, and none mocks a module or stubs the environment.
     isolate: false,
