@@ -90,7 +90,8 @@ export async function serveLocally(options: {
     const playground = ensurePlaygroundBuilt();
     // A new table gets its stream once the seed is in: nobody reads the seed's stream records
     // (the poller starts at the stream's end), and DynamoDB Local writes them at a high price.
-    const created = await ensureTable(deps.dynamo.client, config.tableName, { stream: false });
+    const table = await ensureTable(deps.dynamo.client, config.tableName, { stream: false });
+    const created = table.changed;
 
     // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
     const headerPresets = requestAuth.devSecrets
@@ -118,7 +119,7 @@ export async function serveLocally(options: {
       progress: (written, total) => startup.say(`writing the demo data: ${written} of ${total} items`),
     });
     startup.say('turning the table stream on');
-    await ensureStream(deps.dynamo.client, config.tableName);
+    const { streamArn } = await ensureStream(deps.dynamo.client, config.tableName, table);
     say(
       seeded.items
         ? `seeded ${seeded.items} demo items and ${seeded.rollups} dashboard rollups`
@@ -128,6 +129,7 @@ export async function serveLocally(options: {
     const streams = await startLocalStreamProcessing(deps, {
       rebuild: seeded.items > 0 && seeded.rollups === 0,
       seededWithRollups: seeded.rollups > 0,
+      streamArn,
       say,
     });
     const webhooks = await startLocalWebhookDelivery(deps, say);

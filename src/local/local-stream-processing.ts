@@ -19,13 +19,20 @@ const SWEEP_EVERY_MS = 60_000;
  */
 export async function startLocalStreamProcessing(
   deps: Deps,
-  options: { rebuild: boolean; seededWithRollups: boolean; say: (message: string) => void },
+  options: {
+    rebuild: boolean;
+    seededWithRollups: boolean;
+    /** The table's stream (ensureStream's answer). */
+    streamArn: string;
+    say: (message: string) => void;
+  },
 ) {
   const aggregator = createRollupAggregator(deps.table, deps.clock);
   // While DynamoDB is down the poll fails every half second: the database watch says it once.
   const logger = quietDuringOutages(deps.logger);
   const poller = createStreamPoller({
     client: deps.dynamo.client,
+    streamArn: options.streamArn,
     table: deps.table,
     aggregator,
     timeouts: deps.config.dynamoTimeouts,

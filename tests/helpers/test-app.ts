@@ -46,7 +46,7 @@ export interface TestApp {
    * Turns the table's stream on, for a test that follows it (the rollups' stream poller): call it
    * after seeding, before the poller starts. Tables start without it (see createTestApp).
    */
-  enableStream(): Promise<void>;
+  enableStream(): Promise<string>;
   /** enableStream, then the rollups' stream poller started at the stream's end (stop it after). */
   followStream(): Promise<StreamPoller>;
   close(): Promise<void>;
@@ -121,13 +121,15 @@ export async function createTestApp(
     keys,
     counter,
     token,
+    /** Turns the table's stream on; its ARN. */
     async enableStream() {
-      await ensureStream(dynamo.client, config.tableName);
+      return (await ensureStream(dynamo.client, config.tableName)).streamArn;
     },
     async followStream() {
-      await ensureStream(dynamo.client, config.tableName);
+      const { streamArn } = await ensureStream(dynamo.client, config.tableName);
       const poller = createStreamPoller({
         client: dynamo.client,
+        streamArn,
         table: deps.table,
         aggregator: createRollupAggregator(deps.table),
       });

@@ -17,16 +17,18 @@ function freshTable() {
   return { dynamo, counter, table: new Table(dynamo.doc, `seed-${randomUUID()}`) };
 }
 
+/** The stream's ARN while it is on, as DescribeTable tells it. */
 async function streamEnabled(dynamo: ReturnType<typeof createDynamoClients>, name: string) {
   const out = await dynamo.client.send(new DescribeTableCommand({ TableName: name }));
-  return out.Table?.StreamSpecification?.StreamEnabled === true;
+  return out.Table?.StreamSpecification?.StreamEnabled === true ? out.Table.LatestStreamArn : undefined;
 }
 
 describe('the demo seed of npm start (a table created without its stream, then turned on)', () => {
   it('writes every item and exact rollups in transactions of 100, then the stream comes on once', async () => {
     const { dynamo, counter, table } = freshTable();
-    expect(await ensureTable(dynamo.client, table.name, { stream: false })).toBe(true);
-    expect(await streamEnabled(dynamo, table.name)).toBe(false);
+    const created = await ensureTable(dynamo.client, table.name, { stream: false });
+    expect(created).toEqual({ changed: true, streamArn: undefined });
+    expect(await streamEnabled(dynamo, table.name)).toBeUndefined();
     const prepared = demoSeed(NOW, 'all', { rollups: true, agencies: ['binjai'] });
     counter.reset();
     const seeded = await seedDemoData(table, NOW, 'all', { rollups: true, prepared });
@@ -39,15 +41,33 @@ describe('the demo seed of npm start (a table created without its stream, then t
     expect(items).toHaveLength(written + 1);
     expectSame(storedRollups(items), expectedRollups(items));
 
-    expect(await ensureStream(dynamo.client, table.name)).toBe(true);
-    expect(await streamEnabled(dynamo, table.name)).toBe(true);
-    expect(await ensureStream(dynamo.client, table.name)).toBe(false);
+    // What ensureTable found (no stream) is no reason to skip the look: the stream comes on.
+    const turnedOn = await ensureStream(dynamo.client, table.name, created);
+    expect(turnedOn.changed).toBe(true);
+    expect(turnedOn.streamArn).toMatch(/^arn:aws:dynamodb:.*\/stream\//);
+    expect(await streamEnabled(dynamo, table.name)).toBe(turnedOn.streamArn);
+    expect(await ensureStream(dynamo.client, table.name)).toEqual({
+      changed: false,
+      streamArn: turnedOn.streamArn,
+    });
+  });
+
+  it('describes the table once on a warm start: ensureStream trusts the stream ensureTable found on', async () => {
+    const { dynamo, counter, table } = freshTable();
+    await ensureTable(dynamo.client, table.name);
+    counter.reset();
+    const found = await ensureTable(dynamo.client, table.name, { stream: false });
+    const stream = await ensureStream(dynamo.client, table.name, found);
+    expect(counter.byCommand).toEqual({ DescribeTableCommand: 1 });
+    expect(found).toEqual({ changed: false, streamArn: await streamEnabled(dynamo, table.name) });
+    expect(stream).toEqual({ changed: false, streamArn: found.streamArn });
+    expect(stream.streamArn).toBeTruthy();
   });
 
   it('writes nothing again once seeded, and leaves a table made with its stream as it was', async () => {
     const { dynamo, counter, table } = freshTable();
     await ensureTable(dynamo.client, table.name);
-    expect(await ensureStream(dynamo.client, table.name)).toBe(false);
+    expect((await ensureStream(dynamo.client, table.name)).changed).toBe(false);
     await seedDemoData(table, NOW, 'organization', { agencies: ['binjai'] });
     counter.reset();
     expect(await seedDemoData(table, NOW, 'organization')).toEqual({ items: 0, rollups: 0 });

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 
 const NOW = new Date('2026-11-01T03:00:00.000Z');
 let app: TestApp;
+let streamArn: string;
 /** Calls of these commands that fail as a timed-out call would, before going out. */
 const failing = new Map<string, number>();
 const failed: string[] = [];
@@ -14,7 +15,7 @@ const failed: string[] = [];
 beforeAll(async () => {
   app = await createTestApp({ clock: () => NOW });
   await seedDemoData(app.deps.table, NOW, 'organization', { agencies: ['binjai'] });
-  await app.enableStream();
+  streamArn = await app.enableStream();
   app.deps.dynamo.client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName);
@@ -41,6 +42,7 @@ describe("npm start's stream processing on a database slow to answer", () => {
     const streams = await startLocalStreamProcessing(app.deps, {
       rebuild: true,
       seededWithRollups: false,
+      streamArn,
       say: (line) => said.push(line),
     });
     await streams.stop();
@@ -61,7 +63,12 @@ describe("npm start's stream processing on a database slow to answer", () => {
       { step: 'initialize', name: 'start-denied' },
     );
     await expect(
-      startLocalStreamProcessing(app.deps, { rebuild: true, seededWithRollups: false, say: () => undefined }),
+      startLocalStreamProcessing(app.deps, {
+        rebuild: true,
+        seededWithRollups: false,
+        streamArn,
+        say: () => undefined,
+      }),
     ).rejects.toThrow(/refused/);
     app.deps.dynamo.client.middlewareStack.remove('start-denied');
   });

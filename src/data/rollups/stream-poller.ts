@@ -28,6 +28,8 @@ export interface StreamPollerOptions {
   /** Timeouts of the Streams API calls, as for the table's (a stalled database must not hold a poll forever). */
   timeouts?: { requestMs: number; connectMs: number } | undefined;
   onError?: (error: unknown) => void;
+  /** The table's stream, when the caller knows it already (ensureStream); described on the first poll otherwise. */
+  streamArn?: string | undefined;
 }
 
 /**
@@ -36,7 +38,8 @@ export interface StreamPollerOptions {
  * first; the last applied sequence number of each is checkpointed in the table, so a restart
  * resumes where it stopped, and a failed change is retried on the next poll, like Lambda does.
  */
-export function createStreamPoller({ client, table, aggregator, timeouts, onError }: StreamPollerOptions) {
+export function createStreamPoller(options: StreamPollerOptions) {
+  const { client, table, aggregator, timeouts, onError } = options;
   const config = client.config;
   const { requestMs, connectMs } = timeouts ?? DEFAULT_DYNAMO_TIMEOUTS;
   const streams = new DynamoDBStreamsClient({
@@ -46,7 +49,7 @@ export function createStreamPoller({ client, table, aggregator, timeouts, onErro
     requestHandler: { requestTimeout: requestMs, connectionTimeout: connectMs, throwOnRequestTimeout: true },
   });
   const shards = new Map<string, ShardState>();
-  let streamArn: string | undefined;
+  let streamArn = options.streamArn;
 
   async function checkpoint(shardId: string): Promise<string | undefined> {
     const item = await table.get({ pk: CHECKPOINTS, sk: shardId });
