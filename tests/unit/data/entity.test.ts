@@ -53,7 +53,7 @@ describe('an entity turning records into items and back', () => {
     const item = { ...gadget.toItem(record), seatCount: 7 };
     const back = gadget.fromItem(item) as Gadget & { seatCount: number };
     expect(back.seatCount).toBe(7);
-    expect(back.kind).toBe(item.kind);
+    expect(back.kind).toBe(record.kind);
     expect(back).not.toHaveProperty('kindType');
     expect(back).not.toHaveProperty('gsi1pk');
   });
