@@ -90,8 +90,7 @@ export async function serveLocally(options: {
     const playground = ensurePlaygroundBuilt();
     // A new table gets its stream once the seed is in: nobody reads the seed's stream records
     // (the poller starts at the stream's end), and DynamoDB Local writes them at a high price.
-    const table = await ensureTable(deps.dynamo.client, config.tableName, { stream: false });
-    const created = table.changed;
+    const created = await ensureTable(deps.dynamo.client, config.tableName, { stream: false });
 
     // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
     const headerPresets = requestAuth.devSecrets
@@ -119,7 +118,7 @@ export async function serveLocally(options: {
       progress: (written, total) => startup.say(`writing the demo data: ${written} of ${total} items`),
     });
     startup.say('turning the table stream on');
-    const { streamArn } = await ensureStream(deps.dynamo.client, config.tableName, table);
+    const { streamArn } = await ensureStream(deps.dynamo.client, config.tableName);
     say(
       seeded.items
         ? `seeded ${seeded.items} demo items and ${seeded.rollups} dashboard rollups`

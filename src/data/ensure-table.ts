@@ -3,12 +3,15 @@ import {
   type CreateTableCommandInput,
   DescribeTableCommand,
   type DynamoDBClient,
+  GetItemCommand,
   ResourceInUseException,
   ResourceNotFoundException,
   type TableDescription,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { streamsClientFor } from './streams-client';
 import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from './table-definition';
 
 /** The CreateTable request for the single table (on-demand, stream on, every GSI). */
@@ -39,31 +42,17 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
 }
 
 /**
- * What `ensureTable` and `ensureStream` learnt of the table: whether this call created the table
- * (or turned its stream on), and the stream a poller reads when it is on. Both come from the one
- * DescribeTable each makes: DynamoDB Local counts the table's items to describe it, 0.2-0.25 s on
- * the demo data, so `npm start` reads the stream's ARN from here rather than describing it again.
- */
-export interface TableState {
-  changed: boolean;
-  /** The current stream's ARN while the stream is on (undefined while it is off). */
-  streamArn: string | undefined;
-}
-
-/**
- * Creates the table if it does not exist yet and waits until it is active; `changed` says it was
- * created. `stream: false` creates it without its stream, for a loader that writes a whole data
- * set first and then turns the stream on (ensureStream): DynamoDB Local spends more than half of
- * each write on the stream record, which nobody reads for a seed (npm start skips the stream so
- * far).
+ * Creates the table if it does not exist yet and waits until it is active. Returns true if created.
+ * `stream: false` creates it without its stream, for a loader that writes a whole data set first
+ * and then turns the stream on (ensureStream): DynamoDB Local spends more than half of each
+ * write on the stream record, which nobody reads for a seed (npm start skips the stream so far).
  */
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
   options: { stream?: boolean } = {},
-): Promise<TableState> {
-  const existing = await describe(client, tableName);
-  if (existing) return { changed: false, streamArn: activeStreamArn(existing) };
+): Promise<boolean> {
+  if (await tableAnswers(client, tableName)) return false;
   const input = createTableInput(tableName);
   if (options.stream === false) delete input.StreamSpecification;
   try {
@@ -71,43 +60,86 @@ export async function ensureTable(
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  const created = await untilActive(client, tableName);
+  await untilActive(client, tableName);
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
     }),
   );
-  return { changed: true, streamArn: activeStreamArn(created) };
+  return true;
 }
 
 /**
  * Turns the table's stream on (both images) unless it is on already: after a load into a table
  * created without it, and on every start, so a load that was interrupted never leaves the table
- * without the stream the rollups follow. `changed` says it turned it on; `known` is what
- * `ensureTable` just found (a stream on there needs no second look).
+ * without the stream the rollups follow. `changed` says it turned it on; `streamArn` is the
+ * stream a poller reads.
  */
 export async function ensureStream(
   client: DynamoDBClient,
   tableName: string,
-  known?: TableState,
-): Promise<TableState & { streamArn: string }> {
-  const found = known?.streamArn ?? activeStreamArn(await describe(client, tableName));
-  if (found) return { changed: false, streamArn: found };
+): Promise<{ changed: boolean; streamArn: string }> {
+  const enabled = await enabledStream(client, tableName);
+  if (enabled) return { changed: false, streamArn: enabled };
   await client.send(
     new UpdateTableCommand({
       TableName: tableName,
       StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW_TYPE },
     }),
   );
-  const streamArn = activeStreamArn(await untilActive(client, tableName));
+  const table = await untilActive(client, tableName);
+  const streamArn = table?.StreamSpecification?.StreamEnabled ? table.LatestStreamArn : undefined;
   if (!streamArn) throw new Error(`Table ${tableName} has no stream after turning it on`);
   return { changed: true, streamArn };
 }
 
-/** The stream's ARN if the described table's stream is on. */
-function activeStreamArn(table: TableDescription | undefined): string | undefined {
-  return table?.StreamSpecification?.StreamEnabled ? table.LatestStreamArn : undefined;
+/*
+ * Why a start never describes an existing table: DynamoDB Local counts the table's items (and
+ * each index's) to answer DescribeTable, 0.2-0.4 s on the demo data, where a GetItem answers in
+ * milliseconds and the Streams API names the stream in tens of them. A warm `npm start` asked it
+ * three times (1 s of its 6).
+ */
+
+/** Whether the table exists: a GetItem of a key no item has (ResourceNotFoundException if not). */
+async function tableAnswers(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  try {
+    await client.send(
+      new GetItemCommand({
+        TableName: tableName,
+        Key: { [TABLE_KEYS.partitionKey]: { S: PROBE_KEY }, [TABLE_KEYS.sortKey]: { S: PROBE_KEY } },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return false;
+    throw error;
+  }
+}
+
+/** A key no item has. */
+const PROBE_KEY = 'System#TableProbe';
+
+/** The table's stream while it is on (one of its streams is ENABLED), through the Streams API. */
+async function enabledStream(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
+  const streams = streamsClientFor(client);
+  try {
+    let from: string | undefined;
+    do {
+      const listed = await streams.send(
+        new ListStreamsCommand({ TableName: tableName, ExclusiveStartStreamArn: from }),
+      );
+      for (const { StreamArn } of listed.Streams ?? []) {
+        const described = await streams.send(new DescribeStreamCommand({ StreamArn, Limit: 1 }));
+        const status = described.StreamDescription?.StreamStatus;
+        if (StreamArn && (status === 'ENABLED' || status === 'ENABLING')) return StreamArn;
+      }
+      from = listed.LastEvaluatedStreamArn;
+    } while (from);
+    return undefined;
+  } finally {
+    streams.destroy();
+  }
 }
 
 /** The table's description once it is ACTIVE (waiting up to 30 s), or the last one seen. */

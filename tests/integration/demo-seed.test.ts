@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { ensureStream, ensureTable } from '../../src/data/ensure-table';
@@ -26,8 +26,7 @@ async function streamEnabled(dynamo: ReturnType<typeof createDynamoClients>, nam
 describe('the demo seed of npm start (a table created without its stream, then turned on)', () => {
   it('writes every item and exact rollups in transactions of 100, then the stream comes on once', async () => {
     const { dynamo, counter, table } = freshTable();
-    const created = await ensureTable(dynamo.client, table.name, { stream: false });
-    expect(created).toEqual({ changed: true, streamArn: undefined });
+    expect(await ensureTable(dynamo.client, table.name, { stream: false })).toBe(true);
     expect(await streamEnabled(dynamo, table.name)).toBeUndefined();
     const prepared = demoSeed(NOW, 'all', { rollups: true, agencies: ['binjai'] });
     counter.reset();
@@ -41,8 +40,7 @@ describe('the demo seed of npm start (a table created without its stream, then t
     expect(items).toHaveLength(written + 1);
     expectSame(storedRollups(items), expectedRollups(items));
 
-    // What ensureTable found (no stream) is no reason to skip the look: the stream comes on.
-    const turnedOn = await ensureStream(dynamo.client, table.name, created);
+    const turnedOn = await ensureStream(dynamo.client, table.name);
     expect(turnedOn.changed).toBe(true);
     expect(turnedOn.streamArn).toMatch(/^arn:aws:dynamodb:.*\/stream\//);
     expect(await streamEnabled(dynamo, table.name)).toBe(turnedOn.streamArn);
@@ -52,16 +50,29 @@ describe('the demo seed of npm start (a table created without its stream, then t
     });
   });
 
-  it('describes the table once on a warm start: ensureStream trusts the stream ensureTable found on', async () => {
+  it('never describes an existing table (DynamoDB Local counts its items to): a warm start probes it', async () => {
     const { dynamo, counter, table } = freshTable();
-    await ensureTable(dynamo.client, table.name);
+    expect(await ensureTable(dynamo.client, table.name)).toBe(true);
     counter.reset();
-    const found = await ensureTable(dynamo.client, table.name, { stream: false });
-    const stream = await ensureStream(dynamo.client, table.name, found);
-    expect(counter.byCommand).toEqual({ DescribeTableCommand: 1 });
-    expect(found).toEqual({ changed: false, streamArn: await streamEnabled(dynamo, table.name) });
-    expect(stream).toEqual({ changed: false, streamArn: found.streamArn });
+    expect(await ensureTable(dynamo.client, table.name, { stream: false })).toBe(false);
+    const stream = await ensureStream(dynamo.client, table.name);
+    expect(counter.byCommand).toEqual({ GetItemCommand: 1 });
+    expect(stream).toEqual({ changed: false, streamArn: await streamEnabled(dynamo, table.name) });
     expect(stream.streamArn).toBeTruthy();
+  });
+
+  it('turns a stream that was turned off on again, and names the new one', async () => {
+    const { dynamo, table } = freshTable();
+    await ensureTable(dynamo.client, table.name);
+    const first = await ensureStream(dynamo.client, table.name);
+    await dynamo.client.send(
+      new UpdateTableCommand({ TableName: table.name, StreamSpecification: { StreamEnabled: false } }),
+    );
+    expect(await streamEnabled(dynamo, table.name)).toBeUndefined();
+    const again = await ensureStream(dynamo.client, table.name);
+    expect(again.changed).toBe(true);
+    expect(again.streamArn).not.toBe(first.streamArn);
+    expect(await streamEnabled(dynamo, table.name)).toBe(again.streamArn);
   });
 
   it('writes nothing again once seeded, and leaves a table made with its stream as it was', async () => {

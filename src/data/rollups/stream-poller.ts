@@ -1,7 +1,6 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
-  DynamoDBStreamsClient,
   ExpiredIteratorException,
   GetRecordsCommand,
   type GetRecordsCommandOutput,
@@ -9,7 +8,7 @@ import {
   type Shard,
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
-import { DEFAULT_DYNAMO_TIMEOUTS } from '../dynamo-client';
+import { streamsClientFor } from '../streams-client';
 import type { Table } from '../table';
 import type { RollupAggregator } from './apply-changes';
 import { parsableChanges, type StreamChange, toStreamChange } from './stream-change';
@@ -40,14 +39,7 @@ export interface StreamPollerOptions {
  */
 export function createStreamPoller(options: StreamPollerOptions) {
   const { client, table, aggregator, timeouts, onError } = options;
-  const config = client.config;
-  const { requestMs, connectMs } = timeouts ?? DEFAULT_DYNAMO_TIMEOUTS;
-  const streams = new DynamoDBStreamsClient({
-    region: config.region,
-    endpoint: config.endpoint,
-    credentials: config.credentials,
-    requestHandler: { requestTimeout: requestMs, connectionTimeout: connectMs, throwOnRequestTimeout: true },
-  });
+  const streams = streamsClientFor(client, timeouts);
   const shards = new Map<string, ShardState>();
   let streamArn = options.streamArn;
 
