@@ -10,8 +10,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
-import { streamsClientFor } from './streams-client';
+import { enabledStream, streamsClientFor } from './streams-client';
 import { GLOBAL_INDEXES, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from './table-definition';
 
 /** The CreateTable request for the single table (on-demand, stream on, every GSI). */
@@ -80,7 +79,8 @@ export async function ensureStream(
   client: DynamoDBClient,
   tableName: string,
 ): Promise<{ changed: boolean; streamArn: string }> {
-  const enabled = await enabledStream(client, tableName);
+  const streams = streamsClientFor(client);
+  const enabled = await enabledStream(streams, tableName).finally(() => streams.destroy());
   if (enabled) return { changed: false, streamArn: enabled };
   await client.send(
     new UpdateTableCommand({
@@ -119,28 +119,6 @@ async function tableAnswers(client: DynamoDBClient, tableName: string): Promise<
 
 /** A key no item has. */
 const PROBE_KEY = 'System#TableProbe';
-
-/** The table's stream while it is on (one of its streams is ENABLED), through the Streams API. */
-async function enabledStream(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
-  const streams = streamsClientFor(client);
-  try {
-    let from: string | undefined;
-    do {
-      const listed = await streams.send(
-        new ListStreamsCommand({ TableName: tableName, ExclusiveStartStreamArn: from }),
-      );
-      for (const { StreamArn } of listed.Streams ?? []) {
-        const described = await streams.send(new DescribeStreamCommand({ StreamArn, Limit: 1 }));
-        const status = described.StreamDescription?.StreamStatus;
-        if (StreamArn && (status === 'ENABLED' || status === 'ENABLING')) return StreamArn;
-      }
-      from = listed.LastEvaluatedStreamArn;
-    } while (from);
-    return undefined;
-  } finally {
-    streams.destroy();
-  }
-}
 
 /** The table's description once it is ACTIVE (waiting up to 30 s), or the last one seen. */
 async function untilActive(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {

@@ -1,4 +1,4 @@
-import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   ExpiredIteratorException,
@@ -8,7 +8,7 @@ import {
   type Shard,
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
-import { streamsClientFor } from '../streams-client';
+import { enabledStream, streamsClientFor } from '../streams-client';
 import type { Table } from '../table';
 import type { RollupAggregator } from './apply-changes';
 import { parsableChanges, type StreamChange, toStreamChange } from './stream-change';
@@ -118,8 +118,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
 
   async function currentShards(): Promise<Shard[]> {
     if (!streamArn) {
-      const described = await client.send(new DescribeTableCommand({ TableName: table.name }));
-      streamArn = described.Table?.LatestStreamArn;
+      streamArn = await enabledStream(streams, table.name);
       if (!streamArn) throw new Error(`Table ${table.name} has no stream`);
     }
     const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
