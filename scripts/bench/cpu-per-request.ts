@@ -41,10 +41,13 @@ async function captureCalls(app: BenchApp, request: WorkloadRequest): Promise<Ca
   const name = 'benchCaptureCalls';
   app.client.middlewareStack.add(
     (next) => async (args) => {
-      const http = args.request as { headers: Record<string, string>; body?: string };
+      const http = args.request as { headers: Record<string, string>; body?: string | Uint8Array };
       const operation = String(http.headers['x-amz-target'] ?? '').split('.')[1] as Captured['operation'];
       if (!(operation in COMMANDS)) throw new Error(`The floor cannot replay ${operation}`);
-      calls.push({ operation, input: JSON.parse(http.body ?? '{}') });
+      // The SDK's JSON protocol sends bytes (it warns when one treats them as a string).
+      const body =
+        typeof http.body === 'string' ? http.body : Buffer.from(http.body ?? '{}').toString('utf8');
+      calls.push({ operation, input: JSON.parse(body) });
       return next(args);
     },
     { step: 'finalizeRequest', name },

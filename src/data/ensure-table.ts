@@ -94,14 +94,11 @@ export async function ensureStream(
   return { changed: true, streamArn };
 }
 
-/*
- * Why a start never describes an existing table: DynamoDB Local counts the table's items (and
- * each index's) to answer DescribeTable, 0.2-0.4 s on the demo data, where a GetItem answers in
- * milliseconds and the Streams API names the stream in tens of them. A warm `npm start` asked it
- * three times (1 s of its 6).
+/**
+ * Whether the table exists: a GetItem of a key no item has (ResourceNotFoundException if not).
+ * Not DescribeTable: DynamoDB Local counts the table's items (and each index's) to answer it,
+ * 0.2-0.4 s on the demo data, where a GetItem answers in milliseconds.
  */
-
-/** Whether the table exists: a GetItem of a key no item has (ResourceNotFoundException if not). */
 async function tableAnswers(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
     await client.send(

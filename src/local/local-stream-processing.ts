@@ -75,12 +75,17 @@ export async function startLocalStreamProcessing(
       logger.error('Overdue-complaint sweep failed', { error: error as Error });
     }
   };
+  // One sweep at a time: a tick while one is under way (a slow or failing database) is skipped.
+  let sweeping: Promise<void> | undefined;
+  const sweepOnce = () => {
+    sweeping ??= sweep().finally(() => {
+      sweeping = undefined;
+    });
+  };
   // The first sweep runs beside the start rather than before it (a query per agency on a JVM
   // still cold: 0.3 s of a warm start); a stop waits for the one under way.
-  let sweeping = sweep();
-  const timer = setInterval(() => {
-    sweeping = sweeping.then(sweep);
-  }, SWEEP_EVERY_MS);
+  sweepOnce();
+  const timer = setInterval(sweepOnce, SWEEP_EVERY_MS);
   poller.start(500);
   return {
     poller,

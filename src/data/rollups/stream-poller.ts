@@ -27,7 +27,7 @@ export interface StreamPollerOptions {
   /** Timeouts of the Streams API calls, as for the table's (a stalled database must not hold a poll forever). */
   timeouts?: { requestMs: number; connectMs: number } | undefined;
   onError?: (error: unknown) => void;
-  /** The table's stream, when the caller knows it already (ensureStream); described on the first poll otherwise. */
+  /** The table's stream, when the caller knows it already (ensureStream); found on the first poll otherwise. */
   streamArn?: string | undefined;
 }
 
