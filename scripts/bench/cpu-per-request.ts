@@ -44,9 +44,9 @@ async function captureCalls(app: BenchApp, request: WorkloadRequest): Promise<Ca
       const http = args.request as { headers: Record<string, string>; body?: string | Uint8Array };
       const operation = String(http.headers['x-amz-target'] ?? '').split('.')[1] as Captured['operation'];
       if (!(operation in COMMANDS)) throw new Error(`The floor cannot replay ${operation}`);
-      // The SDK's JSON protocol sends bytes (it warns when one treats them as a string).
+      // The SDK's JSON protocol sends bytes that warn when read as a string (a future version throws).
       const body =
-        typeof http.body === 'string' ? http.body : Buffer.from(http.body ?? '{}').toString('utf8');
+        typeof http.body === 'string' ? http.body : new TextDecoder().decode(http.body ?? Buffer.from('{}'));
       calls.push({ operation, input: JSON.parse(body) });
       return next(args);
     },
