@@ -1,5 +1,6 @@
 /**
- * `npm start`: DynamoDB Local (persisted under DATA_DIR) or DYNAMODB_ENDPOINT, the table,
+ * `npm start` (built and run by scripts/start.mjs; `node --import tsx scripts/dev.ts` runs it
+ * unbuilt): DynamoDB Local (persisted under DATA_DIR) or DYNAMODB_ENDPOINT, the table,
  * demo data once, the GraphiQL bundle, and the API on http://localhost:PORT/graphql. The
  * server's modules (scripts/dev/serve-local.ts) load while DynamoDB Local's JVM starts, so a
  * warm start waits for the longer of the two rather than both.

@@ -214,7 +214,7 @@ export interface RunningApi {
   stop: () => Promise<void>;
 }
 
-/** serve-api.ts in a child process (tsx compiles it, as it does scripts/dev.ts for `npm start`). */
+/** serve-api.ts in a child process (tsx compiles it). */
 export async function startApi(
   options: Pick<LoadTestOptions, 'dynamoEndpoint' | 'tableName' | 'dataDir'>,
 ): Promise<RunningApi> {

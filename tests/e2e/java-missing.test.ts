@@ -11,7 +11,8 @@ describe('npm start without Java', () => {
     symlinkSync(process.execPath, join(bin, 'node'));
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: bin, DATA_DIR: join(bin, 'data'), PORT: '0' };
     delete env.DYNAMODB_ENDPOINT;
-    const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
+    // What `npm start` runs (scripts/start.mjs builds scripts/dev.ts and runs it with plain node).
+    const out = spawnSync(process.execPath, ['scripts/start.mjs'], {
       env,
       encoding: 'utf8',
       timeout: 60_000,
