@@ -113,6 +113,8 @@ export async function createTestApp(
   });
   const server = createServer(deps);
   await server.start();
+  /** Turns the table's stream on; its ARN. */
+  const enableStream = async () => (await ensureStream(dynamo.client, config.tableName)).streamArn;
   const token = (claims: ApiClaims, signOptions?: Parameters<typeof signLocalToken>[2]) =>
     signLocalToken(keys, claims, signOptions);
   return {
@@ -121,12 +123,9 @@ export async function createTestApp(
     keys,
     counter,
     token,
-    /** Turns the table's stream on; its ARN. */
-    async enableStream() {
-      return (await ensureStream(dynamo.client, config.tableName)).streamArn;
-    },
+    enableStream,
     async followStream() {
-      const { streamArn } = await ensureStream(dynamo.client, config.tableName);
+      const streamArn = await enableStream();
       const poller = createStreamPoller({
         client: dynamo.client,
         streamArn,
