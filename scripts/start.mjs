@@ -31,9 +31,9 @@ const KEEP = 4;
 const ownLocation = {
   name: 'own-location',
   setup(esbuild) {
+    // Every file is read here once (esbuild does not read it again): most pass through unchanged.
     esbuild.onLoad({ filter: /\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return undefined;
       const url = JSON.stringify(pathToFileURL(args.path).href);
       return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
     });

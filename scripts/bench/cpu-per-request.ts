@@ -45,9 +45,11 @@ async function captureCalls(app: BenchApp, request: WorkloadRequest): Promise<Ca
       const operation = String(http.headers['x-amz-target'] ?? '').split('.')[1] as Captured['operation'];
       if (!(operation in COMMANDS)) throw new Error(`The floor cannot replay ${operation}`);
       // The SDK's JSON protocol sends bytes that warn when read as a string (a future version throws).
-      const body =
-        typeof http.body === 'string' ? http.body : new TextDecoder().decode(http.body ?? Buffer.from('{}'));
-      calls.push({ operation, input: JSON.parse(body) });
+      const body = http.body ?? '{}';
+      calls.push({
+        operation,
+        input: JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body)),
+      });
       return next(args);
     },
     { step: 'finalizeRequest', name },
