@@ -5,7 +5,7 @@ import type { Config } from '../config/load-config';
 import { createCursorCodec } from '../data/cursor';
 import { observeDynamoCalls } from '../data/dynamo-call-observer';
 import { createDynamoClients } from '../data/dynamo-client';
-import { createS3UploadTargets } from '../data/imports/s3-import-files';
+import { createS3UploadTargets } from '../data/imports/s3-upload-targets';
 import { createRepositories } from '../data/repositories/create-repositories';
 import { createRetryPolicy, type RetryPolicy } from '../data/retry-policy';
 import { Table } from '../data/table';

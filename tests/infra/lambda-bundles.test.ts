@@ -261,6 +261,42 @@ describe('the Lambda bundles (built with the NodejsFunction esbuild options)', (
     expect(health?.statusCode).toBe(200);
   });
 
+  it('presign an import upload without the S3 client, and with no empty-body checksum in the URL', async () => {
+    const inputs = Object.keys((builds.get('graphql') as LambdaBuild).metafile.inputs);
+    expect(
+      inputs.filter((p) => /node_modules\/@aws-sdk\/(client-s3|s3-request-presigner)\//.test(p)),
+    ).toEqual([]);
+    // The import function reads the files, so it keeps the client.
+    expect(Object.keys((builds.get('import-file') as LambdaBuild).metafile.inputs)).toContainEqual(
+      expect.stringContaining('node_modules/@aws-sdk/client-s3/'),
+    );
+    const token = await cognito.sign({ sub: 'x', 'cognito:groups': ['ADMIN'], agency_id: 'medan' });
+    const { results } = await invokeBundle({
+      bundle: bundle('graphql'),
+      env: { ...env, IMPORT_BUCKET: 'pembinaan-asn-imports-check' },
+      events: [
+        restProxyEvent(
+          'POST',
+          '/graphql',
+          {
+            query:
+              'mutation { createImport(input: { kind: EMPLOYEES, fileName: "pegawai.csv" }) { upload { url method } } }',
+          },
+          { authorization: `Bearer ${token}` },
+        ),
+      ],
+    });
+    const [response] = results as { statusCode: number; body: string }[];
+    const body = JSON.parse(response?.body ?? '');
+    expect(body.errors).toBeUndefined();
+    const url = new URL(body.data.createImport.upload.url);
+    expect(body.data.createImport.upload.method).toBe('PUT');
+    expect(url.host).toBe('pembinaan-asn-imports-check.s3.local.amazonaws.com');
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^local\/\d{8}\/local\/s3\/aws4_request$/);
+    expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect([...url.searchParams.keys()].filter((k) => /checksum/i.test(k))).toEqual([]);
+  });
+
   it('report a malformed stream record as the only batch item failure', async () => {
     const good = streamInsertRecord('101', 'AGENCY#medan', 'EMPLOYEE#1');
     const malformed = {

@@ -17,7 +17,7 @@ export interface UploadTarget {
 }
 
 /**
- * Issues upload URLs (a port: src/data/imports/s3-import-files.ts presigns S3 PUTs in AWS,
+ * Issues upload URLs (a port: src/data/imports/s3-upload-targets.ts presigns S3 PUTs in AWS,
  * src/local/local-upload-targets.ts points at the local server's upload route).
  */
 export interface UploadTargets {
