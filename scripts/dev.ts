@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load-config';
+import { demoAgencyScope } from '../src/demo/places';
 import type { DemoSeed } from '../src/demo/seed-demo-data';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 
@@ -18,6 +19,13 @@ const say = (message: string) => {
   lap = Date.now();
 };
 const config = loadConfig(process.env);
+let agencies: string[] | undefined;
+try {
+  agencies = demoAgencyScope(config.demoAgencies);
+} catch (error) {
+  console.error(`\n${(error as Error).message}\n`);
+  process.exit(1);
+}
 const server = import('./dev/serve-local');
 // Awaited below, once DynamoDB Local answers; a failure to load is reported there.
 server.catch(() => {});
@@ -35,7 +43,7 @@ const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
   whileStarting: async () => {
     if (!fresh) return;
     const { demoSeed } = await import('../src/demo/seed-demo-data');
-    prepared = demoSeed(new Date(), 'all', { rollups: true });
+    prepared = demoSeed(new Date(), 'all', { rollups: true, ...(agencies ? { agencies } : {}) });
   },
 });
 const { serveLocally } = await server;

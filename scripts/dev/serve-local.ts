@@ -94,7 +94,10 @@ export async function serveLocally(options: {
 
     // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
     const headerPresets = requestAuth.devSecrets
-      ? await devHeaderPresets(requestAuth.devSecrets.keys, demoIdentities(deps.clock()))
+      ? await devHeaderPresets(
+          requestAuth.devSecrets.keys,
+          seededIdentities(deps.clock(), config.demoAgencies),
+        )
       : [];
     const edge = createHttpEdge(deps, {
       graphqlRoute: 'any',
@@ -114,6 +117,7 @@ export async function serveLocally(options: {
     if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
     const seeded = await seedDemoData(deps.table, deps.clock(), 'all', {
       rollups: created,
+      ...(config.demoAgencies ? { agencies: config.demoAgencies } : {}),
       prepared: created ? prepared : undefined,
       progress: (written, total) => startup.say(`writing the demo data: ${written} of ${total} items`),
     });
@@ -174,4 +178,14 @@ export async function serveLocally(options: {
     await dynamo?.stop();
     process.exit(1);
   }
+}
+
+/** The demo roles of the seeded agencies (partners' roles always: their feeds span agencies). */
+function seededIdentities(now: Date, agencies: string[] | undefined) {
+  const all = demoIdentities(now);
+  if (!agencies) return all;
+  return all.filter((identity) => {
+    const agency = identity.claims.agency_id;
+    return typeof agency !== 'string' || agencies.includes(agency);
+  });
 }

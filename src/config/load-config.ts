@@ -119,6 +119,14 @@ const EnvSchema = lazySchema(() =>
     RESPONSE_MAX_BYTES: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.maxResponseBytes),
     /** Strict clients and their trusted-document manifests: `usu=path.json,client:abc=other.json`. */
     TRUSTED_DOCUMENTS: z.string().optional(),
+    /**
+     * `npm start` only: the demo agencies a fresh data directory is seeded with (a comma list of
+     * their codes; default all four). Fewer agencies, a quicker first start.
+     */
+    DEMO_AGENCIES: z
+      .string()
+      .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be a comma list of demo agency codes')
+      .optional(),
     /** Agencies whose administrators keep the national holiday calendar: a comma list, or `*` for any. */
     NATIONAL_CALENDAR_AGENCIES: z
       .string()
@@ -132,6 +140,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** `npm start`'s demo agencies (DEMO_AGENCIES); undefined: all of them. */
+  demoAgencies: string[] | undefined;
   dynamoEndpoint: string | undefined;
   tableName: string;
   region: string;
@@ -203,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    demoAgencies: e.DEMO_AGENCIES === undefined ? undefined : listOf(e.DEMO_AGENCIES),
     dynamoEndpoint: e.DYNAMODB_ENDPOINT,
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,

@@ -196,3 +196,19 @@ export const DEMO_AGENCIES: DemoAgencyPlan[] = [
     ],
   },
 ];
+
+/**
+ * The demo agencies a seed is narrowed to (`DEMO_AGENCIES` of `npm start`), checked against the
+ * demo's own: an unknown code fails with the known ones named. Undefined: the whole demo.
+ */
+export function demoAgencyScope(codes: readonly string[] | undefined): string[] | undefined {
+  if (codes === undefined) return undefined;
+  const known = DEMO_AGENCIES.map((a) => a.id);
+  const unknown = codes.filter((code) => !known.includes(code));
+  if (unknown.length > 0 || codes.length === 0) {
+    throw new Error(
+      `DEMO_AGENCIES: ${unknown.length ? `no demo agency ${unknown.map((c) => `"${c}"`).join(', ')}` : 'no agency named'}; the demo has ${known.join(', ')}`,
+    );
+  }
+  return [...new Set(codes)];
+}

@@ -147,6 +147,8 @@ describe('npm run partner-webhook-example against npm start', () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'WARN',
       ...testWorkerDatabase('e2e-webhooks'),
+      // Medan alone: the partner's history is usu's Medan programs, and Medan enrolls the new one.
+      DEMO_AGENCIES: 'medan',
     });
     const exited = new Promise<never>((_, reject) =>
       api.child.once('exit', () => reject(new Error(`npm start exited:\n${api.output()}`))),

@@ -51,7 +51,8 @@ describe('the typed example clients against npm start', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startApi(port, dataDir, testWorkerDatabase('e2e-clients'));
+    // Medan alone: the clients ask as Medan's staff and as usu, whose Medan programs fill its feed.
+    api = startApi(port, dataDir, { ...testWorkerDatabase('e2e-clients'), DEMO_AGENCIES: 'medan' });
     await waitUntilReady(base, api);
   }, 660_000);
 
