@@ -2,6 +2,8 @@
  * `npm start`'s launcher: builds the local server (scripts/dev.ts and everything of ours it
  * imports) with esbuild into `node_modules/.cache/dev-server/<hash of the output>/` and runs it
  * with plain node, source maps on. Packages stay outside the build and load as node loads them.
+ * The build runs only when a file it was built from changed (scripts/start-build-record.mjs):
+ * otherwise the last one runs as it is.
  *
  * Why not tsx: under its loader every module of the server (ours and the packages') goes through
  * the loader's hooks on another thread, 2.5–2.8 s of CPU to load the server beside DynamoDB
@@ -16,7 +18,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, version as esbuildVersion } from 'esbuild';
+import { currentBuild, fileStamp, recordBuild } from './start-build-record.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cacheDir = join(root, 'node_modules', '.cache', 'dev-server');
@@ -33,6 +36,8 @@ const ownLocation = {
   setup(esbuild) {
     // Every file is read here once (esbuild does not read it again): most pass through unchanged.
     esbuild.onLoad({ filter: /\.ts$/ }, async (args) => {
+      // Stamped before it is read: a file changed after this point is found changed next time.
+      stamps.set(args.path, await fileStamp(args.path));
       const source = await readFile(args.path, 'utf8');
       const url = JSON.stringify(pathToFileURL(args.path).href);
       return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
@@ -42,39 +47,68 @@ const ownLocation = {
 
 // Built as if into a sibling of the final directory: the source maps' relative paths hold there.
 const staging = join(cacheDir, 'build');
-const result = await build({
-  entryPoints: [join(root, 'scripts', 'dev.ts')],
-  outdir: staging,
-  bundle: true,
-  // dev.ts loads the server's chunk while DynamoDB Local's JVM starts; one file would load it first.
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  write: false,
-  logLevel: 'error',
-  plugins: [ownLocation],
-});
+/** What a build depends on besides its inputs; the files of these are stamped with them. */
+const key = `esbuild ${esbuildVersion}, node ${process.version}`;
+const launcherFiles = [
+  'scripts/start.mjs',
+  'scripts/start-build-record.mjs',
+  'tsconfig.json',
+  'package.json',
+];
+/** Stamps of the files the build read (ownLocation), by path. */
+const stamps = new Map();
 
-const hash = createHash('sha256');
-for (const file of result.outputFiles) hash.update(relative(staging, file.path)).update(file.contents);
-const dir = join(cacheDir, hash.digest('hex').slice(0, 16));
-if (!existsSync(join(dir, 'dev.js'))) {
-  // Written aside and renamed into place: two starts at once (the tests) never read half a build.
-  const aside = `${dir}.${process.pid}`;
-  for (const file of result.outputFiles) {
-    const target = join(aside, relative(staging, file.path));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.contents);
-  }
-  await rename(aside, dir).catch(() => rm(aside, { recursive: true, force: true }));
-  await pruneOldBuilds(dir);
-}
-
+const dir = (await currentBuild(cacheDir, key)) ?? (await buildServer());
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(join(dir, 'dev.js')).href);
+
+/** Builds the server into its directory, records the build, and returns the directory. */
+async function buildServer() {
+  for (const file of launcherFiles) stamps.set(join(root, file), await fileStamp(join(root, file)));
+  const { outputFiles, metafile } = await bundle();
+  // Files read without ownLocation (JSON): stamped now.
+  for (const input of Object.keys(metafile.inputs)) {
+    const path = join(root, input);
+    if (!stamps.has(path)) stamps.set(path, await fileStamp(path));
+  }
+  const hash = createHash('sha256');
+  for (const file of outputFiles) hash.update(relative(staging, file.path)).update(file.contents);
+  const dir = join(cacheDir, hash.digest('hex').slice(0, 16));
+  if (!existsSync(join(dir, 'dev.js'))) {
+    // Written aside and renamed into place: two starts at once (the tests) never read half a build.
+    const aside = `${dir}.${process.pid}`;
+    for (const file of outputFiles) {
+      const target = join(aside, relative(staging, file.path));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.contents);
+    }
+    await rename(aside, dir).catch(() => rm(aside, { recursive: true, force: true }));
+    await pruneOldBuilds(dir);
+  }
+  await recordBuild(cacheDir, dir, [...stamps.values()], key);
+  return dir;
+}
+
+/** Builds scripts/dev.ts and our modules, in memory. */
+function bundle() {
+  return build({
+    absWorkingDir: root,
+    metafile: true,
+    entryPoints: [join(root, 'scripts', 'dev.ts')],
+    outdir: staging,
+    bundle: true,
+    // dev.ts loads the server's chunk while DynamoDB Local's JVM starts; one file would load it first.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    write: false,
+    logLevel: 'error',
+    plugins: [ownLocation],
+  });
+}
 
 /** Removes all but the newest KEEP builds besides `current`. */
 async function pruneOldBuilds(current) {
