@@ -47,8 +47,8 @@ const ownLocation = {
 
 // Built as if into a sibling of the final directory: the source maps' relative paths hold there.
 const staging = join(cacheDir, 'build');
-/** What a build depends on besides its inputs; the files of these are stamped with them. */
-const key = `esbuild ${esbuildVersion}, node ${process.version}`;
+/** What a build depends on besides its inputs (the checkout too: two may share node_modules); the files of these are stamped with them. */
+const key = `esbuild ${esbuildVersion}, node ${process.version}, ${root}`;
 const launcherFiles = [
   'scripts/start.mjs',
   'scripts/start-build-record.mjs',
