@@ -122,6 +122,7 @@ export async function dynamoDbLocalJar(javaVersion: string, root?: string): Prom
       const jvmOptions = `-XX:SharedArchiveFile=${archive}`;
       return { jar, libDir, jvmOptions, writesArchive: false, afterExit: () => {} };
     }
+    removeOrphans(dir);
     const writing = `${archive}.${process.pid}.${Date.now().toString(36)}`;
     return {
       jar,
@@ -139,5 +140,26 @@ export async function dynamoDbLocalJar(javaVersion: string, root?: string): Prom
     };
   } catch {
     return { ...packaged, jvmOptions: '', writesArchive: false, afterExit: () => {} };
+  }
+}
+
+/**
+ * Removes archives being written by processes that are gone (a node process that exited before
+ * its JVM had finished writing): they would never be moved into place, at some 30 MB each.
+ */
+function removeOrphans(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const writer = /^classes\.jsa\.(\d+)\./.exec(name)?.[1];
+    if (writer && !alive(Number(writer))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Whether a process runs (one of another user's counts as running). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }

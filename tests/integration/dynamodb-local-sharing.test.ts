@@ -111,12 +111,24 @@ describe('DynamoDB Local with class data sharing', () => {
     }
   }, 120_000);
 
-  it('keeps no archive from a JVM killed on its way out', async () => {
+  it('keeps no archive from a JVM killed on its way out, and removes one whose writer is gone', async () => {
     const root = tempRoot('asn-cds-killed-');
     const db = await startDynamoDbLocal({ quickStart: true, classSharingDir: root });
     process.kill(db.pid as number, 'SIGKILL');
     await db.exited;
     expect(filesUnder(root).filter((f) => f.includes('classes.jsa'))).toEqual([]);
+    // An archive left half-written by a writer that is gone is removed by the next start.
+    const [key] = readdirSync(root);
+    const orphan = join(root, key as string, 'classes.jsa.4194999.x1');
+    writeFileSync(orphan, 'half an archive');
+    const next = await startDynamoDbLocal({ quickStart: true, classSharingDir: root });
+    try {
+      expect(existsSync(orphan)).toBe(false);
+      expect(await answers(next)).toBe(true);
+    } finally {
+      process.kill(next.pid as number, 'SIGKILL');
+      await next.exited;
+    }
   }, 120_000);
 
   it('starts from a damaged archive without it', async () => {
