@@ -24,6 +24,8 @@ export interface PresignedPut {
  * `x-amz-checksum-crc32`: the SDK signs the CRC32 of the empty body it has at signing time into
  * it, and S3 then refuses every non-empty upload (aws-sdk-js-v3 #6994). `x-id=PutObject` is kept
  * so the URL is the SDK's, parameter for parameter (tests/unit/data/s3-presigned-put.test.ts).
+ * The bucket takes no other writes; the import function checks the size of what arrived (a PUT
+ * URL cannot cap it).
  */
 export async function presignPut(put: PresignedPut): Promise<string> {
   const signer = new SignatureV4({
