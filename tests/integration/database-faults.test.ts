@@ -62,7 +62,7 @@ const javaOptionsOf = (pid: number | undefined) =>
   environmentOf(pid)
     .find((entry) => entry.startsWith('JDK_JAVA_OPTIONS='))
     ?.slice('JDK_JAVA_OPTIONS='.length);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Checks readiness until it says `wanted` (each check bounded by the probe's own time limit). */
 async function untilReady(wanted: boolean) {
@@ -186,7 +186,7 @@ describe('the database stalls or dies under requests', () => {
     expect(environmentOf(dynamo.pid)).toContain('DDB_LOCAL_TELEMETRY=0');
     // Every start's options, then class data sharing's (an archive mapped, or written at exit).
     expect(javaOptionsOf(dynamo.pid)).toMatch(
-      new RegExp(`^${escape(JVM_OPTIONS)} -XX:(SharedArchiveFile|ArchiveClassesAtExit)=\\S+$`),
+      new RegExp(`^${escapeRegExp(JVM_OPTIONS)} -XX:(SharedArchiveFile|ArchiveClassesAtExit)=\\S+$`),
     );
     expect(process.env.DDB_LOCAL_TELEMETRY).toBeUndefined();
     expect(process.env.JDK_JAVA_OPTIONS).toBeUndefined();
@@ -223,7 +223,7 @@ describe('the database stalls or dies under requests', () => {
     // Restarted to answer soon: the quick-start options beside every start's.
     expect(javaOptionsOf(supervisor.current.pid)).toMatch(
       new RegExp(
-        `^${escape(`${JVM_OPTIONS} ${QUICK_START_JVM_OPTIONS}`)} -XX:(SharedArchiveFile|ArchiveClassesAtExit)=\\S+$`,
+        `^${escapeRegExp(`${JVM_OPTIONS} ${QUICK_START_JVM_OPTIONS}`)} -XX:(SharedArchiveFile|ArchiveClassesAtExit)=\\S+$`,
       ),
     );
     await untilReady(true);
