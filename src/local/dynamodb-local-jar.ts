@@ -139,8 +139,13 @@ export async function dynamoDbLocalJar(javaVersion: string, root?: string): Prom
       },
     };
   } catch {
-    return { ...packaged, jvmOptions: '', writesArchive: false, afterExit: () => {} };
+    return withoutSharing();
   }
+}
+
+/** The package's own jar, without class data sharing. */
+export function withoutSharing(): DynamoDbLocalJar {
+  return { ...packagedJar(), jvmOptions: '', writesArchive: false, afterExit: () => {} };
 }
 
 /**

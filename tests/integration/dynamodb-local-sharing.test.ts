@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoClients } from '../../src/data/dynamo-client';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../src/local/dynamodb-local';
 import { packagedJar, sharingManifest } from '../../src/local/dynamodb-local-jar';
+import { setEnvironment } from '../../src/local/set-environment';
 
 /** Temporary sharing roots (an archive is some 30 MB): removed afterwards. */
 const roots: string[] = [];
@@ -141,6 +142,24 @@ describe('DynamoDB Local with class data sharing', () => {
     try {
       expect(await answers(db)).toBe(true);
       expect(maps(db, archive)).toBe(false);
+    } finally {
+      await db.stop();
+    }
+  }, 120_000);
+
+  it('starts once more without sharing where the JVM refuses it (-Xshare:off in JDK_JAVA_OPTIONS)', async () => {
+    const root = tempRoot('asn-cds-off-');
+    // The user's own JVM options: no base archive loaded, so writing one at exit is refused.
+    const restore = setEnvironment({ JDK_JAVA_OPTIONS: '-Xshare:off' });
+    let db: RunningDynamoDb | undefined;
+    try {
+      db = await startDynamoDbLocal({ quickStart: true, classSharingDir: root });
+    } finally {
+      restore();
+    }
+    try {
+      expect(await answers(db)).toBe(true);
+      expect(openFiles(db)).toContain(packagedJar().jar);
     } finally {
       await db.stop();
     }
