@@ -47,4 +47,4 @@ const { endpoint, local } = await dynamoForCommand(config.dynamoEndpoint, {
   },
 });
 const { serveLocally } = await server;
-await serveLocally({ config, endpoint, local, dynamoDir, prepared, started, say });
+await serveLocally({ config, endpoint, local, dynamoDir, prepared, agencies, started, say });

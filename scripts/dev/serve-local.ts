@@ -38,7 +38,8 @@ async function untilHealthy(url: string): Promise<void> {
 
 /**
  * Serves the API on `endpoint` (the embedded DynamoDB Local `local`, under `dynamoDir`, or the
- * configured one) until Ctrl-C; `prepared` is the demo seed built while the JVM started.
+ * configured one) until Ctrl-C; `prepared` is the demo seed built while the JVM started, and
+ * `agencies` the demo agencies checked by dev.ts (DEMO_AGENCIES; undefined: all).
  */
 export async function serveLocally(options: {
   config: Config;
@@ -46,10 +47,11 @@ export async function serveLocally(options: {
   local: RunningDynamoDb | undefined;
   dynamoDir: string;
   prepared: DemoSeed | undefined;
+  agencies: string[] | undefined;
   started: number;
   say: (message: string) => void;
 }): Promise<void> {
-  const { config, endpoint, local, dynamoDir, prepared, started, say } = options;
+  const { config, endpoint, local, dynamoDir, prepared, agencies, started, say } = options;
   /** Set once the server runs: stops everything and exits with `code`. */
   let shutdown: ((reason: string, code: number) => Promise<void>) | undefined;
   // The embedded DynamoDB is restarted in place when it dies (same port and data), up to 3 times.
@@ -94,10 +96,7 @@ export async function serveLocally(options: {
 
     // Signed demo tokens with the dev issuer; with AUTH_MODE=cognito, tokens come from Cognito.
     const headerPresets = requestAuth.devSecrets
-      ? await devHeaderPresets(
-          requestAuth.devSecrets.keys,
-          seededIdentities(deps.clock(), config.demoAgencies),
-        )
+      ? await devHeaderPresets(requestAuth.devSecrets.keys, seededIdentities(deps.clock(), agencies))
       : [];
     const edge = createHttpEdge(deps, {
       graphqlRoute: 'any',
@@ -117,7 +116,7 @@ export async function serveLocally(options: {
     if (created) say(`created table ${config.tableName}; seeding demo data (first start only)`);
     const seeded = await seedDemoData(deps.table, deps.clock(), 'all', {
       rollups: created,
-      ...(config.demoAgencies ? { agencies: config.demoAgencies } : {}),
+      ...(agencies ? { agencies } : {}),
       prepared: created ? prepared : undefined,
       progress: (written, total) => startup.say(`writing the demo data: ${written} of ${total} items`),
     });

@@ -70,8 +70,8 @@ export function sharingManifest(manifest: string): string {
 }
 
 /** The default home of the copies and archives: node_modules/.cache/dynamodb-local. */
-export function defaultSharingRoot(): string {
-  const nodeModules = dirname(dirname(dirname(dirname(packagedJar().jar))));
+function defaultSharingRoot(packaged: { jar: string }): string {
+  const nodeModules = dirname(dirname(dirname(dirname(packaged.jar))));
   return join(nodeModules, '.cache', 'dynamodb-local');
 }
 
@@ -109,12 +109,12 @@ async function ensureCopy(packaged: { jar: string; libDir: string }, dir: string
 /**
  * The jar to run and its class data sharing options for `javaVersion` (the `java -version`
  * output): the archive where one was written, otherwise an archive written at exit. `root`
- * holds the copies and archives (default defaultSharingRoot()).
+ * holds the copies and archives (default node_modules/.cache/dynamodb-local).
  */
 export async function dynamoDbLocalJar(javaVersion: string, root?: string): Promise<DynamoDbLocalJar> {
   const packaged = packagedJar();
   try {
-    const dir = cacheDirFor(root ?? defaultSharingRoot(), packaged, javaVersion);
+    const dir = cacheDirFor(root ?? defaultSharingRoot(packaged), packaged, javaVersion);
     const jar = await ensureCopy(packaged, dir);
     const archive = join(dir, 'classes.jsa');
     const libDir = join(dir, 'DynamoDBLocal_lib');
@@ -139,13 +139,13 @@ export async function dynamoDbLocalJar(javaVersion: string, root?: string): Prom
       },
     };
   } catch {
-    return withoutSharing();
+    return withoutSharing(packaged);
   }
 }
 
 /** The package's own jar, without class data sharing. */
-export function withoutSharing(): DynamoDbLocalJar {
-  return { ...packagedJar(), jvmOptions: '', writesArchive: false, afterExit: () => {} };
+export function withoutSharing(packaged = packagedJar()): DynamoDbLocalJar {
+  return { ...packaged, jvmOptions: '', writesArchive: false, afterExit: () => {} };
 }
 
 /**

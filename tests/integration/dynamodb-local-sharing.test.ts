@@ -48,6 +48,16 @@ const openFiles = (db: RunningDynamoDb) =>
 const maps = (db: RunningDynamoDb, path: string) =>
   readFileSync(`/proc/${db.pid}/maps`, 'utf8').includes(path);
 
+/** Checks that `db` answers from the package's own jar (no sharing), then stops it. */
+async function expectPackagedJarAnswers(db: RunningDynamoDb): Promise<void> {
+  try {
+    expect(await answers(db)).toBe(true);
+    expect(openFiles(db)).toContain(packagedJar().jar);
+  } finally {
+    await db.stop();
+  }
+}
+
 async function answers(db: RunningDynamoDb): Promise<boolean> {
   const { client } = createDynamoClients({ region: 'local', endpoint: db.endpoint });
   try {
@@ -157,23 +167,13 @@ describe('DynamoDB Local with class data sharing', () => {
     } finally {
       restore();
     }
-    try {
-      expect(await answers(db)).toBe(true);
-      expect(openFiles(db)).toContain(packagedJar().jar);
-    } finally {
-      await db.stop();
-    }
+    await expectPackagedJarAnswers(db);
   }, 120_000);
 
   it("starts from the package's own jar where no copy can be made", async () => {
     const blocked = join(tempRoot('asn-cds-blocked-'), 'a-file');
     writeFileSync(blocked, 'in the way of a directory');
     const db = await startDynamoDbLocal({ quickStart: true, classSharingDir: blocked });
-    try {
-      expect(await answers(db)).toBe(true);
-      expect(openFiles(db)).toContain(packagedJar().jar);
-    } finally {
-      await db.stop();
-    }
+    await expectPackagedJarAnswers(db);
   }, 120_000);
 });
