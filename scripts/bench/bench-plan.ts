@@ -14,7 +14,7 @@ export interface BenchPlan {
   /** Rows of each file imported into a table with its stream (`*Streamed`; BENCH_STREAMED_IMPORT_ROWS overrides). */
   streamedImportRows: number;
   /** Records of the three aggregate data sets, named by their full-run size. */
-  recordSets: { '1k': number; '10k': number; '100k': number };
+  recordSets: { '1k': number; '100k': number };
   /** Records of the simulated large agency (largestRollupItemKb1M). */
   simulatedRecords: number;
   /** Changes in the partner's feed (partnerSyncChangesPerSecond). */
@@ -44,7 +44,7 @@ export function benchPlan(argv: readonly string[], env: NodeJS.ProcessEnv): Benc
         quick,
         importRows: rows ?? 500,
         streamedImportRows: streamedRows ?? 200,
-        recordSets: { '1k': 1000, '10k': 2000, '100k': 4000 },
+        recordSets: { '1k': 1000, '100k': 4000 },
         simulatedRecords: 100_000,
         partnerChanges: 2000,
         loadTestSeconds: 5,
@@ -73,7 +73,7 @@ export function benchPlan(argv: readonly string[], env: NodeJS.ProcessEnv): Benc
         quick,
         importRows: rows ?? (onlyImports ? IMPORT_GOAL_ROWS : FULL_RUN_IMPORT_ROWS),
         streamedImportRows: streamedRows ?? 1000,
-        recordSets: { '1k': 1000, '10k': 10_000, '100k': 100_000 },
+        recordSets: { '1k': 1000, '100k': 100_000 },
         simulatedRecords: 1_000_000,
         partnerChanges: 10_000,
         loadTestSeconds: 12,
@@ -91,10 +91,10 @@ export function benchPlan(argv: readonly string[], env: NodeJS.ProcessEnv): Benc
           warmOverhead: 20,
           webhooks: 45,
           lambda: 30,
-          firstStart: 90,
+          firstStart: 60,
           loadTest: 50,
           cpuPerRequest: 40,
-          recordSets: 260,
+          recordSets: 200,
           aggregates: 30,
           rollupSizes: 60,
           concurrentQuery: 20,
