@@ -35,8 +35,23 @@ function commandOf({ operation, input }: Captured) {
   return new Command(input);
 }
 
-/** The wire requests `app`'s server sends for one request of this kind. */
+/**
+ * The wire requests `app`'s server sends for one request of this kind once warm: asked once
+ * before, as the API process is before its CPU is counted, so what a server reads once and keeps
+ * (the cost model's counts: 17 of the 20 calls of a first aggregate by unit x quarter) is not
+ * replayed by the floor at every request. Until 2026-12-04 the capture could be a first request:
+ * the floor then replayed 20 calls where the API made 3, a ratio of 0.78 instead of about 2.5.
+ */
 async function captureCalls(app: BenchApp, request: WorkloadRequest): Promise<Captured[]> {
+  const ask = async () => {
+    const answer = await app.execute(
+      request.query,
+      request.variables,
+      new HeaderMap(Object.entries(headersOf(request))),
+    );
+    if (answer.errors?.length) throw new Error(`${request.name}: ${JSON.stringify(answer.errors)}`);
+  };
+  await ask();
   const calls: Captured[] = [];
   const name = 'benchCaptureCalls';
   app.client.middlewareStack.add(
@@ -55,12 +70,7 @@ async function captureCalls(app: BenchApp, request: WorkloadRequest): Promise<Ca
     { step: 'finalizeRequest', name },
   );
   try {
-    const answer = await app.execute(
-      request.query,
-      request.variables,
-      new HeaderMap(Object.entries(headersOf(request))),
-    );
-    if (answer.errors?.length) throw new Error(`${request.name}: ${JSON.stringify(answer.errors)}`);
+    await ask();
   } finally {
     app.client.middlewareStack.remove(name);
   }

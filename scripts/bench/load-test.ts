@@ -231,6 +231,8 @@ export async function startApi(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'WARN',
       STAGE: 'dev',
+      // As the bench runs (`npm run bench` sets production, as the Lambda bundles define it).
+      ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
