@@ -43,7 +43,7 @@ describe('the bench plan and its figure clock', () => {
     await clock.figure('demo', async (budgetMs) => {
       budgets.push(budgetMs);
     });
-    expect(budgets).toEqual([0, plan.allotments.demo * 1000]);
+    expect(budgets).toEqual([0, (plan.allotments.demo ?? Number.NaN) * 1000]);
     const lines = clock.table().split('\n');
     expect(lines[0]).toMatch(/^ {2}nestedQuery\s+\d+\.\d s of +0 s {2}OVER$/);
     expect(lines[1]).toMatch(/^ {2}demo\s+\d+\.\d s of +25 s$/);
