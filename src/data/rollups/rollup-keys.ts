@@ -4,8 +4,14 @@ import type { ItemKey } from '../item';
 import { ordered, valueRange } from '../sort-keys';
 
 /**
- * The layout of rollup items. A table whose rollups were written under another layout answers
- * no dashboard question until `npm run rebuild-rollups` rewrote them (rollup-layout.ts).
+ * The layout of rollup items; `npm run rebuild-rollups` rewrites a table's rollups under the
+ * current one and marks it (rollup-layout.ts), and `npm start` does so for a table marked with
+ * another. A deployed reader checks no mark: it refuses only items whose sort key does not split
+ * into bucket, head and shard (layout 1, `readCells`). Layouts 2 to 4 kept that key and every
+ * cuboid's split between key and held dimensions (cells-sizing.ts `itemLayout`). A layout that
+ * moves a dimension between the two keeps the key's shape, and a reader would silently take an
+ * old item's head and tail for the new ones until the rebuild: such a change needs the reader to
+ * check the table's mark (or partitions that carry the layout) first.
  * 1: `sk = <bucket>#<first value>`, items of a whole dimension product (too large at scale).
  * 2: `sk = <bucket>#<head>#<shard>`, items sized by a bound per cuboid (cells-sizing.ts).
  * 3: the keys of 2, plus the LEARNERS family and the learning tallies behind INACTIVE_EMPLOYEES

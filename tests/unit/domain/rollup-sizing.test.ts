@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { itemSizeBytes } from '../../../scripts/bench/item-size';
+import { ROLLUP_LAYOUT } from '../../../src/data/rollups/rollup-keys';
 import { rollupAddWrites } from '../../../src/data/rollups/rollup-writes';
 import { buildDemoOrganization } from '../../../src/demo/build-organization';
 import { type CellDelta, cellOf, cellValues } from '../../../src/domain/analytics/cells';
@@ -112,5 +113,134 @@ describe('rollup item sizes (cells-sizing.ts)', () => {
         Object.fromEntries(dims.map((d) => [d, values[d]])),
       );
     }
+  });
+});
+
+describe('rollup layout (rollup-keys.ts ROLLUP_LAYOUT)', () => {
+  // Changing a family's components, a dimension's cardinality or the sizing bound can move a
+  // dimension between an item's key and its held values. Stored items keep the same key shape,
+  // so a deployed reader would misread a table written before the change (rollup-keys.ts): such
+  // a change is a new ROLLUP_LAYOUT, with a rebuild and a reader that checks the table's mark.
+  // (A new shard count is not: a cell's numbers are added up over every item the reader gets.)
+  it('keeps every cuboid split between key and held dimensions as layout 4 stored it', () => {
+    const splits = everyCuboid.map(({ family, dims }) => {
+      const { key, held } = itemLayout(family, dims);
+      return `${label({ family, dims })}: key ${key.join('+') || '-'} | held ${held.join('+') || '-'}`;
+    });
+    expect(ROLLUP_LAYOUT).toBe(4);
+    expect(splits).toMatchInlineSnapshot(`
+      [
+        "ENROLLMENT *: key - | held -",
+        "ENROLLMENT UNIT: key - | held UNIT",
+        "ENROLLMENT PROGRAM: key - | held PROGRAM",
+        "ENROLLMENT UNIT+PROGRAM: key UNIT | held PROGRAM",
+        "ENROLLMENT ENROLLMENT_STATUS: key - | held ENROLLMENT_STATUS",
+        "ENROLLMENT ENROLLMENT_STATUS+UNIT: key UNIT | held ENROLLMENT_STATUS",
+        "ENROLLMENT ENROLLMENT_STATUS+PROGRAM: key PROGRAM | held ENROLLMENT_STATUS",
+        "ENROLLMENT GOLONGAN: key - | held GOLONGAN",
+        "ENROLLMENT UNIT+GOLONGAN: key UNIT | held GOLONGAN",
+        "ENROLLMENT GOLONGAN+PROGRAM: key PROGRAM | held GOLONGAN",
+        "ENROLLMENT ENROLLMENT_STATUS+GOLONGAN: key GOLONGAN | held ENROLLMENT_STATUS",
+        "ENROLLMENT EMPLOYMENT_TYPE: key - | held EMPLOYMENT_TYPE",
+        "ENROLLMENT EMPLOYMENT_TYPE+UNIT: key UNIT | held EMPLOYMENT_TYPE",
+        "ENROLLMENT EMPLOYMENT_TYPE+PROGRAM: key PROGRAM | held EMPLOYMENT_TYPE",
+        "ENROLLMENT ENROLLMENT_STATUS+EMPLOYMENT_TYPE: key - | held ENROLLMENT_STATUS+EMPLOYMENT_TYPE",
+        "ENROLLMENT EMPLOYMENT_TYPE+GOLONGAN: key GOLONGAN | held EMPLOYMENT_TYPE",
+        "ENROLLMENT GENDER: key - | held GENDER",
+        "ENROLLMENT GENDER+UNIT: key UNIT | held GENDER",
+        "ENROLLMENT GENDER+PROGRAM: key PROGRAM | held GENDER",
+        "ENROLLMENT ENROLLMENT_STATUS+GENDER: key - | held ENROLLMENT_STATUS+GENDER",
+        "ENROLLMENT GENDER+GOLONGAN: key GOLONGAN | held GENDER",
+        "ENROLLMENT EMPLOYMENT_TYPE+GENDER: key - | held EMPLOYMENT_TYPE+GENDER",
+        "ENROLLMENT ENROLLMENT_STATUS+UNIT+PROGRAM: key UNIT+PROGRAM | held ENROLLMENT_STATUS",
+        "ENROLLMENT UNIT+GOLONGAN+PROGRAM: key UNIT+PROGRAM | held GOLONGAN",
+        "ENROLLMENT ENROLLMENT_STATUS+UNIT+GOLONGAN: key UNIT+GOLONGAN | held ENROLLMENT_STATUS",
+        "ENROLLMENT EMPLOYMENT_TYPE+UNIT+PROGRAM: key UNIT+PROGRAM | held EMPLOYMENT_TYPE",
+        "ENROLLMENT ENROLLMENT_STATUS+EMPLOYMENT_TYPE+UNIT: key UNIT | held ENROLLMENT_STATUS+EMPLOYMENT_TYPE",
+        "ENROLLMENT EMPLOYMENT_TYPE+UNIT+GOLONGAN: key UNIT+GOLONGAN | held EMPLOYMENT_TYPE",
+        "ENROLLMENT GENDER+UNIT+PROGRAM: key UNIT+PROGRAM | held GENDER",
+        "ENROLLMENT ENROLLMENT_STATUS+GENDER+UNIT: key UNIT | held ENROLLMENT_STATUS+GENDER",
+        "ENROLLMENT GENDER+UNIT+GOLONGAN: key UNIT+GOLONGAN | held GENDER",
+        "ENROLLMENT EMPLOYMENT_TYPE+GENDER+UNIT: key UNIT | held EMPLOYMENT_TYPE+GENDER",
+        "ENROLLMENT PROGRAM_CATEGORY: key - | held PROGRAM_CATEGORY",
+        "ENROLLMENT PROGRAM_CATEGORY+UNIT: key UNIT | held PROGRAM_CATEGORY",
+        "ENROLLMENT ENROLLMENT_STATUS+PROGRAM_CATEGORY: key PROGRAM_CATEGORY | held ENROLLMENT_STATUS",
+        "ENROLLMENT ENROLLMENT_STATUS+PROGRAM_CATEGORY+UNIT: key PROGRAM_CATEGORY+UNIT | held ENROLLMENT_STATUS",
+        "WORKFORCE *: key - | held -",
+        "WORKFORCE UNIT: key - | held UNIT",
+        "WORKFORCE GOLONGAN: key - | held GOLONGAN",
+        "WORKFORCE UNIT+GOLONGAN: key UNIT | held GOLONGAN",
+        "WORKFORCE EMPLOYMENT_TYPE: key - | held EMPLOYMENT_TYPE",
+        "WORKFORCE EMPLOYMENT_TYPE+UNIT: key UNIT | held EMPLOYMENT_TYPE",
+        "WORKFORCE EMPLOYMENT_TYPE+GOLONGAN: key - | held EMPLOYMENT_TYPE+GOLONGAN",
+        "WORKFORCE EMPLOYMENT_TYPE+UNIT+GOLONGAN: key UNIT | held EMPLOYMENT_TYPE+GOLONGAN",
+        "WORKFORCE GENDER: key - | held GENDER",
+        "WORKFORCE GENDER+UNIT: key UNIT | held GENDER",
+        "WORKFORCE GENDER+GOLONGAN: key - | held GENDER+GOLONGAN",
+        "WORKFORCE GENDER+UNIT+GOLONGAN: key UNIT | held GENDER+GOLONGAN",
+        "WORKFORCE EMPLOYMENT_TYPE+GENDER: key - | held EMPLOYMENT_TYPE+GENDER",
+        "WORKFORCE EMPLOYMENT_TYPE+GENDER+UNIT: key UNIT | held EMPLOYMENT_TYPE+GENDER",
+        "WORKFORCE EMPLOYMENT_TYPE+GENDER+GOLONGAN: key - | held EMPLOYMENT_TYPE+GENDER+GOLONGAN",
+        "WORKFORCE EMPLOYMENT_TYPE+GENDER+UNIT+GOLONGAN: key UNIT | held EMPLOYMENT_TYPE+GENDER+GOLONGAN",
+        "JP *: key - | held -",
+        "JP UNIT: key - | held UNIT",
+        "JP GOLONGAN: key - | held GOLONGAN",
+        "JP UNIT+GOLONGAN: key UNIT | held GOLONGAN",
+        "JP EMPLOYMENT_TYPE: key - | held EMPLOYMENT_TYPE",
+        "JP EMPLOYMENT_TYPE+UNIT: key UNIT | held EMPLOYMENT_TYPE",
+        "JP EMPLOYMENT_TYPE+GOLONGAN: key - | held EMPLOYMENT_TYPE+GOLONGAN",
+        "JP EMPLOYMENT_TYPE+UNIT+GOLONGAN: key UNIT | held EMPLOYMENT_TYPE+GOLONGAN",
+        "JP GENDER: key - | held GENDER",
+        "JP GENDER+UNIT: key UNIT | held GENDER",
+        "JP GENDER+GOLONGAN: key - | held GENDER+GOLONGAN",
+        "JP GENDER+UNIT+GOLONGAN: key UNIT | held GENDER+GOLONGAN",
+        "JP EMPLOYMENT_TYPE+GENDER: key - | held EMPLOYMENT_TYPE+GENDER",
+        "JP EMPLOYMENT_TYPE+GENDER+UNIT: key UNIT | held EMPLOYMENT_TYPE+GENDER",
+        "JP EMPLOYMENT_TYPE+GENDER+GOLONGAN: key - | held EMPLOYMENT_TYPE+GENDER+GOLONGAN",
+        "JP EMPLOYMENT_TYPE+GENDER+UNIT+GOLONGAN: key UNIT | held EMPLOYMENT_TYPE+GENDER+GOLONGAN",
+        "LEARNERS *: key - | held -",
+        "LEARNERS UNIT: key - | held UNIT",
+        "MENTORSHIP *: key - | held -",
+        "MENTORSHIP UNIT: key - | held UNIT",
+        "MENTORSHIP GOLONGAN: key - | held GOLONGAN",
+        "MENTORSHIP UNIT+GOLONGAN: key UNIT | held GOLONGAN",
+        "MENTORSHIP GENDER: key - | held GENDER",
+        "MENTORSHIP GENDER+UNIT: key UNIT | held GENDER",
+        "MENTORSHIP GENDER+GOLONGAN: key - | held GENDER+GOLONGAN",
+        "MENTORSHIP GENDER+UNIT+GOLONGAN: key UNIT | held GENDER+GOLONGAN",
+        "MENTORING *: key - | held -",
+        "MENTORING UNIT: key - | held UNIT",
+        "FEEDBACK *: key - | held -",
+        "FEEDBACK UNIT: key - | held UNIT",
+        "FEEDBACK FEEDBACK_CHANNEL: key - | held FEEDBACK_CHANNEL",
+        "FEEDBACK FEEDBACK_CHANNEL+UNIT: key UNIT | held FEEDBACK_CHANNEL",
+        "INDICATOR *: key - | held -",
+        "INDICATOR UNIT: key - | held UNIT",
+        "APPRAISAL *: key - | held -",
+        "APPRAISAL UNIT: key - | held UNIT",
+        "APPRAISAL GOLONGAN: key - | held GOLONGAN",
+        "APPRAISAL UNIT+GOLONGAN: key UNIT | held GOLONGAN",
+        "APPRAISAL EMPLOYMENT_TYPE: key - | held EMPLOYMENT_TYPE",
+        "APPRAISAL EMPLOYMENT_TYPE+UNIT: key UNIT | held EMPLOYMENT_TYPE",
+        "APPRAISAL EMPLOYMENT_TYPE+GOLONGAN: key - | held EMPLOYMENT_TYPE+GOLONGAN",
+        "APPRAISAL GENDER: key - | held GENDER",
+        "APPRAISAL GENDER+UNIT: key UNIT | held GENDER",
+        "APPRAISAL GENDER+GOLONGAN: key - | held GENDER+GOLONGAN",
+        "APPRAISAL EMPLOYMENT_TYPE+GENDER: key - | held EMPLOYMENT_TYPE+GENDER",
+        "APPRAISAL PREDIKAT: key - | held PREDIKAT",
+        "APPRAISAL PREDIKAT+UNIT: key UNIT | held PREDIKAT",
+        "APPRAISAL PREDIKAT+GOLONGAN: key - | held PREDIKAT+GOLONGAN",
+        "APPRAISAL EMPLOYMENT_TYPE+PREDIKAT: key - | held EMPLOYMENT_TYPE+PREDIKAT",
+        "APPRAISAL GENDER+PREDIKAT: key - | held GENDER+PREDIKAT",
+        "APPRAISAL EMPLOYMENT_TYPE+UNIT+GOLONGAN: key UNIT | held EMPLOYMENT_TYPE+GOLONGAN",
+        "APPRAISAL GENDER+UNIT+GOLONGAN: key UNIT | held GENDER+GOLONGAN",
+        "APPRAISAL EMPLOYMENT_TYPE+GENDER+UNIT: key UNIT | held EMPLOYMENT_TYPE+GENDER",
+        "APPRAISAL PREDIKAT+UNIT+GOLONGAN: key UNIT | held PREDIKAT+GOLONGAN",
+        "APPRAISAL EMPLOYMENT_TYPE+PREDIKAT+UNIT: key UNIT | held EMPLOYMENT_TYPE+PREDIKAT",
+        "APPRAISAL GENDER+PREDIKAT+UNIT: key UNIT | held GENDER+PREDIKAT",
+        "BUDGET *: key - | held -",
+        "BUDGET UNIT: key - | held UNIT",
+      ]
+    `);
   });
 });
