@@ -72,7 +72,7 @@ import { seedDemoData } from '../src/demo/seed-demo-data';
 import { dynamoForCommand } from '../src/local/dynamodb-local';
 import { dashboardInput, heatmapInput, measureAggregateLatency } from './bench/aggregate-latency';
 import { type BenchApp, createBenchApp } from './bench/bench-app';
-import { benchPlan, createFigureClock } from './bench/bench-plan';
+import { type BenchPlan, benchPlan, createFigureClock } from './bench/bench-plan';
 import { measureConcurrentSimpleQuery } from './bench/concurrent-simple-query';
 import { measureCpuPerRequest } from './bench/cpu-per-request';
 import { measureFirstStart } from './bench/first-start';
@@ -375,7 +375,7 @@ async function measurePartnerSyncFigure(budgetMs: number) {
 /** Tables of 1k and 100k bench records with their rollups, an app on each; the 100k load's timings. */
 async function loadAggregateDataSets(
   endpoint: string,
-): Promise<{ sets: Record<'1k' | '100k', BenchApp>; large: LoadResult }> {
+): Promise<{ sets: Record<keyof BenchPlan['recordSets'], BenchApp>; large: LoadResult }> {
   const sizes = plan.recordSets;
   const sets = {} as Record<keyof typeof sizes, BenchApp>;
   let large: LoadResult | undefined;

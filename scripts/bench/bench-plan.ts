@@ -14,7 +14,7 @@ export interface BenchPlan {
   importRows: number;
   /** Rows of each file imported into a table with its stream (`*Streamed`; BENCH_STREAMED_IMPORT_ROWS overrides). */
   streamedImportRows: number;
-  /** Records of the three aggregate data sets, named by their full-run size. */
+  /** Records of the two aggregate data sets, named by their full-run size. */
   recordSets: { '1k': number; '100k': number };
   /** Records of the simulated large agency (largestRollupItemKb1M). */
   simulatedRecords: number;
